@@ -1,0 +1,62 @@
+package dev.touchpoint.aws;
+
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds AWS clients from the standard variables: {@code AWS_REGION}, {@code AWS_ENDPOINT_URL} and
+ * {@code AWS_ENDPOINT_URL_<SERVICE>} (how LocalStack and the local runtime plug in), and the
+ * credential variables when present. Read from an {@link Environment} rather than by the SDK itself,
+ * so that the local runtime can wire several sets of clients in one JVM. Build once per container.
+ */
+public final class AwsClients {
+
+    private AwsClients() {
+    }
+
+    public static DynamoDbClient dynamoDb(Environment env) {
+        return configure(DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "DYNAMODB").build();
+    }
+
+    public static SqsClient sqs(Environment env) {
+        return configure(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SQS").build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Environment env, String service) {
+        builder.region(region(env)).credentialsProvider(credentials(env));
+        endpoint(env, service).ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    static Region region(Environment env) {
+        return Region.of(env.optional("AWS_REGION").or(() -> env.optional("AWS_DEFAULT_REGION"))
+                .orElseThrow(() -> new IllegalStateException("AWS_REGION is not set")));
+    }
+
+    static Optional<URI> endpoint(Environment env, String service) {
+        return env.optional("AWS_ENDPOINT_URL_" + service).or(() -> env.optional("AWS_ENDPOINT_URL")).map(URI::create);
+    }
+
+    /** Keys in the environment when given (local runtime, LocalStack, plain Lambda); otherwise the SDK's chain (SnapStart, profiles). */
+    static AwsCredentialsProvider credentials(Environment env) {
+        Optional<String> keyId = env.optional("AWS_ACCESS_KEY_ID");
+        Optional<String> secret = env.optional("AWS_SECRET_ACCESS_KEY");
+        if (keyId.isEmpty() || secret.isEmpty()) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        Optional<String> session = env.optional("AWS_SESSION_TOKEN");
+        return StaticCredentialsProvider.create(session.isPresent()
+                ? AwsSessionCredentials.create(keyId.get(), secret.get(), session.get())
+                : AwsBasicCredentials.create(keyId.get(), secret.get()));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.touchpoint.aws;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Configuration by name, as Lambda gives it: the process environment in AWS, a map in the local
+ * runtime and tests (a JVM cannot change its own environment). Same names everywhere.
+ */
+@FunctionalInterface
+public interface Environment {
+
+    String get(String name);
+
+    static Environment system() {
+        return System::getenv;
+    }
+
+    static Environment of(Map<String, String> values) {
+        return values::get;
+    }
+
+    default Optional<String> optional(String name) {
+        String value = get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    default String required(String name) {
+        return optional(name).orElseThrow(() -> new IllegalStateException("configuration " + name + " is not set"));
+    }
+
+    default int integer(String name, int fallback) {
+        return optional(name).map(Integer::parseInt).orElse(fallback);
+    }
+}

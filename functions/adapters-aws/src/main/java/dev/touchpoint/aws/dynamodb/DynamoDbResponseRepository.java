@@ -1,0 +1,177 @@
+package dev.touchpoint.aws.dynamodb;
+
+import static dev.touchpoint.aws.dynamodb.Attr.n;
+import static dev.touchpoint.aws.dynamodb.Attr.s;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.AGGREGATE;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.GSI1;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.GSI1PK;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.GSI1SK;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.PK;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.PROFILE;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.RESPONSE;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.SK;
+
+import dev.touchpoint.domain.feedback.Answer;
+import dev.touchpoint.domain.feedback.AnswerType;
+import dev.touchpoint.domain.metrics.AggregateCounters;
+import dev.touchpoint.domain.metrics.AggregateKey;
+import dev.touchpoint.domain.profile.ConcurrentUpdateException;
+import dev.touchpoint.domain.profile.ResponseRecord;
+import dev.touchpoint.domain.profile.ResponseRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Responses and their daily aggregate cells. A response and its counters are written in one
+ * transaction whose put is conditional on the response id: a redelivered event fails the condition
+ * and changes nothing, and a crash can never leave a response without its counts or the reverse.
+ * The response id is also the transaction's client request token, so an SDK retry of a call that did
+ * succeed is recognised by DynamoDB too.
+ */
+public final class DynamoDbResponseRepository implements ResponseRepository {
+
+    private static final String RESPONSE_SK = "RESPONSE";
+    private static final int RESPONSE_PUT = 0;
+    private static final int CONFLICT_RETRIES = 5;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbResponseRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public boolean record(ResponseRecord response) {
+        List<TransactWriteItem> items = List.of(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(toItem(response))
+                        .conditionExpression("attribute_not_exists(PK)")).build(),
+                aggregateUpdate(response));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(items).clientRequestToken(response.responseId()));
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (Transactions.failedCondition(e, RESPONSE_PUT)) {
+                    return false;
+                }
+                if (!Transactions.isLostRace(e) || attempt == CONFLICT_RETRIES) {
+                    throw Transactions.isLostRace(e)
+                            ? new ConcurrentUpdateException("aggregate cell kept conflicting") : e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Another transaction held the hot aggregate cell: back off a little, with jitter. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep((long) (Math.random() * 20 * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConcurrentUpdateException("interrupted while retrying");
+        }
+    }
+
+    private TransactWriteItem aggregateUpdate(ResponseRecord response) {
+        AggregateKey cell = AggregateKey.of(response.answeredAt(), response.channel(), response.touchpoint(), response.surveyId());
+        Map<String, Long> counters = AggregateCounters.forAnswers(response.answers());
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> adds = new ArrayList<>();
+        counters.forEach((name, amount) -> {
+            adds.add(name + " :" + name);
+            values.put(":" + name, n(amount));
+        });
+        values.put(":day", s(cell.day().toString()));
+        values.put(":channel", s(cell.channel()));
+        values.put(":touchpoint", s(cell.touchpoint()));
+        values.put(":surveyId", s(cell.surveyId()));
+        return TransactWriteItem.builder().update(u -> u.tableName(table).key(aggregateKey(cell))
+                .updateExpression("ADD " + String.join(", ", adds)
+                        + " SET entity = :entity, #day = :day, channel = :channel, touchpoint = :touchpoint, surveyId = :surveyId")
+                .expressionAttributeNames(Map.of("#day", "day"))
+                .expressionAttributeValues(withEntity(values)))
+                .build();
+    }
+
+    private static Map<String, AttributeValue> withEntity(Map<String, AttributeValue> values) {
+        values.put(":entity", s("aggregate"));
+        return values;
+    }
+
+    static Map<String, AttributeValue> aggregateKey(AggregateKey cell) {
+        return Map.of(PK, s(AGGREGATE + cell.day()),
+                SK, s(cell.channel() + "#" + cell.touchpoint() + "#" + cell.surveyId()));
+    }
+
+    @Override
+    public List<ResponseRecord> forProfiles(Collection<String> profileIds) {
+        List<ResponseRecord> responses = new ArrayList<>();
+        for (String profileId : profileIds) {
+            QueryRequest query = QueryRequest.builder().tableName(table).indexName(GSI1)
+                    .keyConditionExpression("GSI1PK = :profile AND begins_with(GSI1SK, :response)")
+                    .expressionAttributeValues(Map.of(":profile", s(PROFILE + profileId), ":response", s(RESPONSE)))
+                    .build();
+            dynamo.queryPaginator(query).items().forEach(item -> responses.add(toResponse(item)));
+        }
+        responses.sort(Comparator.comparing(ResponseRecord::answeredAt).thenComparing(ResponseRecord::responseId));
+        return responses;
+    }
+
+    private static Map<String, AttributeValue> toItem(ResponseRecord response) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(PK, s(RESPONSE + response.responseId()));
+        item.put(SK, s(RESPONSE_SK));
+        item.put("entity", s("response"));
+        item.put("responseId", s(response.responseId()));
+        if (response.profileId() != null) {
+            item.put("profileId", s(response.profileId()));
+            item.put(GSI1PK, s(PROFILE + response.profileId()));
+            item.put(GSI1SK, s(RESPONSE + response.answeredAt() + "#" + response.responseId()));
+        }
+        Attr.putIfPresent(item, "externalId", response.externalId());
+        item.put("channel", s(response.channel()));
+        Attr.putIfPresent(item, "touchpoint", response.touchpoint());
+        Attr.putIfPresent(item, "surveyId", response.surveyId());
+        item.put("answers", AttributeValue.fromL(response.answers().stream().map(DynamoDbResponseRepository::toAttribute).toList()));
+        item.put("answeredAt", s(response.answeredAt().toString()));
+        item.put("receivedAt", s(response.receivedAt().toString()));
+        return item;
+    }
+
+    private static AttributeValue toAttribute(Answer answer) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        map.put("questionId", s(answer.questionId()));
+        map.put("type", s(answer.type().wireName()));
+        map.put("value", answer.type().isScored() ? n(answer.score()) : s(answer.text()));
+        return AttributeValue.fromM(map);
+    }
+
+    private static ResponseRecord toResponse(Map<String, AttributeValue> item) {
+        List<Answer> answers = item.get("answers").l().stream().map(v -> toAnswer(v.m())).toList();
+        return new ResponseRecord(Attr.string(item, "responseId"), Attr.string(item, "profileId"),
+                Attr.string(item, "externalId"), Attr.string(item, "channel"), Attr.string(item, "touchpoint"),
+                Attr.string(item, "surveyId"), answers, Instant.parse(Attr.string(item, "answeredAt")),
+                Instant.parse(Attr.string(item, "receivedAt")));
+    }
+
+    private static Answer toAnswer(Map<String, AttributeValue> map) {
+        AnswerType type = AnswerType.fromWireName(map.get("type").s()).orElseThrow();
+        AttributeValue value = map.get("value");
+        return type.isScored()
+                ? Answer.scored(map.get("questionId").s(), type, Integer.parseInt(value.n()))
+                : Answer.text(map.get("questionId").s(), type, value.s());
+    }
+}

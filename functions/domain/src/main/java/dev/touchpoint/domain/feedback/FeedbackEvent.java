@@ -1,0 +1,35 @@
+package dev.touchpoint.domain.feedback;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A submission accepted by an ingest function and on its way through the queue: the one normalised
+ * form every channel produces. {@code idempotencyKey} identifies the submission however often it is
+ * delivered; {@code responseId} is derived from it, so every retry names the same response.
+ */
+public record FeedbackEvent(String responseId, String idempotencyKey, FeedbackSubmission submission, Instant receivedAt) {
+
+    public FeedbackEvent {
+        Objects.requireNonNull(responseId, "responseId");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(submission, "submission");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+
+    public static FeedbackEvent accept(FeedbackSubmission submission, String idempotencyKey, Instant receivedAt) {
+        return new FeedbackEvent(responseIdFor(idempotencyKey), idempotencyKey, submission, receivedAt);
+    }
+
+    /** A name-based UUID: the same key always gives the same response id, on any machine. */
+    public static String responseIdFor(String idempotencyKey) {
+        return UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** When the customer answered: what the channel said, else when we received it. */
+    public Instant answeredAt() {
+        return submission.submittedAt() != null ? submission.submittedAt() : receivedAt;
+    }
+}

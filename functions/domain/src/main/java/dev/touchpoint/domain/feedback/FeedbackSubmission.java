@@ -1,0 +1,29 @@
+package dev.touchpoint.domain.feedback;
+
+import dev.touchpoint.domain.identity.Customer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a customer said, normalised and valid, as any channel hands it in: the contract's feedback
+ * submission. Optional parts are null.
+ */
+public record FeedbackSubmission(
+        String externalId,
+        Channel channel,
+        String touchpoint,
+        String surveyId,
+        Customer customer,
+        List<Answer> answers,
+        Instant submittedAt) {
+
+    public FeedbackSubmission {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(customer, "customer");
+        answers = List.copyOf(answers);
+        if (answers.isEmpty()) {
+            throw new IllegalArgumentException("a submission carries at least one answer");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.touchpoint.domain.feedback;
+
+import dev.touchpoint.domain.json.StrictJson;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Names a submission so that its retries are recognised. A caller's {@code externalId} is its name;
+ * without one, the SHA-256 of its normalised content (which includes {@code submittedAt} when given).
+ * Two identical submissions with neither an externalId nor a submittedAt are therefore one response:
+ * clients that mean two should send either.
+ */
+public final class IdempotencyKeys {
+
+    private IdempotencyKeys() {
+    }
+
+    public static String forSubmission(FeedbackSubmission submission) {
+        if (submission.externalId() != null) {
+            return "feedback:external:" + submission.externalId();
+        }
+        return "feedback:content:" + sha256Hex(StrictJson.write(SubmissionWriter.write(submission)));
+    }
+
+    public static String sha256Hex(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

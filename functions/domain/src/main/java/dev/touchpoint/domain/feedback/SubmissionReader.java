@@ -1,0 +1,305 @@
+package dev.touchpoint.domain.feedback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.domain.identity.Customer;
+import dev.touchpoint.domain.identity.Identity;
+import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.identity.IdentityType;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the contract's feedback submission from a JSON tree, normalising as it goes and collecting
+ * every field error (as JSON pointers) rather than stopping at the first. Unknown fields are refused:
+ * a typo such as {@code "answer"} must not silently drop a customer's answers.
+ */
+public final class SubmissionReader {
+
+    public static final int MAX_ANSWERS = 50;
+    public static final int MAX_TEXT_LENGTH = 5000;
+    public static final int MAX_CHOICE_LENGTH = 200;
+    public static final int MAX_NAME_LENGTH = 200;
+    /** Clocks drift; a submission stamped a little ahead is still believed. */
+    static final Duration ALLOWED_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
+    private static final Set<String> ROOT_FIELDS =
+            Set.of("externalId", "channel", "touchpoint", "surveyId", "customer", "answers", "submittedAt");
+    private static final Set<String> CUSTOMER_FIELDS = Set.of("email", "phone", "externalId", "anonymousId",
+            "deviceId", "whatsappId", "messengerId", "name", "locale", "timeZone");
+    private static final Set<String> ANSWER_FIELDS = Set.of("questionId", "type", "value");
+
+    private final IdentityNormalizer normalizer;
+    private final Clock clock;
+
+    public SubmissionReader(IdentityNormalizer normalizer, Clock clock) {
+        this.normalizer = normalizer;
+        this.clock = clock;
+    }
+
+    public FeedbackSubmission read(JsonNode root) {
+        List<FieldError> errors = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            throw invalid(List.of(new FieldError("", "The body must be a JSON object (the feedback submission).")));
+        }
+        rejectUnknownFields(root, "", ROOT_FIELDS, errors);
+        String externalId = opaqueText(root, "externalId", "/externalId", errors);
+        Channel channel = channel(root, errors);
+        String touchpoint = slug(root, "touchpoint", errors);
+        String surveyId = slug(root, "surveyId", errors);
+        Customer customer = customer(root.get("customer"), errors);
+        List<Answer> answers = answers(root.get("answers"), errors);
+        Instant submittedAt = submittedAt(root.get("submittedAt"), errors);
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        return new FeedbackSubmission(externalId, channel, touchpoint, surveyId, customer, answers, submittedAt);
+    }
+
+    private static InvalidSubmissionException invalid(List<FieldError> errors) {
+        return new InvalidSubmissionException("The feedback submission is not valid.", errors);
+    }
+
+    private static void rejectUnknownFields(JsonNode node, String at, Set<String> known, List<FieldError> errors) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                errors.add(new FieldError(at + "/" + escape(name), "Unknown field; expected one of " + String.join(", ", known.stream().sorted().toList()) + "."));
+            }
+        }
+    }
+
+    /** RFC 6901 escaping, and a cap so a hostile key cannot make the error itself huge. */
+    private static String escape(String name) {
+        String shortened = name.length() > 64 ? name.substring(0, 64) + "…" : name;
+        return shortened.replace("~", "~0").replace("/", "~1");
+    }
+
+    private Channel channel(JsonNode root, List<FieldError> errors) {
+        JsonNode node = root.get("channel");
+        if (node == null || node.isNull()) {
+            errors.add(new FieldError("/channel", "Required; one of " + Channel.allWireNames() + "."));
+            return null;
+        }
+        Optional<Channel> channel = node.isTextual() ? Channel.fromWireName(node.textValue()) : Optional.empty();
+        if (channel.isEmpty()) {
+            errors.add(new FieldError("/channel", "Must be one of " + Channel.allWireNames() + "."));
+        }
+        return channel.orElse(null);
+    }
+
+    private static String slug(JsonNode root, String field, List<FieldError> errors) {
+        String text = optionalText(root.get(field), "/" + field, errors);
+        if (text == null) {
+            return null;
+        }
+        String slug = text.trim().toLowerCase(Locale.ROOT);
+        if (!SLUG.matcher(slug).matches()) {
+            errors.add(new FieldError("/" + field,
+                    "Must be 1 to 64 characters: letters a-z, digits, '.', '_' or '-', starting with a letter or digit."));
+            return null;
+        }
+        return slug;
+    }
+
+    private String opaqueText(JsonNode parent, String field, String at, List<FieldError> errors) {
+        String text = optionalText(parent.get(field), at, errors);
+        if (text == null) {
+            return null;
+        }
+        Optional<Identity> id = normalizer.opaque(IdentityType.EXTERNAL_ID, text);
+        if (id.isEmpty()) {
+            errors.add(new FieldError(at, "Must be 1 to 128 characters of letters, digits and . _ : @ + - /"));
+            return null;
+        }
+        return id.get().value();
+    }
+
+    private static String optionalText(JsonNode node, String at, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(new FieldError(at, "Must be a string."));
+            return null;
+        }
+        return node.textValue();
+    }
+
+    private Customer customer(JsonNode node, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            return Customer.ANONYMOUS;
+        }
+        if (!node.isObject()) {
+            errors.add(new FieldError("/customer", "Must be an object."));
+            return Customer.ANONYMOUS;
+        }
+        rejectUnknownFields(node, "/customer", CUSTOMER_FIELDS, errors);
+        List<Identity> identities = new ArrayList<>();
+        identity(node, "email", "Not a valid email address.", normalizer::email, identities, errors);
+        identity(node, "phone", "Not a valid phone number; use E.164 (+905551112233) or a number of region "
+                + normalizer.defaultRegion() + ".", normalizer::phone, identities, errors);
+        for (IdentityType type : List.of(IdentityType.EXTERNAL_ID, IdentityType.ANONYMOUS_ID, IdentityType.DEVICE_ID,
+                IdentityType.WHATSAPP_ID, IdentityType.MESSENGER_ID)) {
+            identity(node, type.wireName(), "Must be 1 to 128 characters of letters, digits and . _ : @ + - /",
+                    raw -> normalizer.opaque(type, raw), identities, errors);
+        }
+        String name = optionalText(node.get("name"), "/customer/name", errors);
+        if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH)) {
+            errors.add(new FieldError("/customer/name", "Must be 1 to " + MAX_NAME_LENGTH + " characters."));
+            name = null;
+        }
+        return new Customer(identities, name == null ? null : name.trim(), locale(node, errors), timeZone(node, errors));
+    }
+
+    private static void identity(JsonNode customer, String field, String problem,
+                                 java.util.function.Function<String, Optional<Identity>> normalise,
+                                 List<Identity> into, List<FieldError> errors) {
+        String raw = optionalText(customer.get(field), "/customer/" + field, errors);
+        if (raw == null) {
+            return;
+        }
+        normalise.apply(raw).ifPresentOrElse(into::add,
+                () -> errors.add(new FieldError("/customer/" + field, problem)));
+    }
+
+    private static String locale(JsonNode customer, List<FieldError> errors) {
+        String raw = optionalText(customer.get("locale"), "/customer/locale", errors);
+        if (raw == null) {
+            return null;
+        }
+        Locale locale = Locale.forLanguageTag(raw.trim());
+        if (locale.getLanguage().isEmpty() || raw.length() > 35) {
+            errors.add(new FieldError("/customer/locale", "Must be a BCP 47 language tag such as tr-TR or en."));
+            return null;
+        }
+        return locale.toLanguageTag();
+    }
+
+    private static String timeZone(JsonNode customer, List<FieldError> errors) {
+        String raw = optionalText(customer.get("timeZone"), "/customer/timeZone", errors);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            if (raw.length() > 64) {
+                throw new DateTimeException("too long");
+            }
+            return ZoneId.of(raw.trim()).getId();
+        } catch (DateTimeException e) {
+            errors.add(new FieldError("/customer/timeZone", "Must be an IANA time zone such as Europe/Istanbul."));
+            return null;
+        }
+    }
+
+    private List<Answer> answers(JsonNode node, List<FieldError> errors) {
+        if (node == null || node.isNull()) {
+            errors.add(new FieldError("/answers", "Required: an array of 1 to " + MAX_ANSWERS + " answers."));
+            return List.of();
+        }
+        if (!node.isArray() || node.isEmpty() || node.size() > MAX_ANSWERS) {
+            errors.add(new FieldError("/answers", "Must be an array of 1 to " + MAX_ANSWERS + " answers."));
+            return List.of();
+        }
+        List<Answer> answers = new ArrayList<>();
+        Set<String> questionIds = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            Answer answer = answer(node.get(i), "/answers/" + i, errors);
+            if (answer != null && !questionIds.add(answer.questionId())) {
+                errors.add(new FieldError("/answers/" + i + "/questionId", "Each question may be answered once."));
+            } else if (answer != null) {
+                answers.add(answer);
+            }
+        }
+        return answers;
+    }
+
+    private Answer answer(JsonNode node, String at, List<FieldError> errors) {
+        if (!node.isObject()) {
+            errors.add(new FieldError(at, "Must be an object with questionId, type and value."));
+            return null;
+        }
+        int before = errors.size();
+        rejectUnknownFields(node, at, ANSWER_FIELDS, errors);
+        String questionId = slug(node, "questionId", errors, at);
+        AnswerType type = answerType(node.get("type"), at, errors);
+        JsonNode value = node.get("value");
+        if (value == null || value.isNull()) {
+            errors.add(new FieldError(at + "/value", "Required."));
+            return null;
+        }
+        if (type == null) {
+            return null;
+        }
+        Answer answer = type.isScored() ? scored(questionId, type, value, at, errors) : textual(questionId, type, value, at, errors);
+        return errors.size() == before ? answer : null;
+    }
+
+    private static String slug(JsonNode node, String field, List<FieldError> errors, String at) {
+        List<FieldError> local = new ArrayList<>();
+        String slug = slug(node, field, local);
+        local.forEach(e -> errors.add(new FieldError(at + e.pointer(), e.detail())));
+        if (slug == null && local.isEmpty()) {
+            errors.add(new FieldError(at + "/" + field, "Required."));
+        }
+        return slug;
+    }
+
+    private static AnswerType answerType(JsonNode node, String at, List<FieldError> errors) {
+        Optional<AnswerType> type = node != null && node.isTextual() ? AnswerType.fromWireName(node.textValue()) : Optional.empty();
+        if (type.isEmpty()) {
+            errors.add(new FieldError(at + "/type", "Must be one of " + AnswerType.allWireNames() + "."));
+        }
+        return type.orElse(null);
+    }
+
+    private static Answer scored(String questionId, AnswerType type, JsonNode value, String at, List<FieldError> errors) {
+        String range = "an integer from " + type.min() + " to " + type.max();
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || !type.accepts(value.intValue())) {
+            errors.add(new FieldError(at + "/value", "A " + type.wireName() + " answer must be " + range + "."));
+            return null;
+        }
+        return questionId == null ? null : Answer.scored(questionId, type, value.intValue());
+    }
+
+    private static Answer textual(String questionId, AnswerType type, JsonNode value, String at, List<FieldError> errors) {
+        int max = type == AnswerType.CHOICE ? MAX_CHOICE_LENGTH : MAX_TEXT_LENGTH;
+        String text = value.isTextual() ? value.textValue().strip() : null;
+        if (text == null || text.isEmpty() || text.length() > max || text.indexOf('\u0000') >= 0) {
+            errors.add(new FieldError(at + "/value",
+                    "A " + type.wireName() + " answer must be a non-empty string of at most " + max + " characters."));
+            return null;
+        }
+        return questionId == null ? null : Answer.text(questionId, type, text);
+    }
+
+    private Instant submittedAt(JsonNode node, List<FieldError> errors) {
+        String raw = optionalText(node, "/submittedAt", errors);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            Instant at = OffsetDateTime.parse(raw.trim()).toInstant();
+            if (at.isAfter(clock.instant().plus(ALLOWED_CLOCK_SKEW))) {
+                errors.add(new FieldError("/submittedAt", "Must not lie in the future."));
+                return null;
+            }
+            return at;
+        } catch (DateTimeException e) {
+            errors.add(new FieldError("/submittedAt", "Must be an ISO-8601 date-time with an offset, such as 2026-11-23T10:15:00Z."));
+            return null;
+        }
+    }
+}

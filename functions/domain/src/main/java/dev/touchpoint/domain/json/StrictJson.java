@@ -1,0 +1,110 @@
+package dev.touchpoint.domain.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+
+/**
+ * The one JSON reader and writer. Reading is strict and bounded, because every byte of it may come from
+ * the internet: a duplicate key, trailing garbage, nesting deeper than {@value #MAX_NESTING_DEPTH}, a
+ * string longer than {@value #MAX_STRING_LENGTH} characters or a number longer than
+ * {@value #MAX_NUMBER_LENGTH} digits is refused before any of it reaches the domain.
+ */
+public final class StrictJson {
+
+    public static final int MAX_NESTING_DEPTH = 16;
+    public static final int MAX_STRING_LENGTH = 256 * 1024;
+    public static final int MAX_NUMBER_LENGTH = 32;
+
+    private static final ObjectMapper MAPPER = createMapper();
+
+    private StrictJson() {
+    }
+
+    private static ObjectMapper createMapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        return new ObjectMapper(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /** Parses untrusted JSON text, or says precisely (but without echoing the input) why it cannot. */
+    public static JsonNode read(String text) {
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            JsonNode node = MAPPER.readTree(parser);
+            if (node == null || node.isMissingNode()) {
+                throw new MalformedJsonException("The body is empty; a JSON document was expected.");
+            }
+            return node;
+        } catch (StreamConstraintsException e) {
+            throw new MalformedJsonException("The JSON exceeds a read limit: nesting deeper than "
+                    + MAX_NESTING_DEPTH + ", a string longer than " + MAX_STRING_LENGTH
+                    + " characters, or a number longer than " + MAX_NUMBER_LENGTH + " digits.");
+        } catch (JsonProcessingException e) {
+            throw new MalformedJsonException("Malformed JSON" + where(e.getLocation()) + ": " + reason(e));
+        } catch (IOException e) {
+            throw new MalformedJsonException("Unreadable JSON.");
+        }
+    }
+
+    public static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 0) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** Jackson's own first sentence names the problem; what follows it may quote the input, so cut it. */
+    private static String reason(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "unexpected input" : e.getOriginalMessage();
+        int cut = message.indexOf('\n');
+        String first = cut < 0 ? message : message.substring(0, cut);
+        if (first.startsWith("Duplicate field")) {
+            return "a field appears twice in one object";
+        }
+        if (first.startsWith("Trailing token")) {
+            return "content after the end of the JSON document";
+        }
+        if (first.startsWith("Unexpected end-of-input")) {
+            return "the document ends early";
+        }
+        if (first.contains("Invalid UTF-8")) {
+            return "invalid UTF-8";
+        }
+        return first.startsWith("Unexpected character") || first.startsWith("Unrecognized token")
+                ? "unexpected character" : "not valid JSON";
+    }
+}

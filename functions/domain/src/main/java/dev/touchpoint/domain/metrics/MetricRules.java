@@ -1,0 +1,71 @@
+package dev.touchpoint.domain.metrics;
+
+/**
+ * The metric rules, in one place for every channel, report and alert.
+ *
+ * <ul>
+ *   <li>NPS: 9–10 promoter, 7–8 passive, 0–6 detractor; score = % promoters − % detractors (−100…100).</li>
+ *   <li>CSAT: the share of 4 and 5 answers on a 1–5 scale, in percent.</li>
+ *   <li>CES: the mean of 1–7 answers.</li>
+ *   <li>Ratings: the mean of 1–5 answers.</li>
+ * </ul>
+ */
+public final class MetricRules {
+
+    private MetricRules() {
+    }
+
+    public enum NpsCategory { PROMOTER, PASSIVE, DETRACTOR }
+
+    public static NpsCategory npsCategory(int score) {
+        if (score < 0 || score > 10) {
+            throw new IllegalArgumentException("NPS score must be 0..10: " + score);
+        }
+        if (score >= 9) {
+            return NpsCategory.PROMOTER;
+        }
+        return score >= 7 ? NpsCategory.PASSIVE : NpsCategory.DETRACTOR;
+    }
+
+    public static boolean isCsatSatisfied(int score) {
+        return score >= 4;
+    }
+
+    /** NPS from its counts, rounded to one decimal; null when nobody answered. */
+    public static Double npsScore(long promoters, long passives, long detractors) {
+        long total = promoters + passives + detractors;
+        if (total == 0) {
+            return null;
+        }
+        return round1(100.0 * (promoters - detractors) / total);
+    }
+
+    /**
+     * The 95% margin of error of an NPS, in points: 1.96 × the standard error of the difference of
+     * two proportions drawn from one sample, √((p + d − (p − d)²) / n) × 100.
+     */
+    public static Double npsMarginOfError(long promoters, long passives, long detractors) {
+        long total = promoters + passives + detractors;
+        if (total == 0) {
+            return null;
+        }
+        double p = (double) promoters / total;
+        double d = (double) detractors / total;
+        double variance = p + d - (p - d) * (p - d);
+        return round1(1.96 * Math.sqrt(variance / total) * 100.0);
+    }
+
+    /** CSAT in percent, rounded to one decimal; null when nobody answered. */
+    public static Double csatScore(long satisfied, long responses) {
+        return responses == 0 ? null : round1(100.0 * satisfied / responses);
+    }
+
+    /** A mean (CES, ratings) rounded to two decimals; null when nobody answered. */
+    public static Double mean(long sum, long responses) {
+        return responses == 0 ? null : Math.round(100.0 * sum / responses) / 100.0;
+    }
+
+    private static double round1(double value) {
+        return Math.round(value * 10.0) / 10.0;
+    }
+}

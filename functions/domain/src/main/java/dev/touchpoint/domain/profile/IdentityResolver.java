@@ -1,0 +1,143 @@
+package dev.touchpoint.domain.profile;
+
+import dev.touchpoint.domain.identity.Customer;
+import dev.touchpoint.domain.identity.Identity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Use case: find the one profile a customer's identifiers belong to, creating, joining or merging
+ * profiles as needed.
+ *
+ * <ul>
+ *   <li>No identifier known yet: a new profile claims them all.</li>
+ *   <li>Known identifiers of one profile: the unknown ones join it.</li>
+ *   <li>Strong identifiers of two profiles in one event: the same person, so the younger profile is
+ *       merged into the older one, with a merge record.</li>
+ *   <li>A weak identifier (cookie, device) merges only an anonymous profile (one with no strong
+ *       identifier) into a known one; it never fuses two profiles that each hold a strong identifier,
+ *       because shared devices must not fuse strangers.</li>
+ * </ul>
+ * Each step is one conditional write; when another writer wins the race, the whole decision is taken
+ * again from fresh reads, up to {@value #MAX_ATTEMPTS} times.
+ */
+public final class IdentityResolver {
+
+    static final int MAX_ATTEMPTS = 12;
+    private static final int MAX_MERGE_CHAIN = 32;
+
+    private final ProfileRepository profiles;
+    private final Supplier<String> newProfileId;
+
+    public IdentityResolver(ProfileRepository profiles, Supplier<String> newProfileId) {
+        this.profiles = profiles;
+        this.newProfileId = newProfileId;
+    }
+
+    /** @return the surviving profile's id, or empty for a customer with no identifier at all */
+    public Optional<String> resolve(Customer customer, Instant now, String reason) {
+        if (customer.isAnonymous()) {
+            return Optional.empty();
+        }
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<ProfileRecord> resolved = tryResolve(customer, now, reason);
+            if (resolved.isPresent()) {
+                rememberDetails(resolved.get(), customer);
+                return Optional.of(resolved.get().id());
+            }
+        }
+        throw new ConcurrentUpdateException("identity resolution lost " + MAX_ATTEMPTS + " races in a row");
+    }
+
+    /** One decision from fresh reads; empty when a write lost a race (or merged) and must be decided again. */
+    private Optional<ProfileRecord> tryResolve(Customer customer, Instant now, String reason) {
+        Map<Identity, ProfileRecord> owners = new LinkedHashMap<>();
+        Set<Identity> unowned = new LinkedHashSet<>();
+        for (Identity identity : customer.identities()) {
+            profiles.profileIdOf(identity).map(this::surviving)
+                    .ifPresentOrElse(owner -> owners.put(identity, owner), () -> unowned.add(identity));
+        }
+        List<ProfileRecord> targets = targets(owners);
+        if (targets.isEmpty()) {
+            ProfileRecord fresh = new ProfileRecord(newProfileId.get(), unowned, null, Set.of(), 1, now,
+                    customer.name(), customer.locale(), customer.timeZone());
+            return profiles.create(fresh) ? Optional.of(fresh) : Optional.empty();
+        }
+        if (targets.size() > 1) {
+            mergeOnePair(targets, now, reason);
+            return Optional.empty();
+        }
+        ProfileRecord target = targets.get(0);
+        if (unowned.isEmpty()) {
+            return Optional.of(target);
+        }
+        return profiles.attach(target, unowned) ? Optional.of(target) : Optional.empty();
+    }
+
+    /**
+     * The profiles this event says are one person: every owner of a strong identifier, and every
+     * anonymous owner of a weak one. With no such profile, the known owner of a weak identifier
+     * (a returning visitor who gave only a cookie) is the customer.
+     */
+    private static List<ProfileRecord> targets(Map<Identity, ProfileRecord> owners) {
+        Map<String, ProfileRecord> targets = new LinkedHashMap<>();
+        List<ProfileRecord> knownWeakOwners = new ArrayList<>();
+        owners.forEach((identity, owner) -> {
+            if (identity.isStrong() || !owner.hasStrongIdentity()) {
+                targets.putIfAbsent(owner.id(), owner);
+            } else {
+                knownWeakOwners.add(owner);
+            }
+        });
+        if (targets.isEmpty() && !knownWeakOwners.isEmpty()) {
+            return List.of(knownWeakOwners.get(0));
+        }
+        return List.copyOf(targets.values());
+    }
+
+    private void mergeOnePair(List<ProfileRecord> targets, Instant now, String reason) {
+        List<ProfileRecord> byAge = targets.stream()
+                .sorted(Comparator.comparing(ProfileRecord::createdAt).thenComparing(ProfileRecord::id))
+                .toList();
+        profiles.merge(byAge.get(0), byAge.get(1), now, reason);
+    }
+
+    /** Follows merge pointers to the profile that survives today. */
+    private ProfileRecord surviving(String profileId) {
+        String id = profileId;
+        for (int hop = 0; hop < MAX_MERGE_CHAIN; hop++) {
+            ProfileRecord profile = profiles.load(id)
+                    .orElseThrow(() -> new IllegalStateException("identity points at a missing profile"));
+            if (!profile.isMerged()) {
+                return profile;
+            }
+            id = profile.mergedInto();
+        }
+        throw new IllegalStateException("merge chain longer than " + MAX_MERGE_CHAIN);
+    }
+
+    Optional<ProfileRecord> survivingProfileOf(Identity identity) {
+        return profiles.profileIdOf(identity).map(this::surviving);
+    }
+
+    private void rememberDetails(ProfileRecord profile, Customer customer) {
+        boolean changed = differs(customer.name(), profile.name())
+                || differs(customer.locale(), profile.locale())
+                || differs(customer.timeZone(), profile.timeZone());
+        if (changed) {
+            profiles.updateDetails(profile.id(), customer.name(), customer.locale(), customer.timeZone());
+        }
+    }
+
+    private static boolean differs(String given, String stored) {
+        return given != null && !given.equals(stored);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.touchpoint.domain.profile;
+
+import dev.touchpoint.domain.identity.Identity;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Port: profiles and the identities that point at them. Every write is conditional and answers
+ * {@code false} when another writer got there first; the caller re-reads and decides again.
+ */
+public interface ProfileRepository {
+
+    /** The profile an identity was last pointed at; it may since have been merged into another. */
+    Optional<String> profileIdOf(Identity identity);
+
+    Optional<ProfileRecord> load(String profileId);
+
+    /** Writes a new profile and claims all its identities, all or nothing. */
+    boolean create(ProfileRecord profile);
+
+    /** Claims unowned identities for {@code profile}, all or nothing, if it is still at its version. */
+    boolean attach(ProfileRecord profile, Set<Identity> identities);
+
+    /**
+     * Folds {@code absorbed} into {@code survivor}, both still at the versions read: the survivor takes
+     * its identities and history, the absorbed profile points at the survivor, a merge record is kept.
+     */
+    boolean merge(ProfileRecord survivor, ProfileRecord absorbed, Instant mergedAt, String reason);
+
+    /** Remembers the newest name, locale and time zone a customer gave; nulls leave a value alone. */
+    void updateDetails(String profileId, String name, String locale, String timeZone);
+}

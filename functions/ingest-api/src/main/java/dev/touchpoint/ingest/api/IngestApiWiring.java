@@ -1,0 +1,46 @@
+package dev.touchpoint.ingest.api;
+
+import dev.touchpoint.aws.AwsClients;
+import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.apigateway.ApiKeys;
+import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
+import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
+import dev.touchpoint.domain.feedback.FeedbackIntake;
+import dev.touchpoint.domain.feedback.SubmissionReader;
+import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.profile.ProfileLookup;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Composition root of ingest-api: reads configuration by the contract's names and builds the clients
+ * and use cases once.
+ *
+ * <ul>
+ *   <li>{@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_QUEUE_URL}: where profiles live and where feedback goes</li>
+ *   <li>{@code TOUCHPOINT_API_KEY}: the key {@code /v1/*} accepts</li>
+ *   <li>{@code TOUCHPOINT_DEFAULT_REGION}: the phone region for numbers without a country code (TR)</li>
+ * </ul>
+ */
+public final class IngestApiWiring {
+
+    public static final String DEFAULT_PHONE_REGION = "TR";
+
+    private IngestApiWiring() {
+    }
+
+    public static IngestApi build(Environment env) {
+        Clock clock = Clock.systemUTC();
+        IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse(DEFAULT_PHONE_REGION));
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        String table = env.required("TOUCHPOINT_TABLE");
+        FeedbackIntake intake = new FeedbackIntake(
+                new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")), clock);
+        ProfileLookup lookup = new ProfileLookup(new DynamoDbProfileRepository(dynamo, table),
+                new DynamoDbResponseRepository(dynamo, table));
+        return new IngestApi(ApiKeys.of(env.optional("TOUCHPOINT_API_KEY")),
+                new FeedbackRoute(new SubmissionReader(normalizer, clock), intake),
+                new ProfileRoute(normalizer, lookup));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.touchpoint.ingest.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.domain.feedback.FieldError;
+import dev.touchpoint.domain.identity.Identity;
+import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.identity.IdentityType;
+import dev.touchpoint.domain.profile.ProfileLookup;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET /v1/profiles?email=…|phone=…|externalId=…}: the unified profile behind exactly one
+ * identifier, normalised the same way as on the way in (so {@code INFO@EXAMPLE.COM} and
+ * {@code info@example.com} find the same person).
+ */
+final class ProfileRoute {
+
+    static final String ROUTE = "GET /v1/profiles";
+    private static final List<String> PARAMETERS = List.of("email", "phone", "externalId");
+
+    private final IdentityNormalizer normalizer;
+    private final ProfileLookup lookup;
+
+    ProfileRoute(IdentityNormalizer normalizer, ProfileLookup lookup) {
+        this.normalizer = normalizer;
+        this.lookup = lookup;
+    }
+
+    APIGatewayV2HTTPResponse handle(HttpRequest request) {
+        Map<String, String> query = request.query();
+        List<String> given = PARAMETERS.stream().filter(query::containsKey).toList();
+        if (given.size() != 1) {
+            return HttpResponses.invalid("Give exactly one identifier.",
+                    List.of(new FieldError("/query", "Exactly one of email, phone or externalId is required.")), request.path());
+        }
+        String parameter = given.get(0);
+        Optional<Identity> identity = identity(parameter, query.get(parameter));
+        if (identity.isEmpty()) {
+            return HttpResponses.invalid("The identifier is not valid.",
+                    List.of(new FieldError("/query/" + parameter, "Not a valid " + parameter + ".")), request.path());
+        }
+        return lookup.byIdentity(identity.get())
+                .map(view -> HttpResponses.json(200, ProfileJson.write(view)))
+                .orElseGet(() -> HttpResponses.problem(404, "profile-not-found", "No such profile",
+                        "No profile holds this " + parameter + ".", request.path()));
+    }
+
+    private Optional<Identity> identity(String parameter, String value) {
+        return switch (parameter) {
+            case "email" -> normalizer.email(value);
+            case "phone" -> normalizer.phone(value);
+            default -> normalizer.opaque(IdentityType.EXTERNAL_ID, value);
+        };
+    }
+}

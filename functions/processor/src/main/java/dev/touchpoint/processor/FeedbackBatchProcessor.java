@@ -1,0 +1,90 @@
+package dev.touchpoint.processor;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.touchpoint.domain.feedback.DeadLetterQueue;
+import dev.touchpoint.domain.feedback.FieldError;
+import dev.touchpoint.domain.feedback.InvalidSubmissionException;
+import dev.touchpoint.domain.feedback.QueueMessageCodec;
+import dev.touchpoint.domain.profile.FeedbackRecorder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Records each message of a batch on its own; a failure fails only its own record. On a message's
+ * last receive (the queue's maxReceiveCount) a failure sends it to the DLQ with the reason attached
+ * and acknowledges it, so the DLQ says why; if even that send fails, the record is reported failed
+ * and the queue's redrive policy moves it without a reason.
+ */
+public final class FeedbackBatchProcessor {
+
+    private final QueueMessageCodec codec;
+    private final FeedbackRecorder recorder;
+    private final DeadLetterQueue deadLetters;
+    private final int maxReceiveCount;
+
+    public FeedbackBatchProcessor(QueueMessageCodec codec, FeedbackRecorder recorder, DeadLetterQueue deadLetters,
+                                  int maxReceiveCount) {
+        this.codec = codec;
+        this.recorder = recorder;
+        this.deadLetters = deadLetters;
+        this.maxReceiveCount = maxReceiveCount;
+    }
+
+    public SQSBatchResponse process(SQSEvent event, Consumer<String> log) {
+        List<BatchItemFailure> failures = new ArrayList<>();
+        List<SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
+        for (SQSMessage message : records) {
+            try {
+                recorder.record(codec.decode(message.getBody()));
+            } catch (RuntimeException e) {
+                if (!parkIfLastReceive(message, e, log)) {
+                    log.accept("processor: message " + message.getMessageId() + " failed, will be retried: " + reason(e));
+                    failures.add(BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+                }
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** @return true when the message is now in the DLQ with its reason and may be acknowledged */
+    private boolean parkIfLastReceive(SQSMessage message, RuntimeException failure, Consumer<String> log) {
+        int receiveCount = receiveCount(message);
+        if (receiveCount < maxReceiveCount) {
+            return false;
+        }
+        String reason = reason(failure);
+        try {
+            deadLetters.send(message.getBody(), reason, receiveCount);
+            log.accept("processor: message " + message.getMessageId() + " sent to the DLQ after "
+                    + receiveCount + " receives: " + reason);
+            return true;
+        } catch (RuntimeException e) {
+            log.accept("processor: could not send message " + message.getMessageId() + " to the DLQ: " + e.getClass().getName());
+            return false;
+        }
+    }
+
+    private static int receiveCount(SQSMessage message) {
+        String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** The failure in words without personal data: our exceptions' messages never quote customer input. */
+    static String reason(RuntimeException e) {
+        if (e instanceof InvalidSubmissionException invalid) {
+            return "invalid submission: " + invalid.errors().stream()
+                    .map(FieldError::pointer).collect(Collectors.joining(", "));
+        }
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+        return e.getClass().getSimpleName() + (message.length() > 300 ? message.substring(0, 300) : message);
+    }
+}

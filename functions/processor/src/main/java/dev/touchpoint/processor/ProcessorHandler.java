@@ -1,0 +1,31 @@
+package dev.touchpoint.processor;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.touchpoint.aws.Environment;
+
+/** Lambda entry point for the SQS event source of the feedback queue (with ReportBatchItemFailures). */
+public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /** Built on first use, once per container, from the function's environment. */
+    private static final class FromEnvironment {
+        static final FeedbackBatchProcessor PROCESSOR = ProcessorWiring.build(Environment.system());
+    }
+
+    private final FeedbackBatchProcessor processor;
+
+    public ProcessorHandler() {
+        this(FromEnvironment.PROCESSOR);
+    }
+
+    public ProcessorHandler(FeedbackBatchProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return processor.process(event, message -> context.getLogger().log(message));
+    }
+}

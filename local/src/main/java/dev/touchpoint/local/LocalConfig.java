@@ -1,0 +1,76 @@
+package dev.touchpoint.local;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the local runtime is configured: the command line ({@code --port N}, {@code --in-memory}) over
+ * the contract's environment variables over defaults.
+ *
+ * @param dataDir null when nothing is kept between runs
+ * @param externalEndpoint the standard {@code AWS_ENDPOINT_URL} (LocalStack) when set: then no embedded service starts
+ */
+public record LocalConfig(
+        int port,
+        Path dataDir,
+        String apiKey,
+        boolean apiKeyGenerated,
+        String publicUrl,
+        int visibilityTimeoutSeconds,
+        String externalEndpoint,
+        Map<String, String> passThrough) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
+
+    public static LocalConfig from(String[] args, Map<String, String> env) {
+        int port = env.containsKey("TOUCHPOINT_PORT") ? Integer.parseInt(env.get("TOUCHPOINT_PORT")) : DEFAULT_PORT;
+        boolean inMemory = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(requireValue(args, ++i, "--port"));
+                case "--in-memory" -> inMemory = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --port N and --in-memory");
+            }
+        }
+        Optional<String> key = nonBlank(env.get("TOUCHPOINT_API_KEY"));
+        Path dataDir = inMemory ? null : Path.of(nonBlank(env.get("TOUCHPOINT_DATA_DIR")).orElse(".touchpoint"));
+        return new LocalConfig(port, dataDir, key.orElseGet(LocalConfig::generateKey), key.isEmpty(),
+                nonBlank(env.get("TOUCHPOINT_PUBLIC_URL")).orElse("http://localhost:" + port),
+                nonBlank(env.get("TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS")).map(Integer::parseInt)
+                        .orElse(DEFAULT_VISIBILITY_TIMEOUT_SECONDS),
+                nonBlank(env.get("AWS_ENDPOINT_URL")).orElse(null),
+                passThrough(env));
+    }
+
+    /** The settings the functions read that the local runtime does not decide itself. */
+    private static Map<String, String> passThrough(Map<String, String> env) {
+        return Map.copyOf(env.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("TOUCHPOINT_") || e.getKey().startsWith("AWS_"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    public boolean inMemory() {
+        return dataDir == null;
+    }
+
+    private static String requireValue(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private static String generateKey() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return "tp_local_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

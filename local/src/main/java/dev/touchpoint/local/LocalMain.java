@@ -1,0 +1,56 @@
+package dev.touchpoint.local;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar local/target/touchpoint-local.jar [--port N] [--in-memory]}: starts the suite, prints
+ * where it answers and the API key it accepts, and on Ctrl-C stops cleanly (see {@link LocalRuntime#close()}).
+ */
+public final class LocalMain {
+
+    private LocalMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalConfig config;
+        try {
+            config = LocalConfig.from(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("touchpoint-local: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        long started = System.nanoTime();
+        LocalRuntime runtime = LocalRuntime.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping: finishing requests and draining the queue…");
+            try {
+                runtime.close();
+                System.out.println("Stopped cleanly.");
+            } catch (Exception e) {
+                System.err.println("Stopped with an error: " + e.getClass().getName());
+            } finally {
+                stopped.countDown();
+            }
+        }, "touchpoint-shutdown"));
+        printBanner(runtime, (System.nanoTime() - started) / 1_000_000);
+        stopped.await();
+    }
+
+    private static void printBanner(LocalRuntime runtime, long startMillis) {
+        LocalConfig config = runtime.config();
+        String base = runtime.baseUrl();
+        System.out.println("Touchpoint local runtime is up in " + startMillis + " ms");
+        System.out.println("  API       " + base + "/v1/feedback   (POST)   " + base + "/v1/profiles?email=…   (GET)");
+        System.out.println("  health    " + base + "/_local/health");
+        System.out.println("  invoke    " + base + "/_local/invoke/{ingest-api|processor}");
+        System.out.println("  API key   " + config.apiKey() + (config.apiKeyGenerated()
+                ? "   (generated; set TOUCHPOINT_API_KEY to choose one)" : "   (from TOUCHPOINT_API_KEY)"));
+        System.out.println("  data      " + (config.inMemory() ? "in memory (gone when stopped)" : config.dataDir().toAbsolutePath()));
+        if (config.externalEndpoint() != null) {
+            System.out.println("  AWS       " + config.externalEndpoint() + " (AWS_ENDPOINT_URL)");
+        }
+        System.out.println("Press Ctrl-C to stop.");
+    }
+}

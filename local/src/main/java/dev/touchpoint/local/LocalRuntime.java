@@ -1,0 +1,232 @@
+package dev.touchpoint.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.touchpoint.aws.AwsClients;
+import dev.touchpoint.aws.Environment;
+import dev.touchpoint.ingest.api.IngestApiHandler;
+import dev.touchpoint.ingest.api.IngestApiWiring;
+import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
+import dev.touchpoint.local.embedded.EmbeddedSqs;
+import dev.touchpoint.local.embedded.QueueSpool;
+import dev.touchpoint.local.embedded.SuiteResources;
+import dev.touchpoint.local.http.LocalAdminRoutes;
+import dev.touchpoint.local.http.LocalHttpServer;
+import dev.touchpoint.local.http.RouteTable;
+import dev.touchpoint.local.lambda.LocalFunction;
+import dev.touchpoint.local.lambda.LocalFunctions;
+import dev.touchpoint.local.lambda.SqsEventSource;
+import dev.touchpoint.processor.ProcessorHandler;
+import dev.touchpoint.processor.ProcessorWiring;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The whole suite in one process: embedded DynamoDB Local and ElasticMQ (or the services at
+ * {@code AWS_ENDPOINT_URL}), the table and queues, every function through its real handler class,
+ * the SQS event source, and one HTTP server for the contract's routes.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    static final String INGEST_API = "ingest-api";
+    static final String PROCESSOR = "processor";
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
+
+    private final LocalConfig config;
+    private final EmbeddedDynamoDb dynamoServer;
+    private final EmbeddedSqs sqsServer;
+    private final Map<String, String> functionEnv;
+    private final DynamoDbClient dynamo;
+    private final SqsClient sqs;
+    private final SuiteResources.Queues queues;
+    private final SqsEventSource eventSource;
+    private final LocalHttpServer http;
+
+    private LocalRuntime(LocalConfig config, EmbeddedDynamoDb dynamoServer, EmbeddedSqs sqsServer) throws Exception {
+        this.config = config;
+        this.dynamoServer = dynamoServer;
+        this.sqsServer = sqsServer;
+        Map<String, String> env = awsEnvironment(config, dynamoServer, sqsServer);
+        this.dynamo = AwsClients.dynamoDb(Environment.of(env));
+        this.sqs = AwsClients.sqs(Environment.of(env));
+        SuiteResources.createTable(dynamo, SuiteResources.TABLE);
+        this.queues = SuiteResources.createQueues(sqs, config.visibilityTimeoutSeconds());
+        restoreSpooledMessages();
+        env.put("TOUCHPOINT_TABLE", SuiteResources.TABLE);
+        env.put("TOUCHPOINT_QUEUE_URL", queues.feedbackUrl());
+        env.put("TOUCHPOINT_DLQ_URL", queues.deadLetterUrl());
+        env.put("TOUCHPOINT_MAX_RECEIVE_COUNT", Integer.toString(SuiteResources.MAX_RECEIVE_COUNT));
+        env.put("TOUCHPOINT_API_KEY", config.apiKey());
+        env.put("TOUCHPOINT_PUBLIC_URL", config.publicUrl());
+        this.functionEnv = Map.copyOf(env);
+
+        LocalFunction<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> processor = new LocalFunction<>(
+                PROCESSOR, SQSEvent.class, new ProcessorHandler(ProcessorWiring.build(Environment.of(functionEnv))));
+        LocalFunctions functions = new LocalFunctions()
+                .addHttp(new LocalFunction<>(INGEST_API, APIGatewayV2HTTPEvent.class,
+                        new IngestApiHandler(IngestApiWiring.build(Environment.of(functionEnv)))))
+                .add(processor);
+        RouteTable routes = new RouteTable()
+                .add("POST", "/v1/feedback", INGEST_API)
+                .add("GET", "/v1/profiles", INGEST_API);
+        this.eventSource = new SqsEventSource(sqs, queues.feedbackUrl(), queueArn(queues.feedbackUrl()), processor);
+        this.http = new LocalHttpServer(config.port(), routes, functions, new LocalAdminRoutes(functions, this::healthJson));
+        eventSource.start();
+        http.start();
+    }
+
+    public static LocalRuntime start(LocalConfig config) throws Exception {
+        EmbeddedDynamoDb dynamo = null;
+        EmbeddedSqs sqs = null;
+        if (config.externalEndpoint() == null) {
+            dynamo = EmbeddedDynamoDb.start(config.inMemory() ? null : config.dataDir().resolve("dynamodb"));
+            sqs = EmbeddedSqs.start();
+        }
+        try {
+            return new LocalRuntime(config, dynamo, sqs);
+        } catch (Exception | Error e) {
+            if (sqs != null) {
+                sqs.close();
+            }
+            if (dynamo != null) {
+                dynamo.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The standard AWS variables the functions see: the embedded endpoints, or what the caller set (LocalStack). */
+    private static Map<String, String> awsEnvironment(LocalConfig config, EmbeddedDynamoDb dynamo, EmbeddedSqs sqs) {
+        Map<String, String> env = new HashMap<>(config.passThrough());
+        env.putIfAbsent("AWS_REGION", "us-east-1");
+        if (dynamo != null) {
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
+            env.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+            env.put("AWS_ACCESS_KEY_ID", "local");
+            env.put("AWS_SECRET_ACCESS_KEY", "local");
+            env.remove("AWS_SESSION_TOKEN");
+        } else {
+            env.putIfAbsent("AWS_ACCESS_KEY_ID", "test");
+            env.putIfAbsent("AWS_SECRET_ACCESS_KEY", "test");
+        }
+        return env;
+    }
+
+    private String queueArn(String queueUrl) {
+        return sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public String apiKey() {
+        return config.apiKey();
+    }
+
+    public LocalConfig config() {
+        return config;
+    }
+
+    /** The environment every function was built from (endpoints, table, queue URLs). */
+    public Map<String, String> functionEnvironment() {
+        return functionEnv;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamo;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public SuiteResources.Queues queues() {
+        return queues;
+    }
+
+    /** Messages waiting plus messages being handled, from SQS's approximate counters. */
+    public QueueDepth queueDepth(String queueUrl) {
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return new QueueDepth(Integer.parseInt(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")),
+                Integer.parseInt(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0")));
+    }
+
+    public record QueueDepth(int visible, int inFlight) {
+        public int total() {
+            return visible + inFlight;
+        }
+    }
+
+    private String healthJson() {
+        QueueDepth feedback = queueDepth(queues.feedbackUrl());
+        QueueDepth dead = queueDepth(queues.deadLetterUrl());
+        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\"],"
+                + "\"queues\":{\"feedback\":{\"visible\":" + feedback.visible() + ",\"inFlight\":" + feedback.inFlight() + "},"
+                + "\"deadLetter\":{\"visible\":" + dead.visible() + ",\"inFlight\":" + dead.inFlight() + "}},"
+                + "\"persistent\":" + !config.inMemory() + "}";
+    }
+
+    private void restoreSpooledMessages() {
+        if (config.inMemory() || sqsServer == null) {
+            return;
+        }
+        int restored = QueueSpool.restore(sqs, queues.feedbackUrl(), spool("feedback"))
+                + QueueSpool.restore(sqs, queues.deadLetterUrl(), spool("dead-letter"));
+        if (restored > 0) {
+            System.out.println("Re-queued " + restored + " message(s) kept from the last run.");
+        }
+    }
+
+    private Path spool(String queue) {
+        return config.dataDir().resolve("queues").resolve(queue + ".jsonl");
+    }
+
+    /**
+     * A clean stop that loses nothing accepted: no new requests, requests in progress finish, the
+     * queue is drained through the processor (up to 15 s), and whatever is still queued is kept in the
+     * data directory for the next start (with ElasticMQ embedded and a data directory).
+     */
+    @Override
+    public void close() throws Exception {
+        http.close();
+        drainQueue();
+        eventSource.close();
+        if (!config.inMemory() && sqsServer != null) {
+            eventSource.releaseFailedInFlight();
+            int kept = QueueSpool.save(sqs, queues.feedbackUrl(), spool("feedback"))
+                    + QueueSpool.save(sqs, queues.deadLetterUrl(), spool("dead-letter"));
+            if (kept > 0) {
+                System.out.println("Kept " + kept + " queued message(s) in " + config.dataDir().resolve("queues") + " for the next start.");
+            }
+        }
+        sqs.close();
+        dynamo.close();
+        if (sqsServer != null) {
+            sqsServer.close();
+        }
+        if (dynamoServer != null) {
+            dynamoServer.close();
+        }
+    }
+
+    private void drainQueue() throws InterruptedException {
+        Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
+        while (Instant.now().isBefore(deadline) && queueDepth(queues.feedbackUrl()).total() > 0) {
+            Thread.sleep(100);
+        }
+    }
+}

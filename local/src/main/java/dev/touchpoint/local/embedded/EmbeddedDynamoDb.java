@@ -1,0 +1,45 @@
+package dev.touchpoint.local.embedded;
+
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** DynamoDB Local in this JVM, on a loopback port; in memory, or in one shared file under a data directory. */
+public final class EmbeddedDynamoDb implements AutoCloseable {
+
+    private final DynamoDBProxyServer server;
+    private final URI endpoint;
+
+    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port) {
+        this.server = server;
+        this.endpoint = URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** @param dataDir where to keep the data, or null to keep it in memory */
+    public static EmbeddedDynamoDb start(Path dataDir) throws Exception {
+        int port = FreePort.find();
+        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
+        if (dataDir == null) {
+            args.add("-inMemory");
+        } else {
+            Files.createDirectories(dataDir);
+            args.addAll(List.of("-sharedDb", "-dbPath", dataDir.toString()));
+        }
+        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+        server.start();
+        return new EmbeddedDynamoDb(server, port);
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.touchpoint.local.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.touchpoint.local.lambda.LocalFunctions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The local stand-in for API Gateway: contract routes go to the real handlers as API Gateway v2
+ * events, {@code /_local/*} to {@link LocalAdminRoutes}. Like API Gateway it refuses bodies over
+ * {@value #MAX_BODY_BYTES} bytes itself and answers 500 when a function crashes.
+ */
+public final class LocalHttpServer implements AutoCloseable {
+
+    /** API Gateway HTTP APIs accept payloads up to 10 MB. */
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final RouteTable routes;
+    private final LocalFunctions functions;
+    private final LocalAdminRoutes admin;
+
+    public LocalHttpServer(int port, RouteTable routes, LocalFunctions functions, LocalAdminRoutes admin) throws IOException {
+        this.routes = routes;
+        this.functions = functions;
+        this.admin = admin;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = readBounded(exchange.getRequestBody());
+            if (body == null) {
+                sendJson(exchange, 413, "{\"message\":\"Request Entity Too Large\"}");
+                return;
+            }
+            String path = exchange.getRequestURI().getRawPath();
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            if (path.startsWith("/_local/")) {
+                admin.handle(exchange, method, path, body);
+                return;
+            }
+            var match = routes.match(method, path);
+            if (match.isEmpty()) {
+                sendJson(exchange, routes.servesPath(path) ? 405 : 404,
+                        routes.servesPath(path) ? "{\"message\":\"Method Not Allowed\"}" : "{\"message\":\"Not Found\"}");
+                return;
+            }
+            APIGatewayV2HTTPResponse response = functions.http(match.get().function())
+                    .invoke(ApiGatewayEvents.toEvent(exchange, match.get(), body));
+            ApiGatewayEvents.write(exchange, response);
+        } catch (RuntimeException e) {
+            System.err.println("[local] a function failed: " + e.getClass().getName());
+            sendJson(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+        }
+    }
+
+    /** @return the body, or null when it is larger than API Gateway would accept */
+    private static byte[] readBounded(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        return body.length > MAX_BODY_BYTES ? null : body;
+    }
+
+    static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
+        exchange.getResponseHeaders().set("content-type", "application/json");
+        ApiGatewayEvents.send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Stops taking requests and lets those in progress finish (up to two seconds). */
+    @Override
+    public void close() {
+        server.stop(2);
+        executor.close();
+    }
+}
