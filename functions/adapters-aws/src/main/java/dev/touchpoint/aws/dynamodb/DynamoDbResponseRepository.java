@@ -35,8 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Responses and their daily aggregate cells. A response and its counters are written in one
  * transaction whose put is conditional on the response id: a redelivered event fails the condition
  * and changes nothing, and a crash can never leave a response without its counts or the reverse.
- * The response id is also the transaction's client request token, so an SDK retry of a call that did
- * succeed is recognised by DynamoDB too.
  */
 public final class DynamoDbResponseRepository implements ResponseRepository {
 
@@ -60,7 +58,7 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
                 aggregateUpdate(response));
         for (int attempt = 1; ; attempt++) {
             try {
-                dynamo.transactWriteItems(b -> b.transactItems(items).clientRequestToken(response.responseId()));
+                dynamo.transactWriteItems(b -> b.transactItems(items));
                 return true;
             } catch (TransactionCanceledException e) {
                 if (Transactions.failedCondition(e, RESPONSE_PUT)) {

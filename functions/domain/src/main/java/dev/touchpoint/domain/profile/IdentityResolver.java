@@ -65,7 +65,8 @@ public final class IdentityResolver {
             profiles.profileIdOf(identity).map(this::surviving)
                     .ifPresentOrElse(owner -> owners.put(identity, owner), () -> unowned.add(identity));
         }
-        List<ProfileRecord> targets = targets(owners);
+        boolean carriesStrongIdentity = customer.identities().stream().anyMatch(Identity::isStrong);
+        List<ProfileRecord> targets = targets(owners, carriesStrongIdentity);
         if (targets.isEmpty()) {
             ProfileRecord fresh = new ProfileRecord(newProfileId.get(), unowned, null, Set.of(), 1, now,
                     customer.name(), customer.locale(), customer.timeZone());
@@ -84,10 +85,11 @@ public final class IdentityResolver {
 
     /**
      * The profiles this event says are one person: every owner of a strong identifier, and every
-     * anonymous owner of a weak one. With no such profile, the known owner of a weak identifier
-     * (a returning visitor who gave only a cookie) is the customer.
+     * anonymous owner of a weak one. When the event carries no strong identifier at all, the known
+     * owner of its weak identifier (a returning visitor who gave only a cookie) is the customer; when
+     * it does carry one, a weak identifier of somebody else is just a shared device.
      */
-    private static List<ProfileRecord> targets(Map<Identity, ProfileRecord> owners) {
+    private static List<ProfileRecord> targets(Map<Identity, ProfileRecord> owners, boolean carriesStrongIdentity) {
         Map<String, ProfileRecord> targets = new LinkedHashMap<>();
         List<ProfileRecord> knownWeakOwners = new ArrayList<>();
         owners.forEach((identity, owner) -> {
@@ -97,7 +99,7 @@ public final class IdentityResolver {
                 knownWeakOwners.add(owner);
             }
         });
-        if (targets.isEmpty() && !knownWeakOwners.isEmpty()) {
+        if (targets.isEmpty() && !carriesStrongIdentity && !knownWeakOwners.isEmpty()) {
             return List.of(knownWeakOwners.get(0));
         }
         return List.copyOf(targets.values());

@@ -1,0 +1,67 @@
+package dev.touchpoint.domain.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class IdentityNormalizerTest {
+
+    private final Locale original = Locale.getDefault();
+    private final IdentityNormalizer normalizer = new IdentityNormalizer("TR");
+
+    @AfterEach
+    void restoreLocale() {
+        Locale.setDefault(original);
+    }
+
+    @Test
+    void email_underTurkishDefaultLocale_lowerCasesDotlessFree() {
+        // GIVEN the locale that turns a plain toLowerCase() of I into ı
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        // WHEN
+        Identity email = normalizer.email("  INFO@EXAMPLE.COM ").orElseThrow();
+        // THEN
+        assertEquals("info@example.com", email.value());
+        assertEquals("email:info@example.com", email.key());
+    }
+
+    @Test
+    void email_withoutDomainDot_isRefused() {
+        assertTrue(normalizer.email("info@localhost").isEmpty());
+        assertTrue(normalizer.email("two@@example.com").isEmpty());
+        assertTrue(normalizer.email("spaced out@example.com").isEmpty());
+    }
+
+    @Test
+    void phone_inNationalTurkishForm_becomesE164() {
+        assertEquals("+905551112233", normalizer.phone("0555 111 22 33").orElseThrow().value());
+        assertEquals("+905551112233", normalizer.phone("+90 (555) 111-22-33").orElseThrow().value());
+    }
+
+    @Test
+    void phone_withAnotherDefaultRegion_readsNationalNumbersThere() {
+        IdentityNormalizer uk = new IdentityNormalizer("GB");
+        assertEquals("+447911123456", uk.phone("07911 123456").orElseThrow().value());
+    }
+
+    @Test
+    void phone_thatIsNoNumber_isRefused() {
+        assertTrue(normalizer.phone("12").isEmpty());
+        assertTrue(normalizer.phone("call me maybe").isEmpty());
+    }
+
+    @Test
+    void regionOf_turkishMobile_isTR() {
+        assertEquals("TR", normalizer.regionOf("+905551112233").orElseThrow());
+    }
+
+    @Test
+    void opaque_keepsCaseAndRefusesControlCharacters() {
+        assertEquals("CRM-42", normalizer.opaque(IdentityType.EXTERNAL_ID, " CRM-42 ").orElseThrow().value());
+        assertTrue(normalizer.opaque(IdentityType.EXTERNAL_ID, "a\u0000b").isEmpty());
+        assertTrue(normalizer.opaque(IdentityType.EXTERNAL_ID, "x".repeat(129)).isEmpty());
+    }
+}

@@ -1,0 +1,138 @@
+package dev.touchpoint.local;
+
+import static dev.touchpoint.local.LocalApi.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.domain.json.StrictJson;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real handler chain end to end: HTTP → ingest-api → ElasticMQ → processor → DynamoDB Local, and
+ * back out through GET /v1/profiles. Runs under the Turkish default locale the build sets for tests.
+ */
+class FeedbackPipelineIT {
+
+    private static LocalRuntime runtime;
+    private static LocalApi api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"},
+                Map.of("TOUCHPOINT_API_KEY", "pipeline-test-key", "TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS", "1")));
+        api = new LocalApi(runtime);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        runtime.close();
+    }
+
+    private static JsonNode profileBy(String query) {
+        HttpResponse<String> response = api.get("/v1/profiles?" + query);
+        return response.statusCode() == 200 ? StrictJson.read(response.body()) : null;
+    }
+
+    private static JsonNode profileWithResponses(String query, int responses) {
+        return eventually(query + " has " + responses + " response(s)", () -> profileBy(query),
+                p -> p != null && p.get("responses").size() == responses);
+    }
+
+    private static String accepted(String json) {
+        HttpResponse<String> response = api.postFeedback(json);
+        assertEquals(202, response.statusCode(), response.body());
+        return StrictJson.read(response.body()).get("id").asText();
+    }
+
+    @Test
+    void feedback_fromUpperCaseEmailUnderTurkishLocale_isFoundByLowerCaseEmail() {
+        assertEquals("tr", Locale.getDefault().getLanguage(), "the build runs tests under tr-TR");
+
+        String id = accepted("""
+                {"externalId":"tr-1","channel":"web","customer":{"email":"INFO@EXAMPLE.COM"},
+                 "answers":[{"questionId":"nps","type":"nps","value":9}]}""");
+
+        JsonNode profile = profileWithResponses("email=info@example.com", 1);
+        assertEquals("info@example.com", profile.get("identities").get(0).get("value").asText());
+        assertEquals(id, profile.get("responses").get(0).get("id").asText());
+        assertEquals("tr-1", profile.get("responses").get(0).get("externalId").asText());
+    }
+
+    @Test
+    void feedback_sameSubmissionThreeTimes_yieldsOneResponse() {
+        String withKey = """
+                {"externalId":"retry-1","channel":"kiosk","touchpoint":"store-kadikoy","customer":{"email":"retry@example.com"},
+                 "answers":[{"questionId":"nps","type":"nps","value":10}]}""";
+        String withoutKey = """
+                {"channel":"app","customer":{"email":"retry@example.com"},"submittedAt":"2026-11-20T08:00:00Z",
+                 "answers":[{"questionId":"csat","type":"csat","value":4}]}""";
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(accepted(withKey));
+            ids.add(accepted(withoutKey));
+        }
+        assertEquals(2, ids.size(), "a retry is told the same response id");
+
+        profileWithResponses("email=retry@example.com", 2);
+        drain();
+        assertEquals(2, profileBy("email=retry@example.com").get("responses").size(), "still two once the queue is empty");
+    }
+
+    @Test
+    void feedback_byEmailThenPhoneThenBoth_isOneProfileWithThreeResponses() {
+        accepted("""
+                {"externalId":"x-email","channel":"email","customer":{"email":"ayse@example.com"},
+                 "answers":[{"questionId":"nps","type":"nps","value":6}]}""");
+        profileWithResponses("email=ayse@example.com", 1);
+        accepted("""
+                {"externalId":"x-phone","channel":"sms","customer":{"phone":"0555 111 22 33"},
+                 "answers":[{"questionId":"nps","type":"nps","value":8}]}""");
+        profileWithResponses("phone=%2B905551112233", 1);
+
+        accepted("""
+                {"externalId":"x-both","channel":"whatsapp","customer":{"email":"Ayse@Example.com","phone":"+90 555 111 22 33"},
+                 "answers":[{"questionId":"comment","type":"text","value":"Teşekkürler"}]}""");
+
+        JsonNode byEmail = profileWithResponses("email=ayse@example.com", 3);
+        JsonNode byPhone = profileWithResponses("phone=05551112233", 3);
+        assertEquals(byEmail.get("id"), byPhone.get("id"));
+        assertEquals(List.of("x-email", "x-phone", "x-both"), externalIds(byEmail));
+        assertEquals(1, byEmail.get("mergedFrom").size());
+        assertEquals(2, byEmail.get("identities").size());
+    }
+
+    @Test
+    void poisonMessage_landsInTheDlqAfterFiveReceives_withItsReason() throws Exception {
+        String dlq = runtime.queues().deadLetterUrl();
+        runtime.sqs().sendMessage(m -> m.queueUrl(runtime.queues().feedbackUrl()).messageBody("{\"kind\":\"feedback\",\"note\":\"no key\"}"));
+
+        var parked = eventually("the poison message is in the DLQ",
+                () -> runtime.sqs().receiveMessage(r -> r.queueUrl(dlq).messageAttributeNames("All").waitTimeSeconds(1)).messages(),
+                messages -> !messages.isEmpty()).get(0);
+
+        assertEquals("{\"kind\":\"feedback\",\"note\":\"no key\"}", parked.body());
+        assertEquals("5", parked.messageAttributes().get("receiveCount").stringValue());
+        assertEquals("UnreadableMessageException: message without idempotencyKey",
+                parked.messageAttributes().get("failureReason").stringValue());
+        runtime.sqs().deleteMessage(d -> d.queueUrl(dlq).receiptHandle(parked.receiptHandle()));
+        drain();
+    }
+
+    private static List<String> externalIds(JsonNode profile) {
+        return java.util.stream.StreamSupport.stream(profile.get("responses").spliterator(), false)
+                .map(r -> r.get("externalId").asText()).toList();
+    }
+
+    static void drain() {
+        eventually("the feedback queue is empty", () -> runtime.queueDepth(runtime.queues().feedbackUrl()).total() == 0);
+    }
+}
