@@ -223,9 +223,14 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /** Waits until every message that can still succeed has been handled; failed ones are kept, not awaited. */
     private void drainQueue() throws InterruptedException {
         Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
-        while (Instant.now().isBefore(deadline) && queueDepth(queues.feedbackUrl()).total() > 0) {
+        while (Instant.now().isBefore(deadline)) {
+            QueueDepth depth = queueDepth(queues.feedbackUrl());
+            if (depth.visible() == 0 && depth.inFlight() <= eventSource.failedInFlightCount()) {
+                return;
+            }
             Thread.sleep(100);
         }
     }

@@ -132,6 +132,11 @@ public final class SqsEventSource implements AutoCloseable {
         return record;
     }
 
+    /** Records that failed and wait for their visibility timeout: waiting for them drains nothing. */
+    public int failedInFlightCount() {
+        return failedInFlight.size();
+    }
+
     /** Makes failed records visible at once, so that a shutdown can take them out of the queue to keep them. */
     public void releaseFailedInFlight() {
         failedInFlight.values().forEach(handle -> {
