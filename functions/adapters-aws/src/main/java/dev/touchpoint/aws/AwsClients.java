@@ -11,6 +11,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -30,6 +31,10 @@ public final class AwsClients {
 
     public static SqsClient sqs(Environment env) {
         return configure(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SQS").build();
+    }
+
+    public static SecretsManagerClient secretsManager(Environment env) {
+        return configure(SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SECRETS_MANAGER").build();
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Environment env, String service) {

@@ -4,6 +4,7 @@ import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.ApiKeys;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
+import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <ul>
  *   <li>{@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_QUEUE_URL}: where profiles live and where feedback goes</li>
- *   <li>{@code TOUCHPOINT_API_KEY}: the key {@code /v1/*} accepts</li>
+ *   <li>{@code TOUCHPOINT_API_KEY}, or in AWS {@code TOUCHPOINT_API_KEY_SECRET_ARN}: the key {@code /v1/*} accepts</li>
  *   <li>{@code TOUCHPOINT_DEFAULT_REGION}: the phone region for numbers without a country code (TR)</li>
  * </ul>
  */
@@ -39,7 +40,7 @@ public final class IngestApiWiring {
                 new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")), clock);
         ProfileLookup lookup = new ProfileLookup(new DynamoDbProfileRepository(dynamo, table),
                 new DynamoDbResponseRepository(dynamo, table));
-        return new IngestApi(ApiKeys.of(env.optional("TOUCHPOINT_API_KEY")),
+        return new IngestApi(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY")),
                 new FeedbackRoute(new SubmissionReader(normalizer, clock), intake),
                 new ProfileRoute(normalizer, lookup));
     }

@@ -1,0 +1,30 @@
+package dev.touchpoint.aws.secrets;
+
+import dev.touchpoint.aws.AwsClients;
+import dev.touchpoint.aws.Environment;
+import java.util.Optional;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * A secret setting by its contract name, e.g. {@code TOUCHPOINT_API_KEY}: the value itself when the
+ * variable is set (the local runtime, tests), otherwise the Secrets Manager secret whose ARN is in
+ * {@code <NAME>_SECRET_ARN} (how the CDK app passes it). In AWS the value is read once, when the
+ * function's composition root is built, and lives only in memory.
+ */
+public final class SecretSettings {
+
+    private SecretSettings() {
+    }
+
+    public static Optional<String> read(Environment env, String name) {
+        Optional<String> plain = env.optional(name);
+        if (plain.isPresent()) {
+            return plain;
+        }
+        return env.optional(name + "_SECRET_ARN").map(arn -> {
+            try (SecretsManagerClient client = AwsClients.secretsManager(env)) {
+                return client.getSecretValue(r -> r.secretId(arn)).secretString();
+            }
+        });
+    }
+}

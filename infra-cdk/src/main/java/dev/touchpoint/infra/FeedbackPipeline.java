@@ -1,0 +1,89 @@
+package dev.touchpoint.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * The feedback queue, its DLQ and the processor: ingest functions send here, the processor takes
+ * batches through an event source mapping with partial batch failures, and a message that failed five
+ * times lands in the DLQ (the processor attaches the reason on the last attempt).
+ */
+public final class FeedbackPipeline extends Construct {
+
+    static final int MAX_RECEIVE_COUNT = 5;
+    static final Duration PROCESSOR_TIMEOUT = Duration.seconds(30);
+    /** AWS's advice for Lambda consumers: at least six times the function timeout. */
+    static final Duration VISIBILITY_TIMEOUT = Duration.seconds(6 * 30);
+    static final int MAX_CONCURRENCY = 10;
+
+    private final Queue queue;
+    private final Queue deadLetters;
+    private final TouchpointFunction processor;
+
+    public FeedbackPipeline(Construct scope, String id, FeedbackStore store, StageConfig config, FunctionJars jars,
+                            RemovalPolicy logRemoval) {
+        super(scope, id);
+        this.deadLetters = Queue.Builder.create(this, "DeadLetters")
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .retentionPeriod(Duration.days(14))
+                .build();
+        this.queue = Queue.Builder.create(this, "Queue")
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .visibilityTimeout(VISIBILITY_TIMEOUT)
+                .retentionPeriod(Duration.days(4))
+                .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(MAX_RECEIVE_COUNT).build())
+                .build();
+        this.processor = new TouchpointFunction(this, "Processor",
+                new TouchpointFunction.Spec("processor", "dev.touchpoint.processor.ProcessorHandler::handleRequest",
+                        1024, PROCESSOR_TIMEOUT, "Records queued feedback: profiles, responses, aggregates"),
+                jars,
+                Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
+                        "TOUCHPOINT_DLQ_URL", deadLetters.getQueueUrl(),
+                        "TOUCHPOINT_MAX_RECEIVE_COUNT", Integer.toString(MAX_RECEIVE_COUNT),
+                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()),
+                logRemoval);
+        processor.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
+        processor.allow(sendTo(deadLetters));
+        // The event source grants the processor the receive, delete and visibility actions on this queue.
+        processor.live().addEventSource(SqsEventSource.Builder.create(queue)
+                .batchSize(10)
+                .maxBatchingWindow(Duration.seconds(1))
+                .reportBatchItemFailures(true)
+                .maxConcurrency(MAX_CONCURRENCY)
+                .build());
+    }
+
+    /** The one permission an ingest function needs: to send to the feedback queue. */
+    public PolicyStatement allowSend() {
+        return sendTo(queue);
+    }
+
+    private static PolicyStatement sendTo(Queue target) {
+        return PolicyStatement.Builder.create()
+                .actions(List.of("sqs:SendMessage"))
+                .resources(List.of(target.getQueueArn()))
+                .build();
+    }
+
+    public Queue queue() {
+        return queue;
+    }
+
+    public Queue deadLetters() {
+        return deadLetters;
+    }
+
+    public TouchpointFunction processor() {
+        return processor;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.touchpoint.infra;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.constructs.IConstruct;
+
+/**
+ * Every cdk-nag finding we accept, each with the reason it does not apply here or is a deliberate
+ * trade-off. Suppressions name one rule on one resource; nothing is suppressed stack-wide.
+ */
+final class NagSuppressionsForTouchpoint {
+
+    private NagSuppressionsForTouchpoint() {
+    }
+
+    static void apply(PublicApi api, Secret apiKey, DashboardHosting dashboard) {
+        suppress(api.api(), "AwsSolutions-APIG4", "Authorisation happens in the functions: /v1 routes check the x-api-key "
+                + "(only its hash is held, compared in constant time), webhooks check the provider's signature over the raw "
+                + "body, survey pages check signed tokens. An API Gateway authorizer could not verify webhook signatures and "
+                + "would add an invocation to every request.");
+        suppress(apiKey, "AwsSolutions-SMG4", "The API key is shared with the systems that call the API; a scheduled "
+                + "rotation would lock them out unannounced. Rotation is an operator step in docs/deploy.md.");
+        suppress(dashboard.bucket(), "AwsSolutions-S1", "The bucket holds only the dashboard's static files (no customer "
+                + "data) and is readable only by CloudFront through origin access control; data access is logged by the "
+                + "API's access logs.");
+        suppress(dashboard.distribution(), "AwsSolutions-CFR3", "Serves only static files with no customer data; the API "
+                + "that serves data keeps access logs. CloudFront's standard logs would cost a bucket with ACLs.");
+        suppress(dashboard.distribution(), "AwsSolutions-CFR1", "Customers and staff use the dashboard from anywhere; "
+                + "it holds no data itself and every data call is authorised by the API.");
+        suppress(dashboard.distribution(), "AwsSolutions-CFR2", "A web ACL costs at least US$5 a month, more than the "
+                + "whole idle stack; the distribution serves static files only. Attach one with a custom domain if needed.");
+        suppress(dashboard.distribution(), "AwsSolutions-CFR4", "On the default *.cloudfront.net certificate CloudFront "
+                + "does not let a minimum TLS version be set; a custom domain with its own certificate enforces TLS 1.2.");
+    }
+
+    private static void suppress(IConstruct construct, String rule, String reason) {
+        NagSuppressions.addResourceSuppressions(construct,
+                List.of(NagPackSuppression.builder().id(rule).reason(reason).build()), true);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.touchpoint.infra;
+
+import java.util.List;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpStage;
+import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
+import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The HTTP API every channel and client calls: one route per contract path, each to the live alias
+ * of its function, with default throttling and JSON access logs (no bodies, no query strings: those
+ * can hold personal data).
+ */
+public final class PublicApi extends Construct {
+
+    static final int RATE_LIMIT_PER_SECOND = 200;
+    static final int BURST_LIMIT = 400;
+
+    private final HttpApi api;
+    private final HttpStage stage;
+    private final java.util.Map<TouchpointFunction, HttpLambdaIntegration> integrations = new java.util.HashMap<>();
+
+    public PublicApi(Construct scope, String id, RemovalPolicy logRemoval) {
+        super(scope, id);
+        this.api = HttpApi.Builder.create(this, "Api")
+                .description("Touchpoint public API: feedback in, profiles and reports out, channel webhooks")
+                .createDefaultStage(false)
+                .build();
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .retention(RetentionDays.ONE_MONTH)
+                .removalPolicy(logRemoval)
+                .build();
+        this.stage = api.addStage("DefaultStage", HttpStageOptions.builder()
+                .stageName("$default")
+                .autoDeploy(true)
+                .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT_PER_SECOND).burstLimit(BURST_LIMIT).build())
+                .accessLogSettings(new software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings() {
+                    @Override
+                    public software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination getDestination() {
+                        return new LogGroupLogDestination(accessLogs);
+                    }
+
+                    @Override
+                    public AccessLogFormat getFormat() {
+                        return AccessLogFormat.custom("{\"requestId\":\"$context.requestId\",\"ip\":\"$context.identity.sourceIp\","
+                                + "\"time\":\"$context.requestTime\",\"routeKey\":\"$context.routeKey\","
+                                + "\"status\":\"$context.status\",\"latencyMs\":\"$context.responseLatency\","
+                                + "\"integrationError\":\"$context.integrationErrorMessage\"}");
+                    }
+                })
+                .build());
+    }
+
+    /** Routes {@code method path} to the function's live alias (one integration per function). */
+    public void route(HttpMethod method, String path, TouchpointFunction function) {
+        HttpLambdaIntegration integration = integrations.computeIfAbsent(function,
+                f -> new HttpLambdaIntegration(f.getNode().getId() + "Integration", f.live()));
+        api.addRoutes(software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions.builder()
+                .path(path)
+                .methods(List.of(method))
+                .integration(integration)
+                .build());
+    }
+
+    public HttpApi api() {
+        return api;
+    }
+
+    public String url() {
+        return stage.getUrl();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.touchpoint.infra;
+
+import java.util.Optional;
+import software.constructs.Node;
+
+/**
+ * What differs between stages, read from CDK context ({@code cdk deploy -c stage=prod -c senderEmail=…}):
+ * nothing else does. {@code dev} and {@code prod} differ only in these values.
+ *
+ * @param stage                  dev or prod; names the stack
+ * @param senderEmail            the SES identity survey emails come from (optional until surveys are sent)
+ * @param smsOriginationIdentity the phone number or sender id SMS go out from (optional)
+ * @param customDomain           a domain for the API (optional; not wired yet)
+ * @param alarmEmail             who the operations topic emails (optional)
+ * @param defaultPhoneRegion     region for phone numbers written without a country code
+ * @param deletionProtection     keep the table from being deleted (on by default in prod)
+ */
+public record StageConfig(
+        String stage,
+        Optional<String> senderEmail,
+        Optional<String> smsOriginationIdentity,
+        Optional<String> customDomain,
+        Optional<String> alarmEmail,
+        String defaultPhoneRegion,
+        boolean deletionProtection) {
+
+    public static StageConfig fromContext(Node node) {
+        String stage = text(node, "stage").orElse("dev");
+        if (!stage.matches("[a-z][a-z0-9-]{0,19}")) {
+            throw new IllegalArgumentException("stage must be a short lower-case name such as dev or prod: " + stage);
+        }
+        boolean prod = stage.equals("prod");
+        return new StageConfig(stage, text(node, "senderEmail"), text(node, "smsOriginationIdentity"),
+                text(node, "customDomain"), text(node, "alarmEmail"),
+                text(node, "defaultPhoneRegion").orElse("TR"),
+                text(node, "deletionProtection").map(Boolean::parseBoolean).orElse(prod));
+    }
+
+    public boolean isProduction() {
+        return stage.equals("prod");
+    }
+
+    private static Optional<String> text(Node node, String key) {
+        Object value = node.tryGetContext(key);
+        return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString().trim());
+    }
+}

@@ -1,0 +1,104 @@
+package dev.touchpoint.infra;
+
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.SystemLogLevel;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * One Touchpoint Lambda function, the same way for every module: its Maven-built jar, java25 on arm64,
+ * Lambda's JSON log format into a log group with a retention, SnapStart on published versions behind
+ * the alias {@code live} (what every trigger invokes), a role that grants nothing until the owning
+ * construct grants exactly what the function uses.
+ */
+public final class TouchpointFunction extends Construct {
+
+    /**
+     * The JVM flags for start-up: C1 only (a Lambda invocation is short; C2's warm-up rarely pays) and
+     * no class-data sharing surprises. Measured in docs/performance.md once the benchmark lands.
+     */
+    static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+    /** What differs between functions. */
+    public record Spec(String name, String handler, int memoryMb, Duration timeout, String description) {
+    }
+
+    private final Function function;
+    private final Alias live;
+    private final Role role;
+
+    public TouchpointFunction(Construct scope, String id, Spec spec, FunctionJars jars, Map<String, String> environment,
+                              RemovalPolicy logRemoval) {
+        super(scope, id);
+        LogGroup logs = LogGroup.Builder.create(this, "Logs")
+                .retention(RetentionDays.ONE_MONTH)
+                .removalPolicy(logRemoval)
+                .build();
+        this.role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Runs the " + spec.name() + " function; grants only what it uses")
+                .build();
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(java.util.List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(java.util.List.of(logs.getLogGroupArn()))
+                .build());
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        this.function = Function.Builder.create(this, "Function")
+                .description(spec.description())
+                .runtime(Runtime.JAVA_25)
+                .architecture(Architecture.ARM_64)
+                .code(Code.fromAsset(jars.jarOf(spec.name())))
+                .handler(spec.handler())
+                .memorySize(spec.memoryMb())
+                .timeout(spec.timeout())
+                .role(role)
+                .logGroup(logs)
+                .loggingFormat(LoggingFormat.JSON)
+                .applicationLogLevelV2(ApplicationLogLevel.INFO)
+                .systemLogLevelV2(SystemLogLevel.WARN)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .environment(env)
+                .build();
+        this.live = Alias.Builder.create(this, "Live")
+                .aliasName("live")
+                .version(function.getCurrentVersion())
+                .build();
+        // The alias above is the published version SnapStart needs; the CDK warns when it cannot see one.
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "published through the live alias");
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    /** What triggers invoke: the SnapStart-enabled published version. */
+    public Alias live() {
+        return live;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public void allow(PolicyStatement statement) {
+        role.addToPolicy(statement);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.touchpoint.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.constructs.Construct;
+
+/**
+ * The whole suite as one stack: the table, the pipeline, the HTTP-facing functions and their routes,
+ * email delivery, alarms and the dashboard's hosting. Every function is a {@link TouchpointFunction};
+ * every permission is granted here or in the construct that owns the resource, action by action.
+ */
+public final class TouchpointStack extends Stack {
+
+    private final FeedbackStore store;
+    private final FeedbackPipeline pipeline;
+    private final TouchpointFunction ingestApi;
+    private final PublicApi api;
+    private final Secret apiKey;
+
+    public TouchpointStack(Construct scope, String id, StackProps props, StageConfig config, FunctionJars jars) {
+        super(scope, id, props);
+        RemovalPolicy removal = config.isProduction() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+        this.store = new FeedbackStore(this, "FeedbackStore", config.deletionProtection());
+        this.pipeline = new FeedbackPipeline(this, "FeedbackPipeline", store, config, jars, removal);
+        this.apiKey = Secret.Builder.create(this, "ApiKey")
+                .description("The x-api-key that /v1 routes accept. Rotate by putting a new value and redeploying the functions")
+                .generateSecretString(SecretStringGenerator.builder().passwordLength(40).excludePunctuation(true).build())
+                .removalPolicy(removal)
+                .build();
+        this.api = new PublicApi(this, "PublicApi", removal);
+        this.ingestApi = ingestApi(config, jars, removal);
+        api.route(HttpMethod.POST, "/v1/feedback", ingestApi);
+        api.route(HttpMethod.GET, "/v1/profiles", ingestApi);
+
+        new SurveyEmail(this, "SurveyEmail", config.senderEmail());
+        OperationsAlarms alarms = new OperationsAlarms(this, "Operations", config.alarmEmail());
+        alarms.watchDeadLetters("Feedback", pipeline.deadLetters());
+        alarms.watchFunction(ingestApi);
+        alarms.watchFunction(pipeline.processor());
+        DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", removal);
+        NagSuppressionsForTouchpoint.apply(api, apiKey, dashboard);
+
+        CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).description("Base URL of the public API").build();
+        CfnOutput.Builder.create(this, "ApiKeySecretArn").value(apiKey.getSecretArn())
+                .description("Read the API key with: aws secretsmanager get-secret-value --secret-id <this>").build();
+        CfnOutput.Builder.create(this, "DashboardUrl").value("https://" + dashboard.distribution().getDistributionDomainName()).build();
+        CfnOutput.Builder.create(this, "DeadLetterQueueUrl").value(pipeline.deadLetters().getQueueUrl()).build();
+    }
+
+    private TouchpointFunction ingestApi(StageConfig config, FunctionJars jars, RemovalPolicy removal) {
+        TouchpointFunction function = new TouchpointFunction(this, "IngestApi",
+                new TouchpointFunction.Spec("ingest-api", "dev.touchpoint.ingest.api.IngestApiHandler::handleRequest",
+                        1024, Duration.seconds(10), "POST /v1/feedback and GET /v1/profiles"),
+                jars,
+                Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
+                        "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(),
+                        "TOUCHPOINT_API_KEY_SECRET_ARN", apiKey.getSecretArn(),
+                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()),
+                removal);
+        function.allow(pipeline.allowSend());
+        function.allow(store.allowOnTable("dynamodb:GetItem"));
+        function.allow(store.allowTimelineQuery());
+        function.allow(PolicyStatement.Builder.create()
+                .actions(List.of("secretsmanager:GetSecretValue"))
+                .resources(List.of(apiKey.getSecretArn()))
+                .build());
+        return function;
+    }
+
+    public FeedbackStore store() {
+        return store;
+    }
+
+    public FeedbackPipeline pipeline() {
+        return pipeline;
+    }
+
+    public TouchpointFunction ingestApi() {
+        return ingestApi;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.touchpoint.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Capture;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The synthesised template, property by property: what the deploy guide promises is what the stack
+ * declares. One synth of each stage is shared by all tests (a synth takes seconds).
+ */
+class TouchpointStackTest {
+
+    private static TouchpointStack devStack;
+    private static Template dev;
+    private static Template prod;
+
+    @BeforeAll
+    static void synthesise() {
+        devStack = stack(Map.of("stage", "dev", "alarmEmail", "ops@example.com"));
+        dev = Template.fromStack(devStack);
+        prod = Template.fromStack(stack(Map.of("stage", "prod", "senderEmail", "survey@example.com")));
+    }
+
+    private static TouchpointStack stack(Map<String, String> context) {
+        App app = new App();
+        context.forEach((k, v) -> app.getNode().setContext(k, v));
+        TouchpointStack stack = TouchpointApp.build(app, StageConfig.fromContext(app.getNode()), FunctionJars.fromRepository());
+        app.synth();
+        return stack;
+    }
+
+    @Test
+    void cdkNag_hasNoUnsuppressedFinding() {
+        assertEquals(List.of(), Annotations.fromStack(devStack).findError("*", Match.anyValue()));
+        assertEquals(List.of(), Annotations.fromStack(devStack).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")));
+    }
+
+    @Test
+    void functions_runJava25OnArm64WithSnapStartJsonLogsAndStartUpFlags() {
+        dev.resourceCountIs("AWS::Lambda::Function", 2);
+        dev.allResourcesProperties("AWS::Lambda::Function", Map.of(
+                "Runtime", "java25",
+                "Architectures", List.of("arm64"),
+                "MemorySize", 1024,
+                "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+                "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")),
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("JAVA_TOOL_OPTIONS", TouchpointFunction.JAVA_TOOL_OPTIONS)))));
+        dev.resourceCountIs("AWS::Lambda::Alias", 2);
+        dev.allResourcesProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
+        dev.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+    }
+
+    @Test
+    void secrets_arePassedByArnNeverByValue() {
+        dev.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", "dev.touchpoint.ingest.api.IngestApiHandler::handleRequest",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "TOUCHPOINT_API_KEY_SECRET_ARN", Map.of("Ref", Match.stringLikeRegexp("ApiKey.*")))))));
+        String template = dev.toJSON().toString();
+        assertFalse(template.contains("\"TOUCHPOINT_API_KEY\""), "the key itself never appears");
+    }
+
+    @Test
+    void queue_hasEncryptedDlqAfterFiveReceivesAndSixTimesTheProcessorTimeout() {
+        dev.hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "VisibilityTimeout", 180,
+                "SqsManagedSseEnabled", true,
+                "RedrivePolicy", Map.of("deadLetterTargetArn", Match.anyValue(), "maxReceiveCount", 5)));
+        dev.allResourcesProperties("AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true));
+        dev.hasResourceProperties("AWS::Lambda::Function", Map.of("Timeout", 30,
+                "Handler", "dev.touchpoint.processor.ProcessorHandler::handleRequest"));
+        dev.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "BatchSize", 10,
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "ScalingConfig", Map.of("MaximumConcurrency", FeedbackPipeline.MAX_CONCURRENCY),
+                "FunctionName", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(":live"))))))));
+    }
+
+    @Test
+    void table_isOnDemandWithRecoveryEncryptionTtlAndTheTimelineIndex() {
+        dev.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                "BillingMode", "PAY_PER_REQUEST",
+                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                "SSESpecification", Map.of("SSEEnabled", true),
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
+                "KeySchema", List.of(Map.of("AttributeName", "PK", "KeyType", "HASH"), Map.of("AttributeName", "SK", "KeyType", "RANGE")),
+                "GlobalSecondaryIndexes", List.of(Match.objectLike(Map.of("IndexName", "GSI1")))));
+        dev.hasResourceProperties("AWS::DynamoDB::Table", Map.of("DeletionProtectionEnabled", false));
+        prod.hasResourceProperties("AWS::DynamoDB::Table", Map.of("DeletionProtectionEnabled", true));
+    }
+
+    @Test
+    void httpApi_routesEveryBuiltRouteWithThrottlingAndAccessLogs() {
+        Set<String> routes = new TreeSet<>();
+        dev.findResources("AWS::ApiGatewayV2::Route").values()
+                .forEach(r -> routes.add(((Map<?, ?>) ((Map<?, ?>) r).get("Properties")).get("RouteKey").toString()));
+        assertEquals(Set.of("GET /v1/profiles", "POST /v1/feedback"), routes);
+        dev.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
+                "StageName", "$default",
+                "DefaultRouteSettings", Map.of("ThrottlingRateLimit", PublicApi.RATE_LIMIT_PER_SECOND,
+                        "ThrottlingBurstLimit", PublicApi.BURST_LIMIT),
+                "AccessLogSettings", Match.objectLike(Map.of("Format", Match.stringLikeRegexp(".*routeKey.*status.*")))));
+    }
+
+    @Test
+    void ingestApi_mayOnlySendToTheQueueReadProfilesAndItsKey() {
+        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage", "dynamodb:GetItem",
+                "dynamodb:Query", "secretsmanager:GetSecretValue"), actionsOf("IngestApiRole"));
+    }
+
+    @Test
+    void processor_mayOnlyConsumeItsQueueWriteTheTableAndParkInTheDlq() {
+        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:PutItem",
+                "dynamodb:UpdateItem", "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
+                "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes"), actionsOf("FeedbackPipelineProcessorRole"));
+    }
+
+    @Test
+    void noStatement_grantsAWildcardActionOrResourceOnADataService() {
+        for (Map<String, Object> statement : statements(prod, "")) {
+            for (String action : list(statement.get("Action"))) {
+                assertFalse(action.contains("*") && action.matches("(dynamodb|sqs|sns|ses|secretsmanager|kms):.*"),
+                        "wildcard action " + action);
+                assertFalse(action.equals("*"), "a bare * action");
+            }
+            assertFalse(list(statement.get("Resource")).contains("*"), "Resource * in " + statement);
+        }
+    }
+
+    @Test
+    void alarms_watchTheDlqErrorsAndThrottlesIntoTheOperationsTopic() {
+        dev.resourceCountIs("AWS::CloudWatch::Alarm", 5);
+        Capture topic = new Capture();
+        dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible",
+                "Threshold", 0, "ComparisonOperator", "GreaterThanThreshold", "AlarmActions", List.of(topic)));
+        dev.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "ops@example.com"));
+        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 2);
+        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Throttles"), 2);
+    }
+
+    @Test
+    void surveyEmail_sendsEveryTrackedEventToItsTopicAndVerifiesTheSender() {
+        dev.hasResourceProperties("AWS::SES::ConfigurationSetEventDestination", Map.of("EventDestination", Match.objectLike(Map.of(
+                "Enabled", true,
+                "MatchingEventTypes", Match.arrayWith(List.of("bounce", "complaint", "delivery", "open", "click")),
+                "SnsDestination", Match.anyValue()))));
+        dev.resourceCountIs("AWS::SES::EmailIdentity", 0);
+        prod.hasResourceProperties("AWS::SES::EmailIdentity", Map.of("EmailIdentity", "survey@example.com"));
+    }
+
+    @Test
+    void dashboard_isAPrivateBucketBehindCloudFrontWithOriginAccessControl() {
+        dev.hasResourceProperties("AWS::S3::Bucket", Map.of("PublicAccessBlockConfiguration", Map.of(
+                "BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true)));
+        dev.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+        dev.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "DefaultCacheBehavior", Match.objectLike(Map.of("ViewerProtocolPolicy", "redirect-to-https"))))));
+    }
+
+    private static Set<String> actionsOf(String rolePrefix) {
+        Set<String> actions = new TreeSet<>();
+        statements(dev, rolePrefix).forEach(s -> actions.addAll(list(s.get("Action"))));
+        return actions;
+    }
+
+    /** The statements of every IAM policy attached to roles whose logical id starts with the prefix. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> statements(Template template, String rolePrefix) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        template.findResources("AWS::IAM::Policy").values().forEach(resource -> {
+            Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) resource).get("Properties");
+            String role = ((List<Map<String, Object>>) properties.get("Roles")).get(0).get("Ref").toString();
+            if (role.startsWith(rolePrefix)) {
+                statements.addAll((List<Map<String, Object>>) ((Map<String, Object>) properties.get("PolicyDocument")).get("Statement"));
+            }
+        });
+        assertTrue(!statements.isEmpty(), "no policy for " + rolePrefix);
+        return statements;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> list(Object value) {
+        if (value instanceof List<?> values) {
+            return values.stream().map(Object::toString).toList();
+        }
+        return value instanceof String text ? List.of(text) : List.of();
+    }
+}
