@@ -1,0 +1,65 @@
+package dev.touchpoint.domain.survey;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A validated survey definition (build it with {@link SurveyReader}). */
+public record SurveyDefinition(
+        String id,
+        int version,
+        String defaultLanguage,
+        Set<String> languages,
+        LocalizedText title,
+        List<SurveyQuestion> questions,
+        Optional<SurveyTrigger> trigger,
+        Duration cooldown,
+        Map<String, LocalizedText> messages) {
+
+    /** Messages every survey defines, for every channel it may be sent on. */
+    public static final List<String> REQUIRED_MESSAGES =
+            List.of("thankYou", "emailSubject", "emailIntro", "smsInvite", "optOutHint", "unsubscribe", "submit");
+
+    public SurveyDefinition {
+        languages = Set.copyOf(languages);
+        questions = List.copyOf(questions);
+        messages = Map.copyOf(messages);
+    }
+
+    /**
+     * The language to ask in: the customer's (from a locale tag such as {@code tr-TR} or an
+     * Accept-Language value) when the survey has it, else the survey's default.
+     */
+    public String languageFor(String localeOrAcceptLanguage) {
+        if (localeOrAcceptLanguage != null) {
+            for (String range : localeOrAcceptLanguage.split(",")) {
+                String tag = range.split(";", 2)[0].trim();
+                String language = Locale.forLanguageTag(tag).getLanguage();
+                if (languages.contains(language)) {
+                    return language;
+                }
+            }
+        }
+        return defaultLanguage;
+    }
+
+    public String message(String key, String language) {
+        LocalizedText text = messages.get(key);
+        if (text == null) {
+            throw new IllegalArgumentException("survey " + id + " has no message " + key);
+        }
+        return text.in(language, defaultLanguage);
+    }
+
+    public Optional<SurveyQuestion> question(String questionId) {
+        return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+    }
+
+    /** The survey's first NPS question, which SMS and email invitations ask with one number. */
+    public Optional<SurveyQuestion> leadingScoreQuestion() {
+        return questions.stream().filter(q -> q.type().isScored()).findFirst();
+    }
+}
