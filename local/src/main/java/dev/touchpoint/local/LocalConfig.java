@@ -20,11 +20,14 @@ public record LocalConfig(
         boolean apiKeyGenerated,
         String publicUrl,
         int visibilityTimeoutSeconds,
+        int dispatchIntervalSeconds,
+        String surveyTokenKey,
         String externalEndpoint,
         Map<String, String> passThrough) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
+    public static final int DEFAULT_DISPATCH_INTERVAL_SECONDS = 60;
 
     public static LocalConfig from(String[] args, Map<String, String> env) {
         int port = env.containsKey("TOUCHPOINT_PORT") ? Integer.parseInt(env.get("TOUCHPOINT_PORT")) : DEFAULT_PORT;
@@ -42,6 +45,9 @@ public record LocalConfig(
                 nonBlank(env.get("TOUCHPOINT_PUBLIC_URL")).orElse("http://localhost:" + port),
                 nonBlank(env.get("TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS")).map(Integer::parseInt)
                         .orElse(DEFAULT_VISIBILITY_TIMEOUT_SECONDS),
+                nonBlank(env.get("TOUCHPOINT_DISPATCH_INTERVAL_SECONDS")).map(Integer::parseInt)
+                        .orElse(DEFAULT_DISPATCH_INTERVAL_SECONDS),
+                nonBlank(env.get("TOUCHPOINT_SURVEY_TOKEN_KEY")).orElseGet(() -> surveyTokenKey(dataDir)),
                 nonBlank(env.get("AWS_ENDPOINT_URL")).orElse(null),
                 passThrough(env));
     }
@@ -66,6 +72,28 @@ public record LocalConfig(
 
     private static Optional<String> nonBlank(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /**
+     * Survey links must survive a restart of a runtime that keeps its data, so a generated token key
+     * is kept in the data directory; in memory a fresh one is fine.
+     */
+    private static String surveyTokenKey(Path dataDir) {
+        if (dataDir == null) {
+            return generateKey();
+        }
+        Path file = dataDir.resolve("survey-token.key");
+        try {
+            if (java.nio.file.Files.exists(file)) {
+                return java.nio.file.Files.readString(file).trim();
+            }
+            java.nio.file.Files.createDirectories(dataDir);
+            String key = generateKey();
+            java.nio.file.Files.writeString(file, key);
+            return key;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the survey token key in " + file, e);
+        }
     }
 
     private static String generateKey() {

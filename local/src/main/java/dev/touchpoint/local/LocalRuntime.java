@@ -6,7 +6,13 @@ import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.ingest.api.IngestApiHandler;
 import dev.touchpoint.ingest.api.IngestApiWiring;
+import dev.touchpoint.dispatcher.SurveyDispatcherHandler;
+import dev.touchpoint.dispatcher.SurveyDispatcherWiring;
+import dev.touchpoint.survey.web.SurveyWebHandler;
+import dev.touchpoint.survey.web.SurveyWebWiring;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
+import dev.touchpoint.local.lambda.LocalSchedule;
+import dev.touchpoint.local.outbox.LocalOutbox;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
 import dev.touchpoint.local.embedded.QueueSpool;
 import dev.touchpoint.local.embedded.SuiteResources;
@@ -36,6 +42,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     static final String INGEST_API = "ingest-api";
     static final String PROCESSOR = "processor";
+    static final String SURVEY_DISPATCHER = "survey-dispatcher";
+    static final String SURVEY_WEB = "survey-web";
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
     private final LocalConfig config;
@@ -47,6 +55,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final SuiteResources.Queues queues;
     private final SqsEventSource eventSource;
     private final LocalHttpServer http;
+    private final LocalOutbox outbox = new LocalOutbox(java.time.Clock.systemUTC());
+    private final LocalSchedule schedule;
 
     private LocalRuntime(LocalConfig config, EmbeddedDynamoDb dynamoServer, EmbeddedSqs sqsServer) throws Exception {
         this.config = config;
@@ -64,20 +74,40 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("TOUCHPOINT_MAX_RECEIVE_COUNT", Integer.toString(SuiteResources.MAX_RECEIVE_COUNT));
         env.put("TOUCHPOINT_API_KEY", config.apiKey());
         env.put("TOUCHPOINT_PUBLIC_URL", config.publicUrl());
+        env.put("TOUCHPOINT_SURVEY_TOKEN_KEY", config.surveyTokenKey());
+        env.putIfAbsent("TOUCHPOINT_SENDER_EMAIL", "survey@touchpoint.local");
         this.functionEnv = Map.copyOf(env);
 
         LocalFunction<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> processor = new LocalFunction<>(
                 PROCESSOR, SQSEvent.class, new ProcessorHandler(ProcessorWiring.build(Environment.of(functionEnv))));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        LocalFunction<Map<String, Object>, Map<String, Object>> dispatcher = new LocalFunction(SURVEY_DISPATCHER, Map.class,
+                new SurveyDispatcherHandler(SurveyDispatcherWiring.build(Environment.of(functionEnv),
+                        outbox.emailSender(), outbox.smsSender())));
         LocalFunctions functions = new LocalFunctions()
                 .addHttp(new LocalFunction<>(INGEST_API, APIGatewayV2HTTPEvent.class,
                         new IngestApiHandler(IngestApiWiring.build(Environment.of(functionEnv)))))
-                .add(processor);
+                .addHttp(new LocalFunction<>(SURVEY_WEB, APIGatewayV2HTTPEvent.class,
+                        new SurveyWebHandler(SurveyWebWiring.build(Environment.of(functionEnv)))))
+                .add(processor)
+                .add(dispatcher);
         RouteTable routes = new RouteTable()
                 .add("POST", "/v1/feedback", INGEST_API)
-                .add("GET", "/v1/profiles", INGEST_API);
+                .add("POST", "/v1/interactions", INGEST_API)
+                .add("GET", "/v1/profiles", INGEST_API)
+                .add("GET", "/s/{token}", SURVEY_WEB)
+                .add("POST", "/s/{token}", SURVEY_WEB)
+                .add("GET", "/k/{touchpoint}", SURVEY_WEB)
+                .add("POST", "/k/{touchpoint}", SURVEY_WEB)
+                .add("GET", "/q/{touchpoint}", SURVEY_WEB)
+                .add("POST", "/q/{touchpoint}", SURVEY_WEB)
+                .add("GET", "/v1/touchpoints/{id}/qr.svg", SURVEY_WEB);
+        this.schedule = new LocalSchedule(dispatcher, config.dispatchIntervalSeconds());
         this.eventSource = new SqsEventSource(sqs, queues.feedbackUrl(), queueArn(queues.feedbackUrl()), processor);
-        this.http = new LocalHttpServer(config.port(), routes, functions, new LocalAdminRoutes(functions, this::healthJson));
+        this.http = new LocalHttpServer(config.port(), routes, functions,
+                new LocalAdminRoutes(functions, this::healthJson, outbox::json));
         eventSource.start();
+        schedule.start();
         http.start();
     }
 
@@ -152,6 +182,10 @@ public final class LocalRuntime implements AutoCloseable {
         return sqs;
     }
 
+    public LocalOutbox outbox() {
+        return outbox;
+    }
+
     public SuiteResources.Queues queues() {
         return queues;
     }
@@ -174,7 +208,7 @@ public final class LocalRuntime implements AutoCloseable {
     private String healthJson() {
         QueueDepth feedback = queueDepth(queues.feedbackUrl());
         QueueDepth dead = queueDepth(queues.deadLetterUrl());
-        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\"],"
+        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\"],"
                 + "\"queues\":{\"feedback\":{\"visible\":" + feedback.visible() + ",\"inFlight\":" + feedback.inFlight() + "},"
                 + "\"deadLetter\":{\"visible\":" + dead.visible() + ",\"inFlight\":" + dead.inFlight() + "}},"
                 + "\"persistent\":" + !config.inMemory() + "}";
@@ -202,6 +236,7 @@ public final class LocalRuntime implements AutoCloseable {
      */
     @Override
     public void close() throws Exception {
+        schedule.close();
         http.close();
         drainQueue();
         eventSource.close();

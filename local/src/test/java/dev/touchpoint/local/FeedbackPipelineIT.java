@@ -141,6 +141,10 @@ class FeedbackPipelineIT {
     }
 
     static void drain() {
+        drain(runtime);
+    }
+
+    static void drain(LocalRuntime runtime) {
         eventually("the feedback queue is empty", () -> runtime.queueDepth(runtime.queues().feedbackUrl()).total() == 0);
     }
 }

@@ -12,6 +12,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -31,6 +33,14 @@ public final class AwsClients {
 
     public static SqsClient sqs(Environment env) {
         return configure(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SQS").build();
+    }
+
+    public static SesV2Client sesV2(Environment env) {
+        return configure(SesV2Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SESV2").build();
+    }
+
+    public static SnsClient sns(Environment env) {
+        return configure(SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SNS").build();
     }
 
     public static SecretsManagerClient secretsManager(Environment env) {

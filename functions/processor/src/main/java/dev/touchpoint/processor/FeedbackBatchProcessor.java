@@ -7,7 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.touchpoint.domain.feedback.DeadLetterQueue;
 import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
-import dev.touchpoint.domain.feedback.QueueMessageCodec;
+import dev.touchpoint.domain.feedback.FeedbackEvent;
+import dev.touchpoint.domain.interaction.InteractionEvent;
+import dev.touchpoint.domain.invitation.InvitationScheduler;
+import dev.touchpoint.domain.queue.QueueMessage;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.queue.UnreadableMessageException;
 import dev.touchpoint.domain.profile.FeedbackRecorder;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +20,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Records each message of a batch on its own; a failure fails only its own record. On a message's
+ * Handles each message of a batch on its own (feedback is recorded, an interaction schedules its survey); a failure fails only its own record. On a message's
  * last receive (the queue's maxReceiveCount) a failure sends it to the DLQ with the reason attached
  * and acknowledges it, so the DLQ says why; if even that send fails, the record is reported failed
  * and the queue's redrive policy moves it without a reason.
@@ -24,15 +29,25 @@ public final class FeedbackBatchProcessor {
 
     private final QueueMessageCodec codec;
     private final FeedbackRecorder recorder;
+    private final InvitationScheduler scheduler;
     private final DeadLetterQueue deadLetters;
     private final int maxReceiveCount;
 
-    public FeedbackBatchProcessor(QueueMessageCodec codec, FeedbackRecorder recorder, DeadLetterQueue deadLetters,
-                                  int maxReceiveCount) {
+    public FeedbackBatchProcessor(QueueMessageCodec codec, FeedbackRecorder recorder, InvitationScheduler scheduler,
+                                  DeadLetterQueue deadLetters, int maxReceiveCount) {
         this.codec = codec;
         this.recorder = recorder;
+        this.scheduler = scheduler;
         this.deadLetters = deadLetters;
         this.maxReceiveCount = maxReceiveCount;
+    }
+
+    private void handle(QueueMessage message) {
+        switch (message) {
+            case FeedbackEvent feedback -> recorder.record(feedback);
+            case InteractionEvent interaction -> scheduler.schedule(interaction);
+            default -> throw new UnreadableMessageException("no handler for " + message.getClass().getSimpleName());
+        }
     }
 
     public SQSBatchResponse process(SQSEvent event, Consumer<String> log) {
@@ -40,7 +55,7 @@ public final class FeedbackBatchProcessor {
         List<SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         for (SQSMessage message : records) {
             try {
-                recorder.record(codec.decode(message.getBody()));
+                handle(codec.decode(message.getBody()));
             } catch (RuntimeException e) {
                 if (!parkIfLastReceive(message, e, log)) {
                     log.accept("processor: message " + message.getMessageId() + " failed, will be retried: " + reason(e));

@@ -5,7 +5,11 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
-import dev.touchpoint.domain.feedback.QueueMessageCodec;
+import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
+import dev.touchpoint.domain.interaction.InteractionReader;
+import dev.touchpoint.domain.invitation.InvitationScheduler;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.profile.FeedbackRecorder;
@@ -35,12 +39,16 @@ public final class ProcessorWiring {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
         IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"));
-        FeedbackRecorder recorder = new FeedbackRecorder(
-                new IdentityResolver(new DynamoDbProfileRepository(dynamo, table), () -> UUID.randomUUID().toString()),
-                new DynamoDbResponseRepository(dynamo, table));
+        IdentityResolver identities = new IdentityResolver(new DynamoDbProfileRepository(dynamo, table),
+                () -> UUID.randomUUID().toString());
+        DynamoDbInvitationRepository invitations = new DynamoDbInvitationRepository(dynamo, table);
+        FeedbackRecorder recorder = new FeedbackRecorder(identities, new DynamoDbResponseRepository(dynamo, table), invitations);
+        InvitationScheduler scheduler = new InvitationScheduler(identities, SurveyCatalog.fromClasspath(), invitations);
         return new FeedbackBatchProcessor(
-                new QueueMessageCodec(new SubmissionReader(normalizer, Clock.systemUTC())),
+                new QueueMessageCodec(new SubmissionReader(normalizer, Clock.systemUTC()),
+                        new InteractionReader(normalizer, Clock.systemUTC())),
                 recorder,
+                scheduler,
                 new SqsDeadLetterQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_DLQ_URL")),
                 env.integer("TOUCHPOINT_MAX_RECEIVE_COUNT", DEFAULT_MAX_RECEIVE_COUNT));
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Routes that exist only locally: {@code GET /_local/health} (status and queue depths) and
+ * Routes that exist only locally: {@code GET /_local/health} (status and queue depths),
+ * {@code GET /_local/outbox} (emails and SMS that would have been sent) and
  * {@code POST /_local/invoke/{function}} (a raw AWS event through one function, like
  * {@code sam local invoke}).
  */
@@ -19,15 +20,19 @@ public final class LocalAdminRoutes {
 
     private final LocalFunctions functions;
     private final Supplier<String> healthJson;
+    private final Supplier<String> outboxJson;
 
-    public LocalAdminRoutes(LocalFunctions functions, Supplier<String> healthJson) {
+    public LocalAdminRoutes(LocalFunctions functions, Supplier<String> healthJson, Supplier<String> outboxJson) {
         this.functions = functions;
         this.healthJson = healthJson;
+        this.outboxJson = outboxJson;
     }
 
     void handle(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
         if (method.equals("GET") && path.equals("/_local/health")) {
             LocalHttpServer.sendJson(exchange, 200, healthJson.get());
+        } else if (method.equals("GET") && path.equals("/_local/outbox")) {
+            LocalHttpServer.sendJson(exchange, 200, outboxJson.get());
         } else if (method.equals("POST") && path.startsWith(INVOKE)) {
             invoke(exchange, path.substring(INVOKE.length()), new String(body, StandardCharsets.UTF_8));
         } else {

@@ -37,6 +37,36 @@ public final class HttpResponses {
         return respond(400, PROBLEM_JSON, StrictJson.write(body));
     }
 
+    /**
+     * A page for people: HTML with a strict content security policy (only this page's own inline style
+     * and script, forms post back to this site) and no referrer, since page URLs carry survey tokens.
+     */
+    public static APIGatewayV2HTTPResponse html(int status, String html) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.of(
+                        "content-type", "text/html; charset=utf-8",
+                        "cache-control", "no-store",
+                        "content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+                                + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+                        "referrer-policy", "no-referrer",
+                        "x-content-type-options", "nosniff"))
+                .withBody(html)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    /** A body of another type, e.g. an SVG image, cacheable for a day. */
+    public static APIGatewayV2HTTPResponse content(int status, String contentType, String body) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(Map.of("content-type", contentType, "cache-control", "public, max-age=86400",
+                        "x-content-type-options", "nosniff"))
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
     private static ObjectNode problemBody(int status, String type, String title, String detail, String instance) {
         ObjectNode body = StrictJson.object();
         body.put("type", PROBLEM_TYPE_PREFIX + type);

@@ -121,6 +121,32 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
     }
 
     @Override
+    public void optOut(String profileId, String channel, Instant at) {
+        update(profileId, "ADD optedOut :channel SET optedOutAt = :at", Map.of(":channel", ss(Set.of(channel)), ":at", s(at.toString())));
+    }
+
+    @Override
+    public void optIn(String profileId, String channel, Instant at) {
+        update(profileId, "DELETE optedOut :channel SET optedInAt = :at", Map.of(":channel", ss(Set.of(channel)), ":at", s(at.toString())));
+    }
+
+    @Override
+    public void suppress(String profileId, String channel, String reason, Instant at) {
+        update(profileId, "ADD suppressed :channel SET suppressedReason = :reason, suppressedAt = :at",
+                Map.of(":channel", ss(Set.of(channel)), ":reason", s(reason), ":at", s(at.toString())));
+    }
+
+    @Override
+    public void recordInvitation(String profileId, Instant at) {
+        update(profileId, "SET lastInvitedAt = :at", Map.of(":at", s(at.toString())));
+    }
+
+    private void update(String profileId, String expression, Map<String, AttributeValue> values) {
+        dynamo.updateItem(u -> u.tableName(table).key(profileKey(profileId)).updateExpression(expression)
+                .conditionExpression("attribute_exists(PK)").expressionAttributeValues(values));
+    }
+
+    @Override
     public void updateDetails(String profileId, String name, String locale, String timeZone) {
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> sets = new ArrayList<>();
@@ -186,10 +212,13 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
 
     private static ProfileRecord toProfile(Map<String, AttributeValue> item) {
         Set<Identity> identities = Attr.stringSet(item, "ids").stream().map(Identity::fromKey).collect(Collectors.toSet());
+        String lastInvitedAt = Attr.string(item, "lastInvitedAt");
         return new ProfileRecord(Attr.string(item, "profileId"), identities, Attr.string(item, "mergedInto"),
                 Attr.stringSet(item, "mergedFrom"), Attr.number(item, "version"),
                 Instant.parse(Attr.string(item, "createdAt")), Attr.string(item, "name"),
-                Attr.string(item, "locale"), Attr.string(item, "timeZone"));
+                Attr.string(item, "locale"), Attr.string(item, "timeZone"),
+                Attr.stringSet(item, "optedOut"), Attr.stringSet(item, "suppressed"),
+                lastInvitedAt == null ? null : Instant.parse(lastInvitedAt));
     }
 
     private static Set<String> keys(Set<Identity> identities) {

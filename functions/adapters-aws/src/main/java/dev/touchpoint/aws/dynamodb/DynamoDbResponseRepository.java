@@ -15,6 +15,7 @@ import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.metrics.AggregateCounters;
 import dev.touchpoint.domain.metrics.AggregateKey;
+import dev.touchpoint.domain.metrics.FunnelCounters;
 import dev.touchpoint.domain.profile.ConcurrentUpdateException;
 import dev.touchpoint.domain.profile.ResponseRecord;
 import dev.touchpoint.domain.profile.ResponseRepository;
@@ -52,10 +53,13 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
 
     @Override
     public boolean record(ResponseRecord response) {
-        List<TransactWriteItem> items = List.of(
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(toItem(response))
-                        .conditionExpression("attribute_not_exists(PK)")).build(),
-                aggregateUpdate(response));
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(toItem(response))
+                .conditionExpression("attribute_not_exists(PK)")).build());
+        increments(response).forEach((cell, counters) -> items.add(aggregateUpdate(cell, counters)));
+        if (response.invitationId() != null) {
+            items.add(invitationAnswered(response));
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamo.transactWriteItems(b -> b.transactItems(items));
@@ -83,9 +87,33 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
         }
     }
 
-    private TransactWriteItem aggregateUpdate(ResponseRecord response) {
-        AggregateKey cell = AggregateKey.of(response.answeredAt(), response.channel(), response.touchpoint(), response.surveyId());
-        Map<String, Long> counters = AggregateCounters.forAnswers(response.answers());
+    /**
+     * The counters this response adds: its answers to its own cell, and for an invitation's answer
+     * "responded" to the cell of the channel the invitation went out on (one update when they coincide).
+     */
+    private static Map<AggregateKey, Map<String, Long>> increments(ResponseRecord response) {
+        Map<AggregateKey, Map<String, Long>> cells = new java.util.LinkedHashMap<>();
+        cells.put(AggregateKey.of(response.answeredAt(), response.channel(), response.touchpoint(), response.surveyId()),
+                new java.util.LinkedHashMap<>(AggregateCounters.forAnswers(response.answers())));
+        if (response.invitationChannel() != null) {
+            cells.computeIfAbsent(AggregateKey.of(response.answeredAt(), response.invitationChannel(), response.touchpoint(),
+                    response.surveyId()), k -> new java.util.LinkedHashMap<>()).merge(FunnelCounters.RESPONDED, 1L, Long::sum);
+        }
+        return cells;
+    }
+
+    private TransactWriteItem invitationAnswered(ResponseRecord response) {
+        return TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(DynamoDbInvitationRepository.key(response.invitationId()))
+                .updateExpression("SET #status = :answered, responseId = :response, answeredAt = :at REMOVE GSI2PK, GSI2SK")
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":answered", s("ANSWERED"), ":response", s(response.responseId()),
+                        ":at", s(response.answeredAt().toString()))))
+                .build();
+    }
+
+    private TransactWriteItem aggregateUpdate(AggregateKey cell, Map<String, Long> counters) {
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> adds = new ArrayList<>();
         counters.forEach((name, amount) -> {
@@ -134,10 +162,12 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
         item.put(SK, s(RESPONSE_SK));
         item.put("entity", s("response"));
         item.put("responseId", s(response.responseId()));
+        Attr.putIfPresent(item, "invitationId", response.invitationId());
+        Attr.putIfPresent(item, "invitationChannel", response.invitationChannel());
         if (response.profileId() != null) {
             item.put("profileId", s(response.profileId()));
             item.put(GSI1PK, s(PROFILE + response.profileId()));
-            item.put(GSI1SK, s(RESPONSE + response.answeredAt() + "#" + response.responseId()));
+            item.put(GSI1SK, s(RESPONSE + SortableTime.of(response.answeredAt()) + "#" + response.responseId()));
         }
         Attr.putIfPresent(item, "externalId", response.externalId());
         item.put("channel", s(response.channel()));
@@ -162,7 +192,8 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
         return new ResponseRecord(Attr.string(item, "responseId"), Attr.string(item, "profileId"),
                 Attr.string(item, "externalId"), Attr.string(item, "channel"), Attr.string(item, "touchpoint"),
                 Attr.string(item, "surveyId"), answers, Instant.parse(Attr.string(item, "answeredAt")),
-                Instant.parse(Attr.string(item, "receivedAt")));
+                Instant.parse(Attr.string(item, "receivedAt")), Attr.string(item, "invitationId"),
+                Attr.string(item, "invitationChannel"));
     }
 
     private static Answer toAnswer(Map<String, AttributeValue> map) {

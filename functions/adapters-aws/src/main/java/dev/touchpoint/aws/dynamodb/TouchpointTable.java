@@ -22,6 +22,10 @@ public final class TouchpointTable {
     public static final String GSI1 = "GSI1";
     public static final String GSI1PK = "GSI1PK";
     public static final String GSI1SK = "GSI1SK";
+    /** GSI2: the due queue of pending invitations (sparse) — GSI2PK = DUE, GSI2SK = dueAt#invitationId. */
+    public static final String GSI2 = "GSI2";
+    public static final String GSI2PK = "GSI2PK";
+    public static final String GSI2SK = "GSI2SK";
     /** Items that expire (none yet in the foundation) carry epoch seconds here. */
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
@@ -29,6 +33,8 @@ public final class TouchpointTable {
     static final String PROFILE = "PROFILE#";
     static final String RESPONSE = "RESPONSE#";
     static final String AGGREGATE = "AGGREGATE#";
+    static final String INVITATION = "INVITATION#";
+    static final String DUE = "DUE";
 
     private TouchpointTable() {
     }
@@ -38,13 +44,17 @@ public final class TouchpointTable {
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(stringAttribute(PK), stringAttribute(SK),
-                        stringAttribute(GSI1PK), stringAttribute(GSI1SK))
+                        stringAttribute(GSI1PK), stringAttribute(GSI1SK), stringAttribute(GSI2PK), stringAttribute(GSI2SK))
                 .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
-                .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                        .indexName(GSI1)
-                        .keySchema(key(GSI1PK, KeyType.HASH), key(GSI1SK, KeyType.RANGE))
-                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                        .build())
+                .globalSecondaryIndexes(index(GSI1, GSI1PK, GSI1SK), index(GSI2, GSI2PK, GSI2SK))
+                .build();
+    }
+
+    private static GlobalSecondaryIndex index(String name, String partitionKey, String sortKey) {
+        return GlobalSecondaryIndex.builder()
+                .indexName(name)
+                .keySchema(key(partitionKey, KeyType.HASH), key(sortKey, KeyType.RANGE))
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
                 .build();
     }
 

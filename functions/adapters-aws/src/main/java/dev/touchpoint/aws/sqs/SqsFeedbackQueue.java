@@ -1,13 +1,13 @@
 package dev.touchpoint.aws.sqs;
 
-import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
-import dev.touchpoint.domain.feedback.QueueMessageCodec;
+import dev.touchpoint.domain.queue.QueueMessage;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
-/** The feedback queue on SQS. SendMessage returns only after SQS stored the message durably. */
+/** The feedback queue on SQS (feedback and interactions). SendMessage returns only after SQS stored the message durably. */
 public final class SqsFeedbackQueue implements FeedbackQueue {
 
     private final SqsClient sqs;
@@ -19,11 +19,10 @@ public final class SqsFeedbackQueue implements FeedbackQueue {
     }
 
     @Override
-    public void enqueue(FeedbackEvent event) {
+    public void enqueue(QueueMessage message) {
         sqs.sendMessage(m -> m.queueUrl(queueUrl)
-                .messageBody(QueueMessageCodec.encode(event))
-                .messageAttributes(Map.of("kind", text(QueueMessageCodec.FEEDBACK_KIND),
-                        "responseId", text(event.responseId()))));
+                .messageBody(QueueMessageCodec.encode(message))
+                .messageAttributes(Map.of("kind", text(QueueMessageCodec.kindOf(message)))));
     }
 
     static MessageAttributeValue text(String value) {

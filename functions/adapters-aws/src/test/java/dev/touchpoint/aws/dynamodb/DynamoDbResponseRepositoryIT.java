@@ -35,7 +35,7 @@ class DynamoDbResponseRepositoryIT {
 
     private static ResponseRecord response(String id, String profileId, int nps) {
         return new ResponseRecord(id, profileId, "ext-" + id, "sms", "store-kadikoy", "post-service",
-                List.of(Answer.scored("nps", AnswerType.NPS, nps), Answer.text("comment", AnswerType.TEXT, "İyi")), AT, AT);
+                List.of(Answer.scored("nps", AnswerType.NPS, nps), Answer.text("comment", AnswerType.TEXT, "İyi")), AT, AT, null, null);
     }
 
     @Test

@@ -9,7 +9,8 @@ import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
-import dev.touchpoint.domain.feedback.QueueMessageCodec;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
@@ -33,9 +34,10 @@ class SqsQueuesIT {
         new SqsFeedbackQueue(sqs, url).enqueue(event);
 
         Message message = sqs.receiveMessage(r -> r.queueUrl(url).messageAttributeNames("All")).messages().get(0);
-        QueueMessageCodec codec = new QueueMessageCodec(new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC()));
+        QueueMessageCodec codec = new QueueMessageCodec(new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC()),
+                new InteractionReader(new IdentityNormalizer("TR"), Clock.systemUTC()));
         assertEquals(event, codec.decode(message.body()));
-        assertEquals(event.responseId(), message.messageAttributes().get("responseId").stringValue());
+        assertEquals("feedback", message.messageAttributes().get("kind").stringValue());
     }
 
     @Test

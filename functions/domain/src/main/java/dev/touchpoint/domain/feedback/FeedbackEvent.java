@@ -1,5 +1,6 @@
 package dev.touchpoint.domain.feedback;
 
+import dev.touchpoint.domain.queue.QueueMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
@@ -9,8 +10,11 @@ import java.util.UUID;
  * A submission accepted by an ingest function and on its way through the queue: the one normalised
  * form every channel produces. {@code idempotencyKey} identifies the submission however often it is
  * delivered; {@code responseId} is derived from it, so every retry names the same response.
+ * {@code invitationId} is set when the answer belongs to a survey invitation (then the key is the
+ * invitation's, so one invitation yields at most one response, whatever channel answers it).
  */
-public record FeedbackEvent(String responseId, String idempotencyKey, FeedbackSubmission submission, Instant receivedAt) {
+public record FeedbackEvent(String responseId, String idempotencyKey, FeedbackSubmission submission, Instant receivedAt,
+                            String invitationId) implements QueueMessage {
 
     public FeedbackEvent {
         Objects.requireNonNull(responseId, "responseId");
@@ -20,7 +24,13 @@ public record FeedbackEvent(String responseId, String idempotencyKey, FeedbackSu
     }
 
     public static FeedbackEvent accept(FeedbackSubmission submission, String idempotencyKey, Instant receivedAt) {
-        return new FeedbackEvent(responseIdFor(idempotencyKey), idempotencyKey, submission, receivedAt);
+        return new FeedbackEvent(responseIdFor(idempotencyKey), idempotencyKey, submission, receivedAt, null);
+    }
+
+    /** An answer to an invitation: keyed by the invitation, so a second answer is the same response. */
+    public static FeedbackEvent answering(String invitationId, FeedbackSubmission submission, Instant receivedAt) {
+        String key = "invitation:" + invitationId;
+        return new FeedbackEvent(responseIdFor(key), key, submission, receivedAt, invitationId);
     }
 
     /** A name-based UUID: the same key always gives the same response id, on any machine. */

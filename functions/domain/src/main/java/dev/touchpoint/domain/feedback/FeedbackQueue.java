@@ -1,7 +1,9 @@
 package dev.touchpoint.domain.feedback;
 
-/** Port: hands an accepted event to the processor. Returns only once the queue has durably taken it. */
+import dev.touchpoint.domain.queue.QueueMessage;
+
+/** Port: hands an accepted message to the processor. Returns only once the queue has durably taken it. */
 public interface FeedbackQueue {
 
-    void enqueue(FeedbackEvent event);
+    void enqueue(QueueMessage message);
 }

@@ -2,6 +2,7 @@ package dev.touchpoint.domain.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.identity.Customer;
+import dev.touchpoint.domain.identity.CustomerReader;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.identity.IdentityType;
@@ -30,22 +31,21 @@ public final class SubmissionReader {
     public static final int MAX_ANSWERS = 50;
     public static final int MAX_TEXT_LENGTH = 5000;
     public static final int MAX_CHOICE_LENGTH = 200;
-    public static final int MAX_NAME_LENGTH = 200;
     /** Clocks drift; a submission stamped a little ahead is still believed. */
     static final Duration ALLOWED_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
     private static final Set<String> ROOT_FIELDS =
             Set.of("externalId", "channel", "touchpoint", "surveyId", "customer", "answers", "submittedAt");
-    private static final Set<String> CUSTOMER_FIELDS = Set.of("email", "phone", "externalId", "anonymousId",
-            "deviceId", "whatsappId", "messengerId", "name", "locale", "timeZone");
     private static final Set<String> ANSWER_FIELDS = Set.of("questionId", "type", "value");
 
     private final IdentityNormalizer normalizer;
+    private final CustomerReader customers;
     private final Clock clock;
 
     public SubmissionReader(IdentityNormalizer normalizer, Clock clock) {
         this.normalizer = normalizer;
+        this.customers = new CustomerReader(normalizer);
         this.clock = clock;
     }
 
@@ -59,7 +59,7 @@ public final class SubmissionReader {
         Channel channel = channel(root, errors);
         String touchpoint = slug(root, "touchpoint", errors);
         String surveyId = slug(root, "surveyId", errors);
-        Customer customer = customer(root.get("customer"), errors);
+        Customer customer = customers.read(root.get("customer"), "/customer", errors);
         List<Answer> answers = answers(root.get("answers"), errors);
         Instant submittedAt = submittedAt(root.get("submittedAt"), errors);
         if (!errors.isEmpty()) {
@@ -72,7 +72,7 @@ public final class SubmissionReader {
         return new InvalidSubmissionException("The feedback submission is not valid.", errors);
     }
 
-    private static void rejectUnknownFields(JsonNode node, String at, Set<String> known, List<FieldError> errors) {
+    static void rejectUnknownFields(JsonNode node, String at, Set<String> known, List<FieldError> errors) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
@@ -127,7 +127,7 @@ public final class SubmissionReader {
         return id.get().value();
     }
 
-    private static String optionalText(JsonNode node, String at, List<FieldError> errors) {
+    static String optionalText(JsonNode node, String at, List<FieldError> errors) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -136,72 +136,6 @@ public final class SubmissionReader {
             return null;
         }
         return node.textValue();
-    }
-
-    private Customer customer(JsonNode node, List<FieldError> errors) {
-        if (node == null || node.isNull()) {
-            return Customer.ANONYMOUS;
-        }
-        if (!node.isObject()) {
-            errors.add(new FieldError("/customer", "Must be an object."));
-            return Customer.ANONYMOUS;
-        }
-        rejectUnknownFields(node, "/customer", CUSTOMER_FIELDS, errors);
-        List<Identity> identities = new ArrayList<>();
-        identity(node, "email", "Not a valid email address.", normalizer::email, identities, errors);
-        identity(node, "phone", "Not a valid phone number; use E.164 (+905551112233) or a number of region "
-                + normalizer.defaultRegion() + ".", normalizer::phone, identities, errors);
-        for (IdentityType type : List.of(IdentityType.EXTERNAL_ID, IdentityType.ANONYMOUS_ID, IdentityType.DEVICE_ID,
-                IdentityType.WHATSAPP_ID, IdentityType.MESSENGER_ID)) {
-            identity(node, type.wireName(), "Must be 1 to 128 characters of letters, digits and . _ : @ + - /",
-                    raw -> normalizer.opaque(type, raw), identities, errors);
-        }
-        String name = optionalText(node.get("name"), "/customer/name", errors);
-        if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH)) {
-            errors.add(new FieldError("/customer/name", "Must be 1 to " + MAX_NAME_LENGTH + " characters."));
-            name = null;
-        }
-        return new Customer(identities, name == null ? null : name.trim(), locale(node, errors), timeZone(node, errors));
-    }
-
-    private static void identity(JsonNode customer, String field, String problem,
-                                 java.util.function.Function<String, Optional<Identity>> normalise,
-                                 List<Identity> into, List<FieldError> errors) {
-        String raw = optionalText(customer.get(field), "/customer/" + field, errors);
-        if (raw == null) {
-            return;
-        }
-        normalise.apply(raw).ifPresentOrElse(into::add,
-                () -> errors.add(new FieldError("/customer/" + field, problem)));
-    }
-
-    private static String locale(JsonNode customer, List<FieldError> errors) {
-        String raw = optionalText(customer.get("locale"), "/customer/locale", errors);
-        if (raw == null) {
-            return null;
-        }
-        Locale locale = Locale.forLanguageTag(raw.trim());
-        if (locale.getLanguage().isEmpty() || raw.length() > 35) {
-            errors.add(new FieldError("/customer/locale", "Must be a BCP 47 language tag such as tr-TR or en."));
-            return null;
-        }
-        return locale.toLanguageTag();
-    }
-
-    private static String timeZone(JsonNode customer, List<FieldError> errors) {
-        String raw = optionalText(customer.get("timeZone"), "/customer/timeZone", errors);
-        if (raw == null) {
-            return null;
-        }
-        try {
-            if (raw.length() > 64) {
-                throw new DateTimeException("too long");
-            }
-            return ZoneId.of(raw.trim()).getId();
-        } catch (DateTimeException e) {
-            errors.add(new FieldError("/customer/timeZone", "Must be an IANA time zone such as Europe/Istanbul."));
-            return null;
-        }
     }
 
     private List<Answer> answers(JsonNode node, List<FieldError> errors) {
@@ -285,21 +219,26 @@ public final class SubmissionReader {
         return questionId == null ? null : Answer.text(questionId, type, text);
     }
 
-    private Instant submittedAt(JsonNode node, List<FieldError> errors) {
-        String raw = optionalText(node, "/submittedAt", errors);
+    /** An ISO-8601 instant no later than now (plus clock skew), or null with an error added. */
+    public static Instant pastInstant(JsonNode node, String at, Clock clock, List<FieldError> errors) {
+        String raw = optionalText(node, at, errors);
         if (raw == null) {
             return null;
         }
         try {
-            Instant at = OffsetDateTime.parse(raw.trim()).toInstant();
-            if (at.isAfter(clock.instant().plus(ALLOWED_CLOCK_SKEW))) {
-                errors.add(new FieldError("/submittedAt", "Must not lie in the future."));
+            Instant instant = OffsetDateTime.parse(raw.trim()).toInstant();
+            if (instant.isAfter(clock.instant().plus(ALLOWED_CLOCK_SKEW))) {
+                errors.add(new FieldError(at, "Must not lie in the future."));
                 return null;
             }
-            return at;
+            return instant;
         } catch (DateTimeException e) {
-            errors.add(new FieldError("/submittedAt", "Must be an ISO-8601 date-time with an offset, such as 2026-11-23T10:15:00Z."));
+            errors.add(new FieldError(at, "Must be an ISO-8601 date-time with an offset, such as 2026-11-23T10:15:00Z."));
             return null;
         }
+    }
+
+    private Instant submittedAt(JsonNode node, List<FieldError> errors) {
+        return pastInstant(node, "/submittedAt", clock, errors);
     }
 }

@@ -1,6 +1,9 @@
 package dev.touchpoint.domain.profile;
 
 import dev.touchpoint.domain.feedback.FeedbackEvent;
+import dev.touchpoint.domain.invitation.Invitation;
+import dev.touchpoint.domain.invitation.InvitationRepository;
+import dev.touchpoint.domain.queue.UnreadableMessageException;
 
 /**
  * Use case run by the processor for each queued event: resolve the customer to one profile, then
@@ -13,17 +16,33 @@ public final class FeedbackRecorder {
 
     private final IdentityResolver identities;
     private final ResponseRepository responses;
+    private final InvitationRepository invitations;
 
-    public FeedbackRecorder(IdentityResolver identities, ResponseRepository responses) {
+    public FeedbackRecorder(IdentityResolver identities, ResponseRepository responses, InvitationRepository invitations) {
         this.identities = identities;
         this.responses = responses;
+        this.invitations = invitations;
     }
 
     public Outcome record(FeedbackEvent event) {
+        ResponseRecord response = event.invitationId() == null ? unsolicited(event) : answering(event);
+        return responses.record(response) ? Outcome.RECORDED : Outcome.ALREADY_RECORDED;
+    }
+
+    private ResponseRecord unsolicited(FeedbackEvent event) {
         String profileId = identities
                 .resolve(event.submission().customer(), event.receivedAt(), "response " + event.responseId())
                 .orElse(null);
-        boolean recorded = responses.record(ResponseRecord.of(event, profileId));
-        return recorded ? Outcome.RECORDED : Outcome.ALREADY_RECORDED;
+        return ResponseRecord.of(event, profileId);
+    }
+
+    /** The invitation says who answered; identifiers the answer carries too join that profile. */
+    private ResponseRecord answering(FeedbackEvent event) {
+        Invitation invitation = invitations.load(event.invitationId())
+                .orElseThrow(() -> new UnreadableMessageException("answer to an unknown invitation"));
+        if (!event.submission().customer().isAnonymous()) {
+            identities.resolve(event.submission().customer(), event.receivedAt(), "response " + event.responseId());
+        }
+        return ResponseRecord.answering(event, invitation);
     }
 }

@@ -68,7 +68,7 @@ public final class IdentityResolver {
         boolean carriesStrongIdentity = customer.identities().stream().anyMatch(Identity::isStrong);
         List<ProfileRecord> targets = targets(owners, carriesStrongIdentity);
         if (targets.isEmpty()) {
-            ProfileRecord fresh = new ProfileRecord(newProfileId.get(), unowned, null, Set.of(), 1, now,
+            ProfileRecord fresh = ProfileRecord.created(newProfileId.get(), unowned, now,
                     customer.name(), customer.locale(), customer.timeZone());
             return profiles.create(fresh) ? Optional.of(fresh) : Optional.empty();
         }

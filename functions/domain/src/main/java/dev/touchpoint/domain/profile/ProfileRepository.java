@@ -28,6 +28,18 @@ public interface ProfileRepository {
      */
     boolean merge(ProfileRecord survivor, ProfileRecord absorbed, Instant mergedAt, String reason);
 
+    /** The customer asked to hear nothing more on this channel (STOP, unsubscribe). */
+    void optOut(String profileId, String channel, Instant at);
+
+    /** The customer asked to hear from us again on this channel (START). */
+    void optIn(String profileId, String channel, Instant at);
+
+    /** Messages to this channel bounced or drew a complaint: never send there again. */
+    void suppress(String profileId, String channel, String reason, Instant at);
+
+    /** Remembers when the customer was last invited, for the cooldown across channels. */
+    void recordInvitation(String profileId, Instant at);
+
     /** Remembers the newest name, locale and time zone a customer gave; nulls leave a value alone. */
     void updateDetails(String profileId, String name, String locale, String timeZone);
 }

@@ -124,7 +124,9 @@ class SubmissionReaderTest {
                 {"externalId":"x-1","channel":"sms","customer":{"phone":"+905551112233","name":"Ali"},
                  "answers":[{"questionId":"nps","type":"nps","value":10},{"questionId":"pick","type":"choice","value":"fast"}]}""");
         FeedbackEvent event = FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), NOW);
-        FeedbackEvent decoded = new QueueMessageCodec(reader).decode(QueueMessageCodec.encode(event));
+        var codec = new dev.touchpoint.domain.queue.QueueMessageCodec(reader,
+                new dev.touchpoint.domain.interaction.InteractionReader(new IdentityNormalizer("TR"), Clock.fixed(NOW, ZoneOffset.UTC)));
+        Object decoded = codec.decode(dev.touchpoint.domain.queue.QueueMessageCodec.encode(event));
         assertEquals(event, decoded);
     }
 }

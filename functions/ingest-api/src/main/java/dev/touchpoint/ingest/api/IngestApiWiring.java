@@ -8,6 +8,10 @@ import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
+import dev.touchpoint.domain.feedback.FeedbackQueue;
+import dev.touchpoint.domain.interaction.InteractionReader;
+import dev.touchpoint.domain.survey.SurveyCatalog;
+import java.util.List;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.profile.ProfileLookup;
@@ -36,12 +40,12 @@ public final class IngestApiWiring {
         IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse(DEFAULT_PHONE_REGION));
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
-        FeedbackIntake intake = new FeedbackIntake(
-                new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")), clock);
+        FeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
         ProfileLookup lookup = new ProfileLookup(new DynamoDbProfileRepository(dynamo, table),
                 new DynamoDbResponseRepository(dynamo, table));
-        return new IngestApi(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY")),
-                new FeedbackRoute(new SubmissionReader(normalizer, clock), intake),
-                new ProfileRoute(normalizer, lookup));
+        return new IngestApi(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY")), List.of(
+                new FeedbackRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
+                new InteractionRoute(new InteractionReader(normalizer, clock), SurveyCatalog.fromClasspath(), queue, clock),
+                new ProfileRoute(normalizer, lookup)));
     }
 }

@@ -17,9 +17,8 @@ import java.util.Optional;
  * identifier, normalised the same way as on the way in (so {@code INFO@EXAMPLE.COM} and
  * {@code info@example.com} find the same person).
  */
-final class ProfileRoute {
+final class ProfileRoute implements ApiRoute {
 
-    static final String ROUTE = "GET /v1/profiles";
     private static final List<String> PARAMETERS = List.of("email", "phone", "externalId");
 
     private final IdentityNormalizer normalizer;
@@ -30,7 +29,13 @@ final class ProfileRoute {
         this.lookup = lookup;
     }
 
-    APIGatewayV2HTTPResponse handle(HttpRequest request) {
+    @Override
+    public String routeKey() {
+        return "GET /v1/profiles";
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(HttpRequest request) {
         Map<String, String> query = request.query();
         List<String> given = PARAMETERS.stream().filter(query::containsKey).toList();
         if (given.size() != 1) {

@@ -1,0 +1,41 @@
+package dev.touchpoint.aws.apigateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.domain.json.MalformedJsonException;
+import dev.touchpoint.domain.json.StrictJson;
+import java.nio.charset.CharacterCodingException;
+
+/**
+ * Reads a JSON request body with the checks every JSON route shares, in order: 415 for another media
+ * type, 413 above the route's size limit, 400 for invalid Base64 or UTF-8, 400 for malformed JSON.
+ */
+public final class JsonBodies {
+
+    private JsonBodies() {
+    }
+
+    public static JsonNode read(HttpRequest request, int maxBytes) {
+        String path = request.path();
+        if (!request.mediaType().map("application/json"::equals).orElse(false)) {
+            throw new ProblemException(HttpResponses.problem(415, "unsupported-media-type", "Unsupported media type",
+                    "Send the body as application/json.", path));
+        }
+        int size = request.bodySize();
+        if (size > maxBytes) {
+            throw new ProblemException(HttpResponses.problem(413, "payload-too-large", "Payload too large",
+                    "This route accepts at most " + maxBytes + " bytes; the body has " + size + ".", path));
+        }
+        if (size < 0) {
+            throw new ProblemException(HttpResponses.problem(400, "invalid-encoding", "Invalid encoding",
+                    "The body is marked Base64 but is not valid Base64.", path));
+        }
+        try {
+            return StrictJson.read(request.bodyText());
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(HttpResponses.problem(400, "invalid-encoding", "Invalid encoding",
+                    "The body is not valid UTF-8.", path));
+        } catch (MalformedJsonException e) {
+            throw new ProblemException(HttpResponses.problem(400, "malformed-json", "Malformed JSON", e.getMessage(), path));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.touchpoint.aws.dynamodb;
+
+import static dev.touchpoint.aws.dynamodb.Attr.n;
+import static dev.touchpoint.aws.dynamodb.Attr.s;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.DUE;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.GSI2;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.GSI2PK;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.GSI2SK;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.INVITATION;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.PK;
+import static dev.touchpoint.aws.dynamodb.TouchpointTable.SK;
+
+import dev.touchpoint.domain.invitation.Invitation;
+import dev.touchpoint.domain.invitation.InvitationRepository;
+import dev.touchpoint.domain.invitation.InvitationStatus;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Invitations, and the due queue as a sparse index: a pending invitation carries
+ * {@code GSI2PK = DUE, GSI2SK = <dueAt>#<id>}; every other state removes them. The dispatcher's read is
+ * one Query of what is due, never a scan. Each change is conditional on the status (and due time) read.
+ */
+public final class DynamoDbInvitationRepository implements InvitationRepository {
+
+    static final String INVITATION_SK = "INVITATION";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbInvitationRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public boolean schedule(Invitation invitation) {
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(toItem(invitation)).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyScheduled) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Invitation> due(Instant now, int limit) {
+        return dynamo.query(q -> q.tableName(table).indexName(GSI2)
+                        .keyConditionExpression("GSI2PK = :due AND GSI2SK <= :now")
+                        .expressionAttributeValues(Map.of(":due", s(DUE), ":now", s(SortableTime.of(now) + "#~")))
+                        .limit(limit))
+                .items().stream().map(DynamoDbInvitationRepository::toInvitation).toList();
+    }
+
+    @Override
+    public Optional<Invitation> load(String invitationId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(invitationId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toInvitation(item));
+    }
+
+    @Override
+    public boolean claim(Invitation invitation, Instant now) {
+        return conditionally(invitation.id(), "SET #status = :sending, claimedAt = :now REMOVE GSI2PK, GSI2SK",
+                "#status = :pending AND dueAt = :dueAt",
+                Map.of(":sending", s(InvitationStatus.SENDING.name()), ":now", s(now.toString()),
+                        ":pending", s(InvitationStatus.PENDING.name()), ":dueAt", s(invitation.dueAt().toString())));
+    }
+
+    @Override
+    public void markSent(String invitationId, String channel, Instant at) {
+        conditionally(invitationId, "SET #status = :sent, sentChannel = :channel, sentAt = :at", "#status = :sending",
+                Map.of(":sent", s(InvitationStatus.SENT.name()), ":channel", s(channel), ":at", s(at.toString()),
+                        ":sending", s(InvitationStatus.SENDING.name())));
+    }
+
+    @Override
+    public void drop(Invitation invitation, String reason, Instant at) {
+        conditionally(invitation.id(), "SET #status = :dropped, reason = :reason, droppedAt = :at REMOVE GSI2PK, GSI2SK",
+                "#status IN (:pending, :sending)",
+                Map.of(":dropped", s(InvitationStatus.DROPPED.name()), ":reason", s(reason), ":at", s(at.toString()),
+                        ":pending", s(InvitationStatus.PENDING.name()), ":sending", s(InvitationStatus.SENDING.name())));
+    }
+
+    @Override
+    public void defer(Invitation invitation, Instant until, String reason) {
+        conditionally(invitation.id(), "SET dueAt = :until, reason = :reason, GSI2SK = :dueKey",
+                "#status = :pending AND dueAt = :dueAt",
+                Map.of(":until", s(until.toString()), ":reason", s(reason), ":dueKey", s(SortableTime.of(until) + "#" + invitation.id()),
+                        ":pending", s(InvitationStatus.PENDING.name()), ":dueAt", s(invitation.dueAt().toString())));
+    }
+
+    private boolean conditionally(String invitationId, String update, String condition, Map<String, AttributeValue> values) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(key(invitationId)).updateExpression(update)
+                    .conditionExpression(condition).expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
+        }
+    }
+
+    static Map<String, AttributeValue> key(String invitationId) {
+        return Map.of(PK, s(INVITATION + invitationId), SK, s(INVITATION_SK));
+    }
+
+    private static Map<String, AttributeValue> toItem(Invitation invitation) {
+        Map<String, AttributeValue> item = new HashMap<>(key(invitation.id()));
+        item.put("entity", s("invitation"));
+        item.put("invitationId", s(invitation.id()));
+        item.put("surveyId", s(invitation.surveyId()));
+        item.put("surveyVersion", n(invitation.surveyVersion()));
+        item.put("profileId", s(invitation.profileId()));
+        Attr.putIfPresent(item, "touchpoint", invitation.touchpoint());
+        Attr.putIfPresent(item, "interactionType", invitation.interactionType());
+        item.put("channels", AttributeValue.fromL(invitation.channels().stream().map(Attr::s).toList()));
+        item.put("dueAt", s(invitation.dueAt().toString()));
+        item.put("expiresAt", s(invitation.expiresAt().toString()));
+        item.put("status", s(invitation.status().name()));
+        item.put("createdAt", s(invitation.createdAt().toString()));
+        if (invitation.status() == InvitationStatus.PENDING) {
+            item.put(GSI2PK, s(DUE));
+            item.put(GSI2SK, s(SortableTime.of(invitation.dueAt()) + "#" + invitation.id()));
+        }
+        return item;
+    }
+
+    private static Invitation toInvitation(Map<String, AttributeValue> item) {
+        String sentAt = Attr.string(item, "sentAt");
+        return new Invitation(Attr.string(item, "invitationId"), Attr.string(item, "surveyId"),
+                (int) Attr.number(item, "surveyVersion"), Attr.string(item, "profileId"), Attr.string(item, "touchpoint"),
+                Attr.string(item, "interactionType"), item.get("channels").l().stream().map(AttributeValue::s).toList(),
+                Instant.parse(Attr.string(item, "dueAt")), Instant.parse(Attr.string(item, "expiresAt")),
+                InvitationStatus.valueOf(Attr.string(item, "status")), Instant.parse(Attr.string(item, "createdAt")),
+                Attr.string(item, "sentChannel"), sentAt == null ? null : Instant.parse(sentAt), Attr.string(item, "reason"));
+    }
+}

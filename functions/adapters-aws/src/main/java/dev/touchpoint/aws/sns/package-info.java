@@ -1,0 +1,2 @@
+/** Sending survey SMS through SNS. */
+package dev.touchpoint.aws.sns;

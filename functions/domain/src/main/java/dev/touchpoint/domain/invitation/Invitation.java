@@ -1,0 +1,41 @@
+package dev.touchpoint.domain.invitation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One survey invitation for one customer. {@code channels} is the order of preference it may go out
+ * on; {@code sentChannel} says which one it did. {@code reason} records why it was deferred or dropped.
+ */
+public record Invitation(
+        String id,
+        String surveyId,
+        int surveyVersion,
+        String profileId,
+        String touchpoint,
+        String interactionType,
+        List<String> channels,
+        Instant dueAt,
+        Instant expiresAt,
+        InvitationStatus status,
+        Instant createdAt,
+        String sentChannel,
+        Instant sentAt,
+        String reason) {
+
+    public Invitation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(surveyId, "surveyId");
+        Objects.requireNonNull(profileId, "profileId");
+        Objects.requireNonNull(dueAt, "dueAt");
+        channels = List.copyOf(channels);
+    }
+
+    public static Invitation scheduled(String id, String surveyId, int surveyVersion, String profileId, String touchpoint,
+                                       String interactionType, List<String> channels, Instant dueAt, Instant expiresAt,
+                                       Instant now) {
+        return new Invitation(id, surveyId, surveyVersion, profileId, touchpoint, interactionType, channels, dueAt,
+                expiresAt, InvitationStatus.PENDING, now, null, null, null);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.touchpoint.domain.invitation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: invitations and the due queue. Every state change is conditional on the state read, so two
+ * dispatchers never both send one invitation.
+ */
+public interface InvitationRepository {
+
+    /** @return false when an invitation with this id exists already (a repeated interaction) */
+    boolean schedule(Invitation invitation);
+
+    /** Pending invitations due at or before {@code now}, oldest first, without scanning the table. */
+    List<Invitation> due(Instant now, int limit);
+
+    Optional<Invitation> load(String invitationId);
+
+    /** PENDING → SENDING; false when another dispatcher claimed it (or it changed) first. */
+    boolean claim(Invitation invitation, Instant now);
+
+    void markSent(String invitationId, String channel, Instant at);
+
+    /** PENDING or SENDING → DROPPED with the reason; leaves the due queue. */
+    void drop(Invitation invitation, String reason, Instant at);
+
+    /** Stays PENDING, due again at {@code until}, with the reason it waits. */
+    void defer(Invitation invitation, Instant until, String reason);
+}

@@ -1,0 +1,96 @@
+package dev.touchpoint.domain.queue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.domain.feedback.FeedbackEvent;
+import dev.touchpoint.domain.feedback.FeedbackSubmission;
+import dev.touchpoint.domain.feedback.SubmissionReader;
+import dev.touchpoint.domain.feedback.SubmissionWriter;
+import dev.touchpoint.domain.interaction.InteractionEvent;
+import dev.touchpoint.domain.interaction.InteractionReader;
+import dev.touchpoint.domain.interaction.ServiceInteraction;
+import dev.touchpoint.domain.json.StrictJson;
+import java.time.DateTimeException;
+import java.time.Instant;
+
+/**
+ * The queue's message bodies:
+ * {@code {"kind":"feedback","idempotencyKey":…,"receivedAt":…,"invitationId":…,"submission":{…contract shape…}}}
+ * and {@code {"kind":"interaction","receivedAt":…,"interaction":{…contract shape…}}}. Decoding
+ * re-validates the content, so a message edited in the queue or the DLQ cannot smuggle in what the
+ * API would have refused.
+ */
+public final class QueueMessageCodec {
+
+    public static final String FEEDBACK_KIND = "feedback";
+    public static final String INTERACTION_KIND = "interaction";
+
+    private final SubmissionReader submissions;
+    private final InteractionReader interactions;
+
+    public QueueMessageCodec(SubmissionReader submissions, InteractionReader interactions) {
+        this.submissions = submissions;
+        this.interactions = interactions;
+    }
+
+    public static String encode(FeedbackEvent event) {
+        ObjectNode root = StrictJson.object();
+        root.put("kind", FEEDBACK_KIND);
+        root.put("responseId", event.responseId());
+        root.put("idempotencyKey", event.idempotencyKey());
+        root.put("receivedAt", event.receivedAt().toString());
+        if (event.invitationId() != null) {
+            root.put("invitationId", event.invitationId());
+        }
+        root.set("submission", SubmissionWriter.write(event.submission()));
+        return StrictJson.write(root);
+    }
+
+    public static String encode(InteractionEvent event) {
+        ObjectNode root = StrictJson.object();
+        root.put("kind", INTERACTION_KIND);
+        root.put("receivedAt", event.receivedAt().toString());
+        root.set("interaction", InteractionReader.write(event.interaction()));
+        return StrictJson.write(root);
+    }
+
+    public static String kindOf(QueueMessage message) {
+        return message instanceof FeedbackEvent ? FEEDBACK_KIND : INTERACTION_KIND;
+    }
+
+    public static String encode(QueueMessage message) {
+        return switch (message) {
+            case FeedbackEvent feedback -> encode(feedback);
+            case InteractionEvent interaction -> encode(interaction);
+            default -> throw new IllegalArgumentException("no codec for " + message.getClass().getSimpleName());
+        };
+    }
+
+    public QueueMessage decode(String body) {
+        JsonNode root = StrictJson.read(body);
+        String kind = root.path("kind").asText();
+        return switch (kind) {
+            case FEEDBACK_KIND -> feedback(root);
+            case INTERACTION_KIND -> new InteractionEvent(interactions.read(root.get("interaction")), receivedAt(root));
+            default -> throw new UnreadableMessageException("unknown message kind");
+        };
+    }
+
+    private FeedbackEvent feedback(JsonNode root) {
+        String key = root.path("idempotencyKey").asText("");
+        if (key.isEmpty()) {
+            throw new UnreadableMessageException("message without idempotencyKey");
+        }
+        FeedbackSubmission submission = submissions.read(root.get("submission"));
+        String invitationId = root.hasNonNull("invitationId") ? root.get("invitationId").asText() : null;
+        return new FeedbackEvent(FeedbackEvent.responseIdFor(key), key, submission, receivedAt(root), invitationId);
+    }
+
+    private static Instant receivedAt(JsonNode root) {
+        try {
+            return Instant.parse(root.path("receivedAt").asText());
+        } catch (DateTimeException e) {
+            throw new UnreadableMessageException("message without a valid receivedAt");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.touchpoint.domain.survey;
+
+import dev.touchpoint.domain.feedback.Answer;
+import dev.touchpoint.domain.feedback.AnswerType;
+import dev.touchpoint.domain.feedback.SubmissionReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks raw answers (as a form or a message gives them: question id → text) against a survey
+ * definition: scores in range, choices among the options, required questions answered. The problems
+ * are codes a page can word in the customer's language.
+ */
+public final class SurveyAnswers {
+
+    /** Why an answer was refused. */
+    public enum Problem { REQUIRED, OUT_OF_RANGE, UNKNOWN_OPTION, TOO_LONG, NOTHING_ANSWERED }
+
+    /** The valid answers, and a problem per question id ("" for the survey as a whole). */
+    public record Result(List<Answer> answers, Map<String, Problem> problems) {
+
+        public boolean isValid() {
+            return problems.isEmpty();
+        }
+    }
+
+    private SurveyAnswers() {
+    }
+
+    public static Result check(SurveyDefinition survey, Map<String, String> raw) {
+        List<Answer> answers = new ArrayList<>();
+        Map<String, Problem> problems = new LinkedHashMap<>();
+        for (SurveyQuestion question : survey.questions()) {
+            String value = raw.getOrDefault(question.id(), "").strip();
+            if (value.isEmpty()) {
+                if (question.required()) {
+                    problems.put(question.id(), Problem.REQUIRED);
+                }
+                continue;
+            }
+            answer(question, value, answers, problems);
+        }
+        if (answers.isEmpty() && problems.isEmpty()) {
+            problems.put("", Problem.NOTHING_ANSWERED);
+        }
+        return new Result(answers, problems);
+    }
+
+    private static void answer(SurveyQuestion question, String value, List<Answer> answers, Map<String, Problem> problems) {
+        AnswerType type = question.type();
+        if (type.isScored()) {
+            try {
+                int score = Integer.parseInt(value);
+                if (type.accepts(score)) {
+                    answers.add(Answer.scored(question.id(), type, score));
+                    return;
+                }
+            } catch (NumberFormatException notANumber) {
+                // falls through to the range problem
+            }
+            problems.put(question.id(), Problem.OUT_OF_RANGE);
+        } else if (type == AnswerType.CHOICE) {
+            if (question.options().stream().anyMatch(o -> o.id().equals(value))) {
+                answers.add(Answer.text(question.id(), type, value));
+            } else {
+                problems.put(question.id(), Problem.UNKNOWN_OPTION);
+            }
+        } else if (value.length() > SubmissionReader.MAX_TEXT_LENGTH || value.indexOf('\u0000') >= 0) {
+            problems.put(question.id(), Problem.TOO_LONG);
+        } else {
+            answers.add(Answer.text(question.id(), type, value));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.touchpoint.dispatcher;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.touchpoint.aws.Environment;
+import dev.touchpoint.domain.invitation.InvitationDispatcher;
+import java.util.Map;
+
+/** Lambda entry point for the schedule; the event's content does not matter, only that a minute passed. */
+public final class SurveyDispatcherHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    /** Built on first use, once per container, from the function's environment. */
+    private static final class FromEnvironment {
+        static final InvitationDispatcher DISPATCHER = SurveyDispatcherWiring.build(Environment.system());
+    }
+
+    private final InvitationDispatcher dispatcher;
+
+    public SurveyDispatcherHandler() {
+        this(FromEnvironment.DISPATCHER);
+    }
+
+    public SurveyDispatcherHandler(InvitationDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        InvitationDispatcher.Report report = dispatcher.run();
+        if (report.sent() + report.deferred() + report.dropped() + report.skipped() > 0) {
+            context.getLogger().log("survey-dispatcher: sent " + report.sent() + ", deferred " + report.deferred()
+                    + ", dropped " + report.dropped() + ", skipped " + report.skipped());
+        }
+        return Map.of("sent", report.sent(), "deferred", report.deferred(), "dropped", report.dropped(),
+                "skipped", report.skipped());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.touchpoint.survey.web;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.domain.feedback.Channel;
+import dev.touchpoint.domain.feedback.FeedbackEvent;
+import dev.touchpoint.domain.feedback.FeedbackQueue;
+import dev.touchpoint.domain.feedback.FeedbackSubmission;
+import dev.touchpoint.domain.identity.Customer;
+import dev.touchpoint.domain.invitation.Invitation;
+import dev.touchpoint.domain.invitation.InvitationRepository;
+import dev.touchpoint.domain.invitation.InvitationStatus;
+import dev.touchpoint.domain.invitation.SurveyTokens;
+import dev.touchpoint.domain.profile.ProfileRecord;
+import dev.touchpoint.domain.profile.ProfileRepository;
+import dev.touchpoint.domain.survey.SurveyAnswers;
+import dev.touchpoint.domain.survey.SurveyCatalog;
+import dev.touchpoint.domain.survey.SurveyDefinition;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET|POST /s/{token}}: the survey of one invitation. The token is verified (signature and
+ * expiry) before anything is read; the answer is queued as the {@code web} channel of that invitation,
+ * keyed by the invitation so that a second submission is the same response. A POST of
+ * {@code List-Unsubscribe=One-Click} (RFC 8058, sent by mail clients) opts the customer out of email.
+ */
+final class InvitationSurveyRoute {
+
+    private final SurveyTokens tokens;
+    private final InvitationRepository invitations;
+    private final ProfileRepository profiles;
+    private final SurveyCatalog surveys;
+    private final FeedbackQueue queue;
+    private final Clock clock;
+
+    InvitationSurveyRoute(SurveyTokens tokens, InvitationRepository invitations, ProfileRepository profiles,
+                          SurveyCatalog surveys, FeedbackQueue queue, Clock clock) {
+        this.tokens = tokens;
+        this.invitations = invitations;
+        this.profiles = profiles;
+        this.surveys = surveys;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    /** What a valid token leads to. */
+    private record Found(String token, Invitation invitation, SurveyDefinition survey, String language) {
+    }
+
+    APIGatewayV2HTTPResponse get(HttpRequest request, String token) {
+        Optional<Found> found = find(request, token);
+        if (found.isEmpty()) {
+            return invalidLink(request);
+        }
+        Found f = found.get();
+        if (request.query().containsKey("unsubscribe")) {
+            return HttpResponses.html(200, SurveyPage.unsubscribeForm("/s/" + token, f.language()));
+        }
+        if (f.invitation().status() == InvitationStatus.ANSWERED) {
+            return HttpResponses.html(200, SurveyPage.message(f.survey().title().in(f.language(), f.survey().defaultLanguage()),
+                    UiText.of("answered", f.language()), f.language()));
+        }
+        Map<String, String> prefill = new HashMap<>();
+        String score = request.query().get("score");
+        f.survey().leadingScoreQuestion().ifPresent(q -> {
+            if (score != null && score.matches("\\d{1,2}")) {
+                prefill.put(q.id(), score);
+            }
+        });
+        return HttpResponses.html(200, SurveyPage.form(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token,
+                prefill, Map.of(), Map.of()));
+    }
+
+    APIGatewayV2HTTPResponse post(HttpRequest request, String token) {
+        Optional<Found> found = find(request, token);
+        if (found.isEmpty()) {
+            return invalidLink(request);
+        }
+        Found f = found.get();
+        Optional<Map<String, String>> form = FormBody.read(request);
+        if (form.isEmpty()) {
+            return HttpResponses.problem(415, "unsupported-media-type", "Unsupported media type",
+                    "Post the survey form (application/x-www-form-urlencoded, at most " + FormBody.MAX_BYTES + " bytes).", request.path());
+        }
+        if ("One-Click".equals(form.get().get("List-Unsubscribe"))) {
+            profiles.optOut(f.invitation().profileId(), "email", clock.instant());
+            return HttpResponses.html(200, SurveyPage.message("OK", UiText.of("unsubscribeDone", f.language()), f.language()));
+        }
+        Map<String, String> raw = FormBody.answers(form.get());
+        SurveyAnswers.Result result = SurveyAnswers.check(f.survey(), raw);
+        if (!result.isValid()) {
+            return HttpResponses.html(400, SurveyPage.form(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token,
+                    raw, result.problems(), Map.of()));
+        }
+        FeedbackSubmission submission = new FeedbackSubmission(null, Channel.WEB, f.invitation().touchpoint(),
+                f.survey().id(), Customer.ANONYMOUS, result.answers(), null);
+        queue.enqueue(FeedbackEvent.answering(f.invitation().id(), submission, clock.instant()));
+        return HttpResponses.html(200, SurveyPage.thanks(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token));
+    }
+
+    private Optional<Found> find(HttpRequest request, String token) {
+        return tokens.verify(token, clock.instant())
+                .flatMap(invitations::load)
+                .flatMap(invitation -> surveys.byId(invitation.surveyId()).map(survey -> {
+                    String locale = request.query().getOrDefault("lang", profiles.load(invitation.profileId())
+                            .map(ProfileRecord::locale).orElse(request.header("accept-language").orElse(null)));
+                    return new Found(token, invitation, survey, survey.languageFor(locale));
+                }));
+    }
+
+    private static APIGatewayV2HTTPResponse invalidLink(HttpRequest request) {
+        String language = request.header("accept-language").filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("tr"))
+                .map(l -> "tr").orElse("en");
+        return HttpResponses.html(404, SurveyPage.message("Touchpoint", UiText.of("invalidLink", language), language));
+    }
+}

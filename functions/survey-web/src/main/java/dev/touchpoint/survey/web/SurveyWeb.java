@@ -1,0 +1,44 @@
+package dev.touchpoint.survey.web;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.apigateway.HttpResponses;
+import java.util.function.Consumer;
+
+/** Routes survey-web's paths; a failure of ours is a plain 503 page, never internals. */
+public final class SurveyWeb {
+
+    private final InvitationSurveyRoute invitations;
+    private final TouchpointSurveyRoute touchpoints;
+    private final QrCodeRoute qrCodes;
+
+    SurveyWeb(InvitationSurveyRoute invitations, TouchpointSurveyRoute touchpoints, QrCodeRoute qrCodes) {
+        this.invitations = invitations;
+        this.touchpoints = touchpoints;
+        this.qrCodes = qrCodes;
+    }
+
+    public APIGatewayV2HTTPResponse handle(HttpRequest request, Consumer<String> log) {
+        String[] parts = request.path().split("/", -1);
+        boolean get = request.method().equals("GET");
+        boolean post = request.method().equals("POST");
+        try {
+            if (parts.length == 3 && parts[1].equals("s") && (get || post)) {
+                return get ? invitations.get(request, parts[2]) : invitations.post(request, parts[2]);
+            }
+            if (parts.length == 3 && (parts[1].equals("k") || parts[1].equals("q")) && (get || post)) {
+                SurveyPage.Mode mode = parts[1].equals("k") ? SurveyPage.Mode.KIOSK : SurveyPage.Mode.QR;
+                return get ? touchpoints.get(request, parts[2], mode) : touchpoints.post(request, parts[2], mode);
+            }
+            if (parts.length == 5 && get && parts[1].equals("v1") && parts[2].equals("touchpoints") && parts[4].equals("qr.svg")) {
+                return qrCodes.get(request, parts[3]);
+            }
+            return HttpResponses.problem(404, "not-found", "No such page", "survey-web serves /s/{token}, /k/{touchpoint}, "
+                    + "/q/{touchpoint} and /v1/touchpoints/{id}/qr.svg.", request.path());
+        } catch (RuntimeException e) {
+            log.accept("survey-web failed on " + request.method() + " /" + parts[Math.min(1, parts.length - 1)] + ": "
+                    + e.getClass().getName());
+            return HttpResponses.html(503, SurveyPage.message("Touchpoint", "Please try again in a moment.", "en"));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.touchpoint.survey.web;
+
+import dev.touchpoint.domain.survey.SurveyAnswers.Problem;
+import java.util.Map;
+
+/** The page's own words (not the survey's), in Turkish and English. */
+final class UiText {
+
+    private static final Map<String, Map<String, String>> TEXTS = Map.of(
+            "en", Map.of(
+                    "REQUIRED", "Please answer this question.",
+                    "OUT_OF_RANGE", "Please choose one of the numbers.",
+                    "UNKNOWN_OPTION", "Please choose one of the options.",
+                    "TOO_LONG", "Please shorten your answer.",
+                    "NOTHING_ANSWERED", "Please answer at least one question.",
+                    "invalidLink", "This survey link is not valid or has expired. Thank you for wanting to answer!",
+                    "answered", "You have already answered this survey. Thank you!",
+                    "unsubscribeAsk", "Stop receiving survey invitations by email?",
+                    "unsubscribeDone", "Done: you will receive no more survey invitations by email."),
+            "tr", Map.of(
+                    "REQUIRED", "Lütfen bu soruyu yanıtlayın.",
+                    "OUT_OF_RANGE", "Lütfen sayılardan birini seçin.",
+                    "UNKNOWN_OPTION", "Lütfen seçeneklerden birini seçin.",
+                    "TOO_LONG", "Lütfen yanıtınızı kısaltın.",
+                    "NOTHING_ANSWERED", "Lütfen en az bir soruyu yanıtlayın.",
+                    "invalidLink", "Bu anket bağlantısı geçersiz ya da süresi dolmuş. Yanıt vermek istediğiniz için teşekkürler!",
+                    "answered", "Bu anketi zaten yanıtladınız. Teşekkürler!",
+                    "unsubscribeAsk", "E-posta ile anket davetleri almayı bırakmak istiyor musunuz?",
+                    "unsubscribeDone", "Tamam: artık e-posta ile anket daveti almayacaksınız."));
+
+    private UiText() {
+    }
+
+    static String of(String key, String language) {
+        return TEXTS.getOrDefault(language, TEXTS.get("en")).getOrDefault(key, TEXTS.get("en").get(key));
+    }
+
+    static String problem(Problem problem, String language) {
+        return of(problem.name(), language);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.touchpoint.local;
+
+import static dev.touchpoint.local.LocalApi.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.domain.json.StrictJson;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A customer's survey journey on the local runtime: a service event, the invitation the dispatcher
+ * sends (to the outbox: no SES here), the link opened and answered, consent and timing respected.
+ * The dispatcher runs every second here, as EventBridge Scheduler runs it every minute in AWS.
+ */
+class SurveyJourneyIT {
+
+    private static final Pattern SURVEY_LINK = Pattern.compile("http://[^/\\s]+/s/([a-z2-7]{52})");
+
+    private static LocalRuntime runtime;
+    private static LocalApi api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
+                "TOUCHPOINT_API_KEY", "journey-key", "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1",
+                "TOUCHPOINT_SENDER_EMAIL", "survey@shop.example")));
+        api = new LocalApi(runtime);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        runtime.close();
+    }
+
+    /** A fixed-offset zone where the local time now is the given hour: tests do not depend on when CI runs. */
+    static String zoneWhereTheHourIs(int hour) {
+        int offset = Math.floorMod(hour - ZonedDateTime.now(ZoneOffset.UTC).getHour() + 12, 24) - 12;
+        return offset == 0 ? "Etc/UTC" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+    }
+
+    private static String interaction(String id, String email, String timeZone, String channels) {
+        return """
+                {"id":"%s","type":"service.completed","occurredAt":"%s","touchpoint":"store-kadikoy",
+                 "customer":{"email":"%s","locale":"tr-TR","timeZone":"%s"},"delaySeconds":0,"channels":%s}"""
+                .formatted(id, Instant.now().minusSeconds(5), email, timeZone, channels);
+    }
+
+    private static String scheduled(String json) {
+        HttpResponse<String> response = api.post("/v1/interactions", "application/json", runtime.apiKey(), json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(202, response.statusCode(), response.body());
+        return StrictJson.read(response.body()).get("invitationId").asText();
+    }
+
+    private static List<JsonNode> outboxFor(String invitationId) {
+        JsonNode outbox = StrictJson.read(runtime.outbox().json());
+        return StreamSupport.stream(outbox.spliterator(), false)
+                .filter(m -> invitationId.equals(m.path("invitationId").asText())).toList();
+    }
+
+    private static Map<String, AttributeValue> invitationItem(String invitationId) {
+        return runtime.dynamoDb().getItem(g -> g.tableName("touchpoint").key(Map.of(
+                "PK", AttributeValue.fromS("INVITATION#" + invitationId), "SK", AttributeValue.fromS("INVITATION")))).item();
+    }
+
+    private static String statusOf(String invitationId) {
+        Map<String, AttributeValue> item = invitationItem(invitationId);
+        return item == null || item.isEmpty() ? "none" : item.get("status").s();
+    }
+
+    private static String formPost(String path, String form) {
+        return api.post(path, "application/x-www-form-urlencoded", null, form.getBytes(StandardCharsets.UTF_8)).body();
+    }
+
+    @Test
+    void serviceEvent_sendsAnEmail_whoseLinkRendersAndRecordsOneResponse() {
+        String invitationId = scheduled(interaction("svc-journey-1", "ayse.journey@example.com", zoneWhereTheHourIs(12), "[\"email\"]"));
+
+        JsonNode email = eventually("the invitation email is in the outbox", () -> outboxFor(invitationId), l -> !l.isEmpty()).get(0);
+        assertEquals("ayse.journey@example.com", email.get("to").asText());
+        assertEquals("Son ziyaretinizle ilgili kısa bir soru", email.get("subject").asText());
+        assertEquals("List-Unsubscribe=One-Click", email.get("headers").get("List-Unsubscribe-Post").asText());
+        assertTrue(email.get("headers").get("List-Unsubscribe").asText().contains("?unsubscribe=1"));
+        Matcher link = SURVEY_LINK.matcher(email.get("text").asText());
+        assertTrue(link.find(), email.get("text").asText());
+        String token = link.group(1);
+        assertEquals("reply+" + token + "@shop.example", email.get("replyTo").asText());
+
+        HttpResponse<String> page = api.get("/s/" + token + "?score=9");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("önerme olasılığınız"), "the NPS question in Turkish");
+        assertTrue(page.body().contains("value=\"9\" checked"), "the score clicked in the email is filled in");
+        assertTrue(page.body().contains("name=\"q_comment\""));
+
+        String thanks = formPost("/s/" + token, "q_nps=9&q_comment=%C3%87ok+iyi");
+        assertTrue(thanks.contains("Teşekkürler"), thanks);
+        eventually("the invitation is answered", () -> statusOf(invitationId).equals("ANSWERED"));
+        formPost("/s/" + token, "q_nps=3&q_comment=changed+my+mind");
+        FeedbackPipelineIT.drain(runtime);
+
+        JsonNode profile = StrictJson.read(api.get("/v1/profiles?email=ayse.journey@example.com").body());
+        assertEquals(1, profile.get("responses").size(), "a second submission is the same response");
+        JsonNode response = profile.get("responses").get(0);
+        assertEquals("web", response.get("channel").asText());
+        assertEquals("post-service", response.get("surveyId").asText());
+        assertEquals(9, response.get("answers").get(0).get("value").asInt());
+        assertEquals("Çok iyi", response.get("answers").get(1).get("value").asText());
+        Map<String, AttributeValue> emailCell = runtime.dynamoDb().getItem(g -> g.tableName("touchpoint").key(Map.of(
+                "PK", AttributeValue.fromS("AGGREGATE#" + LocalDate.now(ZoneOffset.UTC)),
+                "SK", AttributeValue.fromS("email#store-kadikoy#post-service")))).item();
+        assertEquals("1", emailCell.get("responded").n());
+    }
+
+    @Test
+    void optOutThenCooldownThenQuietHours_eachStopsTheSendWithItsReason() {
+        String first = scheduled(interaction("svc-consent-1", "mehmet@example.com", zoneWhereTheHourIs(12), "[\"email\"]"));
+        JsonNode email = eventually("the first invitation is sent", () -> outboxFor(first), l -> !l.isEmpty()).get(0);
+        Matcher link = SURVEY_LINK.matcher(email.get("text").asText());
+        assertTrue(link.find());
+
+        // Inside the 30-day cooldown: the next service event sends nothing.
+        String second = scheduled(interaction("svc-consent-2", "mehmet@example.com", zoneWhereTheHourIs(12), "[\"email\"]"));
+        eventually("the second invitation is dropped", () -> statusOf(second).equals("DROPPED"));
+        assertTrue(invitationItem(second).get("reason").s().startsWith("cooldown"), invitationItem(second).get("reason").s());
+
+        // One-click unsubscribe from the mail client: the next one is dropped as opted out.
+        formPost("/s/" + link.group(1), "List-Unsubscribe=One-Click");
+        String third = scheduled(interaction("svc-consent-3", "mehmet@example.com", zoneWhereTheHourIs(12), "[\"email\"]"));
+        eventually("the third invitation is dropped", () -> statusOf(third).equals("DROPPED"));
+        assertEquals("opted-out:email", invitationItem(third).get("reason").s());
+        assertEquals(0, outboxFor(second).size() + outboxFor(third).size());
+
+        // At 23:00 in her time zone, a new customer's invitation waits for the morning instead.
+        String night = scheduled(interaction("svc-night-1", "night.owl@example.com", zoneWhereTheHourIs(23), "[\"email\"]"));
+        eventually("the night invitation is deferred", () -> invitationItem(night) != null && !invitationItem(night).isEmpty()
+                && invitationItem(night).containsKey("reason"));
+        assertEquals("PENDING", statusOf(night));
+        assertTrue(invitationItem(night).get("reason").s().startsWith("quiet-hours"));
+        assertTrue(Instant.parse(invitationItem(night).get("dueAt").s()).isAfter(Instant.now().plusSeconds(8 * 3600)));
+        assertEquals(0, outboxFor(night).size());
+    }
+
+    @Test
+    void dispatchersRunningAtOnce_sendEachInvitationOnce() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add(scheduled(interaction("svc-race-" + i, "race" + i + "@example.com", zoneWhereTheHourIs(12), "[\"email\",\"sms\"]")));
+        }
+        CyclicBarrier start = new CyclicBarrier(3);
+        Callable<Integer> dispatch = () -> {
+            start.await();
+            return api.post("/_local/invoke/survey-dispatcher", "application/json", null, "{}".getBytes(StandardCharsets.UTF_8))
+                    .statusCode();
+        };
+        try (ExecutorService pool = Executors.newFixedThreadPool(3)) {
+            List<Future<Integer>> runs = List.of(pool.submit(dispatch), pool.submit(dispatch), pool.submit(dispatch));
+            for (Future<Integer> run : runs) {
+                assertEquals(200, run.get());
+            }
+        }
+        for (String id : ids) {
+            eventually("invitation " + id + " is sent", () -> statusOf(id).equals("SENT"));
+            assertEquals(1, outboxFor(id).size(), "exactly one message for " + id);
+        }
+    }
+}
