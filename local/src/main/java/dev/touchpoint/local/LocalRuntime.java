@@ -6,6 +6,9 @@ import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.ingest.api.IngestApiHandler;
 import dev.touchpoint.ingest.api.IngestApiWiring;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import dev.touchpoint.delivery.DeliveryEventsHandler;
+import dev.touchpoint.delivery.DeliveryEventsWiring;
 import dev.touchpoint.dispatcher.SurveyDispatcherHandler;
 import dev.touchpoint.dispatcher.SurveyDispatcherWiring;
 import dev.touchpoint.survey.web.SurveyWebHandler;
@@ -44,6 +47,7 @@ public final class LocalRuntime implements AutoCloseable {
     static final String PROCESSOR = "processor";
     static final String SURVEY_DISPATCHER = "survey-dispatcher";
     static final String SURVEY_WEB = "survey-web";
+    static final String DELIVERY_EVENTS = "delivery-events";
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
     private final LocalConfig config;
@@ -90,7 +94,9 @@ public final class LocalRuntime implements AutoCloseable {
                 .addHttp(new LocalFunction<>(SURVEY_WEB, APIGatewayV2HTTPEvent.class,
                         new SurveyWebHandler(SurveyWebWiring.build(Environment.of(functionEnv)))))
                 .add(processor)
-                .add(dispatcher);
+                .add(dispatcher)
+                .add(new LocalFunction<>(DELIVERY_EVENTS, SNSEvent.class,
+                        new DeliveryEventsHandler(DeliveryEventsWiring.build(Environment.of(functionEnv)))));
         RouteTable routes = new RouteTable()
                 .add("POST", "/v1/feedback", INGEST_API)
                 .add("POST", "/v1/interactions", INGEST_API)
@@ -208,7 +214,7 @@ public final class LocalRuntime implements AutoCloseable {
     private String healthJson() {
         QueueDepth feedback = queueDepth(queues.feedbackUrl());
         QueueDepth dead = queueDepth(queues.deadLetterUrl());
-        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\"],"
+        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\",\"" + DELIVERY_EVENTS + "\"],"
                 + "\"queues\":{\"feedback\":{\"visible\":" + feedback.visible() + ",\"inFlight\":" + feedback.inFlight() + "},"
                 + "\"deadLetter\":{\"visible\":" + dead.visible() + ",\"inFlight\":" + dead.inFlight() + "}},"
                 + "\"persistent\":" + !config.inMemory() + "}";

@@ -161,6 +161,37 @@ class SurveyJourneyIT {
     }
 
     @Test
+    void bounce_suppressesEmailForLaterInvitations_andDeliveriesCountOnce() throws Exception {
+        String first = scheduled(interaction("svc-bounce-1", "gone@example.com", zoneWhereTheHourIs(12), "[\"email\"]"));
+        JsonNode email = eventually("the first invitation is sent", () -> outboxFor(first), l -> !l.isEmpty()).get(0);
+        String messageId = email.get("messageId").asText();
+
+        String delivery = SampleEventsIT.sample("sns/ses-delivery.json").replace("SAMPLE-SES-MESSAGE-ID", messageId)
+                .replace("00000000-0000-0000-0000-000000000000", first);
+        assertTrue(invoke("delivery-events", delivery).contains("\"counted\":1"));
+        assertTrue(invoke("delivery-events", delivery).contains("\"repeated\":1"), "a redelivered notification counts nothing");
+        String bounce = SampleEventsIT.sample("sns/ses-bounce.json").replace("SAMPLE-SES-MESSAGE-ID", messageId)
+                .replace("00000000-0000-0000-0000-000000000000", first);
+        assertTrue(invoke("delivery-events", bounce).contains("\"suppressed\":1"));
+
+        // A later survey for the same customer (past the cooldown is irrelevant: suppression comes first).
+        String later = scheduled(interaction("svc-bounce-2", "gone@example.com", zoneWhereTheHourIs(12), "[\"email\"]"));
+        eventually("the later invitation is dropped", () -> statusOf(later).equals("DROPPED"));
+        assertEquals("suppressed:email", invitationItem(later).get("reason").s());
+        Map<String, AttributeValue> cell = runtime.dynamoDb().getItem(g -> g.tableName("touchpoint").key(Map.of(
+                "PK", AttributeValue.fromS("AGGREGATE#" + LocalDate.now(ZoneOffset.UTC)),
+                "SK", AttributeValue.fromS("email#store-kadikoy#post-service")))).item();
+        assertEquals("1", cell.get("delivered").n(), "counted once although reported twice");
+    }
+
+    private static String invoke(String function, String event) {
+        HttpResponse<String> response = api.post("/_local/invoke/" + function, "application/json", null,
+                event.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    @Test
     void dispatchersRunningAtOnce_sendEachInvitationOnce() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

@@ -1,12 +1,11 @@
 package dev.touchpoint.aws.dynamodb;
 
-import static dev.touchpoint.aws.dynamodb.Attr.n;
-import static dev.touchpoint.aws.dynamodb.Attr.s;
 
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.metrics.FunnelCounters;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Funnel counters as atomic ADDs on the same aggregate cells the responses count in. */
 public final class DynamoDbFunnelCounters implements FunnelCounters {
@@ -21,11 +20,9 @@ public final class DynamoDbFunnelCounters implements FunnelCounters {
 
     @Override
     public void add(AggregateKey cell, String counter) {
-        dynamo.updateItem(u -> u.tableName(table).key(DynamoDbResponseRepository.aggregateKey(cell))
-                .updateExpression("ADD #counter :one SET entity = :entity, #day = :day, channel = :channel, "
-                        + "touchpoint = :touchpoint, surveyId = :surveyId")
-                .expressionAttributeNames(Map.of("#counter", counter, "#day", "day"))
-                .expressionAttributeValues(Map.of(":one", n(1), ":entity", s("aggregate"), ":day", s(cell.day().toString()),
-                        ":channel", s(cell.channel()), ":touchpoint", s(cell.touchpoint()), ":surveyId", s(cell.surveyId()))));
+        Update update = AggregateCells.add(table, cell, Map.of(counter, 1L));
+        dynamo.updateItem(u -> u.tableName(update.tableName()).key(update.key()).updateExpression(update.updateExpression())
+                .expressionAttributeNames(update.expressionAttributeNames())
+                .expressionAttributeValues(update.expressionAttributeValues()));
     }
 }

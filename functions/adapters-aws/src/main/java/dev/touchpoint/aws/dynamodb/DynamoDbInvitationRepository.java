@@ -30,6 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DynamoDbInvitationRepository implements InvitationRepository {
 
     static final String INVITATION_SK = "INVITATION";
+    static final String MESSAGE = "MESSAGE#";
+    /** Providers report within days; a month is plenty, then TTL removes the mapping. */
+    static final long MESSAGE_RETENTION_SECONDS = 31L * 24 * 3600;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -72,11 +75,16 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
                         ":pending", s(InvitationStatus.PENDING.name()), ":dueAt", s(invitation.dueAt().toString())));
     }
 
+    /** The invitation and a {@code MESSAGE#<provider id>} item that leads delivery reports back to it. */
     @Override
-    public void markSent(String invitationId, String channel, Instant at) {
-        conditionally(invitationId, "SET #status = :sent, sentChannel = :channel, sentAt = :at", "#status = :sending",
+    public void markSent(String invitationId, String channel, String providerMessageId, Instant at) {
+        conditionally(invitationId, "SET #status = :sent, sentChannel = :channel, sentAt = :at, providerMessageId = :message",
+                "#status = :sending",
                 Map.of(":sent", s(InvitationStatus.SENT.name()), ":channel", s(channel), ":at", s(at.toString()),
-                        ":sending", s(InvitationStatus.SENDING.name())));
+                        ":sending", s(InvitationStatus.SENDING.name()), ":message", s(providerMessageId)));
+        dynamo.putItem(p -> p.tableName(table).item(Map.of(PK, s(MESSAGE + providerMessageId), SK, s("MESSAGE"),
+                "entity", s("message"), "invitationId", s(invitationId), "channel", s(channel),
+                TouchpointTable.TTL_ATTRIBUTE, n(at.plusSeconds(MESSAGE_RETENTION_SECONDS).getEpochSecond()))));
     }
 
     @Override

@@ -114,32 +114,11 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
     }
 
     private TransactWriteItem aggregateUpdate(AggregateKey cell, Map<String, Long> counters) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> adds = new ArrayList<>();
-        counters.forEach((name, amount) -> {
-            adds.add(name + " :" + name);
-            values.put(":" + name, n(amount));
-        });
-        values.put(":day", s(cell.day().toString()));
-        values.put(":channel", s(cell.channel()));
-        values.put(":touchpoint", s(cell.touchpoint()));
-        values.put(":surveyId", s(cell.surveyId()));
-        return TransactWriteItem.builder().update(u -> u.tableName(table).key(aggregateKey(cell))
-                .updateExpression("ADD " + String.join(", ", adds)
-                        + " SET entity = :entity, #day = :day, channel = :channel, touchpoint = :touchpoint, surveyId = :surveyId")
-                .expressionAttributeNames(Map.of("#day", "day"))
-                .expressionAttributeValues(withEntity(values)))
-                .build();
-    }
-
-    private static Map<String, AttributeValue> withEntity(Map<String, AttributeValue> values) {
-        values.put(":entity", s("aggregate"));
-        return values;
+        return TransactWriteItem.builder().update(AggregateCells.add(table, cell, counters)).build();
     }
 
     static Map<String, AttributeValue> aggregateKey(AggregateKey cell) {
-        return Map.of(PK, s(AGGREGATE + cell.day()),
-                SK, s(cell.channel() + "#" + cell.touchpoint() + "#" + cell.surveyId()));
+        return AggregateCells.key(cell);
     }
 
     @Override

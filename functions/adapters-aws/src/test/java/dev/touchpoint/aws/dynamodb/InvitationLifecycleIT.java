@@ -89,7 +89,7 @@ class InvitationLifecycleIT {
         Invitation due = invitation(NOW);
         invitations.schedule(due);
         invitations.claim(due, NOW);
-        invitations.markSent(due.id(), "email", NOW);
+        invitations.markSent(due.id(), "email", "ses-message-1", NOW);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
 
         assertTrue(responses.record(new ResponseRecord("r-" + due.id(), "p1", null, "web", "store-1", "post-service",
@@ -102,6 +102,23 @@ class InvitationLifecycleIT {
                 DynamoDbResponseRepository.aggregateKey(AggregateKey.of(NOW, "web", "store-1", "post-service")))).item();
         assertEquals("1", emailCell.get("responded").n());
         assertEquals("1", webCell.get("npsPromoters").n());
+    }
+
+    @Test
+    void deliveryReports_findTheirInvitationAndCountOnce() {
+        Invitation sent = invitation(NOW);
+        invitations.schedule(sent);
+        invitations.claim(sent, NOW);
+        invitations.markSent(sent.id(), "sms", "sns-message-7", NOW);
+        DynamoDbDeliveryLedger ledger = new DynamoDbDeliveryLedger(dynamo, table);
+        AggregateKey cell = AggregateKey.of(NOW, "sms", "store-1", "post-service");
+
+        assertEquals(java.util.Optional.of(sent.id()), ledger.invitationOfMessage("sns-message-7"));
+        assertTrue(ledger.countOnce("sns-message-7", dev.touchpoint.domain.delivery.DeliveryEvent.Kind.DELIVERED, cell, "delivered"));
+        assertFalse(ledger.countOnce("sns-message-7", dev.touchpoint.domain.delivery.DeliveryEvent.Kind.DELIVERED, cell, "delivered"));
+
+        assertEquals("1", dynamo.getItem(g -> g.tableName(table).key(DynamoDbResponseRepository.aggregateKey(cell)))
+                .item().get("delivered").n());
     }
 
     @Test

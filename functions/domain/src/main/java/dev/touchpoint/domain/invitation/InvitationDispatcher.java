@@ -110,17 +110,16 @@ public final class InvitationDispatcher {
         }
         String language = survey.languageFor(profile.locale());
         String token = tokens.issue(invitation.id(), invitation.expiresAt());
+        String messageId;
         try {
-            if (send.channel().equals("sms")) {
-                sms.send(messages.sms(invitation, survey, language, send.address(), token));
-            } else {
-                email.send(messages.email(invitation, survey, language, send.address(), token));
-            }
+            messageId = send.channel().equals("sms")
+                    ? sms.send(messages.sms(invitation, survey, language, send.address(), token))
+                    : email.send(messages.email(invitation, survey, language, send.address(), token));
         } catch (RuntimeException e) {
             invitations.drop(invitation, "send-failed: " + e.getClass().getSimpleName(), now);
             return Outcome.DROPPED;
         }
-        invitations.markSent(invitation.id(), send.channel(), now);
+        invitations.markSent(invitation.id(), send.channel(), messageId, now);
         profiles.recordInvitation(profile.id(), now);
         funnel.add(AggregateKey.of(now, send.channel(), invitation.touchpoint(), invitation.surveyId()), "invited");
         return Outcome.SENT;

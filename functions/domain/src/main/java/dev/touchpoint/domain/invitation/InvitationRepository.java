@@ -21,7 +21,8 @@ public interface InvitationRepository {
     /** PENDING → SENDING; false when another dispatcher claimed it (or it changed) first. */
     boolean claim(Invitation invitation, Instant now);
 
-    void markSent(String invitationId, String channel, Instant at);
+    /** SENDING → SENT, remembering the provider's message id so that its delivery reports find the invitation. */
+    void markSent(String invitationId, String channel, String providerMessageId, Instant at);
 
     /** PENDING or SENDING → DROPPED with the reason; leaves the due queue. */
     void drop(Invitation invitation, String reason, Instant at);
