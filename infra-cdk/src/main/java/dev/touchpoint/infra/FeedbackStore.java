@@ -15,12 +15,13 @@ import software.constructs.Construct;
 
 /**
  * The one DynamoDB table (docs/data-model.md): on demand, point-in-time recovery, encrypted, with the
- * TTL attribute and the profile-timeline index. The key names match {@code TouchpointTable} in the
+ * TTL attribute, the profile-timeline index and the due queue of invitations. The key names match {@code TouchpointTable} in the
  * AWS adapters.
  */
 public final class FeedbackStore extends Construct {
 
     static final String TIMELINE_INDEX = "GSI1";
+    static final String DUE_QUEUE_INDEX = "GSI2";
 
     private final Table table;
 
@@ -42,6 +43,12 @@ public final class FeedbackStore extends Construct {
                 .sortKey(Attribute.builder().name("GSI1SK").type(AttributeType.STRING).build())
                 .projectionType(ProjectionType.ALL)
                 .build());
+        table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName(DUE_QUEUE_INDEX)
+                .partitionKey(Attribute.builder().name("GSI2PK").type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name("GSI2SK").type(AttributeType.STRING).build())
+                .projectionType(ProjectionType.ALL)
+                .build());
     }
 
     public Table table() {
@@ -53,6 +60,14 @@ public final class FeedbackStore extends Construct {
         return PolicyStatement.Builder.create()
                 .actions(List.of(actions))
                 .resources(List.of(table.getTableArn()))
+                .build();
+    }
+
+    /** Query on the due queue of pending invitations. */
+    public PolicyStatement allowDueQueueQuery() {
+        return PolicyStatement.Builder.create()
+                .actions(List.of("dynamodb:Query"))
+                .resources(List.of(table.getTableArn() + "/index/" + DUE_QUEUE_INDEX))
                 .build();
     }
 

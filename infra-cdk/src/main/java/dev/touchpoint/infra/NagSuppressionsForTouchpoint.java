@@ -15,7 +15,15 @@ final class NagSuppressionsForTouchpoint {
     private NagSuppressionsForTouchpoint() {
     }
 
-    static void apply(PublicApi api, Secret apiKey, DashboardHosting dashboard) {
+    static void apply(PublicApi api, Secret apiKey, DashboardHosting dashboard, SurveyDispatch surveys) {
+        suppress(surveys.tokenKey(), "AwsSolutions-SMG4", "Rotating the survey-link key invalidates every link already "
+                + "sent; it is rotated by an operator between campaigns (docs/deploy.md), not on a schedule.");
+        NagSuppressions.addResourceSuppressions(surveys.dispatcher().role(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("sns:Publish to a phone number has no resource ARN, so SMS needs Resource *; a Deny on every "
+                        + "topic ARN in the same policy keeps the grant to SMS only.")
+                .appliesTo(List.of("Resource::*", "Resource::arn:aws:sns:*:*:*"))
+                .build()), true);
         suppress(api.api(), "AwsSolutions-APIG4", "Authorisation happens in the functions: /v1 routes check the x-api-key "
                 + "(only its hash is held, compared in constant time), webhooks check the provider's signature over the raw "
                 + "body, survey pages check signed tokens. An API Gateway authorizer could not verify webhook signatures and "

@@ -45,6 +45,12 @@ public final class TouchpointFunction extends Construct {
 
     public TouchpointFunction(Construct scope, String id, Spec spec, FunctionJars jars, Map<String, String> environment,
                               RemovalPolicy logRemoval) {
+        this(scope, id, spec, jars, environment, logRemoval, null);
+    }
+
+    /** @param asyncFailures where asynchronous invocations (SNS) go after Lambda's retries; null for synchronous triggers */
+    public TouchpointFunction(Construct scope, String id, Spec spec, FunctionJars jars, Map<String, String> environment,
+                              RemovalPolicy logRemoval, software.amazon.awscdk.services.sqs.IQueue asyncFailures) {
         super(scope, id);
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
                 .retention(RetentionDays.ONE_MONTH)
@@ -75,6 +81,7 @@ public final class TouchpointFunction extends Construct {
                 .systemLogLevelV2(SystemLogLevel.WARN)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .environment(env)
+                .deadLetterQueue(asyncFailures)
                 .build();
         this.live = Alias.Builder.create(this, "Live")
                 .aliasName("live")

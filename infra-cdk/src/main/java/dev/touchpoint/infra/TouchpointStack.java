@@ -39,15 +39,27 @@ public final class TouchpointStack extends Stack {
         this.api = new PublicApi(this, "PublicApi", removal);
         this.ingestApi = ingestApi(config, jars, removal);
         api.route(HttpMethod.POST, "/v1/feedback", ingestApi);
+        api.route(HttpMethod.POST, "/v1/interactions", ingestApi);
         api.route(HttpMethod.GET, "/v1/profiles", ingestApi);
 
-        new SurveyEmail(this, "SurveyEmail", config.senderEmail());
+        SurveyEmail email = new SurveyEmail(this, "SurveyEmail", config.senderEmail());
+        String publicUrl = config.customDomain().map(domain -> "https://" + domain).orElse(api.url());
+        SurveyDispatch surveys = new SurveyDispatch(this, "Surveys", store, pipeline, email, publicUrl, config, jars, removal);
+        for (String path : List.of("/s/{token}", "/k/{touchpoint}", "/q/{touchpoint}")) {
+            api.route(HttpMethod.GET, path, surveys.surveyWeb());
+            api.route(HttpMethod.POST, path, surveys.surveyWeb());
+        }
+        api.route(HttpMethod.GET, "/v1/touchpoints/{id}/qr.svg", surveys.surveyWeb());
+
         OperationsAlarms alarms = new OperationsAlarms(this, "Operations", config.alarmEmail());
         alarms.watchDeadLetters("Feedback", pipeline.deadLetters());
-        alarms.watchFunction(ingestApi);
-        alarms.watchFunction(pipeline.processor());
+        alarms.watchDeadLetters("DeliveryEvents", surveys.deliveryFailures());
+        for (TouchpointFunction function : List.of(ingestApi, pipeline.processor(), surveys.dispatcher(),
+                surveys.surveyWeb(), surveys.deliveryEvents())) {
+            alarms.watchFunction(function);
+        }
         DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", removal);
-        NagSuppressionsForTouchpoint.apply(api, apiKey, dashboard);
+        NagSuppressionsForTouchpoint.apply(api, apiKey, dashboard, surveys);
 
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).description("Base URL of the public API").build();
         CfnOutput.Builder.create(this, "ApiKeySecretArn").value(apiKey.getSecretArn())
@@ -59,7 +71,7 @@ public final class TouchpointStack extends Stack {
     private TouchpointFunction ingestApi(StageConfig config, FunctionJars jars, RemovalPolicy removal) {
         TouchpointFunction function = new TouchpointFunction(this, "IngestApi",
                 new TouchpointFunction.Spec("ingest-api", "dev.touchpoint.ingest.api.IngestApiHandler::handleRequest",
-                        1024, Duration.seconds(10), "POST /v1/feedback and GET /v1/profiles"),
+                        1024, Duration.seconds(10), "POST /v1/feedback, POST /v1/interactions, GET /v1/profiles"),
                 jars,
                 Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
                         "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(),

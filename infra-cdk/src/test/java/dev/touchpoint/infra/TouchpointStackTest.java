@@ -50,7 +50,7 @@ class TouchpointStackTest {
 
     @Test
     void functions_runJava25OnArm64WithSnapStartJsonLogsAndStartUpFlags() {
-        dev.resourceCountIs("AWS::Lambda::Function", 2);
+        dev.resourceCountIs("AWS::Lambda::Function", 5);
         dev.allResourcesProperties("AWS::Lambda::Function", Map.of(
                 "Runtime", "java25",
                 "Architectures", List.of("arm64"),
@@ -58,7 +58,7 @@ class TouchpointStackTest {
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                 "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")),
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("JAVA_TOOL_OPTIONS", TouchpointFunction.JAVA_TOOL_OPTIONS)))));
-        dev.resourceCountIs("AWS::Lambda::Alias", 2);
+        dev.resourceCountIs("AWS::Lambda::Alias", 5);
         dev.allResourcesProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
         dev.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
     }
@@ -70,6 +70,8 @@ class TouchpointStackTest {
                         "TOUCHPOINT_API_KEY_SECRET_ARN", Map.of("Ref", Match.stringLikeRegexp("ApiKey.*")))))));
         String template = dev.toJSON().toString();
         assertFalse(template.contains("\"TOUCHPOINT_API_KEY\""), "the key itself never appears");
+        assertFalse(template.contains("\"TOUCHPOINT_SURVEY_TOKEN_KEY\""), "nor the survey-link key");
+        assertTrue(template.contains("\"TOUCHPOINT_SURVEY_TOKEN_KEY_SECRET_ARN\""));
     }
 
     @Test
@@ -96,7 +98,8 @@ class TouchpointStackTest {
                 "SSESpecification", Map.of("SSEEnabled", true),
                 "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
                 "KeySchema", List.of(Map.of("AttributeName", "PK", "KeyType", "HASH"), Map.of("AttributeName", "SK", "KeyType", "RANGE")),
-                "GlobalSecondaryIndexes", List.of(Match.objectLike(Map.of("IndexName", "GSI1")))));
+                "GlobalSecondaryIndexes", List.of(Match.objectLike(Map.of("IndexName", "GSI1")),
+                        Match.objectLike(Map.of("IndexName", "GSI2")))));
         dev.hasResourceProperties("AWS::DynamoDB::Table", Map.of("DeletionProtectionEnabled", false));
         prod.hasResourceProperties("AWS::DynamoDB::Table", Map.of("DeletionProtectionEnabled", true));
     }
@@ -106,7 +109,9 @@ class TouchpointStackTest {
         Set<String> routes = new TreeSet<>();
         dev.findResources("AWS::ApiGatewayV2::Route").values()
                 .forEach(r -> routes.add(((Map<?, ?>) ((Map<?, ?>) r).get("Properties")).get("RouteKey").toString()));
-        assertEquals(Set.of("GET /v1/profiles", "POST /v1/feedback"), routes);
+        assertEquals(Set.of("GET /v1/profiles", "POST /v1/feedback", "POST /v1/interactions", "GET /s/{token}",
+                "POST /s/{token}", "GET /k/{touchpoint}", "POST /k/{touchpoint}", "GET /q/{touchpoint}", "POST /q/{touchpoint}",
+                "GET /v1/touchpoints/{id}/qr.svg"), routes);
         dev.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
                 "StageName", "$default",
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", PublicApi.RATE_LIMIT_PER_SECOND,
@@ -128,6 +133,24 @@ class TouchpointStackTest {
     }
 
     @Test
+    void surveyDispatcher_mayReadTheDueQueueSendEmailAndSmsOnly() {
+        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:PutItem",
+                "dynamodb:UpdateItem", "dynamodb:Query", "secretsmanager:GetSecretValue", "ses:SendEmail", "sns:Publish"),
+                actionsOf("SurveysDispatcherRole"));
+        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:UpdateItem",
+                "sqs:SendMessage", "secretsmanager:GetSecretValue"), actionsOf("SurveysSurveyWebRole"));
+        assertTrue(actionsOf("SurveysDeliveryEventsRole").containsAll(Set.of("dynamodb:GetItem", "dynamodb:PutItem",
+                "dynamodb:UpdateItem", "sqs:SendMessage")));
+    }
+
+    @Test
+    void dispatcher_runsEveryMinuteOnItsLiveAlias() {
+        dev.hasResourceProperties("AWS::Scheduler::Schedule", Map.of("ScheduleExpression", "rate(1 minute)",
+                "Target", Match.objectLike(Map.of("Arn", Map.of("Ref", Match.stringLikeRegexp("SurveysDispatcherLive.*"))))));
+        dev.resourcePropertiesCountIs("AWS::SNS::Subscription", Map.of("Protocol", "lambda"), 2);
+    }
+
+    @Test
     void noStatement_grantsAWildcardActionOrResourceOnADataService() {
         for (Map<String, Object> statement : statements(prod, "")) {
             for (String action : list(statement.get("Action"))) {
@@ -135,19 +158,24 @@ class TouchpointStackTest {
                         "wildcard action " + action);
                 assertFalse(action.equals("*"), "a bare * action");
             }
-            assertFalse(list(statement.get("Resource")).contains("*"), "Resource * in " + statement);
+            if (list(statement.get("Resource")).contains("*")) {
+                assertEquals(List.of("sns:Publish"), list(statement.get("Action")),
+                        "only SMS (phone numbers have no ARN) may use Resource *: " + statement);
+            }
         }
+        assertTrue(statements(prod, "SurveysDispatcherRole").stream().anyMatch(s -> "Deny".equals(s.get("Effect"))
+                && list(s.get("Resource")).equals(List.of("arn:aws:sns:*:*:*"))), "topics are denied to the SMS grant");
     }
 
     @Test
     void alarms_watchTheDlqErrorsAndThrottlesIntoTheOperationsTopic() {
-        dev.resourceCountIs("AWS::CloudWatch::Alarm", 5);
+        dev.resourceCountIs("AWS::CloudWatch::Alarm", 12);
         Capture topic = new Capture();
         dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible",
                 "Threshold", 0, "ComparisonOperator", "GreaterThanThreshold", "AlarmActions", List.of(topic)));
         dev.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "ops@example.com"));
-        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 2);
-        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Throttles"), 2);
+        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 5);
+        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Throttles"), 5);
     }
 
     @Test

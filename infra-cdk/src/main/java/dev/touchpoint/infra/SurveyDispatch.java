@@ -1,0 +1,140 @@
+package dev.touchpoint.infra;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.scheduler.Schedule;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
+import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * Surveys at the right time: the dispatcher on an EventBridge Scheduler {@code rate(1 minute)}
+ * (sending through SES and SNS), the hosted survey pages (survey-web), and delivery-events subscribed
+ * to the email and SMS event topics; the survey-token key they share lives in Secrets Manager.
+ */
+public final class SurveyDispatch extends Construct {
+
+    private final TouchpointFunction dispatcher;
+    private final TouchpointFunction surveyWeb;
+    private final TouchpointFunction deliveryEvents;
+    private final Secret tokenKey;
+    private final Topic smsEvents;
+    private final Queue deliveryFailures;
+
+    public SurveyDispatch(Construct scope, String id, FeedbackStore store, FeedbackPipeline pipeline, SurveyEmail email,
+                          String publicUrl, StageConfig config, FunctionJars jars, RemovalPolicy removal) {
+        super(scope, id);
+        this.tokenKey = Secret.Builder.create(this, "TokenKey")
+                .description("HMAC key of survey links; rotating it invalidates links already sent")
+                .generateSecretString(software.amazon.awscdk.services.secretsmanager.SecretStringGenerator.builder()
+                        .passwordLength(48).excludePunctuation(true).build())
+                .removalPolicy(removal)
+                .build();
+        Map<String, String> env = new HashMap<>(Map.of(
+                "TOUCHPOINT_TABLE", store.table().getTableName(),
+                "TOUCHPOINT_PUBLIC_URL", publicUrl,
+                "TOUCHPOINT_SURVEY_TOKEN_KEY_SECRET_ARN", tokenKey.getSecretArn(),
+                "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion(),
+                "TOUCHPOINT_SES_CONFIGURATION_SET", email.configurationSet().getConfigurationSetName()));
+        config.senderEmail().ifPresent(sender -> env.put("TOUCHPOINT_SENDER_EMAIL", sender));
+        config.smsOriginationIdentity().ifPresent(origin -> env.put("TOUCHPOINT_SMS_ORIGINATION", origin));
+
+        this.dispatcher = new TouchpointFunction(this, "Dispatcher", new TouchpointFunction.Spec("survey-dispatcher",
+                "dev.touchpoint.dispatcher.SurveyDispatcherHandler::handleRequest", 1024, Duration.seconds(60),
+                "Sends due survey invitations by email and SMS"), jars, env, removal);
+        dispatcher.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
+        dispatcher.allow(store.allowDueQueueQuery());
+        dispatcher.allow(readSecret(tokenKey));
+        dispatcher.allow(PolicyStatement.Builder.create()
+                .actions(List.of("ses:SendEmail"))
+                .resources(List.of(
+                        Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder().service("ses")
+                                .resource("identity").resourceName(config.senderEmail().map(SurveyDispatch::domainOf).orElse("example.invalid")).build()),
+                        Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder().service("ses")
+                                .resource("identity").resourceName(config.senderEmail().orElse("survey@example.invalid")).build()),
+                        Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder().service("ses")
+                                .resource("configuration-set").resourceName(email.configurationSet().getConfigurationSetName()).build())))
+                .build());
+        // SNS addresses an SMS by phone number, which has no ARN: Publish needs Resource "*". The deny
+        // below keeps that grant to phone numbers by refusing every topic and application endpoint.
+        dispatcher.allow(PolicyStatement.Builder.create().actions(List.of("sns:Publish")).resources(List.of("*")).build());
+        dispatcher.allow(PolicyStatement.Builder.create().effect(Effect.DENY).actions(List.of("sns:Publish"))
+                .resources(List.of("arn:aws:sns:*:*:*")).build());
+        Schedule.Builder.create(this, "EveryMinute")
+                .description("Runs survey-dispatcher every minute")
+                .schedule(ScheduleExpression.rate(Duration.minutes(1)))
+                .target(LambdaInvoke.Builder.create(dispatcher.live()).retryAttempts(0).build())
+                .build();
+
+        this.surveyWeb = new TouchpointFunction(this, "SurveyWeb", new TouchpointFunction.Spec("survey-web",
+                "dev.touchpoint.survey.web.SurveyWebHandler::handleRequest", 1024, Duration.seconds(10),
+                "Hosted survey pages, kiosk and QR landing, QR codes"),
+                jars, Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
+                        "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(),
+                        "TOUCHPOINT_PUBLIC_URL", publicUrl,
+                        "TOUCHPOINT_SURVEY_TOKEN_KEY_SECRET_ARN", tokenKey.getSecretArn()), removal);
+        surveyWeb.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:UpdateItem"));
+        surveyWeb.allow(pipeline.allowSend());
+        surveyWeb.allow(readSecret(tokenKey));
+
+        this.smsEvents = Topic.Builder.create(this, "SmsEvents")
+                .displayName("Touchpoint SMS delivery events (End User Messaging event destination)")
+                .enforceSsl(true)
+                .build();
+        this.deliveryFailures = Queue.Builder.create(this, "DeliveryEventFailures")
+                .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true).retentionPeriod(Duration.days(14)).build();
+        this.deliveryEvents = new TouchpointFunction(this, "DeliveryEvents", new TouchpointFunction.Spec("delivery-events",
+                "dev.touchpoint.delivery.DeliveryEventsHandler::handleRequest", 1024, Duration.seconds(30),
+                "Bounces, complaints and delivery reports: suppression and funnel"),
+                jars, Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
+                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()), removal,
+                deliveryFailures);
+        deliveryEvents.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
+        email.events().addSubscription(new LambdaSubscription(deliveryEvents.live()));
+        smsEvents.addSubscription(new LambdaSubscription(deliveryEvents.live()));
+    }
+
+    private static String domainOf(String email) {
+        return email.substring(email.indexOf('@') + 1);
+    }
+
+    private static PolicyStatement readSecret(Secret secret) {
+        return PolicyStatement.Builder.create().actions(List.of("secretsmanager:GetSecretValue"))
+                .resources(List.of(secret.getSecretArn())).build();
+    }
+
+    public TouchpointFunction dispatcher() {
+        return dispatcher;
+    }
+
+    public TouchpointFunction surveyWeb() {
+        return surveyWeb;
+    }
+
+    public TouchpointFunction deliveryEvents() {
+        return deliveryEvents;
+    }
+
+    public Secret tokenKey() {
+        return tokenKey;
+    }
+
+    public Queue deliveryFailures() {
+        return deliveryFailures;
+    }
+
+    public Topic smsEvents() {
+        return smsEvents;
+    }
+}
