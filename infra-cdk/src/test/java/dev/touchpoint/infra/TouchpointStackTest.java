@@ -64,11 +64,11 @@ class TouchpointStackTest {
     }
 
     @Test
-    void secrets_arePassedByArnNeverByValue() {
+    void secrets_arePassedByArnNeverByValue() throws Exception {
         dev.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", "dev.touchpoint.ingest.api.IngestApiHandler::handleRequest",
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         "TOUCHPOINT_API_KEY_SECRET_ARN", Map.of("Ref", Match.stringLikeRegexp("ApiKey.*")))))));
-        String template = dev.toJSON().toString();
+        String template = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(dev.toJSON());
         assertFalse(template.contains("\"TOUCHPOINT_API_KEY\""), "the key itself never appears");
         assertFalse(template.contains("\"TOUCHPOINT_SURVEY_TOKEN_KEY\""), "nor the survey-link key");
         assertTrue(template.contains("\"TOUCHPOINT_SURVEY_TOKEN_KEY_SECRET_ARN\""));
