@@ -39,10 +39,15 @@ public record LocalConfig(
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --port N and --in-memory");
             }
         }
+        if (port == 0) {
+            // Any free port: chosen now, so that the public URL (survey links, QR codes) names it.
+            port = dev.touchpoint.local.embedded.FreePort.find();
+        }
         Optional<String> key = nonBlank(env.get("TOUCHPOINT_API_KEY"));
         Path dataDir = inMemory ? null : Path.of(nonBlank(env.get("TOUCHPOINT_DATA_DIR")).orElse(".touchpoint"));
-        return new LocalConfig(port, dataDir, key.orElseGet(LocalConfig::generateKey), key.isEmpty(),
-                nonBlank(env.get("TOUCHPOINT_PUBLIC_URL")).orElse("http://localhost:" + port),
+        int chosenPort = port;
+        return new LocalConfig(chosenPort, dataDir, key.orElseGet(LocalConfig::generateKey), key.isEmpty(),
+                nonBlank(env.get("TOUCHPOINT_PUBLIC_URL")).orElse("http://localhost:" + chosenPort),
                 nonBlank(env.get("TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS")).map(Integer::parseInt)
                         .orElse(DEFAULT_VISIBILITY_TIMEOUT_SECONDS),
                 nonBlank(env.get("TOUCHPOINT_DISPATCH_INTERVAL_SECONDS")).map(Integer::parseInt)

@@ -99,6 +99,7 @@ public final class LocalRuntime implements AutoCloseable {
                         new DeliveryEventsHandler(DeliveryEventsWiring.build(Environment.of(functionEnv)))));
         RouteTable routes = new RouteTable()
                 .add("POST", "/v1/feedback", INGEST_API)
+                .add("OPTIONS", "/v1/feedback", INGEST_API)
                 .add("POST", "/v1/interactions", INGEST_API)
                 .add("GET", "/v1/profiles", INGEST_API)
                 .add("GET", "/s/{token}", SURVEY_WEB)
@@ -107,7 +108,9 @@ public final class LocalRuntime implements AutoCloseable {
                 .add("POST", "/k/{touchpoint}", SURVEY_WEB)
                 .add("GET", "/q/{touchpoint}", SURVEY_WEB)
                 .add("POST", "/q/{touchpoint}", SURVEY_WEB)
-                .add("GET", "/v1/touchpoints/{id}/qr.svg", SURVEY_WEB);
+                .add("GET", "/v1/touchpoints/{id}/qr.svg", SURVEY_WEB)
+                .add("GET", "/widget.js", SURVEY_WEB)
+                .add("GET", "/w/surveys/{id}", SURVEY_WEB);
         this.schedule = new LocalSchedule(dispatcher, config.dispatchIntervalSeconds());
         this.eventSource = new SqsEventSource(sqs, queues.feedbackUrl(), queueArn(queues.feedbackUrl()), processor);
         this.http = new LocalHttpServer(config.port(), routes, functions,

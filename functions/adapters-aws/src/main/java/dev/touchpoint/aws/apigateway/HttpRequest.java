@@ -25,6 +25,13 @@ public final class HttpRequest {
         return method == null ? "GET" : method.toUpperCase(Locale.ROOT);
     }
 
+    /** The client's address as API Gateway saw it. */
+    public String sourceIp() {
+        var context = event.getRequestContext();
+        String ip = context != null && context.getHttp() != null ? context.getHttp().getSourceIp() : null;
+        return ip == null ? "unknown" : ip;
+    }
+
     public String path() {
         return event.getRawPath() == null ? "/" : event.getRawPath();
     }

@@ -67,6 +67,14 @@ public final class HttpResponses {
                 .build();
     }
 
+    /** The same answer with more headers (CORS, for instance). */
+    public static APIGatewayV2HTTPResponse withHeaders(APIGatewayV2HTTPResponse response, Map<String, String> extra) {
+        Map<String, String> headers = new java.util.HashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
+        headers.putAll(extra);
+        response.setHeaders(headers);
+        return response;
+    }
+
     private static ObjectNode problemBody(int status, String type, String title, String detail, String instance) {
         ObjectNode body = StrictJson.object();
         body.put("type", PROBLEM_TYPE_PREFIX + type);

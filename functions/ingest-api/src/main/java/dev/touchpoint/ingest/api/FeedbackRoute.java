@@ -4,7 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.JsonBodies;
+import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
+import dev.touchpoint.domain.feedback.FeedbackSubmission;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
 import dev.touchpoint.domain.feedback.SubmissionReader;
@@ -35,8 +39,19 @@ final class FeedbackRoute implements ApiRoute {
 
     @Override
     public APIGatewayV2HTTPResponse handle(HttpRequest request) {
+        return handle(request, EnumSet.allOf(Channel.class));
+    }
+
+    /** @param channels the channels the caller may submit for (a widget key: web and app only) */
+    APIGatewayV2HTTPResponse handle(HttpRequest request, Set<Channel> channels) {
         try {
-            FeedbackEvent event = intake.accept(reader.read(JsonBodies.read(request, MAX_BODY_BYTES)));
+            FeedbackSubmission submission = reader.read(JsonBodies.read(request, MAX_BODY_BYTES));
+            if (!channels.contains(submission.channel())) {
+                return HttpResponses.problem(403, "channel-not-allowed", "Channel not allowed for this key",
+                        "This key may submit feedback for " + channels.stream().map(Channel::wireName).sorted().toList() + " only.",
+                        request.path());
+            }
+            FeedbackEvent event = intake.accept(submission);
             return HttpResponses.json(202, StrictJson.object().put("id", event.responseId()).put("status", "accepted"));
         } catch (InvalidSubmissionException e) {
             return HttpResponses.invalid(e.getMessage(), e.errors(), request.path());

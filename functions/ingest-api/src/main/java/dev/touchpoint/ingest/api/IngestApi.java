@@ -16,27 +16,35 @@ import java.util.function.Consumer;
  */
 public final class IngestApi {
 
+    private static final String FEEDBACK = "POST /v1/feedback";
+
     private final ApiKeys apiKeys;
+    private final WidgetAccess widgets;
     private final Map<String, ApiRoute> routes = new LinkedHashMap<>();
 
-    IngestApi(ApiKeys apiKeys, List<ApiRoute> routes) {
+    IngestApi(ApiKeys apiKeys, WidgetAccess widgets, List<ApiRoute> routes) {
         this.apiKeys = apiKeys;
+        this.widgets = widgets;
         routes.forEach(route -> this.routes.put(route.routeKey(), route));
     }
 
     public APIGatewayV2HTTPResponse handle(HttpRequest request, Consumer<String> log) {
         String routeKey = request.method() + " " + request.path();
+        if (routeKey.equals("OPTIONS /v1/feedback")) {
+            return widgets.preflight(request);
+        }
         ApiRoute route = routes.get(routeKey);
         if (route == null) {
             return HttpResponses.problem(404, "not-found", "No such route",
                     "This function serves " + String.join(", ", routes.keySet()) + ".", request.path());
         }
-        if (!apiKeys.accepts(request)) {
+        boolean widget = !apiKeys.accepts(request) && widgets.isPresented(request) && routeKey.equals(FEEDBACK);
+        if (!apiKeys.accepts(request) && !widget) {
             return HttpResponses.problem(401, "unauthorized", "Missing or wrong API key",
                     "Send a valid key in the " + ApiKeys.HEADER + " header.", request.path());
         }
         try {
-            return route.handle(request);
+            return widget ? widgets.submit(request, (FeedbackRoute) route) : route.handle(request);
         } catch (ProblemException problem) {
             return problem.response();
         } catch (RuntimeException e) {

@@ -3,6 +3,8 @@ package dev.touchpoint.ingest.api;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.ApiKeys;
+import dev.touchpoint.aws.apigateway.PublishableKeys;
+import dev.touchpoint.aws.dynamodb.DynamoDbRateLimiter;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
@@ -25,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <ul>
  *   <li>{@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_QUEUE_URL}: where profiles live and where feedback goes</li>
  *   <li>{@code TOUCHPOINT_API_KEY}, or in AWS {@code TOUCHPOINT_API_KEY_SECRET_ARN}: the key {@code /v1/*} accepts</li>
+ *   <li>{@code TOUCHPOINT_PUBLISHABLE_KEYS} (widget keys and their origins), {@code TOUCHPOINT_WIDGET_RATE_LIMIT} (20 a minute)</li>
  *   <li>{@code TOUCHPOINT_DEFAULT_REGION}: the phone region for numbers without a country code (TR)</li>
  * </ul>
  */
@@ -43,7 +46,9 @@ public final class IngestApiWiring {
         FeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
         ProfileLookup lookup = new ProfileLookup(new DynamoDbProfileRepository(dynamo, table),
                 new DynamoDbResponseRepository(dynamo, table));
-        return new IngestApi(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY")), List.of(
+        WidgetAccess widgets = new WidgetAccess(PublishableKeys.parse(env.optional("TOUCHPOINT_PUBLISHABLE_KEYS")),
+                new DynamoDbRateLimiter(dynamo, table), env.integer("TOUCHPOINT_WIDGET_RATE_LIMIT", 20), clock);
+        return new IngestApi(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY")), widgets, List.of(
                 new FeedbackRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
                 new InteractionRoute(new InteractionReader(normalizer, clock), SurveyCatalog.fromClasspath(), queue, clock),
                 new ProfileRoute(normalizer, lookup)));

@@ -22,8 +22,8 @@ final class SurveyPage {
     private static final String STYLE = """
             *{box-sizing:border-box}body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1a1a1a;background:#f6f7f9}
             main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:1.4rem}fieldset{border:0;margin:0 0 1.5rem;padding:0}
-            legend{font-weight:600;margin-bottom:.5rem}.scale{display:flex;flex-wrap:wrap;gap:.35rem}
-            .scale label{flex:1 0 2.6rem;text-align:center;border:2px solid #8a8f98;border-radius:.4rem;padding:.6rem 0;background:#fff;cursor:pointer}
+            legend{font-weight:600;margin-bottom:.5rem}.scale{display:grid;gap:.25rem}
+            .scale label{text-align:center;border:2px solid #8a8f98;border-radius:.4rem;padding:.6rem 0;background:#fff;cursor:pointer;min-width:0}
             .scale input{position:absolute;opacity:0}.scale input:checked+span{font-weight:700}
             .scale label:has(input:checked){background:#1f5fbf;color:#fff;border-color:#1f5fbf}
             .scale input:focus-visible+span{outline:3px solid #f5a623;outline-offset:4px}
@@ -31,7 +31,7 @@ final class SurveyPage {
             textarea{width:100%;min-height:6rem;font:inherit;padding:.5rem;border:2px solid #8a8f98;border-radius:.4rem}
             .choice label{display:block;padding:.5rem 0}.error{color:#b00020;font-weight:600;margin:.3rem 0}
             button{font:inherit;font-size:1.1rem;padding:.8rem 2rem;border:0;border-radius:.4rem;background:#1f5fbf;color:#fff;cursor:pointer}
-            .kiosk main{max-width:60rem}.kiosk h1{font-size:2rem}.kiosk .scale label{flex-basis:4.5rem;padding:1.4rem 0;font-size:1.5rem}
+            .kiosk main{max-width:60rem}.kiosk h1{font-size:2rem}.kiosk .scale{gap:.5rem}.kiosk .scale label{padding:1.4rem 0;font-size:1.5rem}
             .kiosk button{font-size:1.6rem;padding:1.2rem 3rem}.thanks{font-size:1.3rem;padding:2rem 0}
             """;
 
@@ -69,7 +69,8 @@ final class SurveyPage {
         }
         AnswerType type = question.type();
         if (type.isScored()) {
-            html.append("<div class=\"scale\">");
+            html.append("<div class=\"scale\" style=\"grid-template-columns:repeat(").append(type.max() - type.min() + 1)
+                    .append(",1fr)\">");
             for (int score = type.min(); score <= type.max(); score++) {
                 String id = name + "_" + score;
                 html.append("<label for=\"").append(id).append("\"><input type=\"radio\" id=\"").append(id)

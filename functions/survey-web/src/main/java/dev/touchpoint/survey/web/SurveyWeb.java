@@ -11,11 +11,13 @@ public final class SurveyWeb {
     private final InvitationSurveyRoute invitations;
     private final TouchpointSurveyRoute touchpoints;
     private final QrCodeRoute qrCodes;
+    private final WidgetRoute widget;
 
-    SurveyWeb(InvitationSurveyRoute invitations, TouchpointSurveyRoute touchpoints, QrCodeRoute qrCodes) {
+    SurveyWeb(InvitationSurveyRoute invitations, TouchpointSurveyRoute touchpoints, QrCodeRoute qrCodes, WidgetRoute widget) {
         this.invitations = invitations;
         this.touchpoints = touchpoints;
         this.qrCodes = qrCodes;
+        this.widget = widget;
     }
 
     public APIGatewayV2HTTPResponse handle(HttpRequest request, Consumer<String> log) {
@@ -30,11 +32,17 @@ public final class SurveyWeb {
                 SurveyPage.Mode mode = parts[1].equals("k") ? SurveyPage.Mode.KIOSK : SurveyPage.Mode.QR;
                 return get ? touchpoints.get(request, parts[2], mode) : touchpoints.post(request, parts[2], mode);
             }
+            if (get && request.path().equals("/widget.js")) {
+                return widget.script();
+            }
+            if (parts.length == 4 && get && parts[1].equals("w") && parts[2].equals("surveys")) {
+                return widget.survey(request, parts[3]);
+            }
             if (parts.length == 5 && get && parts[1].equals("v1") && parts[2].equals("touchpoints") && parts[4].equals("qr.svg")) {
                 return qrCodes.get(request, parts[3]);
             }
             return HttpResponses.problem(404, "not-found", "No such page", "survey-web serves /s/{token}, /k/{touchpoint}, "
-                    + "/q/{touchpoint} and /v1/touchpoints/{id}/qr.svg.", request.path());
+                    + "/q/{touchpoint}, /v1/touchpoints/{id}/qr.svg, /widget.js and /w/surveys/{id}.", request.path());
         } catch (RuntimeException e) {
             log.accept("survey-web failed on " + request.method() + " /" + parts[Math.min(1, parts.length - 1)] + ": "
                     + e.getClass().getName());

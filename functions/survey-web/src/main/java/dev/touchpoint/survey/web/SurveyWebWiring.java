@@ -34,6 +34,7 @@ public final class SurveyWebWiring {
                 new InvitationSurveyRoute(tokens, new DynamoDbInvitationRepository(dynamo, table),
                         new DynamoDbProfileRepository(dynamo, table), surveys, queue, clock),
                 new TouchpointSurveyRoute(surveys, env.optional("TOUCHPOINT_KIOSK_SURVEY").orElse("post-service"), queue, clock),
-                new QrCodeRoute(env.required("TOUCHPOINT_PUBLIC_URL")));
+                new QrCodeRoute(env.required("TOUCHPOINT_PUBLIC_URL")),
+                new WidgetRoute(surveys));
     }
 }

@@ -1,0 +1,67 @@
+package dev.touchpoint.aws.apigateway;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Publishable keys, for the web widget: not secrets (they sit in a site's HTML), so each is bound to
+ * the origins that may use it, and may only submit feedback. Configured as
+ * {@code TOUCHPOINT_PUBLISHABLE_KEYS=pk_shop=https://shop.example|https://www.shop.example,pk_app=…}.
+ */
+public final class PublishableKeys {
+
+    public static final String HEADER = "x-publishable-key";
+
+    private final Map<String, Set<String>> originsByKey;
+
+    private PublishableKeys(Map<String, Set<String>> originsByKey) {
+        this.originsByKey = Map.copyOf(originsByKey);
+    }
+
+    public static PublishableKeys parse(Optional<String> configuration) {
+        Map<String, Set<String>> keys = new HashMap<>();
+        configuration.ifPresent(text -> {
+            for (String entry : text.split(",")) {
+                int eq = entry.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("TOUCHPOINT_PUBLISHABLE_KEYS entries are key=origin|origin");
+                }
+                Set<String> origins = new java.util.HashSet<>();
+                for (String origin : entry.substring(eq + 1).split("\\|")) {
+                    origins.add(normalise(origin));
+                }
+                keys.put(entry.substring(0, eq).trim(), Set.copyOf(origins));
+            }
+        });
+        return new PublishableKeys(keys);
+    }
+
+    /** The key presented, if it is known and the request comes from one of its origins. */
+    public Optional<String> accepted(HttpRequest request) {
+        Optional<String> key = request.header(HEADER).map(String::trim);
+        Optional<String> origin = request.header("origin").map(PublishableKeys::normalise);
+        if (key.isEmpty() || origin.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> origins = originsByKey.get(key.get());
+        return origins != null && origins.contains(origin.get()) ? key : Optional.empty();
+    }
+
+    /** Whether any key may be used from this origin (what a CORS preflight asks). */
+    public boolean allowsOrigin(String origin) {
+        String wanted = normalise(origin);
+        return originsByKey.values().stream().anyMatch(origins -> origins.contains(wanted));
+    }
+
+    public boolean isEmpty() {
+        return originsByKey.isEmpty();
+    }
+
+    private static String normalise(String origin) {
+        String trimmed = origin.trim().toLowerCase(Locale.ROOT);
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+}
