@@ -12,6 +12,7 @@ import software.constructs.Node;
  * @param smsOriginationIdentity the phone number or sender id SMS go out from (optional)
  * @param customDomain           a domain for the API (optional; not wired yet)
  * @param alarmEmail             who the operations topic emails (optional)
+ * @param publishableKeys        widget keys and their origins, {@code pk_x=https://shop.example|https://www.shop.example,…}
  * @param defaultPhoneRegion     region for phone numbers written without a country code
  * @param deletionProtection     keep the table from being deleted (on by default in prod)
  */
@@ -21,6 +22,7 @@ public record StageConfig(
         Optional<String> smsOriginationIdentity,
         Optional<String> customDomain,
         Optional<String> alarmEmail,
+        Optional<String> publishableKeys,
         String defaultPhoneRegion,
         boolean deletionProtection) {
 
@@ -31,7 +33,7 @@ public record StageConfig(
         }
         boolean prod = stage.equals("prod");
         return new StageConfig(stage, text(node, "senderEmail"), text(node, "smsOriginationIdentity"),
-                text(node, "customDomain"), text(node, "alarmEmail"),
+                text(node, "customDomain"), text(node, "alarmEmail"), text(node, "publishableKeys"),
                 text(node, "defaultPhoneRegion").orElse("TR"),
                 text(node, "deletionProtection").map(Boolean::parseBoolean).orElse(prod));
     }

@@ -39,6 +39,7 @@ public final class TouchpointStack extends Stack {
         this.api = new PublicApi(this, "PublicApi", removal);
         this.ingestApi = ingestApi(config, jars, removal);
         api.route(HttpMethod.POST, "/v1/feedback", ingestApi);
+        api.route(HttpMethod.OPTIONS, "/v1/feedback", ingestApi);
         api.route(HttpMethod.POST, "/v1/interactions", ingestApi);
         api.route(HttpMethod.GET, "/v1/profiles", ingestApi);
 
@@ -50,6 +51,8 @@ public final class TouchpointStack extends Stack {
             api.route(HttpMethod.POST, path, surveys.surveyWeb());
         }
         api.route(HttpMethod.GET, "/v1/touchpoints/{id}/qr.svg", surveys.surveyWeb());
+        api.route(HttpMethod.GET, "/widget.js", surveys.surveyWeb());
+        api.route(HttpMethod.GET, "/w/surveys/{id}", surveys.surveyWeb());
 
         OperationsAlarms alarms = new OperationsAlarms(this, "Operations", config.alarmEmail());
         alarms.watchDeadLetters("Feedback", pipeline.deadLetters());
@@ -73,19 +76,27 @@ public final class TouchpointStack extends Stack {
                 new TouchpointFunction.Spec("ingest-api", "dev.touchpoint.ingest.api.IngestApiHandler::handleRequest",
                         1024, Duration.seconds(10), "POST /v1/feedback, POST /v1/interactions, GET /v1/profiles"),
                 jars,
-                Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
+                withPublishableKeys(config, Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
                         "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(),
                         "TOUCHPOINT_API_KEY_SECRET_ARN", apiKey.getSecretArn(),
-                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()),
+                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion())),
                 removal);
         function.allow(pipeline.allowSend());
-        function.allow(store.allowOnTable("dynamodb:GetItem"));
+        // GetItem for profiles; UpdateItem for the widget keys' rate-limit windows.
+        function.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:UpdateItem"));
         function.allow(store.allowTimelineQuery());
         function.allow(PolicyStatement.Builder.create()
                 .actions(List.of("secretsmanager:GetSecretValue"))
                 .resources(List.of(apiKey.getSecretArn()))
                 .build());
         return function;
+    }
+
+    /** Widget keys are not secrets (they sit in a site's HTML), so they travel as plain configuration. */
+    private static Map<String, String> withPublishableKeys(StageConfig config, Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        config.publishableKeys().ifPresent(keys -> all.put("TOUCHPOINT_PUBLISHABLE_KEYS", keys));
+        return all;
     }
 
     public FeedbackStore store() {

@@ -29,7 +29,8 @@ class TouchpointStackTest {
 
     @BeforeAll
     static void synthesise() {
-        devStack = stack(Map.of("stage", "dev", "alarmEmail", "ops@example.com"));
+        devStack = stack(Map.of("stage", "dev", "alarmEmail", "ops@example.com",
+                "publishableKeys", "pk_shop=https://shop.example"));
         dev = Template.fromStack(devStack);
         prod = Template.fromStack(stack(Map.of("stage", "prod", "senderEmail", "survey@example.com")));
     }
@@ -111,7 +112,7 @@ class TouchpointStackTest {
                 .forEach(r -> routes.add(((Map<?, ?>) ((Map<?, ?>) r).get("Properties")).get("RouteKey").toString()));
         assertEquals(Set.of("GET /v1/profiles", "POST /v1/feedback", "POST /v1/interactions", "GET /s/{token}",
                 "POST /s/{token}", "GET /k/{touchpoint}", "POST /k/{touchpoint}", "GET /q/{touchpoint}", "POST /q/{touchpoint}",
-                "GET /v1/touchpoints/{id}/qr.svg"), routes);
+                "GET /v1/touchpoints/{id}/qr.svg", "OPTIONS /v1/feedback", "GET /widget.js", "GET /w/surveys/{id}"), routes);
         dev.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
                 "StageName", "$default",
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", PublicApi.RATE_LIMIT_PER_SECOND,
@@ -120,9 +121,15 @@ class TouchpointStackTest {
     }
 
     @Test
+    void widgetKeys_reachIngestApiAsPlainConfiguration() {
+        dev.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
+                "TOUCHPOINT_PUBLISHABLE_KEYS", "pk_shop=https://shop.example")))));
+    }
+
+    @Test
     void ingestApi_mayOnlySendToTheQueueReadProfilesAndItsKey() {
         assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage", "dynamodb:GetItem",
-                "dynamodb:Query", "secretsmanager:GetSecretValue"), actionsOf("IngestApiRole"));
+                "dynamodb:UpdateItem", "dynamodb:Query", "secretsmanager:GetSecretValue"), actionsOf("IngestApiRole"));
     }
 
     @Test
