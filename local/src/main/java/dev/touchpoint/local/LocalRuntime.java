@@ -10,6 +10,8 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.touchpoint.delivery.DeliveryEventsHandler;
 import dev.touchpoint.delivery.DeliveryEventsWiring;
 import dev.touchpoint.dispatcher.SurveyDispatcherHandler;
+import dev.touchpoint.ingest.meta.MetaWebhookHandler;
+import dev.touchpoint.ingest.twilio.TwilioWebhookHandler;
 import dev.touchpoint.dispatcher.SurveyDispatcherWiring;
 import dev.touchpoint.survey.web.SurveyWebHandler;
 import dev.touchpoint.survey.web.SurveyWebWiring;
@@ -48,6 +50,8 @@ public final class LocalRuntime implements AutoCloseable {
     static final String SURVEY_DISPATCHER = "survey-dispatcher";
     static final String SURVEY_WEB = "survey-web";
     static final String DELIVERY_EVENTS = "delivery-events";
+    static final String INGEST_TWILIO = "ingest-twilio";
+    static final String INGEST_META = "ingest-meta";
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
     private final LocalConfig config;
@@ -83,7 +87,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.functionEnv = Map.copyOf(env);
 
         LocalFunction<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> processor = new LocalFunction<>(
-                PROCESSOR, SQSEvent.class, new ProcessorHandler(ProcessorWiring.build(Environment.of(functionEnv))));
+                PROCESSOR, SQSEvent.class, new ProcessorHandler(ProcessorWiring.build(Environment.of(functionEnv), outbox.replySender())));
         @SuppressWarnings({"unchecked", "rawtypes"})
         LocalFunction<Map<String, Object>, Map<String, Object>> dispatcher = new LocalFunction(SURVEY_DISPATCHER, Map.class,
                 new SurveyDispatcherHandler(SurveyDispatcherWiring.build(Environment.of(functionEnv),
@@ -93,6 +97,10 @@ public final class LocalRuntime implements AutoCloseable {
                         new IngestApiHandler(IngestApiWiring.build(Environment.of(functionEnv)))))
                 .addHttp(new LocalFunction<>(SURVEY_WEB, APIGatewayV2HTTPEvent.class,
                         new SurveyWebHandler(SurveyWebWiring.build(Environment.of(functionEnv)))))
+                .addHttp(new LocalFunction<>(INGEST_TWILIO, APIGatewayV2HTTPEvent.class,
+                        new TwilioWebhookHandler(TwilioWebhookHandler.build(Environment.of(functionEnv)))))
+                .addHttp(new LocalFunction<>(INGEST_META, APIGatewayV2HTTPEvent.class,
+                        new MetaWebhookHandler(MetaWebhookHandler.build(Environment.of(functionEnv)))))
                 .add(processor)
                 .add(dispatcher)
                 .add(new LocalFunction<>(DELIVERY_EVENTS, SNSEvent.class,
@@ -109,6 +117,11 @@ public final class LocalRuntime implements AutoCloseable {
                 .add("GET", "/q/{touchpoint}", SURVEY_WEB)
                 .add("POST", "/q/{touchpoint}", SURVEY_WEB)
                 .add("GET", "/v1/touchpoints/{id}/qr.svg", SURVEY_WEB)
+                .add("POST", "/webhooks/twilio", INGEST_TWILIO)
+                .add("GET", "/webhooks/whatsapp", INGEST_META)
+                .add("POST", "/webhooks/whatsapp", INGEST_META)
+                .add("GET", "/webhooks/messenger", INGEST_META)
+                .add("POST", "/webhooks/messenger", INGEST_META)
                 .add("GET", "/widget.js", SURVEY_WEB)
                 .add("GET", "/w/surveys/{id}", SURVEY_WEB);
         this.schedule = new LocalSchedule(dispatcher, config.dispatchIntervalSeconds());
@@ -217,7 +230,7 @@ public final class LocalRuntime implements AutoCloseable {
     private String healthJson() {
         QueueDepth feedback = queueDepth(queues.feedbackUrl());
         QueueDepth dead = queueDepth(queues.deadLetterUrl());
-        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\",\"" + DELIVERY_EVENTS + "\"],"
+        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\",\"" + DELIVERY_EVENTS + "\",\"" + INGEST_TWILIO + "\",\"" + INGEST_META + "\"],"
                 + "\"queues\":{\"feedback\":{\"visible\":" + feedback.visible() + ",\"inFlight\":" + feedback.inFlight() + "},"
                 + "\"deadLetter\":{\"visible\":" + dead.visible() + ",\"inFlight\":" + dead.inFlight() + "}},"
                 + "\"persistent\":" + !config.inMemory() + "}";

@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.touchpoint.domain.feedback.DeadLetterQueue;
 import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
+import dev.touchpoint.domain.conversation.ConversationRouter;
+import dev.touchpoint.domain.conversation.InboundMessageEvent;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.interaction.InteractionEvent;
 import dev.touchpoint.domain.invitation.InvitationScheduler;
@@ -20,7 +22,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Handles each message of a batch on its own (feedback is recorded, an interaction schedules its survey); a failure fails only its own record. On a message's
+ * Handles each message of a batch on its own (feedback is recorded, an interaction schedules its survey,
+ * a customer's message continues their conversation); a failure fails only its own record. On a message's
  * last receive (the queue's maxReceiveCount) a failure sends it to the DLQ with the reason attached
  * and acknowledges it, so the DLQ says why; if even that send fails, the record is reported failed
  * and the queue's redrive policy moves it without a reason.
@@ -30,14 +33,16 @@ public final class FeedbackBatchProcessor {
     private final QueueMessageCodec codec;
     private final FeedbackRecorder recorder;
     private final InvitationScheduler scheduler;
+    private final ConversationRouter conversations;
     private final DeadLetterQueue deadLetters;
     private final int maxReceiveCount;
 
     public FeedbackBatchProcessor(QueueMessageCodec codec, FeedbackRecorder recorder, InvitationScheduler scheduler,
-                                  DeadLetterQueue deadLetters, int maxReceiveCount) {
+                                  ConversationRouter conversations, DeadLetterQueue deadLetters, int maxReceiveCount) {
         this.codec = codec;
         this.recorder = recorder;
         this.scheduler = scheduler;
+        this.conversations = conversations;
         this.deadLetters = deadLetters;
         this.maxReceiveCount = maxReceiveCount;
     }
@@ -46,6 +51,7 @@ public final class FeedbackBatchProcessor {
         switch (message) {
             case FeedbackEvent feedback -> recorder.record(feedback);
             case InteractionEvent interaction -> scheduler.schedule(interaction);
+            case InboundMessageEvent inbound -> conversations.handle(inbound.message());
             default -> throw new UnreadableMessageException("no handler for " + message.getClass().getSimpleName());
         }
     }

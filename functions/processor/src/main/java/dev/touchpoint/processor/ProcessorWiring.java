@@ -6,6 +6,11 @@ import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
+import dev.touchpoint.aws.secrets.SecretSettings;
+import dev.touchpoint.domain.conversation.ConversationRouter;
+import dev.touchpoint.domain.conversation.ReplySender;
+import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.invitation.InvitationScheduler;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
@@ -26,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   <li>{@code TOUCHPOINT_DLQ_URL}: where a message goes, with its reason, on its last receive</li>
  *   <li>{@code TOUCHPOINT_MAX_RECEIVE_COUNT}: the queue's maxReceiveCount (5)</li>
  *   <li>{@code TOUCHPOINT_DEFAULT_REGION}: the phone region (TR)</li>
+ *   <li>{@code TOUCHPOINT_SURVEY_TOKEN_KEY} (or {@code …_SECRET_ARN}): to recognise the survey token of an email reply</li>
  * </ul>
  */
 public final class ProcessorWiring {
@@ -36,6 +42,11 @@ public final class ProcessorWiring {
     }
 
     public static FeedbackBatchProcessor build(Environment env) {
+        return build(env, new ProviderReplySender(env));
+    }
+
+    /** With another reply sender: the local runtime's outbox. */
+    public static FeedbackBatchProcessor build(Environment env, ReplySender replies) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
         IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"));
@@ -43,12 +54,20 @@ public final class ProcessorWiring {
                 () -> UUID.randomUUID().toString());
         DynamoDbInvitationRepository invitations = new DynamoDbInvitationRepository(dynamo, table);
         FeedbackRecorder recorder = new FeedbackRecorder(identities, new DynamoDbResponseRepository(dynamo, table), invitations);
-        InvitationScheduler scheduler = new InvitationScheduler(identities, SurveyCatalog.fromClasspath(), invitations);
+        SurveyCatalog surveys = SurveyCatalog.fromClasspath();
+        DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
+        DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
+        InvitationScheduler scheduler = new InvitationScheduler(identities, surveys, invitations);
+        ConversationRouter conversations = new ConversationRouter(identities, profiles, invitations, responses,
+                new DynamoDbThreadRepository(dynamo, table), surveys, SurveyTokens.fromText(SecretSettings.read(env,
+                "TOUCHPOINT_SURVEY_TOKEN_KEY").orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured"))),
+                replies);
         return new FeedbackBatchProcessor(
                 new QueueMessageCodec(new SubmissionReader(normalizer, Clock.systemUTC()),
-                        new InteractionReader(normalizer, Clock.systemUTC())),
+                        new InteractionReader(normalizer, Clock.systemUTC()), normalizer),
                 recorder,
                 scheduler,
+                conversations,
                 new SqsDeadLetterQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_DLQ_URL")),
                 env.integer("TOUCHPOINT_MAX_RECEIVE_COUNT", DEFAULT_MAX_RECEIVE_COUNT));
     }

@@ -2,6 +2,7 @@ package dev.touchpoint.local.outbox;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.domain.conversation.ReplySender;
 import dev.touchpoint.domain.invitation.EmailSender;
 import dev.touchpoint.domain.invitation.OutgoingEmail;
 import dev.touchpoint.domain.invitation.OutgoingSms;
@@ -28,6 +29,16 @@ public final class LocalOutbox {
 
     public SmsSender smsSender() {
         return this::add;
+    }
+
+    /** Replies in a conversation, on whatever channel the customer wrote (Twilio, Meta, SMS, email). */
+    public ReplySender replySender() {
+        return this::addReply;
+    }
+
+    private synchronized void addReply(String channel, String provider, String recipient, String text) {
+        messages.add(entry(UUID.randomUUID().toString(), channel, null).put("kind", "reply").put("provider", provider)
+                .put("to", recipient).put("body", text));
     }
 
     private synchronized String add(OutgoingEmail email) {

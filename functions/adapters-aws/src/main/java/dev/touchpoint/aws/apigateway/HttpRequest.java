@@ -48,6 +48,11 @@ public final class HttpRequest {
                 .findFirst();
     }
 
+    /** The query string exactly as sent (what a signed URL covers). */
+    public String rawQuery() {
+        return event.getRawQueryString() == null ? "" : event.getRawQueryString();
+    }
+
     public Map<String, String> query() {
         return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
     }
@@ -78,7 +83,8 @@ public final class HttpRequest {
                 .toString();
     }
 
-    private byte[] bodyBytes() {
+    /** The raw body bytes, as the client sent them (what a webhook signature covers). */
+    public byte[] bodyBytes() {
         String body = event.getBody();
         if (body == null) {
             return new byte[0];

@@ -31,6 +31,8 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
 
     static final String INVITATION_SK = "INVITATION";
     static final String MESSAGE = "MESSAGE#";
+    /** Sent invitations join their profile's timeline (GSI1) under this prefix. */
+    static final String TIMELINE_PREFIX = "INVITATION#";
     /** Providers report within days; a month is plenty, then TTL removes the mapping. */
     static final long MESSAGE_RETENTION_SECONDS = 31L * 24 * 3600;
 
@@ -62,6 +64,20 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
     }
 
     @Override
+    public Optional<Invitation> latestOpen(java.util.Collection<String> profileIds, Instant now) {
+        return profileIds.stream()
+                .flatMap(profileId -> dynamo.query(q -> q.tableName(table).indexName(TouchpointTable.GSI1)
+                        .keyConditionExpression("GSI1PK = :profile AND begins_with(GSI1SK, :prefix)")
+                        .expressionAttributeValues(Map.of(":profile", s(TouchpointTable.PROFILE + profileId),
+                                ":prefix", s(TIMELINE_PREFIX)))
+                        .scanIndexForward(false).limit(5)).items().stream())
+                .map(DynamoDbInvitationRepository::toInvitation)
+                .filter(i -> (i.status() == InvitationStatus.SENT || i.status() == InvitationStatus.ANSWERED)
+                        && i.sentAt() != null && now.isBefore(i.expiresAt()))
+                .max(java.util.Comparator.comparing(Invitation::sentAt));
+    }
+
+    @Override
     public Optional<Invitation> load(String invitationId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(invitationId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toInvitation(item));
@@ -77,11 +93,14 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
 
     /** The invitation and a {@code MESSAGE#<provider id>} item that leads delivery reports back to it. */
     @Override
-    public void markSent(String invitationId, String channel, String providerMessageId, Instant at) {
-        conditionally(invitationId, "SET #status = :sent, sentChannel = :channel, sentAt = :at, providerMessageId = :message",
-                "#status = :sending",
-                Map.of(":sent", s(InvitationStatus.SENT.name()), ":channel", s(channel), ":at", s(at.toString()),
-                        ":sending", s(InvitationStatus.SENDING.name()), ":message", s(providerMessageId)));
+    public void markSent(Invitation invitation, String channel, String providerMessageId, Instant at) {
+        String invitationId = invitation.id();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":sent", s(InvitationStatus.SENT.name()), ":channel", s(channel),
+                ":at", s(at.toString()), ":sending", s(InvitationStatus.SENDING.name()), ":message", s(providerMessageId),
+                ":profile", s(TouchpointTable.PROFILE + invitation.profileId()),
+                ":timeline", s(TIMELINE_PREFIX + SortableTime.of(at) + "#" + invitationId)));
+        conditionally(invitationId, "SET #status = :sent, sentChannel = :channel, sentAt = :at, providerMessageId = :message, "
+                        + "GSI1PK = :profile, GSI1SK = :timeline", "#status = :sending", values);
         dynamo.putItem(p -> p.tableName(table).item(Map.of(PK, s(MESSAGE + providerMessageId), SK, s("MESSAGE"),
                 "entity", s("message"), "invitationId", s(invitationId), "channel", s(channel),
                 TouchpointTable.TTL_ATTRIBUTE, n(at.plusSeconds(MESSAGE_RETENTION_SECONDS).getEpochSecond()))));

@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -119,6 +120,74 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
 
     static Map<String, AttributeValue> aggregateKey(AggregateKey cell) {
         return AggregateCells.key(cell);
+    }
+
+    @Override
+    public Optional<ResponseRecord> find(String responseId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table)
+                .key(Map.of(PK, s(RESPONSE + responseId), SK, s(RESPONSE_SK))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toResponse(item));
+    }
+
+    @Override
+    public boolean addAnswers(ResponseRecord answers, String messageId) {
+        for (int attempt = 1; attempt <= CONFLICT_RETRIES; attempt++) {
+            Optional<Map<String, AttributeValue>> existing = Optional.ofNullable(dynamo.getItem(g -> g.tableName(table)
+                    .key(Map.of(PK, s(RESPONSE + answers.responseId()), SK, s(RESPONSE_SK))).consistentRead(true)).item())
+                    .filter(item -> !item.isEmpty());
+            try {
+                return existing.isEmpty() ? createGrowing(answers, messageId) : grow(existing.get(), answers, messageId);
+            } catch (TransactionCanceledException e) {
+                if (!Transactions.isLostRace(e)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+        throw new ConcurrentUpdateException("response kept changing while answers were added");
+    }
+
+    /** The first message of a growing response: written like any response, remembering the message. */
+    private boolean createGrowing(ResponseRecord response, String messageId) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        Map<String, AttributeValue> item = toItem(response);
+        item.put("appliedMessages", Attr.ss(List.of(messageId)));
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(PK)")).build());
+        increments(response).forEach((cell, counters) -> items.add(aggregateUpdate(cell, counters)));
+        if (response.invitationId() != null) {
+            items.add(invitationAnswered(response));
+        }
+        dynamo.transactWriteItems(b -> b.transactItems(items));
+        return true;
+    }
+
+    /** Later messages: only answers to questions not answered yet, counted in the response's own cell. */
+    private boolean grow(Map<String, AttributeValue> existing, ResponseRecord added, String messageId) {
+        if (Attr.stringSet(existing, "appliedMessages").contains(messageId)) {
+            return false;
+        }
+        ResponseRecord current = toResponse(existing);
+        java.util.Set<String> answered = current.answers().stream().map(Answer::questionId).collect(java.util.stream.Collectors.toSet());
+        List<Answer> fresh = added.answers().stream().filter(a -> !answered.contains(a.questionId())).toList();
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(Map.of(PK, s(RESPONSE + current.responseId()), SK, s(RESPONSE_SK)))
+                .updateExpression("SET answers = list_append(answers, :fresh) ADD appliedMessages :message")
+                .conditionExpression("size(answers) = :read AND NOT contains(appliedMessages, :messageId)")
+                .expressionAttributeValues(Map.of(
+                        ":fresh", AttributeValue.fromL(fresh.stream().map(DynamoDbResponseRepository::toAttribute).toList()),
+                        ":message", Attr.ss(List.of(messageId)), ":messageId", s(messageId),
+                        ":read", n(current.answers().size()))))
+                .build());
+        Map<String, Long> counters = new java.util.LinkedHashMap<>(AggregateCounters.forAnswers(fresh));
+        counters.remove(AggregateCounters.RESPONSES);
+        if (!counters.isEmpty()) {
+            items.add(aggregateUpdate(AggregateKey.of(current.answeredAt(), current.channel(), current.touchpoint(),
+                    current.surveyId()), counters));
+        }
+        dynamo.transactWriteItems(b -> b.transactItems(items));
+        return true;
     }
 
     @Override

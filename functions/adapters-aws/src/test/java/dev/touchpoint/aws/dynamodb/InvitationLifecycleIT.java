@@ -89,7 +89,7 @@ class InvitationLifecycleIT {
         Invitation due = invitation(NOW);
         invitations.schedule(due);
         invitations.claim(due, NOW);
-        invitations.markSent(due.id(), "email", "ses-message-1", NOW);
+        invitations.markSent(due, "email", "ses-message-1", NOW);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
 
         assertTrue(responses.record(new ResponseRecord("r-" + due.id(), "p1", null, "web", "store-1", "post-service",
@@ -109,7 +109,7 @@ class InvitationLifecycleIT {
         Invitation sent = invitation(NOW);
         invitations.schedule(sent);
         invitations.claim(sent, NOW);
-        invitations.markSent(sent.id(), "sms", "sns-message-7", NOW);
+        invitations.markSent(sent, "sms", "sns-message-7", NOW);
         DynamoDbDeliveryLedger ledger = new DynamoDbDeliveryLedger(dynamo, table);
         AggregateKey cell = AggregateKey.of(NOW, "sms", "store-1", "post-service");
 

@@ -35,7 +35,7 @@ class SqsQueuesIT {
 
         Message message = sqs.receiveMessage(r -> r.queueUrl(url).messageAttributeNames("All")).messages().get(0);
         QueueMessageCodec codec = new QueueMessageCodec(new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC()),
-                new InteractionReader(new IdentityNormalizer("TR"), Clock.systemUTC()));
+                new InteractionReader(new IdentityNormalizer("TR"), Clock.systemUTC()), new IdentityNormalizer("TR"));
         assertEquals(event, codec.decode(message.body()));
         assertEquals("feedback", message.messageAttributes().get("kind").stringValue());
     }

@@ -119,7 +119,7 @@ public final class InvitationDispatcher {
             invitations.drop(invitation, "send-failed: " + e.getClass().getSimpleName(), now);
             return Outcome.DROPPED;
         }
-        invitations.markSent(invitation.id(), send.channel(), messageId, now);
+        invitations.markSent(invitation, send.channel(), messageId, now);
         profiles.recordInvitation(profile.id(), now);
         funnel.add(AggregateKey.of(now, send.channel(), invitation.touchpoint(), invitation.surveyId()), "invited");
         return Outcome.SENT;

@@ -22,7 +22,10 @@ public interface InvitationRepository {
     boolean claim(Invitation invitation, Instant now);
 
     /** SENDING → SENT, remembering the provider's message id so that its delivery reports find the invitation. */
-    void markSent(String invitationId, String channel, String providerMessageId, Instant at);
+    /** The most recently sent invitation of these profiles still open for answers (sent or answered in part, not expired). */
+    Optional<Invitation> latestOpen(java.util.Collection<String> profileIds, Instant now);
+
+    void markSent(Invitation invitation, String channel, String providerMessageId, Instant at);
 
     /** PENDING or SENDING → DROPPED with the reason; leaves the due queue. */
     void drop(Invitation invitation, String reason, Instant at);

@@ -1,5 +1,6 @@
 package dev.touchpoint.domain.profile;
 
+import dev.touchpoint.domain.conversation.ThreadRepository;
 import dev.touchpoint.domain.identity.Identity;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +10,12 @@ import java.util.Optional;
 public final class ProfileLookup {
 
     private final ResponseRepository responses;
+    private final ThreadRepository threads;
     private final IdentityResolver resolver;
 
-    public ProfileLookup(ProfileRepository profiles, ResponseRepository responses) {
+    public ProfileLookup(ProfileRepository profiles, ResponseRepository responses, ThreadRepository threads) {
         this.responses = responses;
+        this.threads = threads;
         this.resolver = new IdentityResolver(profiles, () -> {
             throw new UnsupportedOperationException("a lookup never creates profiles");
         });
@@ -26,6 +29,6 @@ public final class ProfileLookup {
         List<String> ids = new ArrayList<>();
         ids.add(profile.id());
         ids.addAll(profile.mergedFrom());
-        return new ProfileView(profile, responses.forProfiles(ids));
+        return new ProfileView(profile, responses.forProfiles(ids), threads.forProfiles(ids));
     }
 }

@@ -2,6 +2,7 @@ package dev.touchpoint.domain.profile;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** Port: responses and the daily aggregates they count in. */
 public interface ResponseRepository {
@@ -12,6 +13,17 @@ public interface ResponseRepository {
      * @return false when this response id was recorded before (a redelivery): nothing was changed
      */
     boolean record(ResponseRecord response);
+
+    Optional<ResponseRecord> find(String responseId);
+
+    /**
+     * Adds answers to a response that grows over several messages (a score by SMS, the comment by
+     * WhatsApp): creates it on the first message, then appends answers to questions not yet answered,
+     * counting only those, once per {@code messageId}.
+     *
+     * @return false when this message was applied before
+     */
+    boolean addAnswers(ResponseRecord answers, String messageId);
 
     /** Every response recorded under any of these profiles, oldest first. */
     List<ResponseRecord> forProfiles(Collection<String> profileIds);

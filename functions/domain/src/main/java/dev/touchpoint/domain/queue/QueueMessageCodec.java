@@ -2,7 +2,12 @@ package dev.touchpoint.domain.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.domain.conversation.InboundMessage;
+import dev.touchpoint.domain.conversation.InboundMessageEvent;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
+import dev.touchpoint.domain.identity.Customer;
+import dev.touchpoint.domain.identity.CustomerReader;
+import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.feedback.SubmissionWriter;
@@ -24,13 +29,16 @@ public final class QueueMessageCodec {
 
     public static final String FEEDBACK_KIND = "feedback";
     public static final String INTERACTION_KIND = "interaction";
+    public static final String INBOUND_KIND = "inbound";
 
     private final SubmissionReader submissions;
     private final InteractionReader interactions;
+    private final CustomerReader customers;
 
-    public QueueMessageCodec(SubmissionReader submissions, InteractionReader interactions) {
+    public QueueMessageCodec(SubmissionReader submissions, InteractionReader interactions, IdentityNormalizer normalizer) {
         this.submissions = submissions;
         this.interactions = interactions;
+        this.customers = new CustomerReader(normalizer);
     }
 
     public static String encode(FeedbackEvent event) {
@@ -54,14 +62,35 @@ public final class QueueMessageCodec {
         return StrictJson.write(root);
     }
 
+    public static String encode(InboundMessageEvent event) {
+        InboundMessage m = event.message();
+        ObjectNode root = StrictJson.object();
+        root.put("kind", INBOUND_KIND);
+        ObjectNode message = root.putObject("message");
+        message.put("channel", m.channel()).put("provider", m.provider()).put("providerMessageId", m.providerMessageId())
+                .put("text", m.text()).put("payload", m.payload()).put("invitationToken", m.invitationToken())
+                .put("receivedAt", m.receivedAt().toString());
+        ObjectNode sender = message.putObject("sender");
+        m.sender().identities().forEach(i -> sender.put(i.type().wireName(), i.value()));
+        if (m.sender().name() != null) {
+            sender.put("name", m.sender().name());
+        }
+        return StrictJson.write(root);
+    }
+
     public static String kindOf(QueueMessage message) {
-        return message instanceof FeedbackEvent ? FEEDBACK_KIND : INTERACTION_KIND;
+        return switch (message) {
+            case FeedbackEvent feedback -> FEEDBACK_KIND;
+            case InteractionEvent interaction -> INTERACTION_KIND;
+            default -> INBOUND_KIND;
+        };
     }
 
     public static String encode(QueueMessage message) {
         return switch (message) {
             case FeedbackEvent feedback -> encode(feedback);
             case InteractionEvent interaction -> encode(interaction);
+            case InboundMessageEvent inbound -> encode(inbound);
             default -> throw new IllegalArgumentException("no codec for " + message.getClass().getSimpleName());
         };
     }
@@ -72,6 +101,7 @@ public final class QueueMessageCodec {
         return switch (kind) {
             case FEEDBACK_KIND -> feedback(root);
             case INTERACTION_KIND -> new InteractionEvent(interactions.read(root.get("interaction")), receivedAt(root));
+            case INBOUND_KIND -> inbound(root.path("message"));
             default -> throw new UnreadableMessageException("unknown message kind");
         };
     }
@@ -84,6 +114,22 @@ public final class QueueMessageCodec {
         FeedbackSubmission submission = submissions.read(root.get("submission"));
         String invitationId = root.hasNonNull("invitationId") ? root.get("invitationId").asText() : null;
         return new FeedbackEvent(FeedbackEvent.responseIdFor(key), key, submission, receivedAt(root), invitationId);
+    }
+
+    private InboundMessageEvent inbound(JsonNode message) {
+        java.util.List<dev.touchpoint.domain.feedback.FieldError> errors = new java.util.ArrayList<>();
+        Customer sender = customers.read(message.get("sender"), "/message/sender", errors);
+        String id = message.path("providerMessageId").asText("");
+        if (!errors.isEmpty() || id.isEmpty() || message.path("channel").asText("").isEmpty()) {
+            throw new UnreadableMessageException("inbound message without a valid sender, id or channel");
+        }
+        return new InboundMessageEvent(new InboundMessage(message.path("channel").asText(), message.path("provider").asText(),
+                id, sender, message.path("text").asText(""), textOrNull(message.get("payload")),
+                textOrNull(message.get("invitationToken")), receivedAt(message)));
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
     }
 
     private static Instant receivedAt(JsonNode root) {

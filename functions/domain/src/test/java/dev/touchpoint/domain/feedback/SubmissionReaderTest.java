@@ -125,7 +125,8 @@ class SubmissionReaderTest {
                  "answers":[{"questionId":"nps","type":"nps","value":10},{"questionId":"pick","type":"choice","value":"fast"}]}""");
         FeedbackEvent event = FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), NOW);
         var codec = new dev.touchpoint.domain.queue.QueueMessageCodec(reader,
-                new dev.touchpoint.domain.interaction.InteractionReader(new IdentityNormalizer("TR"), Clock.fixed(NOW, ZoneOffset.UTC)));
+                new dev.touchpoint.domain.interaction.InteractionReader(new IdentityNormalizer("TR"), Clock.fixed(NOW, ZoneOffset.UTC)),
+                new IdentityNormalizer("TR"));
         Object decoded = codec.decode(dev.touchpoint.domain.queue.QueueMessageCodec.encode(event));
         assertEquals(event, decoded);
     }

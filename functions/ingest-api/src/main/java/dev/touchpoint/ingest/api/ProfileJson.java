@@ -32,6 +32,10 @@ final class ProfileJson {
         profile.mergedFrom().stream().sorted().forEach(merged::add);
         ArrayNode responses = root.putArray("responses");
         view.responses().forEach(r -> responses.add(response(r)));
+        ArrayNode thread = root.putArray("thread");
+        view.thread().forEach(entry -> thread.addObject().put("direction", entry.direction().name().toLowerCase(java.util.Locale.ROOT))
+                .put("channel", entry.channel()).put("text", entry.text()).put("invitationId", entry.invitationId())
+                .put("at", entry.at().toString()));
         return root;
     }
 

@@ -1,0 +1,202 @@
+package dev.touchpoint.domain.conversation;
+
+import dev.touchpoint.domain.feedback.Answer;
+import dev.touchpoint.domain.feedback.AnswerType;
+import dev.touchpoint.domain.feedback.FeedbackEvent;
+import dev.touchpoint.domain.identity.IdentityType;
+import dev.touchpoint.domain.invitation.Invitation;
+import dev.touchpoint.domain.invitation.InvitationRepository;
+import dev.touchpoint.domain.invitation.SurveyTokens;
+import dev.touchpoint.domain.profile.IdentityResolver;
+import dev.touchpoint.domain.profile.ProfileRecord;
+import dev.touchpoint.domain.profile.ProfileRepository;
+import dev.touchpoint.domain.profile.ResponseRecord;
+import dev.touchpoint.domain.profile.ResponseRepository;
+import dev.touchpoint.domain.survey.SurveyCatalog;
+import dev.touchpoint.domain.survey.SurveyDefinition;
+import dev.touchpoint.domain.survey.SurveyQuestion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Use case run by the processor for every inbound message: the customer is resolved to one profile,
+ * the message joins their thread, a keyword changes their consent, and anything else answers their
+ * open invitation — whatever channel it went out on — or becomes unsolicited feedback. The reply goes
+ * back on the channel the customer wrote on, in their language.
+ */
+public final class ConversationRouter {
+
+    /** What became of one message. */
+    public enum Outcome { ANSWERED, UNSOLICITED, OPTED_OUT, OPTED_IN, HELPED, REPEATED }
+
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*(\\d{1,2})(?:\\b|\\s|$)");
+
+    private final IdentityResolver identities;
+    private final ProfileRepository profiles;
+    private final InvitationRepository invitations;
+    private final ResponseRepository responses;
+    private final ThreadRepository threads;
+    private final SurveyCatalog surveys;
+    private final SurveyTokens tokens;
+    private final ReplySender replies;
+
+    public ConversationRouter(IdentityResolver identities, ProfileRepository profiles, InvitationRepository invitations,
+                              ResponseRepository responses, ThreadRepository threads, SurveyCatalog surveys,
+                              SurveyTokens tokens, ReplySender replies) {
+        this.identities = identities;
+        this.profiles = profiles;
+        this.invitations = invitations;
+        this.responses = responses;
+        this.threads = threads;
+        this.surveys = surveys;
+        this.tokens = tokens;
+        this.replies = replies;
+    }
+
+    public Outcome handle(InboundMessage message) {
+        String profileId = identities.resolve(message.sender(), message.receivedAt(), message.idempotencyKey())
+                .orElseThrow(() -> new IllegalStateException("an inbound message always names its sender"));
+        ProfileRecord profile = profiles.load(profileId).orElseThrow();
+        Optional<Invitation> invitation = invitationFor(message, profile);
+        boolean first = threads.append(new ThreadEntry(message.idempotencyKey(), profileId, ThreadEntry.Direction.INBOUND,
+                message.channel(), message.text(), invitation.map(Invitation::id).orElse(null), message.receivedAt()));
+        if (!first) {
+            return Outcome.REPEATED;
+        }
+        Optional<Keyword> keyword = Keyword.of(message.text());
+        if (keyword.isPresent()) {
+            return consent(keyword.get(), message, profile);
+        }
+        return invitation.map(open -> answer(message, profile, open)).orElseGet(() -> unsolicited(message, profileId));
+    }
+
+    private Optional<Invitation> invitationFor(InboundMessage message, ProfileRecord profile) {
+        if (message.invitationToken() != null) {
+            Optional<Invitation> byToken = tokens.verify(message.invitationToken(), message.receivedAt()).flatMap(invitations::load);
+            if (byToken.isPresent()) {
+                return byToken;
+            }
+        }
+        List<String> ids = new ArrayList<>(profile.mergedFrom());
+        ids.add(0, profile.id());
+        return invitations.latestOpen(ids, message.receivedAt());
+    }
+
+    private Outcome consent(Keyword keyword, InboundMessage message, ProfileRecord profile) {
+        String language = language(profile, null);
+        switch (keyword) {
+            case OPT_OUT -> {
+                boolean already = profile.optedOut().contains(message.channel());
+                profiles.optOut(profile.id(), message.channel(), message.receivedAt());
+                if (!already) {
+                    reply(message, profile.id(), ConversationTexts.of("optedOut", language), null);
+                }
+                return Outcome.OPTED_OUT;
+            }
+            case OPT_IN -> {
+                profiles.optIn(profile.id(), message.channel(), message.receivedAt());
+                reply(message, profile.id(), ConversationTexts.of("optedIn", language), null);
+                return Outcome.OPTED_IN;
+            }
+            default -> {
+                reply(message, profile.id(), ConversationTexts.of("help", language), null);
+                return Outcome.HELPED;
+            }
+        }
+    }
+
+    /** A number answers the next unanswered score; other text answers the next unanswered text question. */
+    private Outcome answer(InboundMessage message, ProfileRecord profile, Invitation invitation) {
+        SurveyDefinition survey = surveys.byId(invitation.surveyId()).orElseThrow();
+        String language = language(profile, survey);
+        String responseId = FeedbackEvent.responseIdFor("invitation:" + invitation.id());
+        Set<String> answered = responses.find(responseId).map(r -> r.answers().stream().map(Answer::questionId)
+                .collect(Collectors.toSet())).orElse(Set.of());
+        Optional<SurveyQuestion> score = survey.questions().stream()
+                .filter(q -> q.type().isScored() && !answered.contains(q.id())).findFirst();
+        Optional<SurveyQuestion> text = survey.questions().stream()
+                .filter(q -> q.type() == AnswerType.TEXT && !answered.contains(q.id())).findFirst();
+        String said = message.payload() != null ? message.payload() : message.text();
+        Matcher number = LEADING_NUMBER.matcher(said);
+        Answer answer;
+        if (score.isPresent() && number.find()) {
+            int value = Integer.parseInt(number.group(1));
+            if (!score.get().type().accepts(value)) {
+                reply(message, profile.id(), ConversationTexts.of("scale", language)
+                        .formatted(score.get().type().min(), score.get().type().max()), invitation.id());
+                return Outcome.ANSWERED;
+            }
+            answer = Answer.scored(score.get().id(), score.get().type(), value);
+        } else if (text.isPresent() && !message.text().isBlank()) {
+            answer = Answer.text(text.get().id(), AnswerType.TEXT, trimmed(message.text()));
+        } else {
+            return unsolicited(message, profile.id());
+        }
+        responses.addAnswers(new ResponseRecord(responseId, invitation.profileId(), null, message.channel(),
+                invitation.touchpoint(), invitation.surveyId(), List.of(answer), message.receivedAt(), message.receivedAt(),
+                invitation.id(), invitation.sentChannel()), message.idempotencyKey());
+        reply(message, profile.id(), next(survey, language, answered, answer), invitation.id());
+        return Outcome.ANSWERED;
+    }
+
+    /** After a score, the comment question (if any is open); after the last answer, the thank-you. */
+    private static String next(SurveyDefinition survey, String language, Set<String> answered, Answer given) {
+        return survey.questions().stream()
+                .filter(q -> !answered.contains(q.id()) && !q.id().equals(given.questionId()))
+                .findFirst()
+                .map(q -> q.text().in(language, survey.defaultLanguage()))
+                .orElse(survey.message("thankYou", language));
+    }
+
+    private Outcome unsolicited(InboundMessage message, String profileId) {
+        if (message.text().isBlank()) {
+            return Outcome.UNSOLICITED;
+        }
+        responses.record(new ResponseRecord(FeedbackEvent.responseIdFor(message.idempotencyKey()), profileId, null,
+                message.channel(), null, null, List.of(Answer.text("message", AnswerType.TEXT, trimmed(message.text()))),
+                message.receivedAt(), message.receivedAt(), null, null));
+        return Outcome.UNSOLICITED;
+    }
+
+    private void reply(InboundMessage message, String profileId, String text, String invitationId) {
+        String recipient = message.sender().identities().stream()
+                .filter(i -> i.type() == recipientType(message.channel())).findFirst()
+                .map(i -> i.value()).orElse(null);
+        if (recipient == null) {
+            return;
+        }
+        threads.append(new ThreadEntry("reply:" + message.idempotencyKey(), profileId, ThreadEntry.Direction.OUTBOUND,
+                message.channel(), text, invitationId, message.receivedAt().plusMillis(1)));
+        replies.reply(message.channel(), message.provider(), recipient, text);
+    }
+
+    private static IdentityType recipientType(String channel) {
+        return switch (channel) {
+            case "whatsapp" -> IdentityType.WHATSAPP_ID;
+            case "messenger" -> IdentityType.MESSENGER_ID;
+            case "email" -> IdentityType.EMAIL;
+            default -> IdentityType.PHONE;
+        };
+    }
+
+    private static String language(ProfileRecord profile, SurveyDefinition survey) {
+        String locale = profile.locale();
+        if (locale == null && profile.identity(IdentityType.PHONE).map(p -> p.value().startsWith("+90")).orElse(false)) {
+            locale = "tr";
+        }
+        if (survey != null) {
+            return survey.languageFor(locale);
+        }
+        return locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("tr") ? "tr" : "en";
+    }
+
+    private static String trimmed(String text) {
+        String stripped = text.strip();
+        return stripped.length() > 5000 ? stripped.substring(0, 5000) : stripped;
+    }
+}

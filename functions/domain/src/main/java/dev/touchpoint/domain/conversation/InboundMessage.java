@@ -1,0 +1,32 @@
+package dev.touchpoint.domain.conversation;
+
+import dev.touchpoint.domain.identity.Customer;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One message a customer sent us on a messaging channel, normalised by its ingest function.
+ *
+ * @param channel           {@code sms}, {@code whatsapp}, {@code messenger} or {@code email}
+ * @param provider          who delivered it ({@code twilio}, {@code meta}, {@code aws-sms}, {@code ses})
+ * @param providerMessageId the provider's id: the idempotency key of the message
+ * @param payload           a button, list or quick-reply id when the customer tapped one, else null
+ * @param invitationToken   a survey token the message carries (an email reply's address), else null
+ */
+public record InboundMessage(String channel, String provider, String providerMessageId, Customer sender, String text,
+                             String payload, String invitationToken, Instant receivedAt) {
+
+    public InboundMessage {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(providerMessageId, "providerMessageId");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        text = text == null ? "" : text;
+    }
+
+    /** The key its effects are recorded under, unique across providers. */
+    public String idempotencyKey() {
+        return "message:" + provider + ":" + providerMessageId;
+    }
+}

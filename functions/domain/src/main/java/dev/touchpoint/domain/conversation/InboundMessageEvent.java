@@ -1,0 +1,7 @@
+package dev.touchpoint.domain.conversation;
+
+import dev.touchpoint.domain.queue.QueueMessage;
+
+/** An inbound message on its way through the queue to the processor. */
+public record InboundMessageEvent(InboundMessage message) implements QueueMessage {
+}

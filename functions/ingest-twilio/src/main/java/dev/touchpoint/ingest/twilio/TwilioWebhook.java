@@ -1,0 +1,98 @@
+package dev.touchpoint.ingest.twilio;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.touchpoint.aws.apigateway.FormFields;
+import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.domain.conversation.InboundMessage;
+import dev.touchpoint.domain.conversation.InboundMessageEvent;
+import dev.touchpoint.domain.conversation.WebhookEventCounter;
+import dev.touchpoint.domain.conversation.WebhookSignatures;
+import dev.touchpoint.domain.feedback.FeedbackQueue;
+import dev.touchpoint.domain.identity.Customer;
+import dev.touchpoint.domain.identity.Identity;
+import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.identity.IdentityType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Twilio's messaging webhook. Order: 503 when no auth token is configured, 403 for a missing or
+ * wrong {@code X-Twilio-Signature} (computed over {@code TOUCHPOINT_PUBLIC_URL} + the path, as Twilio
+ * signs the URL it was given), then the message is queued — idempotent downstream on its
+ * {@code MessageSid} — and answered with an empty TwiML response: replies follow through Twilio's API
+ * once the processor knows the customer's open survey.
+ */
+public final class TwilioWebhook {
+
+    static final String TWIML_EMPTY = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final Optional<String> authToken;
+    private final String publicUrl;
+    private final IdentityNormalizer normalizer;
+    private final FeedbackQueue queue;
+    private final WebhookEventCounter counter;
+    private final Clock clock;
+
+    public TwilioWebhook(Optional<String> authToken, String publicUrl, IdentityNormalizer normalizer, FeedbackQueue queue,
+                         WebhookEventCounter counter, Clock clock) {
+        this.authToken = authToken;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.normalizer = normalizer;
+        this.queue = queue;
+        this.counter = counter;
+        this.clock = clock;
+    }
+
+    public APIGatewayV2HTTPResponse handle(HttpRequest request, Consumer<String> log) {
+        if (authToken.isEmpty()) {
+            return text(503, "text/plain", "Twilio webhook not configured: set TOUCHPOINT_TWILIO_AUTH_TOKEN.");
+        }
+        if (!request.method().equals("POST")) {
+            return text(405, "text/plain", "POST only.");
+        }
+        Optional<Map<String, String>> form = FormFields.read(request, MAX_BODY_BYTES);
+        String signedUrl = publicUrl + request.path() + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
+        if (form.isEmpty() || !WebhookSignatures.isTwilio(authToken.get(), signedUrl, form.get(),
+                request.header("x-twilio-signature").orElse(null))) {
+            return text(403, "text/plain", "Invalid Twilio signature.");
+        }
+        Map<String, String> fields = form.get();
+        String sid = fields.getOrDefault("MessageSid", fields.getOrDefault("SmsSid", ""));
+        Optional<Customer> sender = sender(fields);
+        if (sid.isBlank() || sender.isEmpty()) {
+            counter.count("twilio", "unhandled", clock.instant());
+            log.accept("ingest-twilio: acknowledged a request without MessageSid or a valid sender");
+            return text(200, "text/xml", TWIML_EMPTY);
+        }
+        boolean whatsapp = fields.getOrDefault("From", "").startsWith("whatsapp:");
+        queue.enqueue(new InboundMessageEvent(new InboundMessage(whatsapp ? "whatsapp" : "sms", "twilio", sid, sender.get(),
+                fields.getOrDefault("Body", ""), emptyToNull(fields.get("ButtonPayload")), null, clock.instant())));
+        return text(200, "text/xml", TWIML_EMPTY);
+    }
+
+    /** {@code From} is {@code +90…} for SMS or {@code whatsapp:+90…}; WhatsApp adds {@code WaId} and the profile name. */
+    private Optional<Customer> sender(Map<String, String> fields) {
+        String from = fields.getOrDefault("From", "").replaceFirst("^whatsapp:", "");
+        Optional<Identity> phone = normalizer.phone(from);
+        if (phone.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Identity> identities = new ArrayList<>(List.of(phone.get()));
+        Optional.ofNullable(fields.get("WaId")).flatMap(id -> normalizer.opaque(IdentityType.WHATSAPP_ID, id)).ifPresent(identities::add);
+        return Optional.of(new Customer(identities, emptyToNull(fields.get("ProfileName")), null, null));
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static APIGatewayV2HTTPResponse text(int status, String type, String body) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                .withHeaders(Map.of("content-type", type + "; charset=utf-8")).withBody(body).build();
+    }
+}

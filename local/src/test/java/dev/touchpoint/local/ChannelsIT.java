@@ -1,0 +1,239 @@
+package dev.touchpoint.local;
+
+import static dev.touchpoint.local.LocalApi.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.domain.conversation.WebhookSignatures;
+import dev.touchpoint.domain.json.StrictJson;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Customers answering where they are: provider-shaped Twilio and Meta webhooks, signed as the
+ * providers sign them, through the real handlers and the processor. A score by SMS and the comment by
+ * WhatsApp are one response and one thread; STOP by SMS stops later SMS invitations.
+ */
+class ChannelsIT {
+
+    private static final String TWILIO_TOKEN = "twilio-test-auth-token";
+    private static final String META_SECRET = "meta-test-app-secret";
+    private static final String VERIFY_TOKEN = "meta-verify-me";
+    private static final String PHONE = "+905559876543";
+
+    private static LocalRuntime runtime;
+    private static LocalApi api;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
+                "TOUCHPOINT_API_KEY", "channels-key", "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1",
+                "TOUCHPOINT_TWILIO_AUTH_TOKEN", TWILIO_TOKEN, "TOUCHPOINT_META_APP_SECRET", META_SECRET,
+                "TOUCHPOINT_META_VERIFY_TOKEN", VERIFY_TOKEN)));
+        api = new LocalApi(runtime);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        runtime.close();
+    }
+
+    static HttpResponse<String> twilio(Map<String, String> params, String signature) throws Exception {
+        String body = params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + "/webhooks/twilio"))
+                .header("content-type", "application/x-www-form-urlencoded").header("x-twilio-signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> twilioSigned(Map<String, String> params) throws Exception {
+        return twilio(params, WebhookSignatures.twilio(TWILIO_TOKEN, runtime.config().publicUrl() + "/webhooks/twilio", params));
+    }
+
+    static Map<String, String> sms(String sid, String from, String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("ToCountry", "US");
+        params.put("SmsMessageSid", sid);
+        params.put("NumMedia", "0");
+        params.put("SmsSid", sid);
+        params.put("SmsStatus", "received");
+        params.put("Body", body);
+        params.put("To", "+15550100");
+        params.put("NumSegments", "1");
+        params.put("MessageSid", sid);
+        params.put("AccountSid", "ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX");
+        params.put("From", from);
+        params.put("ApiVersion", "2010-04-01");
+        return params;
+    }
+
+    static HttpResponse<String> meta(String path, String json, String signature) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + path))
+                .header("content-type", "application/json").header("x-hub-signature-256", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> metaSigned(String path, String json) throws Exception {
+        return meta(path, json, WebhookSignatures.meta(META_SECRET, json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String whatsappText(String id, String from, String text) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+                  "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+                  "contacts":[{"profile":{"name":"Ayşe"},"wa_id":"%s"}],
+                  "messages":[{"from":"%s","id":"%s","timestamp":"%d","text":{"body":"%s"},"type":"text"}]},
+                  "field":"messages"}]}]}""".formatted(from, from, id, Instant.now().getEpochSecond(), text);
+    }
+
+    private static JsonNode profileByPhone() {
+        HttpResponse<String> response = api.get("/v1/profiles?phone=" + URLEncoder.encode(PHONE, StandardCharsets.UTF_8));
+        return response.statusCode() == 200 ? StrictJson.read(response.body()) : null;
+    }
+
+    private static List<JsonNode> outboxTo(String recipient) {
+        return StreamSupport.stream(StrictJson.read(runtime.outbox().json()).spliterator(), false)
+                .filter(m -> recipient.equals(m.path("to").asText())).toList();
+    }
+
+    private static String scheduleSms(String id) {
+        return StrictJson.read(api.post("/v1/interactions", "application/json", runtime.apiKey(), """
+                {"id":"%s","type":"service.completed","occurredAt":"%s","touchpoint":"store-bagdat",
+                 "customer":{"phone":"%s","locale":"tr-TR","timeZone":"%s"},"delaySeconds":0,"channels":["sms"]}"""
+                .formatted(id, Instant.now().minusSeconds(5), PHONE, SurveyJourneyIT.zoneWhereTheHourIs(12))
+                .getBytes(StandardCharsets.UTF_8)).body()).get("invitationId").asText();
+    }
+
+    private static Map<String, AttributeValue> invitation(String id) {
+        return runtime.dynamoDb().getItem(g -> g.tableName("touchpoint").key(Map.of(
+                "PK", AttributeValue.fromS("INVITATION#" + id), "SK", AttributeValue.fromS("INVITATION")))).item();
+    }
+
+    @Test
+    void scoreBySms_commentByWhatsapp_areOneResponseAndOneThread_thenStopEndsSmsInvitations() throws Exception {
+        String first = scheduleSms("chan-1");
+        JsonNode invite = eventually("the SMS invitation is sent", () -> outboxTo(PHONE), l -> !l.isEmpty()).get(0);
+        assertTrue(invite.get("body").asText().endsWith("RET yazın."), invite.get("body").asText());
+
+        assertEquals(200, twilioSigned(sms("SM0001", PHONE, "9")).statusCode());
+        JsonNode ask = eventually("the comment question comes back by SMS", () -> outboxTo(PHONE), l -> l.size() == 2).get(1);
+        assertEquals("Bu puanı vermenizin başlıca nedeni nedir?", ask.get("body").asText());
+
+        assertEquals(200, metaSigned("/webhooks/whatsapp", whatsappText("wamid.HBgMOTA1NTU5ODc2NTQzFQIAEhgg", "905559876543",
+                "Kargo çok hızlıydı")).statusCode());
+        JsonNode profile = eventually("both answers are in one response", ChannelsIT::profileByPhone,
+                p -> p != null && p.get("responses").size() == 1 && p.get("responses").get(0).get("answers").size() == 2);
+        JsonNode response = profile.get("responses").get(0);
+        assertEquals(9, response.get("answers").get(0).get("value").asInt());
+        assertEquals("Kargo çok hızlıydı", response.get("answers").get(1).get("value").asText());
+        List<String> threadChannels = StreamSupport.stream(profile.get("thread").spliterator(), false)
+                .filter(e -> e.get("direction").asText().equals("inbound")).map(e -> e.get("channel").asText()).toList();
+        assertEquals(List.of("sms", "whatsapp"), threadChannels);
+        eventually("the thank-you goes back on WhatsApp", () -> outboxTo("905559876543"), l -> !l.isEmpty());
+
+        // A replayed webhook changes nothing.
+        FeedbackPipelineIT.drain(runtime);
+        int threadSize = profileByPhone().get("thread").size();
+        assertEquals(200, twilioSigned(sms("SM0001", PHONE, "9")).statusCode());
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals(threadSize, profileByPhone().get("thread").size());
+        assertEquals(2, profileByPhone().get("responses").get(0).get("answers").size());
+        assertEquals(1, profileByPhone().get("responses").size());
+
+        // STOP by SMS: confirmed once, and every later SMS invitation is dropped with its reason.
+        assertEquals(200, twilioSigned(sms("SM0002", PHONE, "stop")).statusCode());
+        eventually("the opt-out is confirmed", () -> outboxTo(PHONE), l -> l.stream()
+                .anyMatch(m -> m.path("body").asText().startsWith("Bu kanaldan artık mesaj almayacaksınız")));
+        String later = scheduleSms("chan-2");
+        eventually("the later invitation is dropped", () -> invitation(later) != null && !invitation(later).isEmpty()
+                && "DROPPED".equals(invitation(later).get("status").s()));
+        assertEquals("opted-out:sms", invitation(later).get("reason").s());
+        assertTrue(!first.equals(later));
+    }
+
+    @Test
+    void wrongOrMissingSignature_is403_andEnqueuesNothing() throws Exception {
+        FeedbackPipelineIT.drain(runtime);
+        int items = runtime.dynamoDb().scan(s -> s.tableName("touchpoint").select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).count();
+
+        assertEquals(403, twilio(sms("SM9999", "+905550000001", "10"), "bm90IHRoZSBzaWduYXR1cmU=").statusCode());
+        Map<String, String> tampered = sms("SM9998", "+905550000001", "10");
+        String signature = WebhookSignatures.twilio(TWILIO_TOKEN, runtime.config().publicUrl() + "/webhooks/twilio", tampered);
+        tampered.put("Body", "0");
+        assertEquals(403, twilio(tampered, signature).statusCode());
+        String json = whatsappText("wamid.forged", "905550000001", "hello");
+        assertEquals(403, meta("/webhooks/whatsapp", json, "sha256=" + "0".repeat(64)).statusCode());
+        assertEquals(403, meta("/webhooks/whatsapp", json, "").statusCode());
+
+        assertEquals(0, runtime.queueDepth(runtime.queues().feedbackUrl()).total());
+        assertEquals(items, runtime.dynamoDb().scan(s -> s.tableName("touchpoint")
+                .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).count());
+    }
+
+    @Test
+    void metaHandshake_andUnhandledEvents_areAnsweredAsMetaExpects() throws Exception {
+        HttpResponse<String> ok = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port()
+                + "/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=" + VERIFY_TOKEN)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ok.statusCode());
+        assertEquals("1158201444", ok.body());
+        HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port()
+                + "/webhooks/messenger?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=guess")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, wrong.statusCode());
+
+        String statuses = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"value":{"messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+                  "statuses":[{"id":"wamid.sent1","status":"delivered","timestamp":"1700000000","recipient_id":"905559876543"}]},
+                  "field":"messages"}]}]}""";
+        assertEquals(200, metaSigned("/webhooks/whatsapp", statuses).statusCode());
+        assertEquals(200, metaSigned("/webhooks/messenger", "{\"object\":\"instagram\",\"entry\":[]}").statusCode());
+        String today = "WEBHOOK#" + LocalDate.now(ZoneOffset.UTC);
+        assertEquals("1", runtime.dynamoDb().getItem(g -> g.tableName("touchpoint").key(Map.of("PK", AttributeValue.fromS(today),
+                "SK", AttributeValue.fromS("whatsapp#status:delivered")))).item().get("events").n());
+        assertEquals("1", runtime.dynamoDb().getItem(g -> g.tableName("touchpoint").key(Map.of("PK", AttributeValue.fromS(today),
+                "SK", AttributeValue.fromS("meta#object:instagram")))).item().get("events").n());
+    }
+
+    @Test
+    void messengerMessage_withoutAnInvitation_isUnsolicitedFeedbackOnTheProfile() throws Exception {
+        String json = """
+                {"object":"page","entry":[{"id":"1234567890","time":1459991487970,"messaging":[
+                  {"sender":{"id":"24680135792468013"},"recipient":{"id":"1234567890"},"timestamp":1459991487970,
+                   "message":{"mid":"m_mid.1458668856218:ed81099e15d3f4f233","text":"Mağazadaki görevli çok yardımcı oldu"}},
+                  {"sender":{"id":"1234567890"},"recipient":{"id":"24680135792468013"},"timestamp":1459991487971,
+                   "message":{"mid":"m_echo.1","is_echo":true,"text":"our own reply"}}]}]}""";
+        assertEquals(200, metaSigned("/webhooks/messenger", json).statusCode());
+
+        eventually("the sender has a profile by their Messenger id", () -> {
+            Map<String, AttributeValue> item = runtime.dynamoDb().getItem(g -> g.tableName("touchpoint").key(Map.of(
+                    "PK", AttributeValue.fromS("IDENTITY#messengerId:24680135792468013"), "SK", AttributeValue.fromS("IDENTITY")))).item();
+            return item != null && !item.isEmpty();
+        });
+        FeedbackPipelineIT.drain(runtime);
+        long responses = runtime.dynamoDb().scan(s -> s.tableName("touchpoint").filterExpression("channel = :c AND entity = :e")
+                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("messenger"), ":e", AttributeValue.fromS("response"))))
+                .items().size();
+        assertEquals(1, responses, "the echo of our own message is not feedback");
+    }
+}
