@@ -11,6 +11,7 @@ import dev.touchpoint.delivery.DeliveryEventsHandler;
 import dev.touchpoint.delivery.DeliveryEventsWiring;
 import dev.touchpoint.dispatcher.SurveyDispatcherHandler;
 import dev.touchpoint.ingest.meta.MetaWebhookHandler;
+import dev.touchpoint.ingest.sms.TwoWaySmsHandler;
 import dev.touchpoint.ingest.twilio.TwilioWebhookHandler;
 import dev.touchpoint.dispatcher.SurveyDispatcherWiring;
 import dev.touchpoint.survey.web.SurveyWebHandler;
@@ -52,6 +53,7 @@ public final class LocalRuntime implements AutoCloseable {
     static final String DELIVERY_EVENTS = "delivery-events";
     static final String INGEST_TWILIO = "ingest-twilio";
     static final String INGEST_META = "ingest-meta";
+    static final String INGEST_SMS = "ingest-sms";
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
     private final LocalConfig config;
@@ -101,6 +103,8 @@ public final class LocalRuntime implements AutoCloseable {
                         new TwilioWebhookHandler(TwilioWebhookHandler.build(Environment.of(functionEnv)))))
                 .addHttp(new LocalFunction<>(INGEST_META, APIGatewayV2HTTPEvent.class,
                         new MetaWebhookHandler(MetaWebhookHandler.build(Environment.of(functionEnv)))))
+                .add(new LocalFunction<>(INGEST_SMS, SNSEvent.class,
+                        new TwoWaySmsHandler(TwoWaySmsHandler.build(Environment.of(functionEnv)))))
                 .add(processor)
                 .add(dispatcher)
                 .add(new LocalFunction<>(DELIVERY_EVENTS, SNSEvent.class,
@@ -230,7 +234,7 @@ public final class LocalRuntime implements AutoCloseable {
     private String healthJson() {
         QueueDepth feedback = queueDepth(queues.feedbackUrl());
         QueueDepth dead = queueDepth(queues.deadLetterUrl());
-        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\",\"" + DELIVERY_EVENTS + "\",\"" + INGEST_TWILIO + "\",\"" + INGEST_META + "\"],"
+        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\",\"" + DELIVERY_EVENTS + "\",\"" + INGEST_TWILIO + "\",\"" + INGEST_META + "\",\"" + INGEST_SMS + "\"],"
                 + "\"queues\":{\"feedback\":{\"visible\":" + feedback.visible() + ",\"inFlight\":" + feedback.inFlight() + "},"
                 + "\"deadLetter\":{\"visible\":" + dead.visible() + ",\"inFlight\":" + dead.inFlight() + "}},"
                 + "\"persistent\":" + !config.inMemory() + "}";

@@ -171,6 +171,20 @@ class ChannelsIT {
     }
 
     @Test
+    void twoWaySms_throughSns_isUnsolicitedFeedbackOfThatNumber() throws Exception {
+        String event = SampleEventsIT.sample("sns/two-way-sms.json").replace("+905559876543", "+905551230000");
+        HttpResponse<String> invoked = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port()
+                + "/_local/invoke/ingest-sms")).POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("1", invoked.body());
+        JsonNode profile = eventually("the SMS is on the sender's profile", () -> {
+            HttpResponse<String> r = api.get("/v1/profiles?phone=%2B905551230000");
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null && p.get("responses").size() == 1);
+        assertEquals("sms", profile.get("responses").get(0).get("channel").asText());
+        assertEquals("10", profile.get("responses").get(0).get("answers").get(0).get("value").asText());
+    }
+
+    @Test
     void wrongOrMissingSignature_is403_andEnqueuesNothing() throws Exception {
         FeedbackPipelineIT.drain(runtime);
         int items = runtime.dynamoDb().scan(s -> s.tableName("touchpoint").select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).count();
