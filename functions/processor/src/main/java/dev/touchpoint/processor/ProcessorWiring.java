@@ -10,6 +10,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.domain.conversation.ConversationRouter;
 import dev.touchpoint.domain.conversation.ReplySender;
+import dev.touchpoint.processor.replies.ProviderReplySender;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.invitation.InvitationScheduler;

@@ -1,0 +1,57 @@
+package dev.touchpoint.processor.replies;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.domain.json.StrictJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Sends a reply through Meta's Graph API: WhatsApp Cloud ({@code POST /{phone-number-id}/messages},
+ * a text message) or Messenger ({@code POST /me/messages}, a RESPONSE to the customer's message).
+ */
+final class MetaReplySender {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String graphUrl;
+    private final String accessToken;
+    private final String phoneNumberId;
+
+    MetaReplySender(String graphUrl, String accessToken, String phoneNumberId) {
+        this.graphUrl = graphUrl;
+        this.accessToken = accessToken;
+        this.phoneNumberId = phoneNumberId;
+    }
+
+    void send(String channel, String recipient, String text) {
+        ObjectNode body = StrictJson.object();
+        String path;
+        if (channel.equals("whatsapp")) {
+            path = "/" + phoneNumberId + "/messages";
+            body.put("messaging_product", "whatsapp").put("recipient_type", "individual").put("to", recipient).put("type", "text");
+            body.putObject("text").put("body", text);
+        } else {
+            path = "/me/messages";
+            body.putObject("recipient").put("id", recipient);
+            body.put("messaging_type", "RESPONSE");
+            body.putObject("message").put("text", text);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(graphUrl + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("content-type", "application/json")
+                .header("authorization", "Bearer " + accessToken)
+                .POST(HttpRequest.BodyPublishers.ofString(StrictJson.write(body)))
+                .build();
+        try {
+            ProviderCalls.expectSuccess("Meta", http.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new ReplyFailedException("Meta unreachable: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplyFailedException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.touchpoint.processor.replies;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * Sends a reply through Twilio's Messages API ({@code POST /2010-04-01/Accounts/{sid}/Messages.json},
+ * form-encoded, basic auth), from our SMS number or our {@code whatsapp:} sender.
+ */
+final class TwilioReplySender {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String apiUrl;
+    private final String accountSid;
+    private final String authToken;
+    private final String smsFrom;
+    private final String whatsappFrom;
+
+    TwilioReplySender(String apiUrl, String accountSid, String authToken, String smsFrom, String whatsappFrom) {
+        this.apiUrl = apiUrl;
+        this.accountSid = accountSid;
+        this.authToken = authToken;
+        this.smsFrom = smsFrom;
+        this.whatsappFrom = whatsappFrom;
+    }
+
+    void send(String channel, String recipient, String text) {
+        boolean whatsapp = channel.equals("whatsapp");
+        String to = whatsapp ? "whatsapp:" + (recipient.startsWith("+") ? recipient : "+" + recipient) : recipient;
+        String form = "To=" + encode(to) + "&From=" + encode(whatsapp ? whatsappFrom : smsFrom) + "&Body=" + encode(text);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/2010-04-01/Accounts/" + accountSid + "/Messages.json"))
+                .timeout(Duration.ofSeconds(10))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        ProviderCalls.expectSuccess("Twilio", send(request));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new ReplyFailedException("Twilio unreachable: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReplyFailedException("interrupted");
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.touchpoint.processor.replies;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.touchpoint.aws.Environment;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Replies against the providers' documented request and answer shapes (Twilio Messages API, Meta Graph API). */
+class ProviderReplySenderTest {
+
+    private WireMockServer provider;
+    private ProviderReplySender replies;
+
+    @BeforeEach
+    void start() {
+        provider = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        provider.start();
+        replies = new ProviderReplySender(Environment.of(Map.of(
+                "AWS_REGION", "eu-central-1",
+                "TOUCHPOINT_TWILIO_API_URL", provider.baseUrl(), "TOUCHPOINT_TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000001",
+                "TOUCHPOINT_TWILIO_AUTH_TOKEN", "token", "TOUCHPOINT_TWILIO_SMS_FROM", "+15550100",
+                "TOUCHPOINT_TWILIO_WHATSAPP_FROM", "whatsapp:+15550101",
+                "TOUCHPOINT_META_GRAPH_URL", provider.baseUrl(), "TOUCHPOINT_META_ACCESS_TOKEN", "EAAG-test",
+                "TOUCHPOINT_META_PHONE_NUMBER_ID", "106540352242922")));
+    }
+
+    @AfterEach
+    void stop() {
+        provider.stop();
+    }
+
+    @Test
+    void twilioWhatsapp_postsFormWithBasicAuthFromOurWhatsappSender() {
+        provider.stubFor(post(urlEqualTo("/2010-04-01/Accounts/AC00000000000000000000000000000001/Messages.json"))
+                .willReturn(aResponse().withStatus(201).withHeader("content-type", "application/json")
+                        .withBody("{\"sid\":\"SM2f1c0f3a\",\"status\":\"queued\",\"to\":\"whatsapp:+905559876543\"}")));
+
+        replies.reply("whatsapp", "twilio", "+905559876543", "Teşekkürler!");
+
+        provider.verify(postRequestedFor(urlEqualTo("/2010-04-01/Accounts/AC00000000000000000000000000000001/Messages.json"))
+                .withHeader("authorization", equalTo("Basic QUMwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMTp0b2tlbg=="))
+                .withRequestBody(containing("To=whatsapp%3A%2B905559876543"))
+                .withRequestBody(containing("From=whatsapp%3A%2B15550101"))
+                .withRequestBody(containing("Body=Te%C5%9Fekk%C3%BCrler%21")));
+    }
+
+    @Test
+    void metaWhatsapp_andMessenger_postTheGraphApiShapes() {
+        provider.stubFor(post(urlEqualTo("/106540352242922/messages")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"905559876543\",\"wa_id\":\"905559876543\"}],"
+                        + "\"messages\":[{\"id\":\"wamid.HBgM\"}]}")));
+        provider.stubFor(post(urlEqualTo("/me/messages")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"recipient_id\":\"24680135792468013\",\"message_id\":\"m_AG5Hz2Uq\"}")));
+
+        replies.reply("whatsapp", "meta", "905559876543", "Thank you!");
+        replies.reply("messenger", "meta", "24680135792468013", "Thank you!");
+
+        provider.verify(postRequestedFor(urlEqualTo("/106540352242922/messages")).withHeader("authorization", equalTo("Bearer EAAG-test"))
+                .withRequestBody(equalToJson("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
+                        + "\"to\":\"905559876543\",\"type\":\"text\",\"text\":{\"body\":\"Thank you!\"}}")));
+        provider.verify(postRequestedFor(urlEqualTo("/me/messages")).withRequestBody(equalToJson(
+                "{\"recipient\":{\"id\":\"24680135792468013\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"Thank you!\"}}")));
+    }
+
+    @Test
+    void providerRefusal_failsTheReplyLoudly() {
+        provider.stubFor(post(urlEqualTo("/me/messages")).willReturn(aResponse().withStatus(400)
+                .withBody("{\"error\":{\"message\":\"(#100) No matching user found\",\"type\":\"OAuthException\",\"code\":100}}")));
+        assertThrows(ReplyFailedException.class, () -> replies.reply("messenger", "meta", "1", "x"));
+    }
+}
