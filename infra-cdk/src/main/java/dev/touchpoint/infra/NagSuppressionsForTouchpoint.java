@@ -15,7 +15,16 @@ final class NagSuppressionsForTouchpoint {
     private NagSuppressionsForTouchpoint() {
     }
 
-    static void apply(PublicApi api, Secret apiKey, DashboardHosting dashboard, SurveyDispatch surveys) {
+    static void apply(PublicApi api, Secret apiKey, DashboardHosting dashboard, SurveyDispatch surveys, ChannelWebhooks channels,
+                      TouchpointFunction processor) {
+        channels.secrets().forEach(secret -> suppress(secret, "AwsSolutions-SMG4", "A provider credential (Twilio, Meta) is "
+                + "issued and rotated by the provider; the operator puts the new value here when they rotate it there."));
+        NagSuppressions.addResourceSuppressions(processor.role(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("Replies to two-way SMS go through sns:Publish to a phone number, which has no ARN; a Deny on every "
+                        + "topic ARN keeps the grant to SMS only.")
+                .appliesTo(List.of("Resource::*", "Resource::arn:aws:sns:*:*:*"))
+                .build()), true);
         suppress(surveys.tokenKey(), "AwsSolutions-SMG4", "Rotating the survey-link key invalidates every link already "
                 + "sent; it is rotated by an operator between campaigns (docs/deploy.md), not on a schedule.");
         NagSuppressions.addResourceSuppressions(surveys.dispatcher().role(), List.of(NagPackSuppression.builder()

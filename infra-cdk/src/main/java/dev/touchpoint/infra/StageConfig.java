@@ -13,6 +13,8 @@ import software.constructs.Node;
  * @param customDomain           a domain for the API (optional; not wired yet)
  * @param alarmEmail             who the operations topic emails (optional)
  * @param publishableKeys        widget keys and their origins, {@code pk_x=https://shop.example|https://www.shop.example,…}
+ * @param twilioAccountSid       Twilio account for replies; {@code twilioSmsFrom}, {@code twilioWhatsappFrom} our senders
+ * @param metaPhoneNumberId      the WhatsApp Cloud phone number id replies go out from
  * @param defaultPhoneRegion     region for phone numbers written without a country code
  * @param deletionProtection     keep the table from being deleted (on by default in prod)
  */
@@ -23,6 +25,10 @@ public record StageConfig(
         Optional<String> customDomain,
         Optional<String> alarmEmail,
         Optional<String> publishableKeys,
+        Optional<String> twilioAccountSid,
+        Optional<String> twilioSmsFrom,
+        Optional<String> twilioWhatsappFrom,
+        Optional<String> metaPhoneNumberId,
         String defaultPhoneRegion,
         boolean deletionProtection) {
 
@@ -34,6 +40,8 @@ public record StageConfig(
         boolean prod = stage.equals("prod");
         return new StageConfig(stage, text(node, "senderEmail"), text(node, "smsOriginationIdentity"),
                 text(node, "customDomain"), text(node, "alarmEmail"), text(node, "publishableKeys"),
+                text(node, "twilioAccountSid"), text(node, "twilioSmsFrom"), text(node, "twilioWhatsappFrom"),
+                text(node, "metaPhoneNumberId"),
                 text(node, "defaultPhoneRegion").orElse("TR"),
                 text(node, "deletionProtection").map(Boolean::parseBoolean).orElse(prod));
     }

@@ -54,15 +54,23 @@ public final class TouchpointStack extends Stack {
         api.route(HttpMethod.GET, "/widget.js", surveys.surveyWeb());
         api.route(HttpMethod.GET, "/w/surveys/{id}", surveys.surveyWeb());
 
+        ChannelWebhooks channels = new ChannelWebhooks(this, "Channels", store, pipeline, surveys.tokenKey(),
+                surveys.deliveryFailures(), publicUrl, config, jars, removal);
+        api.route(HttpMethod.POST, "/webhooks/twilio", channels.twilio());
+        for (String path : List.of("/webhooks/whatsapp", "/webhooks/messenger")) {
+            api.route(HttpMethod.GET, path, channels.meta());
+            api.route(HttpMethod.POST, path, channels.meta());
+        }
+
         OperationsAlarms alarms = new OperationsAlarms(this, "Operations", config.alarmEmail());
         alarms.watchDeadLetters("Feedback", pipeline.deadLetters());
         alarms.watchDeadLetters("DeliveryEvents", surveys.deliveryFailures());
         for (TouchpointFunction function : List.of(ingestApi, pipeline.processor(), surveys.dispatcher(),
-                surveys.surveyWeb(), surveys.deliveryEvents())) {
+                surveys.surveyWeb(), surveys.deliveryEvents(), channels.twilio(), channels.meta(), channels.twoWaySms())) {
             alarms.watchFunction(function);
         }
         DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", removal);
-        NagSuppressionsForTouchpoint.apply(api, apiKey, dashboard, surveys);
+        NagSuppressionsForTouchpoint.apply(api, apiKey, dashboard, surveys, channels, pipeline.processor());
 
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).description("Base URL of the public API").build();
         CfnOutput.Builder.create(this, "ApiKeySecretArn").value(apiKey.getSecretArn())

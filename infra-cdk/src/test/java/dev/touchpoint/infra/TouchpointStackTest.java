@@ -51,7 +51,7 @@ class TouchpointStackTest {
 
     @Test
     void functions_runJava25OnArm64WithSnapStartJsonLogsAndStartUpFlags() {
-        dev.resourceCountIs("AWS::Lambda::Function", 5);
+        dev.resourceCountIs("AWS::Lambda::Function", 8);
         dev.allResourcesProperties("AWS::Lambda::Function", Map.of(
                 "Runtime", "java25",
                 "Architectures", List.of("arm64"),
@@ -59,7 +59,7 @@ class TouchpointStackTest {
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                 "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")),
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("JAVA_TOOL_OPTIONS", TouchpointFunction.JAVA_TOOL_OPTIONS)))));
-        dev.resourceCountIs("AWS::Lambda::Alias", 5);
+        dev.resourceCountIs("AWS::Lambda::Alias", 8);
         dev.allResourcesProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
         dev.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
     }
@@ -72,6 +72,8 @@ class TouchpointStackTest {
         String template = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(dev.toJSON());
         assertFalse(template.contains("\"TOUCHPOINT_API_KEY\""), "the key itself never appears");
         assertFalse(template.contains("\"TOUCHPOINT_SURVEY_TOKEN_KEY\""), "nor the survey-link key");
+        assertFalse(template.contains("\"TOUCHPOINT_TWILIO_AUTH_TOKEN\""), "nor a provider's secret");
+        assertTrue(template.contains("\"TOUCHPOINT_TWILIO_AUTH_TOKEN_SECRET_ARN\""));
         assertTrue(template.contains("\"TOUCHPOINT_SURVEY_TOKEN_KEY_SECRET_ARN\""));
     }
 
@@ -112,7 +114,9 @@ class TouchpointStackTest {
                 .forEach(r -> routes.add(((Map<?, ?>) ((Map<?, ?>) r).get("Properties")).get("RouteKey").toString()));
         assertEquals(Set.of("GET /v1/profiles", "POST /v1/feedback", "POST /v1/interactions", "GET /s/{token}",
                 "POST /s/{token}", "GET /k/{touchpoint}", "POST /k/{touchpoint}", "GET /q/{touchpoint}", "POST /q/{touchpoint}",
-                "GET /v1/touchpoints/{id}/qr.svg", "OPTIONS /v1/feedback", "GET /widget.js", "GET /w/surveys/{id}"), routes);
+                "GET /v1/touchpoints/{id}/qr.svg", "OPTIONS /v1/feedback", "GET /widget.js", "GET /w/surveys/{id}",
+                "POST /webhooks/twilio", "GET /webhooks/whatsapp", "POST /webhooks/whatsapp", "GET /webhooks/messenger",
+                "POST /webhooks/messenger"), routes);
         dev.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
                 "StageName", "$default",
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", PublicApi.RATE_LIMIT_PER_SECOND,
@@ -135,8 +139,13 @@ class TouchpointStackTest {
     @Test
     void processor_mayOnlyConsumeItsQueueWriteTheTableAndParkInTheDlq() {
         assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:PutItem",
-                "dynamodb:UpdateItem", "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
-                "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes"), actionsOf("FeedbackPipelineProcessorRole"));
+                "dynamodb:UpdateItem", "dynamodb:Query", "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
+                "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "secretsmanager:GetSecretValue", "sns:Publish"),
+                actionsOf("FeedbackPipelineProcessorRole"));
+        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage", "dynamodb:UpdateItem",
+                "secretsmanager:GetSecretValue"), actionsOf("ChannelsTwilioRole"));
+        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage", "dynamodb:UpdateItem",
+                "secretsmanager:GetSecretValue"), actionsOf("ChannelsMetaRole"));
     }
 
     @Test
@@ -154,7 +163,7 @@ class TouchpointStackTest {
     void dispatcher_runsEveryMinuteOnItsLiveAlias() {
         dev.hasResourceProperties("AWS::Scheduler::Schedule", Map.of("ScheduleExpression", "rate(1 minute)",
                 "Target", Match.objectLike(Map.of("Arn", Map.of("Ref", Match.stringLikeRegexp("SurveysDispatcherLive.*"))))));
-        dev.resourcePropertiesCountIs("AWS::SNS::Subscription", Map.of("Protocol", "lambda"), 2);
+        dev.resourcePropertiesCountIs("AWS::SNS::Subscription", Map.of("Protocol", "lambda"), 3);
     }
 
     @Test
@@ -170,19 +179,21 @@ class TouchpointStackTest {
                         "only SMS (phone numbers have no ARN) may use Resource *: " + statement);
             }
         }
-        assertTrue(statements(prod, "SurveysDispatcherRole").stream().anyMatch(s -> "Deny".equals(s.get("Effect"))
-                && list(s.get("Resource")).equals(List.of("arn:aws:sns:*:*:*"))), "topics are denied to the SMS grant");
+        for (String role : List.of("SurveysDispatcherRole", "FeedbackPipelineProcessorRole")) {
+            assertTrue(statements(prod, role).stream().anyMatch(s -> "Deny".equals(s.get("Effect"))
+                    && list(s.get("Resource")).equals(List.of("arn:aws:sns:*:*:*"))), "topics are denied to the SMS grant of " + role);
+        }
     }
 
     @Test
     void alarms_watchTheDlqErrorsAndThrottlesIntoTheOperationsTopic() {
-        dev.resourceCountIs("AWS::CloudWatch::Alarm", 12);
+        dev.resourceCountIs("AWS::CloudWatch::Alarm", 18);
         Capture topic = new Capture();
         dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible",
                 "Threshold", 0, "ComparisonOperator", "GreaterThanThreshold", "AlarmActions", List.of(topic)));
         dev.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "ops@example.com"));
-        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 5);
-        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Throttles"), 5);
+        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 8);
+        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Throttles"), 8);
     }
 
     @Test
