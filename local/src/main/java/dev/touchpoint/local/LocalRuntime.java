@@ -11,7 +11,10 @@ import dev.touchpoint.delivery.DeliveryEventsHandler;
 import dev.touchpoint.delivery.DeliveryEventsWiring;
 import dev.touchpoint.dispatcher.SurveyDispatcherHandler;
 import dev.touchpoint.ingest.meta.MetaWebhookHandler;
+import dev.touchpoint.ingest.email.EmailReplyHandler;
 import dev.touchpoint.ingest.sms.TwoWaySmsHandler;
+import dev.touchpoint.local.inbound.DirectoryRawEmailStore;
+import dev.touchpoint.local.lambda.StreamFunctions;
 import dev.touchpoint.ingest.twilio.TwilioWebhookHandler;
 import dev.touchpoint.dispatcher.SurveyDispatcherWiring;
 import dev.touchpoint.survey.web.SurveyWebHandler;
@@ -54,6 +57,7 @@ public final class LocalRuntime implements AutoCloseable {
     static final String INGEST_TWILIO = "ingest-twilio";
     static final String INGEST_META = "ingest-meta";
     static final String INGEST_SMS = "ingest-sms";
+    static final String INGEST_EMAIL = "ingest-email";
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
     private final LocalConfig config;
@@ -67,7 +71,9 @@ public final class LocalRuntime implements AutoCloseable {
     private final LocalHttpServer http;
     private final LocalOutbox outbox = new LocalOutbox(java.time.Clock.systemUTC());
     private final LocalSchedule schedule;
+    private final DirectoryRawEmailStore inboundMail;
 
+    @SuppressWarnings("unchecked")
     private LocalRuntime(LocalConfig config, EmbeddedDynamoDb dynamoServer, EmbeddedSqs sqsServer) throws Exception {
         this.config = config;
         this.dynamoServer = dynamoServer;
@@ -87,6 +93,9 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("TOUCHPOINT_SURVEY_TOKEN_KEY", config.surveyTokenKey());
         env.putIfAbsent("TOUCHPOINT_SENDER_EMAIL", "survey@touchpoint.local");
         this.functionEnv = Map.copyOf(env);
+        this.inboundMail = new DirectoryRawEmailStore(config.inMemory()
+                ? java.nio.file.Files.createTempDirectory("touchpoint-inbound-mail")
+                : config.dataDir().resolve("inbound-mail"));
 
         LocalFunction<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> processor = new LocalFunction<>(
                 PROCESSOR, SQSEvent.class, new ProcessorHandler(ProcessorWiring.build(Environment.of(functionEnv), outbox.replySender())));
@@ -105,6 +114,8 @@ public final class LocalRuntime implements AutoCloseable {
                         new MetaWebhookHandler(MetaWebhookHandler.build(Environment.of(functionEnv)))))
                 .add(new LocalFunction<>(INGEST_SMS, SNSEvent.class,
                         new TwoWaySmsHandler(TwoWaySmsHandler.build(Environment.of(functionEnv)))))
+                .add(new LocalFunction<>(INGEST_EMAIL, (Class<Map<String, Object>>) (Class<?>) Map.class,
+                        StreamFunctions.of(new EmailReplyHandler(EmailReplyHandler.build(Environment.of(functionEnv), inboundMail)))))
                 .add(processor)
                 .add(dispatcher)
                 .add(new LocalFunction<>(DELIVERY_EVENTS, SNSEvent.class,
@@ -208,6 +219,11 @@ public final class LocalRuntime implements AutoCloseable {
         return sqs;
     }
 
+    /** Where received emails are kept locally: write {@code <messageId>.eml} here, then invoke ingest-email. */
+    public java.nio.file.Path inboundMailDirectory() {
+        return inboundMail.directory();
+    }
+
     public LocalOutbox outbox() {
         return outbox;
     }
@@ -234,7 +250,7 @@ public final class LocalRuntime implements AutoCloseable {
     private String healthJson() {
         QueueDepth feedback = queueDepth(queues.feedbackUrl());
         QueueDepth dead = queueDepth(queues.deadLetterUrl());
-        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\",\"" + DELIVERY_EVENTS + "\",\"" + INGEST_TWILIO + "\",\"" + INGEST_META + "\",\"" + INGEST_SMS + "\"],"
+        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\",\"" + DELIVERY_EVENTS + "\",\"" + INGEST_TWILIO + "\",\"" + INGEST_META + "\",\"" + INGEST_SMS + "\",\"" + INGEST_EMAIL + "\"],"
                 + "\"queues\":{\"feedback\":{\"visible\":" + feedback.visible() + ",\"inFlight\":" + feedback.inFlight() + "},"
                 + "\"deadLetter\":{\"visible\":" + dead.visible() + ",\"inFlight\":" + dead.inFlight() + "}},"
                 + "\"persistent\":" + !config.inMemory() + "}";

@@ -185,6 +185,54 @@ class ChannelsIT {
     }
 
     @Test
+    void emailReply_withScoreAndQuotedHistory_answersTheInvitationOnce_andSpamIsDropped() throws Exception {
+        String email = "mail.reply@example.com";
+        String invitationId = StrictJson.read(api.post("/v1/interactions", "application/json", runtime.apiKey(), """
+                {"id":"chan-mail-1","type":"service.completed","occurredAt":"%s","customer":{"email":"%s","locale":"tr-TR",
+                 "timeZone":"%s"},"delaySeconds":0,"channels":["email"]}""".formatted(Instant.now().minusSeconds(5), email,
+                SurveyJourneyIT.zoneWhereTheHourIs(12)).getBytes(StandardCharsets.UTF_8)).body()).get("invitationId").asText();
+        JsonNode sent = eventually("the invitation email is sent", () -> outboxTo(email), l -> !l.isEmpty()).get(0);
+        String replyTo = sent.get("replyTo").asText();
+        String token = replyTo.substring("reply+".length(), replyTo.indexOf('@'));
+        java.nio.file.Files.writeString(runtime.inboundMailDirectory().resolve("inbound-mail-1.eml"), """
+                From: Mail Reply <%s>
+                To: %s
+                Subject: Re: Son ziyaretinizle ilgili kisa bir soru
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+                Content-Transfer-Encoding: quoted-printable
+                
+                8 - Personel =C3=A7ok ilgiliydi
+                
+                23 Kas 2026 tarihinde 10:20 saatinde Ma=C4=9Faza <survey@touchpoint.local> =C5=9Funu yazd=C4=B1:
+                > Nas=C4=B1ld=C4=B1k?
+                """.formatted(email, replyTo));
+        String event = SampleEventsIT.sample("ses/receipt-reply.json").replace("SAMPLE-INBOUND-MESSAGE-ID", "inbound-mail-1")
+                .replace("customer@example.com", email).replace("SAMPLETOKEN", token);
+
+        assertEquals("\"1\"", invoke("ingest-email", event));
+        JsonNode profile = eventually("the reply answers the invitation", () -> {
+            HttpResponse<String> r = api.get("/v1/profiles?email=" + email);
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null && p.get("responses").size() == 1 && p.get("responses").get(0).get("answers").size() == 2);
+        JsonNode answers = profile.get("responses").get(0).get("answers");
+        assertEquals(8, answers.get(0).get("value").asInt());
+        assertEquals("Personel çok ilgiliydi", answers.get(1).get("value").asText());
+        assertEquals("ANSWERED", invitation(invitationId).get("status").s());
+
+        invoke("ingest-email", event);
+        assertEquals("\"0\"", invoke("ingest-email", event.replaceFirst("(\"spamVerdict\":\\s*\\{\\s*\"status\":\\s*)\"PASS\"",
+                "$1\"FAIL\"")), "a message SES judged spam is dropped");
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals(1, StrictJson.read(api.get("/v1/profiles?email=" + email).body()).get("responses").size());
+    }
+
+    private static String invoke(String function, String event) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + "/_local/invoke/" + function))
+                .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
     void wrongOrMissingSignature_is403_andEnqueuesNothing() throws Exception {
         FeedbackPipelineIT.drain(runtime);
         int items = runtime.dynamoDb().scan(s -> s.tableName("touchpoint").select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).count();

@@ -11,6 +11,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -41,6 +42,10 @@ public final class AwsClients {
 
     public static SnsClient sns(Environment env) {
         return configure(SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SNS").build();
+    }
+
+    public static S3Client s3(Environment env) {
+        return configure(S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "S3").build();
     }
 
     public static SecretsManagerClient secretsManager(Environment env) {

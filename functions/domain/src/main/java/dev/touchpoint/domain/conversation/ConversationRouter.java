@@ -123,7 +123,8 @@ public final class ConversationRouter {
                 .filter(q -> q.type() == AnswerType.TEXT && !answered.contains(q.id())).findFirst();
         String said = message.payload() != null ? message.payload() : message.text();
         Matcher number = LEADING_NUMBER.matcher(said);
-        Answer answer;
+        List<Answer> given = new ArrayList<>();
+        String rest = message.text();
         if (score.isPresent() && number.find()) {
             int value = Integer.parseInt(number.group(1));
             if (!score.get().type().accepts(value)) {
@@ -131,23 +132,28 @@ public final class ConversationRouter {
                         .formatted(score.get().type().min(), score.get().type().max()), invitation.id());
                 return Outcome.ANSWERED;
             }
-            answer = Answer.scored(score.get().id(), score.get().type(), value);
-        } else if (text.isPresent() && !message.text().isBlank()) {
-            answer = Answer.text(text.get().id(), AnswerType.TEXT, trimmed(message.text()));
-        } else {
+            given.add(Answer.scored(score.get().id(), score.get().type(), value));
+            // "9 - quick delivery": what follows a leading score is the comment.
+            rest = message.payload() != null ? "" : said.substring(number.end()).replaceFirst("^[\\s\\p{P}]+", "");
+        }
+        if (text.isPresent() && !rest.isBlank()) {
+            given.add(Answer.text(text.get().id(), AnswerType.TEXT, trimmed(rest)));
+        }
+        if (given.isEmpty()) {
             return unsolicited(message, profile.id());
         }
         responses.addAnswers(new ResponseRecord(responseId, invitation.profileId(), null, message.channel(),
-                invitation.touchpoint(), invitation.surveyId(), List.of(answer), message.receivedAt(), message.receivedAt(),
+                invitation.touchpoint(), invitation.surveyId(), given, message.receivedAt(), message.receivedAt(),
                 invitation.id(), invitation.sentChannel()), message.idempotencyKey());
-        reply(message, profile.id(), next(survey, language, answered, answer), invitation.id());
+        reply(message, profile.id(), next(survey, language, answered, given), invitation.id());
         return Outcome.ANSWERED;
     }
 
     /** After a score, the comment question (if any is open); after the last answer, the thank-you. */
-    private static String next(SurveyDefinition survey, String language, Set<String> answered, Answer given) {
+    private static String next(SurveyDefinition survey, String language, Set<String> answered, List<Answer> given) {
+        Set<String> now = given.stream().map(Answer::questionId).collect(Collectors.toSet());
         return survey.questions().stream()
-                .filter(q -> !answered.contains(q.id()) && !q.id().equals(given.questionId()))
+                .filter(q -> !answered.contains(q.id()) && !now.contains(q.id()))
                 .findFirst()
                 .map(q -> q.text().in(language, survey.defaultLanguage()))
                 .orElse(survey.message("thankYou", language));

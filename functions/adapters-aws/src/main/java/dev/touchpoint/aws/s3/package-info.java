@@ -1,0 +1,2 @@
+/** Received emails, stored by SES's receipt rule in S3. */
+package dev.touchpoint.aws.s3;

@@ -1,0 +1,90 @@
+package dev.touchpoint.ingest.email;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.domain.conversation.EmailReplies;
+import dev.touchpoint.domain.conversation.InboundMessage;
+import dev.touchpoint.domain.conversation.InboundMessageEvent;
+import dev.touchpoint.domain.conversation.RawEmailStore;
+import dev.touchpoint.domain.conversation.WebhookEventCounter;
+import dev.touchpoint.domain.feedback.FeedbackQueue;
+import dev.touchpoint.domain.identity.Customer;
+import dev.touchpoint.domain.identity.Identity;
+import dev.touchpoint.domain.identity.IdentityNormalizer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * For each received email: drop it (logged, counted) when SES's spam or virus verdict is FAIL; read
+ * the raw message the S3 action stored; take the new text of the reply and the survey token of the
+ * {@code reply+<token>@} address (or subject); queue it as an inbound email. The sender is only
+ * named by the envelope ({@code mail.source}), never by the body.
+ */
+public final class EmailReplyIngest {
+
+    private final RawEmailStore store;
+    private final IdentityNormalizer normalizer;
+    private final FeedbackQueue queue;
+    private final WebhookEventCounter counter;
+    private final Clock clock;
+
+    public EmailReplyIngest(RawEmailStore store, IdentityNormalizer normalizer, FeedbackQueue queue, WebhookEventCounter counter,
+                            Clock clock) {
+        this.store = store;
+        this.normalizer = normalizer;
+        this.queue = queue;
+        this.counter = counter;
+        this.clock = clock;
+    }
+
+    /** @param event the SES receipt-rule event: {@code {"Records":[{"eventSource":"aws:ses","ses":{"mail":…,"receipt":…}}]}} */
+    public int handle(JsonNode event, Consumer<String> log) {
+        int queued = 0;
+        for (JsonNode record : event.path("Records")) {
+            JsonNode ses = record.path("ses");
+            String messageId = ses.path("mail").path("messageId").asText("");
+            Optional<String> dropped = reasonToDrop(ses.path("receipt"));
+            if (dropped.isPresent()) {
+                counter.count("ses", "dropped:" + dropped.get().replace(' ', '-'), clock.instant());
+                log.accept("ingest-email: dropped message " + messageId + ": " + dropped.get());
+                continue;
+            }
+            Optional<InboundMessage> message = read(ses);
+            if (message.isEmpty()) {
+                counter.count("ses", "unreadable", clock.instant());
+                log.accept("ingest-email: message " + messageId + " could not be read");
+                continue;
+            }
+            queue.enqueue(new InboundMessageEvent(message.get()));
+            queued++;
+        }
+        return queued;
+    }
+
+    private static Optional<String> reasonToDrop(JsonNode receipt) {
+        if ("FAIL".equals(receipt.path("spamVerdict").path("status").asText())) {
+            return Optional.of("spam verdict FAIL");
+        }
+        if ("FAIL".equals(receipt.path("virusVerdict").path("status").asText())) {
+            return Optional.of("virus verdict FAIL");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<InboundMessage> read(JsonNode ses) {
+        JsonNode mail = ses.path("mail");
+        String messageId = mail.path("messageId").asText("");
+        Optional<Identity> sender = normalizer.email(mail.path("source").asText("").replaceFirst("^prvs=[^=]+=", ""));
+        List<String> recipients = new java.util.ArrayList<>();
+        (ses.path("receipt").path("recipients").isArray() ? ses.path("receipt").path("recipients") : mail.path("destination"))
+                .forEach(r -> recipients.add(r.asText()));
+        if (messageId.isEmpty()) {
+            return Optional.empty();
+        }
+        return sender.flatMap(from -> store.fetch(messageId).flatMap(MimeText::parse).map(parsed ->
+                new InboundMessage("email", "ses", messageId, new Customer(List.of(from), null, null, null),
+                        EmailReplies.newText(parsed.text()), null, EmailReplies.tokenOf(recipients, parsed.subject()).orElse(null),
+                        clock.instant())));
+    }
+}
