@@ -16,7 +16,15 @@ final class NagSuppressionsForTouchpoint {
     }
 
     static void apply(PublicApi api, Secret apiKey, DashboardHosting dashboard, SurveyDispatch surveys, ChannelWebhooks channels,
-                      TouchpointFunction processor) {
+                      TouchpointFunction processor, InboundEmail inbound) {
+        suppress(inbound.bucket(), "AwsSolutions-S1", "Only SES writes here and only ingest-email reads, once per message; "
+                + "objects expire after 30 days. Access logs would keep customers' addresses longer than the mail itself.");
+        NagSuppressions.addResourceSuppressions(inbound.ingest().role(), List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("ingest-email reads the messages SES stores under the inbound/ prefix; their keys are SES message ids, "
+                        + "known only when the mail arrives.")
+                .appliesTo(List.of("Resource::<InboundEmailMessagesF51E2E90.Arn>/inbound/*"))
+                .build()), true);
         channels.secrets().forEach(secret -> suppress(secret, "AwsSolutions-SMG4", "A provider credential (Twilio, Meta) is "
                 + "issued and rotated by the provider; the operator puts the new value here when they rotate it there."));
         NagSuppressions.addResourceSuppressions(processor.role(), List.of(NagPackSuppression.builder()

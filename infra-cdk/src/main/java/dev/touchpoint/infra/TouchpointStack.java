@@ -56,6 +56,9 @@ public final class TouchpointStack extends Stack {
 
         ChannelWebhooks channels = new ChannelWebhooks(this, "Channels", store, pipeline, surveys.tokenKey(),
                 surveys.deliveryFailures(), publicUrl, config, jars, removal);
+        InboundEmail inbound = new InboundEmail(this, "InboundEmail", store, pipeline, surveys.deliveryFailures(),
+                config.senderEmail().map(sender -> sender.substring(sender.indexOf('@') + 1)).orElse("replies.example.invalid"),
+                config, jars, removal);
         api.route(HttpMethod.POST, "/webhooks/twilio", channels.twilio());
         for (String path : List.of("/webhooks/whatsapp", "/webhooks/messenger")) {
             api.route(HttpMethod.GET, path, channels.meta());
@@ -66,11 +69,11 @@ public final class TouchpointStack extends Stack {
         alarms.watchDeadLetters("Feedback", pipeline.deadLetters());
         alarms.watchDeadLetters("DeliveryEvents", surveys.deliveryFailures());
         for (TouchpointFunction function : List.of(ingestApi, pipeline.processor(), surveys.dispatcher(),
-                surveys.surveyWeb(), surveys.deliveryEvents(), channels.twilio(), channels.meta(), channels.twoWaySms())) {
+                surveys.surveyWeb(), surveys.deliveryEvents(), channels.twilio(), channels.meta(), channels.twoWaySms(), inbound.ingest())) {
             alarms.watchFunction(function);
         }
         DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", removal);
-        NagSuppressionsForTouchpoint.apply(api, apiKey, dashboard, surveys, channels, pipeline.processor());
+        NagSuppressionsForTouchpoint.apply(api, apiKey, dashboard, surveys, channels, pipeline.processor(), inbound);
 
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).description("Base URL of the public API").build();
         CfnOutput.Builder.create(this, "ApiKeySecretArn").value(apiKey.getSecretArn())

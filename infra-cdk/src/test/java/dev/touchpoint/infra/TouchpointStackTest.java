@@ -51,7 +51,7 @@ class TouchpointStackTest {
 
     @Test
     void functions_runJava25OnArm64WithSnapStartJsonLogsAndStartUpFlags() {
-        dev.resourceCountIs("AWS::Lambda::Function", 8);
+        dev.resourceCountIs("AWS::Lambda::Function", 9);
         dev.allResourcesProperties("AWS::Lambda::Function", Map.of(
                 "Runtime", "java25",
                 "Architectures", List.of("arm64"),
@@ -59,7 +59,7 @@ class TouchpointStackTest {
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                 "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")),
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("JAVA_TOOL_OPTIONS", TouchpointFunction.JAVA_TOOL_OPTIONS)))));
-        dev.resourceCountIs("AWS::Lambda::Alias", 8);
+        dev.resourceCountIs("AWS::Lambda::Alias", 9);
         dev.allResourcesProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
         dev.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
     }
@@ -160,6 +160,17 @@ class TouchpointStackTest {
     }
 
     @Test
+    void inboundEmail_storesThenInvokes_forTheReplyDomain() {
+        prod.hasResourceProperties("AWS::SES::ReceiptRule", Map.of("Rule", Match.objectLike(Map.of(
+                "Recipients", List.of("example.com"),
+                "ScanEnabled", true,
+                "Actions", List.of(Match.objectLike(Map.of("S3Action", Match.objectLike(Map.of("ObjectKeyPrefix", "inbound/")))),
+                        Match.objectLike(Map.of("LambdaAction", Match.objectLike(Map.of("InvocationType", "Event")))))))));
+        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage", "dynamodb:UpdateItem", "s3:GetObject"),
+                actionsOf("InboundEmailIngestRole"));
+    }
+
+    @Test
     void dispatcher_runsEveryMinuteOnItsLiveAlias() {
         dev.hasResourceProperties("AWS::Scheduler::Schedule", Map.of("ScheduleExpression", "rate(1 minute)",
                 "Target", Match.objectLike(Map.of("Arn", Map.of("Ref", Match.stringLikeRegexp("SurveysDispatcherLive.*"))))));
@@ -187,13 +198,13 @@ class TouchpointStackTest {
 
     @Test
     void alarms_watchTheDlqErrorsAndThrottlesIntoTheOperationsTopic() {
-        dev.resourceCountIs("AWS::CloudWatch::Alarm", 18);
+        dev.resourceCountIs("AWS::CloudWatch::Alarm", 20);
         Capture topic = new Capture();
         dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible",
                 "Threshold", 0, "ComparisonOperator", "GreaterThanThreshold", "AlarmActions", List.of(topic)));
         dev.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "ops@example.com"));
-        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 8);
-        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Throttles"), 8);
+        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 9);
+        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Throttles"), 9);
     }
 
     @Test

@@ -1,0 +1,70 @@
+package dev.touchpoint.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.ses.ReceiptRuleOptions;
+import software.amazon.awscdk.services.ses.ReceiptRuleSet;
+import software.amazon.awscdk.services.ses.actions.Lambda;
+import software.amazon.awscdk.services.ses.actions.LambdaInvocationType;
+import software.amazon.awscdk.services.ses.actions.S3;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+
+/**
+ * Email replies to survey invitations: an SES receipt rule set whose rule, for the reply domain, first
+ * stores the raw message in a private bucket (kept 30 days) and then invokes ingest-email. SES allows
+ * one active rule set per region: activate this one after deploying (docs/deploy.md).
+ */
+public final class InboundEmail extends Construct {
+
+    static final String PREFIX = "inbound/";
+
+    private final TouchpointFunction ingest;
+    private final Bucket bucket;
+    private final ReceiptRuleSet ruleSet;
+
+    public InboundEmail(Construct scope, String id, FeedbackStore store, FeedbackPipeline pipeline, Queue asyncFailures,
+                        String replyDomain, StageConfig config, FunctionJars jars, RemovalPolicy removal) {
+        super(scope, id);
+        this.bucket = Bucket.Builder.create(this, "Messages")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .lifecycleRules(List.of(LifecycleRule.builder().expiration(Duration.days(30)).build()))
+                .removalPolicy(removal)
+                .build();
+        this.ingest = new TouchpointFunction(this, "Ingest", new TouchpointFunction.Spec("ingest-email",
+                "dev.touchpoint.ingest.email.EmailReplyHandler::handleRequest", 1024, Duration.seconds(30),
+                "Replies to survey emails, from the SES receipt rule"),
+                jars, Map.of("TOUCHPOINT_TABLE", store.table().getTableName(), "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(),
+                        "TOUCHPOINT_INBOUND_MAIL_BUCKET", bucket.getBucketName(), "TOUCHPOINT_INBOUND_MAIL_PREFIX", PREFIX,
+                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()), removal, asyncFailures);
+        ingest.allow(pipeline.allowSend());
+        ingest.allow(store.allowOnTable("dynamodb:UpdateItem"));
+        ingest.allow(PolicyStatement.Builder.create().actions(List.of("s3:GetObject"))
+                .resources(List.of(bucket.arnForObjects(PREFIX + "*"))).build());
+        this.ruleSet = ReceiptRuleSet.Builder.create(this, "RuleSet").build();
+        ruleSet.addRule("SurveyReplies", ReceiptRuleOptions.builder()
+                .recipients(List.of(replyDomain))
+                .scanEnabled(true)
+                .actions(List.of(
+                        S3.Builder.create().bucket(bucket).objectKeyPrefix(PREFIX).build(),
+                        Lambda.Builder.create().function(ingest.live()).invocationType(LambdaInvocationType.EVENT).build()))
+                .build());
+    }
+
+    public TouchpointFunction ingest() {
+        return ingest;
+    }
+
+    public Bucket bucket() {
+        return bucket;
+    }
+}
