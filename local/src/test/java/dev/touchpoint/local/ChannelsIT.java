@@ -69,6 +69,17 @@ class ChannelsIT {
         return twilio(params, WebhookSignatures.twilio(TWILIO_TOKEN, runtime.config().publicUrl() + "/webhooks/twilio", params));
     }
 
+    /** Twilio's form body as the ordered parameters it signs. */
+    static Map<String, String> form(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : body.strip().split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
     static Map<String, String> sms(String sid, String from, String body) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("ToCountry", "US");
@@ -134,12 +145,11 @@ class ChannelsIT {
         JsonNode invite = eventually("the SMS invitation is sent", () -> outboxTo(PHONE), l -> !l.isEmpty()).get(0);
         assertTrue(invite.get("body").asText().endsWith("RET yazın."), invite.get("body").asText());
 
-        assertEquals(200, twilioSigned(sms("SM0001", PHONE, "9")).statusCode());
+        assertEquals(200, twilioSigned(form(SampleEventsIT.sample("webhooks/twilio-sms.form"))).statusCode());
         JsonNode ask = eventually("the comment question comes back by SMS", () -> outboxTo(PHONE), l -> l.size() == 2).get(1);
         assertEquals("Bu puanı vermenizin başlıca nedeni nedir?", ask.get("body").asText());
 
-        assertEquals(200, metaSigned("/webhooks/whatsapp", whatsappText("wamid.HBgMOTA1NTU5ODc2NTQzFQIAEhgg", "905559876543",
-                "Kargo çok hızlıydı")).statusCode());
+        assertEquals(200, metaSigned("/webhooks/whatsapp", SampleEventsIT.sample("webhooks/whatsapp-text.json")).statusCode());
         JsonNode profile = eventually("both answers are in one response", ChannelsIT::profileByPhone,
                 p -> p != null && p.get("responses").size() == 1 && p.get("responses").get(0).get("answers").size() == 2);
         JsonNode response = profile.get("responses").get(0);
@@ -233,6 +243,19 @@ class ChannelsIT {
     }
 
     @Test
+    void whatsappButtonReply_reachesTheThread_withTheSendersWhatsappId() throws Exception {
+        assertEquals(200, metaSigned("/webhooks/whatsapp", SampleEventsIT.sample("webhooks/whatsapp-button-reply.json")).statusCode());
+        JsonNode profile = eventually("the button reply is on the profile", () -> {
+            HttpResponse<String> r = api.get("/v1/profiles?phone=%2B905551112299");
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null && p.get("thread").size() >= 1);
+        assertEquals("whatsapp", profile.get("thread").get(0).get("channel").asText());
+        assertEquals("10", profile.get("thread").get(0).get("text").asText());
+        assertTrue(StreamSupport.stream(profile.get("identities").spliterator(), false)
+                .anyMatch(i -> i.get("type").asText().equals("whatsappId") && i.get("value").asText().equals("905551112299")));
+    }
+
+    @Test
     void wrongOrMissingSignature_is403_andEnqueuesNothing() throws Exception {
         FeedbackPipelineIT.drain(runtime);
         int items = runtime.dynamoDb().scan(s -> s.tableName("touchpoint").select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).count();
@@ -279,12 +302,7 @@ class ChannelsIT {
 
     @Test
     void messengerMessage_withoutAnInvitation_isUnsolicitedFeedbackOnTheProfile() throws Exception {
-        String json = """
-                {"object":"page","entry":[{"id":"1234567890","time":1459991487970,"messaging":[
-                  {"sender":{"id":"24680135792468013"},"recipient":{"id":"1234567890"},"timestamp":1459991487970,
-                   "message":{"mid":"m_mid.1458668856218:ed81099e15d3f4f233","text":"Mağazadaki görevli çok yardımcı oldu"}},
-                  {"sender":{"id":"1234567890"},"recipient":{"id":"24680135792468013"},"timestamp":1459991487971,
-                   "message":{"mid":"m_echo.1","is_echo":true,"text":"our own reply"}}]}]}""";
+        String json = SampleEventsIT.sample("webhooks/messenger-text.json");
         assertEquals(200, metaSigned("/webhooks/messenger", json).statusCode());
 
         eventually("the sender has a profile by their Messenger id", () -> {

@@ -121,7 +121,8 @@ public final class ConversationRouter {
                 .filter(q -> q.type().isScored() && !answered.contains(q.id())).findFirst();
         Optional<SurveyQuestion> text = survey.questions().stream()
                 .filter(q -> q.type() == AnswerType.TEXT && !answered.contains(q.id())).findFirst();
-        String said = message.payload() != null ? message.payload() : message.text();
+        // A button or list id such as "score-9" carries the score as its number.
+        String said = message.payload() != null ? message.payload().replaceAll("[^0-9]+", " ").strip() : message.text();
         Matcher number = LEADING_NUMBER.matcher(said);
         List<Answer> given = new ArrayList<>();
         String rest = message.text();
