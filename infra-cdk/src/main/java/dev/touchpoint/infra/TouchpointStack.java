@@ -56,6 +56,17 @@ public final class TouchpointStack extends Stack {
 
         ChannelWebhooks channels = new ChannelWebhooks(this, "Channels", store, pipeline, surveys.tokenKey(),
                 surveys.deliveryFailures(), publicUrl, config, jars, removal);
+        TouchpointFunction reporting = new TouchpointFunction(this, "ReportingApi", new TouchpointFunction.Spec("reporting-api",
+                "dev.touchpoint.reporting.ReportingApiHandler::handleRequest", 1024, Duration.seconds(15),
+                "GET /v1/reports/summary from the daily aggregate cells"), jars,
+                Map.of("TOUCHPOINT_TABLE", store.table().getTableName(), "TOUCHPOINT_API_KEY_SECRET_ARN", apiKey.getSecretArn()),
+                removal);
+        // Query on the table itself: one query per day of AGGREGATE#<day>, never a scan.
+        reporting.allow(store.allowOnTable("dynamodb:Query"));
+        reporting.allow(PolicyStatement.Builder.create().actions(List.of("secretsmanager:GetSecretValue"))
+                .resources(List.of(apiKey.getSecretArn())).build());
+        api.route(HttpMethod.GET, "/v1/reports/summary", reporting);
+
         InboundEmail inbound = new InboundEmail(this, "InboundEmail", store, pipeline, surveys.deliveryFailures(),
                 config.senderEmail().map(sender -> sender.substring(sender.indexOf('@') + 1)).orElse("replies.example.invalid"),
                 config, jars, removal);
@@ -69,7 +80,7 @@ public final class TouchpointStack extends Stack {
         alarms.watchDeadLetters("Feedback", pipeline.deadLetters());
         alarms.watchDeadLetters("DeliveryEvents", surveys.deliveryFailures());
         for (TouchpointFunction function : List.of(ingestApi, pipeline.processor(), surveys.dispatcher(),
-                surveys.surveyWeb(), surveys.deliveryEvents(), channels.twilio(), channels.meta(), channels.twoWaySms(), inbound.ingest())) {
+                surveys.surveyWeb(), surveys.deliveryEvents(), channels.twilio(), channels.meta(), channels.twoWaySms(), inbound.ingest(), reporting)) {
             alarms.watchFunction(function);
         }
         DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", removal);

@@ -51,7 +51,7 @@ class TouchpointStackTest {
 
     @Test
     void functions_runJava25OnArm64WithSnapStartJsonLogsAndStartUpFlags() {
-        dev.resourceCountIs("AWS::Lambda::Function", 9);
+        dev.resourceCountIs("AWS::Lambda::Function", 10);
         dev.allResourcesProperties("AWS::Lambda::Function", Map.of(
                 "Runtime", "java25",
                 "Architectures", List.of("arm64"),
@@ -59,7 +59,7 @@ class TouchpointStackTest {
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                 "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")),
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("JAVA_TOOL_OPTIONS", TouchpointFunction.JAVA_TOOL_OPTIONS)))));
-        dev.resourceCountIs("AWS::Lambda::Alias", 9);
+        dev.resourceCountIs("AWS::Lambda::Alias", 10);
         dev.allResourcesProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
         dev.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
     }
@@ -116,7 +116,7 @@ class TouchpointStackTest {
                 "POST /s/{token}", "GET /k/{touchpoint}", "POST /k/{touchpoint}", "GET /q/{touchpoint}", "POST /q/{touchpoint}",
                 "GET /v1/touchpoints/{id}/qr.svg", "OPTIONS /v1/feedback", "GET /widget.js", "GET /w/surveys/{id}",
                 "POST /webhooks/twilio", "GET /webhooks/whatsapp", "POST /webhooks/whatsapp", "GET /webhooks/messenger",
-                "POST /webhooks/messenger"), routes);
+                "POST /webhooks/messenger", "GET /v1/reports/summary"), routes);
         dev.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
                 "StageName", "$default",
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", PublicApi.RATE_LIMIT_PER_SECOND,
@@ -168,6 +168,8 @@ class TouchpointStackTest {
                         Match.objectLike(Map.of("LambdaAction", Match.objectLike(Map.of("InvocationType", "Event")))))))));
         assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage", "dynamodb:UpdateItem", "s3:GetObject"),
                 actionsOf("InboundEmailIngestRole"));
+        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:Query", "secretsmanager:GetSecretValue"),
+                actionsOf("ReportingApiRole"));
     }
 
     @Test
@@ -198,13 +200,13 @@ class TouchpointStackTest {
 
     @Test
     void alarms_watchTheDlqErrorsAndThrottlesIntoTheOperationsTopic() {
-        dev.resourceCountIs("AWS::CloudWatch::Alarm", 20);
+        dev.resourceCountIs("AWS::CloudWatch::Alarm", 22);
         Capture topic = new Capture();
         dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible",
                 "Threshold", 0, "ComparisonOperator", "GreaterThanThreshold", "AlarmActions", List.of(topic)));
         dev.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "ops@example.com"));
-        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 9);
-        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Throttles"), 9);
+        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 10);
+        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Throttles"), 10);
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.touchpoint.ingest.meta.MetaWebhookHandler;
 import dev.touchpoint.ingest.email.EmailReplyHandler;
 import dev.touchpoint.ingest.sms.TwoWaySmsHandler;
 import dev.touchpoint.local.inbound.DirectoryRawEmailStore;
+import dev.touchpoint.reporting.ReportingApiHandler;
 import dev.touchpoint.local.lambda.StreamFunctions;
 import dev.touchpoint.ingest.twilio.TwilioWebhookHandler;
 import dev.touchpoint.dispatcher.SurveyDispatcherWiring;
@@ -58,6 +59,7 @@ public final class LocalRuntime implements AutoCloseable {
     static final String INGEST_META = "ingest-meta";
     static final String INGEST_SMS = "ingest-sms";
     static final String INGEST_EMAIL = "ingest-email";
+    static final String REPORTING_API = "reporting-api";
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
     private final LocalConfig config;
@@ -116,6 +118,8 @@ public final class LocalRuntime implements AutoCloseable {
                         new TwoWaySmsHandler(TwoWaySmsHandler.build(Environment.of(functionEnv)))))
                 .add(new LocalFunction<>(INGEST_EMAIL, (Class<Map<String, Object>>) (Class<?>) Map.class,
                         StreamFunctions.of(new EmailReplyHandler(EmailReplyHandler.build(Environment.of(functionEnv), inboundMail)))))
+                .addHttp(new LocalFunction<>(REPORTING_API, APIGatewayV2HTTPEvent.class,
+                        new ReportingApiHandler(ReportingApiHandler.build(Environment.of(functionEnv)))))
                 .add(processor)
                 .add(dispatcher)
                 .add(new LocalFunction<>(DELIVERY_EVENTS, SNSEvent.class,
@@ -125,6 +129,7 @@ public final class LocalRuntime implements AutoCloseable {
                 .add("OPTIONS", "/v1/feedback", INGEST_API)
                 .add("POST", "/v1/interactions", INGEST_API)
                 .add("GET", "/v1/profiles", INGEST_API)
+                .add("GET", "/v1/reports/summary", REPORTING_API)
                 .add("GET", "/s/{token}", SURVEY_WEB)
                 .add("POST", "/s/{token}", SURVEY_WEB)
                 .add("GET", "/k/{touchpoint}", SURVEY_WEB)
@@ -250,7 +255,7 @@ public final class LocalRuntime implements AutoCloseable {
     private String healthJson() {
         QueueDepth feedback = queueDepth(queues.feedbackUrl());
         QueueDepth dead = queueDepth(queues.deadLetterUrl());
-        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\",\"" + DELIVERY_EVENTS + "\",\"" + INGEST_TWILIO + "\",\"" + INGEST_META + "\",\"" + INGEST_SMS + "\",\"" + INGEST_EMAIL + "\"],"
+        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\",\"" + DELIVERY_EVENTS + "\",\"" + INGEST_TWILIO + "\",\"" + INGEST_META + "\",\"" + INGEST_SMS + "\",\"" + INGEST_EMAIL + "\",\"" + REPORTING_API + "\"],"
                 + "\"queues\":{\"feedback\":{\"visible\":" + feedback.visible() + ",\"inFlight\":" + feedback.inFlight() + "},"
                 + "\"deadLetter\":{\"visible\":" + dead.visible() + ",\"inFlight\":" + dead.inFlight() + "}},"
                 + "\"persistent\":" + !config.inMemory() + "}";

@@ -1,0 +1,87 @@
+package dev.touchpoint.reporting;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.domain.feedback.FieldError;
+import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.reports.GroupBy;
+import dev.touchpoint.domain.reports.GroupSummary;
+import dev.touchpoint.domain.reports.SummaryReport;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET /v1/reports/summary?from=&to=&surveyId=&groupBy=channel|touchpoint|survey|day}: UTC days
+ * {@code from} to {@code to} inclusive (default: the last 30 days), at most {@value SummaryReport#MAX_DAYS} days.
+ */
+final class SummaryRoute {
+
+    private final SummaryReport report;
+    private final Clock clock;
+
+    SummaryRoute(SummaryReport report, Clock clock) {
+        this.report = report;
+        this.clock = clock;
+    }
+
+    APIGatewayV2HTTPResponse handle(HttpRequest request) {
+        Map<String, String> query = request.query();
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate to = date(query.get("to"), today, "/query/to", errors);
+        LocalDate from = date(query.get("from"), to.minusDays(29), "/query/from", errors);
+        Optional<GroupBy> groupBy = GroupBy.fromWireName(query.getOrDefault("groupBy", "channel"));
+        if (groupBy.isEmpty()) {
+            errors.add(new FieldError("/query/groupBy", "One of channel, touchpoint, survey, day."));
+        }
+        if (errors.isEmpty() && (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= SummaryReport.MAX_DAYS)) {
+            errors.add(new FieldError("/query/from", "from must not be after to, and the range at most " + SummaryReport.MAX_DAYS + " days."));
+        }
+        if (!errors.isEmpty()) {
+            return HttpResponses.invalid("The report request is not valid.", errors, request.path());
+        }
+        Optional<String> surveyId = Optional.ofNullable(query.get("surveyId")).filter(s -> s.matches("[a-z0-9][a-z0-9._-]{0,63}"));
+        List<GroupSummary> groups = report.summarise(from, to, surveyId, groupBy.get());
+        ObjectNode root = StrictJson.object().put("from", from.toString()).put("to", to.toString())
+                .put("groupBy", groupBy.get().wireName());
+        surveyId.ifPresent(id -> root.put("surveyId", id));
+        ArrayNode list = root.putArray("groups");
+        groups.forEach(group -> list.add(json(group)));
+        return HttpResponses.json(200, root);
+    }
+
+    private static LocalDate date(String text, LocalDate fallback, String pointer, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeException e) {
+            errors.add(new FieldError(pointer, "A date such as 2026-11-23."));
+            return fallback;
+        }
+    }
+
+    static ObjectNode json(GroupSummary g) {
+        ObjectNode node = StrictJson.object().put("key", g.key()).put("responses", g.responses());
+        node.putObject("nps").put("score", g.nps().score()).put("promoters", g.nps().promoters()).put("passives", g.nps().passives())
+                .put("detractors", g.nps().detractors()).put("marginOfError", g.nps().marginOfError());
+        node.putObject("csat").put("score", g.csat().score()).put("responses", g.csat().responses());
+        node.putObject("ces").put("mean", g.ces().mean()).put("responses", g.ces().responses());
+        node.putObject("rating").put("mean", g.rating().mean()).put("responses", g.rating().responses());
+        node.putObject("funnel").put("invited", g.funnel().invited()).put("delivered", g.funnel().delivered())
+                .put("opened", g.funnel().opened()).put("clicked", g.funnel().clicked()).put("responded", g.funnel().responded())
+                .put("responseRate", g.funnel().responseRate());
+        return node;
+    }
+}
