@@ -58,14 +58,16 @@ public final class TouchpointStack extends Stack {
                 surveys.deliveryFailures(), publicUrl, config, jars, removal);
         TouchpointFunction reporting = new TouchpointFunction(this, "ReportingApi", new TouchpointFunction.Spec("reporting-api",
                 "dev.touchpoint.reporting.ReportingApiHandler::handleRequest", 1024, Duration.seconds(15),
-                "GET /v1/reports/summary from the daily aggregate cells"), jars,
+                "GET /v1/reports/summary and GET /v1/profiles/{id}"), jars,
                 Map.of("TOUCHPOINT_TABLE", store.table().getTableName(), "TOUCHPOINT_API_KEY_SECRET_ARN", apiKey.getSecretArn()),
                 removal);
         // Query on the table itself: one query per day of AGGREGATE#<day>, never a scan.
-        reporting.allow(store.allowOnTable("dynamodb:Query"));
+        reporting.allow(store.allowOnTable("dynamodb:Query", "dynamodb:GetItem"));
+        reporting.allow(store.allowTimelineQuery());
         reporting.allow(PolicyStatement.Builder.create().actions(List.of("secretsmanager:GetSecretValue"))
                 .resources(List.of(apiKey.getSecretArn())).build());
         api.route(HttpMethod.GET, "/v1/reports/summary", reporting);
+        api.route(HttpMethod.GET, "/v1/profiles/{id}", reporting);
 
         InboundEmail inbound = new InboundEmail(this, "InboundEmail", store, pipeline, surveys.deliveryFailures(),
                 config.senderEmail().map(sender -> sender.substring(sender.indexOf('@') + 1)).orElse("replies.example.invalid"),

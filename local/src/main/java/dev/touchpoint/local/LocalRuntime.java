@@ -130,6 +130,7 @@ public final class LocalRuntime implements AutoCloseable {
                 .add("POST", "/v1/interactions", INGEST_API)
                 .add("GET", "/v1/profiles", INGEST_API)
                 .add("GET", "/v1/reports/summary", REPORTING_API)
+                .add("GET", "/v1/profiles/{id}", REPORTING_API)
                 .add("GET", "/s/{token}", SURVEY_WEB)
                 .add("POST", "/s/{token}", SURVEY_WEB)
                 .add("GET", "/k/{touchpoint}", SURVEY_WEB)

@@ -95,8 +95,11 @@ class BrowserIT {
         }
     }
 
+    /** Waits for the page; elements replaced while it updates (a panel redrawn) are looked up again. */
     private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     private static void screenshot(String name) throws Exception {

@@ -178,6 +178,16 @@ class ChannelsIT {
                 && "DROPPED".equals(invitation(later).get("status").s()));
         assertEquals("opted-out:sms", invitation(later).get("reason").s());
         assertTrue(!first.equals(later));
+
+        // One view of the customer: consent per channel and one timeline across channels, by profile id.
+        JsonNode byId = StrictJson.read(api.get("/v1/profiles/" + profileByPhone().get("id").asText()).body());
+        assertEquals(List.of("sms"), StreamSupport.stream(byId.get("consent").get("optedOut").spliterator(), false)
+                .map(JsonNode::asText).toList());
+        List<String> kinds = StreamSupport.stream(byId.get("timeline").spliterator(), false)
+                .map(e -> e.get("kind").asText() + ":" + e.get("channel").asText()).toList();
+        assertEquals("invitation:sms", kinds.get(0), kinds.toString());
+        assertTrue(kinds.containsAll(List.of("response:sms", "message:sms", "message:whatsapp", "reply:whatsapp")), kinds.toString());
+        assertEquals(404, api.get("/v1/profiles/..%2F..%2Fetc%2Fpasswd").statusCode());
     }
 
     @Test

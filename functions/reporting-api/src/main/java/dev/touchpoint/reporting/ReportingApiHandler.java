@@ -10,18 +10,24 @@ import dev.touchpoint.aws.apigateway.ApiKeys;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.dynamodb.DynamoDbAggregateReader;
+import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
+import dev.touchpoint.domain.profile.ProfileLookup;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.domain.reports.SummaryReport;
 import java.time.Clock;
 
 /**
- * Lambda entry point of the reporting routes ({@code x-api-key} required). Configuration:
+ * Lambda entry point of the reporting routes, {@code GET /v1/reports/summary} and {@code GET /v1/profiles/{id}} ({@code x-api-key} required). Configuration:
  * {@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_API_KEY} (or {@code …_SECRET_ARN}).
  */
 public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** What this function holds once per container. */
-    public record Routes(ApiKeys keys, SummaryRoute summary) {
+    public record Routes(ApiKeys keys, SummaryRoute summary, ProfileByIdRoute profiles) {
     }
 
     /** Built on first use, once per container, from the function's environment. */
@@ -40,23 +46,31 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     public static Routes build(Environment env) {
-        return new Routes(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY")), new SummaryRoute(
-                new SummaryReport(new DynamoDbAggregateReader(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"))),
-                Clock.systemUTC()));
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        String table = env.required("TOUCHPOINT_TABLE");
+        return new Routes(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY")),
+                new SummaryRoute(new SummaryReport(new DynamoDbAggregateReader(dynamo, table)), Clock.systemUTC()),
+                new ProfileByIdRoute(new ProfileLookup(new DynamoDbProfileRepository(dynamo, table),
+                        new DynamoDbResponseRepository(dynamo, table), new DynamoDbThreadRepository(dynamo, table),
+                        new DynamoDbInvitationRepository(dynamo, table))));
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         HttpRequest request = new HttpRequest(event);
-        if (!(request.method() + " " + request.path()).equals("GET /v1/reports/summary")) {
-            return HttpResponses.problem(404, "not-found", "No such route", "This function serves GET /v1/reports/summary.", request.path());
+        String[] parts = request.path().split("/", -1);
+        boolean summary = (request.method() + " " + request.path()).equals("GET /v1/reports/summary");
+        boolean profile = request.method().equals("GET") && parts.length == 4 && parts[1].equals("v1") && parts[2].equals("profiles");
+        if (!summary && !profile) {
+            return HttpResponses.problem(404, "not-found", "No such route",
+                    "This function serves GET /v1/reports/summary and GET /v1/profiles/{id}.", request.path());
         }
         if (!routes.keys().accepts(request)) {
             return HttpResponses.problem(401, "unauthorized", "Missing or wrong API key",
                     "Send a valid key in the " + ApiKeys.HEADER + " header.", request.path());
         }
         try {
-            return routes.summary().handle(request);
+            return summary ? routes.summary().handle(request) : routes.profiles().handle(request, parts[3]);
         } catch (RuntimeException e) {
             context.getLogger().log("reporting-api failed: " + e.getClass().getName());
             return HttpResponses.problem(503, "temporarily-unavailable", "Temporarily unavailable", "Retry the report later.",

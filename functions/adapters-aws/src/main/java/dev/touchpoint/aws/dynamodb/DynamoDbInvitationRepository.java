@@ -64,6 +64,18 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
     }
 
     @Override
+    public List<Invitation> sentTo(java.util.Collection<String> profileIds) {
+        return profileIds.stream()
+                .flatMap(profileId -> dynamo.queryPaginator(q -> q.tableName(table).indexName(TouchpointTable.GSI1)
+                        .keyConditionExpression("GSI1PK = :profile AND begins_with(GSI1SK, :prefix)")
+                        .expressionAttributeValues(Map.of(":profile", s(TouchpointTable.PROFILE + profileId),
+                                ":prefix", s(TIMELINE_PREFIX)))).items().stream())
+                .map(DynamoDbInvitationRepository::toInvitation)
+                .sorted(java.util.Comparator.comparing(Invitation::sentAt))
+                .toList();
+    }
+
+    @Override
     public Optional<Invitation> latestOpen(java.util.Collection<String> profileIds, Instant now) {
         return profileIds.stream()
                 .flatMap(profileId -> dynamo.query(q -> q.tableName(table).indexName(TouchpointTable.GSI1)

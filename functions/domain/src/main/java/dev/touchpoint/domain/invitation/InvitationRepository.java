@@ -25,6 +25,9 @@ public interface InvitationRepository {
     /** The most recently sent invitation of these profiles still open for answers (sent or answered in part, not expired). */
     Optional<Invitation> latestOpen(java.util.Collection<String> profileIds, Instant now);
 
+    /** Every invitation sent to these profiles, oldest first. */
+    List<Invitation> sentTo(java.util.Collection<String> profileIds);
+
     void markSent(Invitation invitation, String channel, String providerMessageId, Instant at);
 
     /** PENDING or SENDING → DROPPED with the reason; leaves the due queue. */

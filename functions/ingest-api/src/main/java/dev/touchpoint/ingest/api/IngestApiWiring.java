@@ -9,6 +9,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
@@ -46,7 +47,8 @@ public final class IngestApiWiring {
         String table = env.required("TOUCHPOINT_TABLE");
         FeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
         ProfileLookup lookup = new ProfileLookup(new DynamoDbProfileRepository(dynamo, table),
-                new DynamoDbResponseRepository(dynamo, table), new DynamoDbThreadRepository(dynamo, table));
+                new DynamoDbResponseRepository(dynamo, table), new DynamoDbThreadRepository(dynamo, table),
+                new DynamoDbInvitationRepository(dynamo, table));
         WidgetAccess widgets = new WidgetAccess(PublishableKeys.parse(env.optional("TOUCHPOINT_PUBLISHABLE_KEYS")),
                 new DynamoDbRateLimiter(dynamo, table), env.integer("TOUCHPOINT_WIDGET_RATE_LIMIT", 20), clock);
         return new IngestApi(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY")), widgets, List.of(

@@ -7,6 +7,7 @@ import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.identity.IdentityType;
+import dev.touchpoint.domain.profile.ProfileJson;
 import dev.touchpoint.domain.profile.ProfileLookup;
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,85 @@
+package dev.touchpoint.domain.profile;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.domain.feedback.SubmissionWriter;
+import dev.touchpoint.domain.identity.Identity;
+import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.invitation.Invitation;
+import java.util.Comparator;
+
+/**
+ * The profile as the API shows it: identities, details, consent per channel, merged profiles, every
+ * response once, the conversation thread, and one timeline of invitations, responses and messages
+ * across channels in time order.
+ */
+public final class ProfileJson {
+
+    private ProfileJson() {
+    }
+
+    public static ObjectNode write(ProfileView view) {
+        ProfileRecord profile = view.profile();
+        ObjectNode root = StrictJson.object();
+        root.put("id", profile.id());
+        ArrayNode identities = root.putArray("identities");
+        profile.identities().stream()
+                .sorted(Comparator.comparing(Identity::key))
+                .forEach(i -> identities.addObject().put("type", i.type().wireName()).put("value", i.value()));
+        root.put("name", profile.name());
+        root.put("locale", profile.locale());
+        root.put("timeZone", profile.timeZone());
+        root.put("createdAt", profile.createdAt().toString());
+        ObjectNode consent = root.putObject("consent");
+        ArrayNode optedOut = consent.putArray("optedOut");
+        profile.optedOut().stream().sorted().forEach(optedOut::add);
+        ArrayNode suppressed = consent.putArray("suppressed");
+        profile.suppressed().stream().sorted().forEach(suppressed::add);
+        consent.put("lastInvitedAt", profile.lastInvitedAt() == null ? null : profile.lastInvitedAt().toString());
+        ArrayNode merged = root.putArray("mergedFrom");
+        profile.mergedFrom().stream().sorted().forEach(merged::add);
+        ArrayNode responses = root.putArray("responses");
+        view.responses().forEach(r -> responses.add(response(r)));
+        ArrayNode thread = root.putArray("thread");
+        view.thread().forEach(entry -> thread.addObject().put("direction", entry.direction().name().toLowerCase(java.util.Locale.ROOT))
+                .put("channel", entry.channel()).put("text", entry.text()).put("invitationId", entry.invitationId())
+                .put("at", entry.at().toString()));
+        root.set("timeline", timeline(view));
+        return root;
+    }
+
+    /** Invitations sent, responses and messages, oldest first, each with its kind and channel. */
+    private static ArrayNode timeline(ProfileView view) {
+        java.util.List<ObjectNode> events = new java.util.ArrayList<>();
+        for (Invitation invitation : view.invitations()) {
+            events.add(StrictJson.object().put("at", invitation.sentAt().toString()).put("kind", "invitation")
+                    .put("channel", invitation.sentChannel()).put("surveyId", invitation.surveyId()).put("id", invitation.id())
+                    .put("status", invitation.status().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        for (ResponseRecord response : view.responses()) {
+            events.add(StrictJson.object().put("at", response.answeredAt().toString()).put("kind", "response")
+                    .put("channel", response.channel()).put("surveyId", response.surveyId()).put("id", response.responseId()));
+        }
+        view.thread().forEach(entry -> events.add(StrictJson.object().put("at", entry.at().toString())
+                .put("kind", entry.direction() == dev.touchpoint.domain.conversation.ThreadEntry.Direction.INBOUND ? "message" : "reply")
+                .put("channel", entry.channel()).put("text", entry.text())));
+        events.sort(Comparator.comparing(e -> java.time.Instant.parse(e.get("at").asText())));
+        ArrayNode timeline = StrictJson.mapper().createArrayNode();
+        events.forEach(timeline::add);
+        return timeline;
+    }
+
+    private static ObjectNode response(ResponseRecord response) {
+        ObjectNode node = StrictJson.object();
+        node.put("id", response.responseId());
+        node.put("externalId", response.externalId());
+        node.put("channel", response.channel());
+        node.put("touchpoint", response.touchpoint());
+        node.put("surveyId", response.surveyId());
+        ArrayNode answers = node.putArray("answers");
+        response.answers().forEach(a -> answers.add(SubmissionWriter.answer(a)));
+        node.put("answeredAt", response.answeredAt().toString());
+        node.put("receivedAt", response.receivedAt().toString());
+        return node;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.touchpoint.reporting;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.domain.profile.ProfileJson;
+import dev.touchpoint.domain.profile.ProfileLookup;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /v1/profiles/{id}}: one customer's whole story — identities, consent per channel, and the
+ * timeline of invitations, responses and messages across channels in order. An id merged into another
+ * profile leads to the survivor.
+ */
+final class ProfileByIdRoute {
+
+    private static final Pattern PROFILE_ID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+
+    private final ProfileLookup lookup;
+
+    ProfileByIdRoute(ProfileLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    APIGatewayV2HTTPResponse handle(HttpRequest request, String profileId) {
+        if (!PROFILE_ID.matcher(profileId).matches()) {
+            return notFound(request);
+        }
+        return lookup.byId(profileId).map(view -> HttpResponses.json(200, ProfileJson.write(view))).orElseGet(() -> notFound(request));
+    }
+
+    private static APIGatewayV2HTTPResponse notFound(HttpRequest request) {
+        return HttpResponses.problem(404, "profile-not-found", "No such profile", "No profile has this id.", request.path());
+    }
+}
