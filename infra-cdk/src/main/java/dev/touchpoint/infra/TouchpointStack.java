@@ -62,12 +62,14 @@ public final class TouchpointStack extends Stack {
                 Map.of("TOUCHPOINT_TABLE", store.table().getTableName(), "TOUCHPOINT_API_KEY_SECRET_ARN", apiKey.getSecretArn()),
                 removal);
         // Query on the table itself: one query per day of AGGREGATE#<day>, never a scan.
-        reporting.allow(store.allowOnTable("dynamodb:Query", "dynamodb:GetItem"));
+        // Query and GetItem to read; UpdateItem and DeleteItem for erasure (DELETE /v1/profiles/{id}).
+        reporting.allow(store.allowOnTable("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"));
         reporting.allow(store.allowTimelineQuery());
         reporting.allow(PolicyStatement.Builder.create().actions(List.of("secretsmanager:GetSecretValue"))
                 .resources(List.of(apiKey.getSecretArn())).build());
         api.route(HttpMethod.GET, "/v1/reports/summary", reporting);
         api.route(HttpMethod.GET, "/v1/profiles/{id}", reporting);
+        api.route(HttpMethod.DELETE, "/v1/profiles/{id}", reporting);
 
         InboundEmail inbound = new InboundEmail(this, "InboundEmail", store, pipeline, surveys.deliveryFailures(),
                 config.senderEmail().map(sender -> sender.substring(sender.indexOf('@') + 1)).orElse("replies.example.invalid"),

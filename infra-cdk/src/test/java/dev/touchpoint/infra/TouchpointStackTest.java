@@ -116,7 +116,7 @@ class TouchpointStackTest {
                 "POST /s/{token}", "GET /k/{touchpoint}", "POST /k/{touchpoint}", "GET /q/{touchpoint}", "POST /q/{touchpoint}",
                 "GET /v1/touchpoints/{id}/qr.svg", "OPTIONS /v1/feedback", "GET /widget.js", "GET /w/surveys/{id}",
                 "POST /webhooks/twilio", "GET /webhooks/whatsapp", "POST /webhooks/whatsapp", "GET /webhooks/messenger",
-                "POST /webhooks/messenger", "GET /v1/reports/summary", "GET /v1/profiles/{id}"), routes);
+                "POST /webhooks/messenger", "GET /v1/reports/summary", "GET /v1/profiles/{id}", "DELETE /v1/profiles/{id}"), routes);
         dev.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
                 "StageName", "$default",
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", PublicApi.RATE_LIMIT_PER_SECOND,
@@ -169,7 +169,7 @@ class TouchpointStackTest {
         assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage", "dynamodb:UpdateItem", "s3:GetObject"),
                 actionsOf("InboundEmailIngestRole"));
         assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:Query", "dynamodb:GetItem",
-                "secretsmanager:GetSecretValue"), actionsOf("ReportingApiRole"));
+                "dynamodb:UpdateItem", "dynamodb:DeleteItem", "secretsmanager:GetSecretValue"), actionsOf("ReportingApiRole"));
     }
 
     @Test

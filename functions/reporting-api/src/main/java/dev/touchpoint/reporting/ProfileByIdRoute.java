@@ -3,6 +3,7 @@ package dev.touchpoint.reporting;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.domain.profile.ProfileErasure;
 import dev.touchpoint.domain.profile.ProfileJson;
 import dev.touchpoint.domain.profile.ProfileLookup;
 import java.util.regex.Pattern;
@@ -10,16 +11,26 @@ import java.util.regex.Pattern;
 /**
  * {@code GET /v1/profiles/{id}}: one customer's whole story — identities, consent per channel, and the
  * timeline of invitations, responses and messages across channels in order. An id merged into another
- * profile leads to the survivor.
+ * profile leads to the survivor. {@code DELETE} erases the person (docs/api.md).
  */
 final class ProfileByIdRoute {
 
     private static final Pattern PROFILE_ID = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
     private final ProfileLookup lookup;
+    private final ProfileErasure erasure;
 
-    ProfileByIdRoute(ProfileLookup lookup) {
+    ProfileByIdRoute(ProfileLookup lookup, ProfileErasure erasure) {
         this.lookup = lookup;
+        this.erasure = erasure;
+    }
+
+    /** {@code DELETE /v1/profiles/{id}}: erasure; 204, then 404 for the same id. */
+    APIGatewayV2HTTPResponse delete(HttpRequest request, String profileId) {
+        if (!PROFILE_ID.matcher(profileId).matches() || !erasure.erase(profileId)) {
+            return notFound(request);
+        }
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(java.util.Map.of("cache-control", "no-store")).build();
     }
 
     APIGatewayV2HTTPResponse handle(HttpRequest request, String profileId) {

@@ -14,6 +14,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
+import dev.touchpoint.domain.profile.ProfileErasure;
 import dev.touchpoint.domain.profile.ProfileLookup;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import dev.touchpoint.aws.secrets.SecretSettings;
@@ -48,11 +49,13 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
     public static Routes build(Environment env) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
+        DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
+        DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
+        DynamoDbThreadRepository threads = new DynamoDbThreadRepository(dynamo, table);
         return new Routes(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY")),
                 new SummaryRoute(new SummaryReport(new DynamoDbAggregateReader(dynamo, table)), Clock.systemUTC()),
-                new ProfileByIdRoute(new ProfileLookup(new DynamoDbProfileRepository(dynamo, table),
-                        new DynamoDbResponseRepository(dynamo, table), new DynamoDbThreadRepository(dynamo, table),
-                        new DynamoDbInvitationRepository(dynamo, table))));
+                new ProfileByIdRoute(new ProfileLookup(profiles, responses, threads, new DynamoDbInvitationRepository(dynamo, table)),
+                        new ProfileErasure(profiles, responses, threads)));
     }
 
     @Override
@@ -60,17 +63,22 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
         HttpRequest request = new HttpRequest(event);
         String[] parts = request.path().split("/", -1);
         boolean summary = (request.method() + " " + request.path()).equals("GET /v1/reports/summary");
-        boolean profile = request.method().equals("GET") && parts.length == 4 && parts[1].equals("v1") && parts[2].equals("profiles");
+        boolean profile = (request.method().equals("GET") || request.method().equals("DELETE"))
+                && parts.length == 4 && parts[1].equals("v1") && parts[2].equals("profiles");
         if (!summary && !profile) {
             return HttpResponses.problem(404, "not-found", "No such route",
-                    "This function serves GET /v1/reports/summary and GET /v1/profiles/{id}.", request.path());
+                    "This function serves GET /v1/reports/summary and GET or DELETE /v1/profiles/{id}.", request.path());
         }
         if (!routes.keys().accepts(request)) {
             return HttpResponses.problem(401, "unauthorized", "Missing or wrong API key",
                     "Send a valid key in the " + ApiKeys.HEADER + " header.", request.path());
         }
         try {
-            return summary ? routes.summary().handle(request) : routes.profiles().handle(request, parts[3]);
+            if (summary) {
+                return routes.summary().handle(request);
+            }
+            return request.method().equals("DELETE") ? routes.profiles().delete(request, parts[3])
+                    : routes.profiles().handle(request, parts[3]);
         } catch (RuntimeException e) {
             context.getLogger().log("reporting-api failed: " + e.getClass().getName());
             return HttpResponses.problem(503, "temporarily-unavailable", "Temporarily unavailable", "Retry the report later.",

@@ -147,6 +147,13 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
     }
 
     @Override
+    public void erase(ProfileRecord profile) {
+        profile.identities().forEach(identity -> dynamo.deleteItem(d -> d.tableName(table).key(identityKey(identity))));
+        dynamo.deleteItem(d -> d.tableName(table).key(Map.of(PK, s(PROFILE + profile.id()), SK, s(MERGE_SK))));
+        dynamo.deleteItem(d -> d.tableName(table).key(profileKey(profile.id())));
+    }
+
+    @Override
     public void updateDetails(String profileId, String name, String locale, String timeZone) {
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> sets = new ArrayList<>();

@@ -191,6 +191,17 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
     }
 
     @Override
+    public void anonymise(Collection<String> profileIds) {
+        for (ResponseRecord response : forProfiles(profileIds)) {
+            List<AttributeValue> scores = response.answers().stream().filter(a -> a.type().isScored())
+                    .map(DynamoDbResponseRepository::toAttribute).toList();
+            dynamo.updateItem(u -> u.tableName(table).key(Map.of(PK, s(RESPONSE + response.responseId()), SK, s(RESPONSE_SK)))
+                    .updateExpression("SET answers = :scores, erased = :yes REMOVE profileId, externalId, GSI1PK, GSI1SK")
+                    .expressionAttributeValues(Map.of(":scores", AttributeValue.fromL(scores), ":yes", AttributeValue.fromBool(true))));
+        }
+    }
+
+    @Override
     public List<ResponseRecord> forProfiles(Collection<String> profileIds) {
         List<ResponseRecord> responses = new ArrayList<>();
         for (String profileId : profileIds) {

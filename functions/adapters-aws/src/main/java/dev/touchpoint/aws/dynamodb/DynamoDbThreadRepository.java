@@ -61,6 +61,12 @@ public final class DynamoDbThreadRepository implements ThreadRepository {
     }
 
     @Override
+    public void erase(Collection<String> profileIds) {
+        forProfiles(profileIds).forEach(entry -> dynamo.deleteItem(d -> d.tableName(table)
+                .key(Map.of(PK, s(THREAD + entry.id()), SK, s("THREAD")))));
+    }
+
+    @Override
     public List<ThreadEntry> forProfiles(Collection<String> profileIds) {
         List<ThreadEntry> entries = new ArrayList<>();
         for (String profileId : profileIds) {

@@ -9,5 +9,8 @@ public interface ThreadRepository {
     /** @return false when this entry (by id) was stored before: a redelivered message */
     boolean append(ThreadEntry entry);
 
-    List<ThreadEntry> forProfiles(Collection<String> profileIds);
+    /** Erasure: deletes every thread entry of these profiles. */
+    void erase(Collection<String> profileIds);
+
+        List<ThreadEntry> forProfiles(Collection<String> profileIds);
 }

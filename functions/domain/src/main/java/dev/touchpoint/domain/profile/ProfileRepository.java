@@ -40,6 +40,9 @@ public interface ProfileRepository {
     /** Remembers when the customer was last invited, for the cooldown across channels. */
     void recordInvitation(String profileId, Instant at);
 
+    /** Deletes the profile, its merge record and every identity entry it holds (erasure). */
+    void erase(ProfileRecord profile);
+
     /** Remembers the newest name, locale and time zone a customer gave; nulls leave a value alone. */
     void updateDetails(String profileId, String name, String locale, String timeZone);
 }

@@ -25,6 +25,9 @@ public interface ResponseRepository {
      */
     boolean addAnswers(ResponseRecord answers, String messageId);
 
+    /** Erasure: the responses of these profiles keep their scores, lose free text, external ids and the link to the person. */
+    void anonymise(Collection<String> profileIds);
+
     /** Every response recorded under any of these profiles, oldest first. */
     List<ResponseRecord> forProfiles(Collection<String> profileIds);
 }
