@@ -70,6 +70,7 @@ public final class TouchpointStack extends Stack {
         api.route(HttpMethod.GET, "/v1/reports/summary", reporting);
         api.route(HttpMethod.GET, "/v1/profiles/{id}", reporting);
         api.route(HttpMethod.DELETE, "/v1/profiles/{id}", reporting);
+        api.route(HttpMethod.GET, "/v1/profiles/{id}/export", reporting);
 
         InboundEmail inbound = new InboundEmail(this, "InboundEmail", store, pipeline, surveys.deliveryFailures(),
                 config.senderEmail().map(sender -> sender.substring(sender.indexOf('@') + 1)).orElse("replies.example.invalid"),

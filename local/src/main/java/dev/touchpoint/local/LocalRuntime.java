@@ -132,6 +132,7 @@ public final class LocalRuntime implements AutoCloseable {
                 .add("GET", "/v1/reports/summary", REPORTING_API)
                 .add("GET", "/v1/profiles/{id}", REPORTING_API)
                 .add("DELETE", "/v1/profiles/{id}", REPORTING_API)
+                .add("GET", "/v1/profiles/{id}/export", REPORTING_API)
                 .add("GET", "/s/{token}", SURVEY_WEB)
                 .add("POST", "/s/{token}", SURVEY_WEB)
                 .add("GET", "/k/{touchpoint}", SURVEY_WEB)

@@ -57,6 +57,12 @@ class ErasureIT {
         }, p -> p != null && p.get("responses").size() == 2);
         FeedbackPipelineIT.drain(runtime);
         String report = api.get("/v1/reports/summary?groupBy=survey").body();
+        HttpResponse<String> export = api.get("/v1/profiles/" + profile.get("id").asText() + "/export");
+        assertEquals(200, export.statusCode());
+        assertEquals(true, export.headers().firstValue("content-disposition").orElse("").startsWith("attachment"));
+        for (String held : List.of("zeynep.erase@example.com", "+905557654321", "Zeynep Kaya", "Kurye kapıyı çalmadı", "cookie-erase-1")) {
+            assertEquals(true, export.body().contains(held), "the export holds " + held);
+        }
 
         assertEquals(204, delete(profile.get("id").asText()).statusCode());
 

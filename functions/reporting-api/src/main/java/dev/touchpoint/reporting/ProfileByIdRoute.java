@@ -25,6 +25,27 @@ final class ProfileByIdRoute {
         this.erasure = erasure;
     }
 
+    /**
+     * {@code GET /v1/profiles/{id}/export}: everything held about the person, as one JSON document to
+     * download (GDPR access): the profile document, with every invitation sent in full.
+     */
+    APIGatewayV2HTTPResponse export(HttpRequest request, String profileId) {
+        if (!PROFILE_ID.matcher(profileId).matches()) {
+            return notFound(request);
+        }
+        return lookup.byId(profileId).map(view -> {
+            com.fasterxml.jackson.databind.node.ObjectNode document = ProfileJson.write(view);
+            com.fasterxml.jackson.databind.node.ArrayNode invitations = document.putArray("invitations");
+            view.invitations().forEach(i -> invitations.addObject().put("id", i.id()).put("surveyId", i.surveyId())
+                    .put("touchpoint", i.touchpoint()).put("status", i.status().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("channel", i.sentChannel()).put("sentAt", i.sentAt() == null ? null : i.sentAt().toString())
+                    .put("reason", i.reason()));
+            document.put("exportedAt", java.time.Instant.now().toString());
+            return dev.touchpoint.aws.apigateway.HttpResponses.withHeaders(HttpResponses.json(200, document), java.util.Map.of(
+                    "content-disposition", "attachment; filename=\"touchpoint-profile-" + profileId + ".json\""));
+        }).orElseGet(() -> notFound(request));
+    }
+
     /** {@code DELETE /v1/profiles/{id}}: erasure; 204, then 404 for the same id. */
     APIGatewayV2HTTPResponse delete(HttpRequest request, String profileId) {
         if (!PROFILE_ID.matcher(profileId).matches() || !erasure.erase(profileId)) {

@@ -65,7 +65,9 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
         boolean summary = (request.method() + " " + request.path()).equals("GET /v1/reports/summary");
         boolean profile = (request.method().equals("GET") || request.method().equals("DELETE"))
                 && parts.length == 4 && parts[1].equals("v1") && parts[2].equals("profiles");
-        if (!summary && !profile) {
+        boolean export = request.method().equals("GET") && parts.length == 5 && parts[1].equals("v1")
+                && parts[2].equals("profiles") && parts[4].equals("export");
+        if (!summary && !profile && !export) {
             return HttpResponses.problem(404, "not-found", "No such route",
                     "This function serves GET /v1/reports/summary and GET or DELETE /v1/profiles/{id}.", request.path());
         }
@@ -76,6 +78,9 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
         try {
             if (summary) {
                 return routes.summary().handle(request);
+            }
+            if (export) {
+                return routes.profiles().export(request, parts[3]);
             }
             return request.method().equals("DELETE") ? routes.profiles().delete(request, parts[3])
                     : routes.profiles().handle(request, parts[3]);
