@@ -100,7 +100,7 @@ public final class LocalRuntime implements AutoCloseable {
                 : config.dataDir().resolve("inbound-mail"));
 
         LocalFunction<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> processor = new LocalFunction<>(
-                PROCESSOR, SQSEvent.class, new ProcessorHandler(ProcessorWiring.build(Environment.of(functionEnv), outbox.replySender())));
+                PROCESSOR, SQSEvent.class, new ProcessorHandler(ProcessorWiring.build(Environment.of(functionEnv), outbox.replySender(), outbox.alertChannel())));
         @SuppressWarnings({"unchecked", "rawtypes"})
         LocalFunction<Map<String, Object>, Map<String, Object>> dispatcher = new LocalFunction(SURVEY_DISPATCHER, Map.class,
                 new SurveyDispatcherHandler(SurveyDispatcherWiring.build(Environment.of(functionEnv),

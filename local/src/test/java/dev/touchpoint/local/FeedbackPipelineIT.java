@@ -119,6 +119,24 @@ class FeedbackPipelineIT {
     }
 
     @Test
+    void detractor_raisesOneAlert_withoutTheCustomersDetails() {
+        String id = accepted("""
+                {"externalId":"detractor-1","channel":"call_centre","touchpoint":"hotline","customer":{"email":"angry@example.com"},
+                 "answers":[{"questionId":"nps","type":"nps","value":2},{"questionId":"comment","type":"text","value":"Çok bekledim"}]}""");
+        accepted("""
+                {"externalId":"detractor-1","channel":"call_centre","touchpoint":"hotline","customer":{"email":"angry@example.com"},
+                 "answers":[{"questionId":"nps","type":"nps","value":2},{"questionId":"comment","type":"text","value":"Çok bekledim"}]}""");
+        drain();
+        List<JsonNode> alerts = java.util.stream.StreamSupport.stream(StrictJson.read(runtime.outbox().json()).spliterator(), false)
+                .filter(m -> "detractor-alert".equals(m.path("kind").asText()) && id.equals(m.path("responseId").asText())).toList();
+        assertEquals(1, alerts.size(), "one alert, however often the response is submitted");
+        assertEquals(2, alerts.get(0).get("score").asInt());
+        assertEquals("hotline", alerts.get(0).get("touchpoint").asText());
+        String alert = alerts.get(0).toString();
+        assertTrue(!alert.contains("angry@example.com") && !alert.contains("Çok bekledim"), alert);
+    }
+
+    @Test
     void poisonMessage_landsInTheDlqAfterFiveReceives_withItsReason() throws Exception {
         String dlq = runtime.queues().deadLetterUrl();
         runtime.sqs().sendMessage(m -> m.queueUrl(runtime.queues().feedbackUrl()).messageBody("{\"kind\":\"feedback\",\"note\":\"no key\"}"));

@@ -9,7 +9,9 @@ import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.domain.conversation.ConversationRouter;
+import dev.touchpoint.aws.sns.SnsDetractorAlerts;
 import dev.touchpoint.domain.conversation.ReplySender;
+import dev.touchpoint.domain.profile.DetractorAlerts;
 import dev.touchpoint.processor.replies.ProviderReplySender;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.interaction.InteractionReader;
@@ -32,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   <li>{@code TOUCHPOINT_DLQ_URL}: where a message goes, with its reason, on its last receive</li>
  *   <li>{@code TOUCHPOINT_MAX_RECEIVE_COUNT}: the queue's maxReceiveCount (5)</li>
  *   <li>{@code TOUCHPOINT_DEFAULT_REGION}: the phone region (TR)</li>
+ *   <li>{@code TOUCHPOINT_ALERTS_TOPIC_ARN}: the SNS topic detractor alerts go to</li>
  *   <li>{@code TOUCHPOINT_SURVEY_TOKEN_KEY} (or {@code …_SECRET_ARN}): to recognise the survey token of an email reply</li>
  * </ul>
  */
@@ -43,18 +46,29 @@ public final class ProcessorWiring {
     }
 
     public static FeedbackBatchProcessor build(Environment env) {
-        return build(env, new ProviderReplySender(env));
+        return build(env, new ProviderReplySender(env), detractorAlerts(env));
     }
 
-    /** With another reply sender: the local runtime's outbox. */
-    public static FeedbackBatchProcessor build(Environment env, ReplySender replies) {
+    /** Alerts go to {@code TOUCHPOINT_ALERTS_TOPIC_ARN}; without one, none are raised (and the start-up log says so). */
+    private static DetractorAlerts.Channel detractorAlerts(Environment env) {
+        return env.optional("TOUCHPOINT_ALERTS_TOPIC_ARN")
+                .<DetractorAlerts.Channel>map(arn -> new SnsDetractorAlerts(AwsClients.sns(env), arn))
+                .orElseGet(() -> {
+                    System.out.println("processor: TOUCHPOINT_ALERTS_TOPIC_ARN not set; detractor alerts are not raised");
+                    return alert -> { };
+                });
+    }
+
+    /** With other senders: the local runtime's outbox. */
+    public static FeedbackBatchProcessor build(Environment env, ReplySender replies, DetractorAlerts.Channel alertChannel) {
+        DetractorAlerts alerts = new DetractorAlerts(alertChannel);
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
         IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"));
         IdentityResolver identities = new IdentityResolver(new DynamoDbProfileRepository(dynamo, table),
                 () -> UUID.randomUUID().toString());
         DynamoDbInvitationRepository invitations = new DynamoDbInvitationRepository(dynamo, table);
-        FeedbackRecorder recorder = new FeedbackRecorder(identities, new DynamoDbResponseRepository(dynamo, table), invitations);
+        FeedbackRecorder recorder = new FeedbackRecorder(identities, new DynamoDbResponseRepository(dynamo, table), invitations, alerts);
         SurveyCatalog surveys = SurveyCatalog.fromClasspath();
         DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
@@ -62,7 +76,7 @@ public final class ProcessorWiring {
         ConversationRouter conversations = new ConversationRouter(identities, profiles, invitations, responses,
                 new DynamoDbThreadRepository(dynamo, table), surveys, SurveyTokens.fromText(SecretSettings.read(env,
                 "TOUCHPOINT_SURVEY_TOKEN_KEY").orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured"))),
-                replies);
+                replies, alerts);
         return new FeedbackBatchProcessor(
                 new QueueMessageCodec(new SubmissionReader(normalizer, Clock.systemUTC()),
                         new InteractionReader(normalizer, Clock.systemUTC()), normalizer),

@@ -8,6 +8,7 @@ import dev.touchpoint.domain.invitation.OutgoingEmail;
 import dev.touchpoint.domain.invitation.OutgoingSms;
 import dev.touchpoint.domain.invitation.SmsSender;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.profile.DetractorAlerts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,17 @@ public final class LocalOutbox {
 
     public SmsSender smsSender() {
         return this::add;
+    }
+
+    /** Detractor alerts (an SNS topic in AWS). */
+    public DetractorAlerts.Channel alertChannel() {
+        return this::addAlert;
+    }
+
+    private synchronized void addAlert(DetractorAlerts.DetractorAlert alert) {
+        messages.add(entry(UUID.randomUUID().toString(), alert.channel(), null).put("kind", "detractor-alert")
+                .put("responseId", alert.responseId()).put("profileId", alert.profileId()).put("touchpoint", alert.touchpoint())
+                .put("surveyId", alert.surveyId()).put("type", alert.type()).put("score", alert.score()));
     }
 
     /** Replies in a conversation, on whatever channel the customer wrote (Twilio, Meta, SMS, email). */

@@ -7,6 +7,7 @@ import dev.touchpoint.domain.identity.IdentityType;
 import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationRepository;
 import dev.touchpoint.domain.invitation.SurveyTokens;
+import dev.touchpoint.domain.profile.DetractorAlerts;
 import dev.touchpoint.domain.profile.IdentityResolver;
 import dev.touchpoint.domain.profile.ProfileRecord;
 import dev.touchpoint.domain.profile.ProfileRepository;
@@ -44,10 +45,12 @@ public final class ConversationRouter {
     private final SurveyCatalog surveys;
     private final SurveyTokens tokens;
     private final ReplySender replies;
+    private final DetractorAlerts alerts;
 
     public ConversationRouter(IdentityResolver identities, ProfileRepository profiles, InvitationRepository invitations,
                               ResponseRepository responses, ThreadRepository threads, SurveyCatalog surveys,
-                              SurveyTokens tokens, ReplySender replies) {
+                              SurveyTokens tokens, ReplySender replies, DetractorAlerts alerts) {
+        this.alerts = alerts;
         this.identities = identities;
         this.profiles = profiles;
         this.invitations = invitations;
@@ -143,9 +146,12 @@ public final class ConversationRouter {
         if (given.isEmpty()) {
             return unsolicited(message, profile.id());
         }
-        responses.addAnswers(new ResponseRecord(responseId, invitation.profileId(), null, message.channel(),
+        ResponseRecord added = new ResponseRecord(responseId, invitation.profileId(), null, message.channel(),
                 invitation.touchpoint(), invitation.surveyId(), given, message.receivedAt(), message.receivedAt(),
-                invitation.id(), invitation.sentChannel()), message.idempotencyKey());
+                invitation.id(), invitation.sentChannel());
+        if (responses.addAnswers(added, message.idempotencyKey())) {
+            alerts.check(added);
+        }
         reply(message, profile.id(), next(survey, language, answered, given), invitation.id());
         return Outcome.ANSWERED;
     }

@@ -17,16 +17,23 @@ public final class FeedbackRecorder {
     private final IdentityResolver identities;
     private final ResponseRepository responses;
     private final InvitationRepository invitations;
+    private final DetractorAlerts alerts;
 
-    public FeedbackRecorder(IdentityResolver identities, ResponseRepository responses, InvitationRepository invitations) {
+    public FeedbackRecorder(IdentityResolver identities, ResponseRepository responses, InvitationRepository invitations,
+                            DetractorAlerts alerts) {
         this.identities = identities;
         this.responses = responses;
         this.invitations = invitations;
+        this.alerts = alerts;
     }
 
     public Outcome record(FeedbackEvent event) {
         ResponseRecord response = event.invitationId() == null ? unsolicited(event) : answering(event);
-        return responses.record(response) ? Outcome.RECORDED : Outcome.ALREADY_RECORDED;
+        if (!responses.record(response)) {
+            return Outcome.ALREADY_RECORDED;
+        }
+        alerts.check(response);
+        return Outcome.RECORDED;
     }
 
     private ResponseRecord unsolicited(FeedbackEvent event) {
