@@ -39,7 +39,8 @@ class SnsDetractorAlertsTest {
                 .withRequestBody(containing("Action=Publish"))
                 .withRequestBody(containing("TopicArn=arn%3Aaws%3Asns%3Aeu-central-1%3A123456789012%3Atouchpoint-alerts"))
                 .withRequestBody(containing("%22responseId%22%3A%22r-1%22"))
-                .withRequestBody(containing("MessageAttributes.entry.1.Name=channel"))
+                .withRequestBody(containing(".Name=channel"))
+                .withRequestBody(containing(".Name=score"))
                 .withRequestBody(notContaining("PhoneNumber")));
     }
 }
