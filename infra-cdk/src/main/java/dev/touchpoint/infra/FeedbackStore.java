@@ -63,7 +63,7 @@ public final class FeedbackStore extends Construct {
                 .build();
     }
 
-    /** Query on the due queue of pending invitations. */
+    /** Query on GSI2: the due queue of pending invitations, and the day index of responses (exports). */
     public PolicyStatement allowDueQueueQuery() {
         return PolicyStatement.Builder.create()
                 .actions(List.of("dynamodb:Query"))

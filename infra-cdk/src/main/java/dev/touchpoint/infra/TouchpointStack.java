@@ -65,9 +65,11 @@ public final class TouchpointStack extends Stack {
         // Query and GetItem to read; UpdateItem and DeleteItem for erasure (DELETE /v1/profiles/{id}).
         reporting.allow(store.allowOnTable("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"));
         reporting.allow(store.allowTimelineQuery());
+        reporting.allow(store.allowDueQueueQuery());
         reporting.allow(PolicyStatement.Builder.create().actions(List.of("secretsmanager:GetSecretValue"))
                 .resources(List.of(apiKey.getSecretArn())).build());
         api.route(HttpMethod.GET, "/v1/reports/summary", reporting);
+        api.route(HttpMethod.GET, "/v1/responses", reporting);
         api.route(HttpMethod.GET, "/v1/profiles/{id}", reporting);
         api.route(HttpMethod.DELETE, "/v1/profiles/{id}", reporting);
         api.route(HttpMethod.GET, "/v1/profiles/{id}/export", reporting);

@@ -18,6 +18,7 @@ import dev.touchpoint.domain.profile.ProfileErasure;
 import dev.touchpoint.domain.profile.ProfileLookup;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import dev.touchpoint.aws.secrets.SecretSettings;
+import dev.touchpoint.domain.reports.ResponseExport;
 import dev.touchpoint.domain.reports.SummaryReport;
 import java.time.Clock;
 
@@ -28,7 +29,7 @@ import java.time.Clock;
 public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     /** What this function holds once per container. */
-    public record Routes(ApiKeys keys, SummaryRoute summary, ProfileByIdRoute profiles) {
+    public record Routes(ApiKeys keys, SummaryRoute summary, ProfileByIdRoute profiles, ResponsesRoute responses) {
     }
 
     /** Built on first use, once per container, from the function's environment. */
@@ -55,7 +56,8 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
         return new Routes(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY")),
                 new SummaryRoute(new SummaryReport(new DynamoDbAggregateReader(dynamo, table)), Clock.systemUTC()),
                 new ProfileByIdRoute(new ProfileLookup(profiles, responses, threads, new DynamoDbInvitationRepository(dynamo, table)),
-                        new ProfileErasure(profiles, responses, threads)));
+                        new ProfileErasure(profiles, responses, threads)),
+                new ResponsesRoute(new ResponseExport(responses), Clock.systemUTC()));
     }
 
     @Override
@@ -63,13 +65,14 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
         HttpRequest request = new HttpRequest(event);
         String[] parts = request.path().split("/", -1);
         boolean summary = (request.method() + " " + request.path()).equals("GET /v1/reports/summary");
+        boolean responses = (request.method() + " " + request.path()).equals("GET /v1/responses");
         boolean profile = (request.method().equals("GET") || request.method().equals("DELETE"))
                 && parts.length == 4 && parts[1].equals("v1") && parts[2].equals("profiles");
         boolean export = request.method().equals("GET") && parts.length == 5 && parts[1].equals("v1")
                 && parts[2].equals("profiles") && parts[4].equals("export");
-        if (!summary && !profile && !export) {
+        if (!summary && !profile && !export && !responses) {
             return HttpResponses.problem(404, "not-found", "No such route",
-                    "This function serves GET /v1/reports/summary and GET or DELETE /v1/profiles/{id}.", request.path());
+                    "This function serves GET /v1/reports/summary, GET /v1/responses and GET or DELETE /v1/profiles/{id}.", request.path());
         }
         if (!routes.keys().accepts(request)) {
             return HttpResponses.problem(401, "unauthorized", "Missing or wrong API key",
@@ -78,6 +81,9 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
         try {
             if (summary) {
                 return routes.summary().handle(request);
+            }
+            if (responses) {
+                return routes.responses().handle(request);
             }
             if (export) {
                 return routes.profiles().export(request, parts[3]);

@@ -19,6 +19,7 @@ import dev.touchpoint.domain.metrics.FunnelCounters;
 import dev.touchpoint.domain.profile.ConcurrentUpdateException;
 import dev.touchpoint.domain.profile.ResponseRecord;
 import dev.touchpoint.domain.profile.ResponseRepository;
+import dev.touchpoint.domain.profile.ResponseRepository.ResponsePage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,6 +44,7 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
     private static final String RESPONSE_SK = "RESPONSE";
     private static final int RESPONSE_PUT = 0;
     private static final int CONFLICT_RETRIES = 5;
+    static final String DAY_INDEX = "RESPONSES#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -191,6 +193,23 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
     }
 
     @Override
+    public ResponsePage page(java.time.LocalDate day, String after, int limit) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":day", s(DAY_INDEX + day)));
+        String condition = "GSI2PK = :day";
+        if (after != null) {
+            condition += " AND GSI2SK > :after";
+            values.put(":after", s(after));
+        }
+        String keyCondition = condition;
+        var result = dynamo.query(q -> q.tableName(table).indexName(TouchpointTable.GSI2).keyConditionExpression(keyCondition)
+                .expressionAttributeValues(values).limit(limit));
+        List<ResponseRecord> items = result.items().stream().map(DynamoDbResponseRepository::toResponse).toList();
+        String last = result.hasLastEvaluatedKey() && !result.items().isEmpty()
+                ? Attr.string(result.items().get(result.items().size() - 1), TouchpointTable.GSI2SK) : null;
+        return new ResponsePage(items, last);
+    }
+
+    @Override
     public void anonymise(Collection<String> profileIds) {
         for (ResponseRecord response : forProfiles(profileIds)) {
             List<AttributeValue> scores = response.answers().stream().filter(a -> a.type().isScored())
@@ -221,6 +240,9 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
         item.put(SK, s(RESPONSE_SK));
         item.put("entity", s("response"));
         item.put("responseId", s(response.responseId()));
+        // The day index (GSI2, partition RESPONSES#<day>) lists a period's responses for exports.
+        item.put(TouchpointTable.GSI2PK, s(DAY_INDEX + java.time.LocalDate.ofInstant(response.answeredAt(), java.time.ZoneOffset.UTC)));
+        item.put(TouchpointTable.GSI2SK, s(SortableTime.of(response.answeredAt()) + "#" + response.responseId()));
         Attr.putIfPresent(item, "invitationId", response.invitationId());
         Attr.putIfPresent(item, "invitationChannel", response.invitationChannel());
         if (response.profileId() != null) {

@@ -25,6 +25,13 @@ public interface ResponseRepository {
      */
     boolean addAnswers(ResponseRecord answers, String messageId);
 
+    /** A page of one day's responses in time order; {@code next} continues it, null at the day's end. */
+    record ResponsePage(List<ResponseRecord> responses, String next) {
+    }
+
+    /** One UTC day's responses after the {@code after} position (null: from the start), at most {@code limit}. */
+    ResponsePage page(java.time.LocalDate day, String after, int limit);
+
     /** Erasure: the responses of these profiles keep their scores, lose free text, external ids and the link to the person. */
     void anonymise(Collection<String> profileIds);
 

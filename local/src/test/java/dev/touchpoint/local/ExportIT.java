@@ -1,0 +1,131 @@
+package dev.touchpoint.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.domain.json.StrictJson;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The responses export: every response in range exactly once across pages, and CSV a spreadsheet reads right. */
+class ExportIT {
+
+    private static final String TRICKY = "Hızlı, \"çok\" iyi\nİkinci satır";
+    private static LocalRuntime runtime;
+    private static LocalApi api;
+    private static LocalDate first;
+    private static LocalDate last;
+
+    @BeforeAll
+    static void seed() throws Exception {
+        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of("TOUCHPOINT_API_KEY", "export-key")));
+        api = new LocalApi(runtime);
+        last = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        first = last.minusDays(2);
+        for (int i = 0; i < 45; i++) {
+            assertEquals(202, api.postFeedback("""
+                    {"externalId":"export-%d","channel":"web","surveyId":"post-service","submittedAt":"%sT%02d:00:00Z",
+                     "answers":[{"questionId":"nps","type":"nps","value":%d}]}""".formatted(i, first.plusDays(i % 3), i % 24, i % 11))
+                    .statusCode());
+        }
+        String comment = StrictJson.write(StrictJson.object().put("v", TRICKY)).replace("{\"v\":", "").replace("}", "");
+        assertEquals(202, api.postFeedback("""
+                {"externalId":"+1-1","channel":"kiosk","surveyId":"post-service","submittedAt":"%sT23:00:00Z",
+                 "answers":[{"questionId":"nps","type":"nps","value":10},{"questionId":"comment","type":"text","value":%s}]}"""
+                .formatted(last, comment)).statusCode());
+        assertEquals(202, api.postFeedback("""
+                {"externalId":"outside","channel":"web","submittedAt":"%sT12:00:00Z","answers":[{"questionId":"nps","type":"nps","value":5}]}"""
+                .formatted(first.minusDays(1))).statusCode());
+        FeedbackPipelineIT.drain(runtime);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        runtime.close();
+    }
+
+    @Test
+    void jsonPages_holdEveryResponseInRangeExactlyOnce() {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            HttpResponse<String> response = api.get("/v1/responses?from=" + first + "&to=" + last + "&limit=7"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode page = StrictJson.read(response.body());
+            page.get("responses").forEach(r -> seen.add(r.get("externalId").asText()));
+            cursor = page.get("next").isNull() ? null : page.get("next").asText();
+            pages++;
+        } while (cursor != null && pages < 100);
+        assertEquals(46, seen.size());
+        Set<String> unique = new HashSet<>(seen);
+        assertEquals(46, unique.size(), "no response twice");
+        assertTrue(!unique.contains("outside"), "nothing from outside the range");
+        assertEquals(400, api.get("/v1/responses?cursor=forged").statusCode());
+    }
+
+    @Test
+    void csv_isUtf8WithQuotingAndDefusedFormulas() {
+        HttpResponse<String> response = api.get("/v1/responses?from=" + last + "&to=" + last + "&format=csv&limit=1000");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        String csv = response.body();
+        assertEquals('\uFEFF', csv.charAt(0), "a byte-order mark so spreadsheets read UTF-8");
+        List<List<String>> rows = parse(csv.substring(1));
+        assertEquals("responseId", rows.get(0).get(0));
+        List<String> tricky = rows.stream().filter(r -> r.get(6).contains("+1-1")).findFirst().orElseThrow();
+        assertEquals("'+1-1", tricky.get(6), "a cell a spreadsheet would compute is defused");
+        assertEquals("kiosk", tricky.get(2));
+        assertEquals("10", tricky.get(8));
+        assertEquals("nps=10 | comment=" + TRICKY, tricky.get(12), "commas, quotes, newlines and Turkish letters survive");
+        assertEquals(17, rows.size(), "a header, the 15 plain responses of that day and the tricky one");
+    }
+
+    /** A plain RFC 4180 reader, as a spreadsheet reads the file. */
+    private static List<List<String>> parse(String csv) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                cell.append(c);
+            }
+        }
+        return rows;
+    }
+}
