@@ -41,6 +41,7 @@ public final class TouchpointStack extends Stack {
         api.route(HttpMethod.POST, "/v1/feedback", ingestApi);
         api.route(HttpMethod.OPTIONS, "/v1/feedback", ingestApi);
         api.route(HttpMethod.POST, "/v1/interactions", ingestApi);
+        api.route(HttpMethod.POST, "/v1/imports", ingestApi);
         api.route(HttpMethod.GET, "/v1/profiles", ingestApi);
 
         SurveyEmail email = new SurveyEmail(this, "SurveyEmail", config.senderEmail());

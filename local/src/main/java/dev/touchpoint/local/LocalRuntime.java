@@ -128,6 +128,7 @@ public final class LocalRuntime implements AutoCloseable {
                 .add("POST", "/v1/feedback", INGEST_API)
                 .add("OPTIONS", "/v1/feedback", INGEST_API)
                 .add("POST", "/v1/interactions", INGEST_API)
+                .add("POST", "/v1/imports", INGEST_API)
                 .add("GET", "/v1/profiles", INGEST_API)
                 .add("GET", "/v1/reports/summary", REPORTING_API)
                 .add("GET", "/v1/responses", REPORTING_API)

@@ -53,6 +53,7 @@ public final class IngestApiWiring {
                 new DynamoDbRateLimiter(dynamo, table), env.integer("TOUCHPOINT_WIDGET_RATE_LIMIT", 20), clock);
         return new IngestApi(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY")), widgets, List.of(
                 new FeedbackRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
+                new ImportRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
                 new InteractionRoute(new InteractionReader(normalizer, clock), SurveyCatalog.fromClasspath(), queue, clock),
                 new ProfileRoute(normalizer, lookup)));
     }

@@ -1,0 +1,76 @@
+package dev.touchpoint.local;
+
+import static dev.touchpoint.local.LocalApi.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.domain.json.StrictJson;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Call-centre and paper feedback by CSV: valid rows through the same pipeline, invalid ones named by row, every row once. */
+class ImportIT {
+
+    private static final String CSV = "\uFEFFexternalId,channel,touchpoint,surveyId,email,phone,customerExternalId,name,locale,submittedAt,nps,csat,ces,rating,comment\r\n"
+            + "cc-1,call_centre,hotline,post-service,ayse.import@example.com,,,Ayşe,tr-TR,2026-11-20T10:00:00Z,9,5,,,\"Çağrı hızlı, çözüm \"\"iyi\"\"\"\r\n"
+            + "paper-1,,store-moda,,,05551110099,,,,,3,,,,\"Kasada bekledim\nİkinci satır\"\r\n"
+            + "bad-1,fax,,,not-an-email,,,,,,11,,,,\r\n"
+            + "bad-2,paper,,,,,,,,,,,,,\r\n";
+
+    private static LocalRuntime runtime;
+    private static LocalApi api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of("TOUCHPOINT_API_KEY", "import-key")));
+        api = new LocalApi(runtime);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        runtime.close();
+    }
+
+    private static JsonNode upload(String csv) {
+        HttpResponse<String> response = api.post("/v1/imports", "text/csv", runtime.apiKey(), csv.getBytes(StandardCharsets.UTF_8));
+        assertEquals(202, response.statusCode(), response.body());
+        return StrictJson.read(response.body());
+    }
+
+    @Test
+    void import_acceptsValidRows_namesInvalidOnes_andTwiceIsStillOnce() {
+        JsonNode result = upload(CSV);
+        assertEquals(2, result.get("accepted").asInt());
+        assertEquals(2, result.get("rejected").asInt());
+        assertEquals(4, result.get("errors").get(0).get("row").asInt());
+        assertEquals(3, result.get("errors").get(0).get("errors").size(), "channel, email and the NPS of row 4");
+        assertEquals(5, result.get("errors").get(1).get("row").asInt());
+        upload(CSV);
+
+        JsonNode ayse = eventually("the call-centre row is on the profile", () -> {
+            HttpResponse<String> r = api.get("/v1/profiles?email=ayse.import@example.com");
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null);
+        FeedbackPipelineIT.drain(runtime);
+        ayse = StrictJson.read(api.get("/v1/profiles?email=ayse.import@example.com").body());
+        assertEquals(1, ayse.get("responses").size(), "an import sent twice counts once");
+        JsonNode response = ayse.get("responses").get(0);
+        assertEquals("call_centre", response.get("channel").asText());
+        assertEquals("Çağrı hızlı, çözüm \"iyi\"", response.get("answers").get(2).get("value").asText());
+        JsonNode paper = StrictJson.read(api.get("/v1/profiles?phone=05551110099").body());
+        assertEquals("paper", paper.get("responses").get(0).get("channel").asText());
+        assertEquals("Kasada bekledim\nİkinci satır", paper.get("responses").get(0).get("answers").get(1).get("value").asText());
+    }
+
+    @Test
+    void import_withAWrongHeaderOrType_isRefusedWhole() {
+        assertEquals(400, api.post("/v1/imports", "text/csv", runtime.apiKey(), "email,nps\r\na@example.com,9\r\n".getBytes(StandardCharsets.UTF_8))
+                .statusCode());
+        assertEquals(415, api.post("/v1/imports", "application/json", runtime.apiKey(), "{}".getBytes(StandardCharsets.UTF_8)).statusCode());
+        assertEquals(400, api.post("/v1/imports", "text/csv", runtime.apiKey(), "externalId,\"open".getBytes(StandardCharsets.UTF_8)).statusCode());
+    }
+}
