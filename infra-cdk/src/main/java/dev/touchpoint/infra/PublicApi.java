@@ -28,7 +28,8 @@ public final class PublicApi extends Construct {
     private final HttpStage stage;
     private final java.util.Map<TouchpointFunction, HttpLambdaIntegration> integrations = new java.util.HashMap<>();
 
-    public PublicApi(Construct scope, String id, RemovalPolicy logRemoval) {
+    public PublicApi(Construct scope, String id, RemovalPolicy logRemoval, java.util.Optional<String> customDomain,
+                     java.util.Optional<String> certificateArn) {
         super(scope, id);
         this.api = HttpApi.Builder.create(this, "Api")
                 .description("Touchpoint public API: feedback in, profiles and reports out, channel webhooks")
@@ -38,8 +39,18 @@ public final class PublicApi extends Construct {
                 .retention(RetentionDays.ONE_MONTH)
                 .removalPolicy(logRemoval)
                 .build();
+        software.amazon.awscdk.services.apigatewayv2.DomainMappingOptions mapping = customDomain.isEmpty() ? null
+                : software.amazon.awscdk.services.apigatewayv2.DomainMappingOptions.builder()
+                        .domainName(software.amazon.awscdk.services.apigatewayv2.DomainName.Builder.create(this, "Domain")
+                                .domainName(customDomain.get())
+                                .certificate(software.amazon.awscdk.services.certificatemanager.Certificate.fromCertificateArn(this,
+                                        "Certificate", certificateArn.orElseThrow(() -> new IllegalArgumentException(
+                                                "customDomain needs certificateArn: an ACM certificate for " + customDomain.get()))))
+                                .build())
+                        .build();
         this.stage = api.addStage("DefaultStage", HttpStageOptions.builder()
                 .stageName("$default")
+                .domainMapping(mapping)
                 .autoDeploy(true)
                 .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT_PER_SECOND).burstLimit(BURST_LIMIT).build())
                 .accessLogSettings(new software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings() {

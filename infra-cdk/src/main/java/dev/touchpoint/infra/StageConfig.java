@@ -10,7 +10,7 @@ import software.constructs.Node;
  * @param stage                  dev or prod; names the stack
  * @param senderEmail            the SES identity survey emails come from (optional until surveys are sent)
  * @param smsOriginationIdentity the phone number or sender id SMS go out from (optional)
- * @param customDomain           a domain for the API (optional; not wired yet)
+ * @param customDomain           a domain for the API (optional; with {@code certificateArn}, an ACM certificate for it)
  * @param alarmEmail             who the operations topic emails (optional)
  * @param publishableKeys        widget keys and their origins, {@code pk_x=https://shop.example|https://www.shop.example,…}
  * @param twilioAccountSid       Twilio account for replies; {@code twilioSmsFrom}, {@code twilioWhatsappFrom} our senders
@@ -23,6 +23,7 @@ public record StageConfig(
         Optional<String> senderEmail,
         Optional<String> smsOriginationIdentity,
         Optional<String> customDomain,
+        Optional<String> certificateArn,
         Optional<String> alarmEmail,
         Optional<String> publishableKeys,
         Optional<String> twilioAccountSid,
@@ -39,7 +40,7 @@ public record StageConfig(
         }
         boolean prod = stage.equals("prod");
         return new StageConfig(stage, text(node, "senderEmail"), text(node, "smsOriginationIdentity"),
-                text(node, "customDomain"), text(node, "alarmEmail"), text(node, "publishableKeys"),
+                text(node, "customDomain"), text(node, "certificateArn"), text(node, "alarmEmail"), text(node, "publishableKeys"),
                 text(node, "twilioAccountSid"), text(node, "twilioSmsFrom"), text(node, "twilioWhatsappFrom"),
                 text(node, "metaPhoneNumberId"),
                 text(node, "defaultPhoneRegion").orElse("TR"),

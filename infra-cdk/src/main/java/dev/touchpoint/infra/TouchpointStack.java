@@ -36,7 +36,7 @@ public final class TouchpointStack extends Stack {
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(40).excludePunctuation(true).build())
                 .removalPolicy(removal)
                 .build();
-        this.api = new PublicApi(this, "PublicApi", removal);
+        this.api = new PublicApi(this, "PublicApi", removal, config.customDomain(), config.certificateArn());
         this.ingestApi = ingestApi(config, jars, removal);
         api.route(HttpMethod.POST, "/v1/feedback", ingestApi);
         api.route(HttpMethod.OPTIONS, "/v1/feedback", ingestApi);

@@ -32,7 +32,9 @@ class TouchpointStackTest {
         devStack = stack(Map.of("stage", "dev", "alarmEmail", "ops@example.com",
                 "publishableKeys", "pk_shop=https://shop.example"));
         dev = Template.fromStack(devStack);
-        prod = Template.fromStack(stack(Map.of("stage", "prod", "senderEmail", "survey@example.com")));
+        prod = Template.fromStack(stack(Map.of("stage", "prod", "senderEmail", "survey@example.com",
+                "customDomain", "feedback.example.com",
+                "certificateArn", "arn:aws:acm:eu-central-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100")));
     }
 
     private static TouchpointStack stack(Map<String, String> context) {
@@ -170,6 +172,15 @@ class TouchpointStackTest {
                 actionsOf("InboundEmailIngestRole"));
         assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:Query", "dynamodb:GetItem",
                 "dynamodb:UpdateItem", "dynamodb:DeleteItem", "secretsmanager:GetSecretValue"), actionsOf("ReportingApiRole"));
+    }
+
+    @Test
+    void customDomain_isMappedToTheApi_andIsThePublicUrl() {
+        prod.hasResourceProperties("AWS::ApiGatewayV2::DomainName", Map.of("DomainName", "feedback.example.com"));
+        prod.resourceCountIs("AWS::ApiGatewayV2::ApiMapping", 1);
+        dev.resourceCountIs("AWS::ApiGatewayV2::DomainName", 0);
+        prod.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
+                "TOUCHPOINT_PUBLIC_URL", "https://feedback.example.com")))));
     }
 
     @Test
