@@ -7,30 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.touchpoint.domain.json.StrictJson;
-import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -41,8 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Pattern SURVEY_LINK = Pattern.compile("(http://[^/\\s]+/s/[a-z2-7]{52})");
     private static final String WIDGET_KEY = "pk_test_shop";
 
@@ -53,8 +43,7 @@ class BrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "No Chromium here: install Debian's chromium and chromium-driver (.ci/run does) to run the browser tests");
+        browser = Chromium.start("tr-TR,tr", 412, 915);
         shop = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         String shopOrigin = "http://127.0.0.1:" + shop.getAddress().getPort();
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
@@ -74,12 +63,6 @@ class BrowserIT {
             exchange.close();
         });
         shop.start();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--window-size=412,915", "--lang=tr-TR");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "tr-TR,tr"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
     }
 
     @AfterAll
@@ -95,18 +78,12 @@ class BrowserIT {
         }
     }
 
-    /** Waits for the page; elements replaced while it updates (a panel redrawn) are looked up again. */
-    private static WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+    private static org.openqa.selenium.support.ui.WebDriverWait waiting() {
+        return Chromium.waiting(browser);
     }
 
     private static void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", "screenshots", name + ".png");
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, name);
     }
 
     @Test

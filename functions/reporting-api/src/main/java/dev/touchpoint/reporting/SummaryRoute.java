@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /v1/reports/summary?from=&to=&surveyId=&groupBy=channel|touchpoint|survey|day}: UTC days
+ * {@code GET /v1/reports/summary?from=&to=&surveyId=&channel=&groupBy=channel|touchpoint|survey|day}: UTC days
  * {@code from} to {@code to} inclusive (default: the last 30 days), at most {@value SummaryReport#MAX_DAYS} days.
  */
 final class SummaryRoute {
@@ -51,10 +51,12 @@ final class SummaryRoute {
             return HttpResponses.invalid("The report request is not valid.", errors, request.path());
         }
         Optional<String> surveyId = Optional.ofNullable(query.get("surveyId")).filter(s -> s.matches("[a-z0-9][a-z0-9._-]{0,63}"));
-        List<GroupSummary> groups = report.summarise(from, to, surveyId, groupBy.get());
+        Optional<String> channel = Optional.ofNullable(query.get("channel")).filter(c -> c.matches("[a-z_]{1,20}"));
+        List<GroupSummary> groups = report.summarise(from, to, surveyId, channel, groupBy.get());
         ObjectNode root = StrictJson.object().put("from", from.toString()).put("to", to.toString())
                 .put("groupBy", groupBy.get().wireName());
         surveyId.ifPresent(id -> root.put("surveyId", id));
+        channel.ifPresent(c -> root.put("channel", c));
         ArrayNode list = root.putArray("groups");
         groups.forEach(group -> list.add(json(group)));
         return HttpResponses.json(200, root);

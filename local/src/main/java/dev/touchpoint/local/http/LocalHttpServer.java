@@ -55,6 +55,10 @@ public final class LocalHttpServer implements AutoCloseable {
             }
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            if (DashboardFiles.serves(method, path)) {
+                DashboardFiles.send(exchange, path);
+                return;
+            }
             if (path.startsWith("/_local/")) {
                 admin.handle(exchange, method, path, body);
                 return;

@@ -36,9 +36,16 @@ public final class SummaryReport {
     }
 
     public List<GroupSummary> summarise(LocalDate from, LocalDate to, Optional<String> surveyId, GroupBy groupBy) {
+        return summarise(from, to, surveyId, Optional.empty(), groupBy);
+    }
+
+    /** @param channel only the cells of this channel (NPS over time per channel) */
+    public List<GroupSummary> summarise(LocalDate from, LocalDate to, Optional<String> surveyId, Optional<String> channel,
+                                        GroupBy groupBy) {
         Map<String, Map<String, Long>> sums = new TreeMap<>();
         for (AggregateCell cell : aggregates.cells(from, to)) {
-            if (surveyId.isPresent() && !surveyId.get().equals(cell.key().surveyId())) {
+            if ((surveyId.isPresent() && !surveyId.get().equals(cell.key().surveyId()))
+                    || (channel.isPresent() && !channel.get().equals(cell.key().channel()))) {
                 continue;
             }
             Map<String, Long> group = sums.computeIfAbsent(groupBy.keyOf(cell.key()), k -> new HashMap<>());

@@ -1,0 +1,158 @@
+/* Touchpoint dashboard: plain JavaScript, no framework. Every customer text is set with textContent. */
+(function () {
+  'use strict';
+  var T = {
+    en: { title: 'Touchpoint', apiKey: 'API key', load: 'Load', channels: 'Channels side by side (last 30 days)', channel: 'Channel',
+      responses: 'Responses', invited: 'Invited', delivered: 'Delivered', opened: 'Opened', responded: 'Responded', rate: 'Response rate',
+      trend: 'NPS over time, per channel', comments: 'Latest comments', search: 'Customer', email: 'Email', find: 'Find',
+      entry: 'Call centre and paper feedback', comment: 'Comment', save: 'Save', csv: 'CSV import', upload: 'Upload',
+      outbox: 'Outbox (local runtime)', loaded: 'Loaded.', saved: 'Saved.', imported: 'Imported: ', failed: 'Failed: ', detractor: 'detractor',
+      notFound: 'No such customer.' },
+    tr: { title: 'Touchpoint', apiKey: 'API anahtarı', load: 'Yükle', channels: 'Kanallar yan yana (son 30 gün)', channel: 'Kanal',
+      responses: 'Yanıt', invited: 'Davet', delivered: 'Teslim', opened: 'Açılan', responded: 'Yanıtlanan', rate: 'Yanıt oranı',
+      trend: 'Kanal bazında zaman içinde NPS', comments: 'Son yorumlar', search: 'Müşteri', email: 'E-posta', find: 'Bul',
+      entry: 'Çağrı merkezi ve kâğıt geri bildirimi', comment: 'Yorum', save: 'Kaydet', csv: 'CSV içe aktarma', upload: 'Yükle',
+      outbox: 'Giden kutusu (yerel)', loaded: 'Yüklendi.', saved: 'Kaydedildi.', imported: 'İçe aktarıldı: ', failed: 'Başarısız: ',
+      detractor: 'kötüleyen', notFound: 'Böyle bir müşteri yok.' }
+  };
+  var lang = (localStorage.getItem('touchpoint.lang') || navigator.language || 'en').slice(0, 2) === 'tr' ? 'tr' : 'en';
+  var key = sessionStorage.getItem('touchpoint.key') || '';
+  var COLORS = ['#1f5fbf', '#d35400', '#27ae60', '#8e44ad', '#c0392b', '#16a085'];
+  function $(id) { return document.getElementById(id); }
+  function t(name) { return T[lang][name] || name; }
+  function el(tag, text, cls) { var n = document.createElement(tag); if (text !== undefined) { n.textContent = text; } if (cls) { n.className = cls; } return n; }
+  function translate() {
+    document.documentElement.lang = lang;
+    Array.prototype.forEach.call(document.querySelectorAll('[data-t]'), function (n) { n.textContent = t(n.getAttribute('data-t')); });
+    $('lang').textContent = lang === 'tr' ? 'EN' : 'TR';
+  }
+  function api(path, options) {
+    options = options || {};
+    options.headers = Object.assign({ 'x-api-key': key }, options.headers || {});
+    return fetch(path, options).then(function (r) {
+      return r.text().then(function (body) {
+        var data = body ? JSON.parse(body) : null;
+        if (!r.ok) { var e = new Error((data && data.detail) || r.status); e.status = r.status; throw e; }
+        return data;
+      });
+    });
+  }
+  function fmt(v) { return v === null || v === undefined ? '–' : String(v); }
+  function channels() {
+    return api('/v1/reports/summary?groupBy=channel').then(function (report) {
+      var body = $('channels').querySelector('tbody');
+      body.textContent = '';
+      report.groups.forEach(function (g) {
+        var row = document.createElement('tr');
+        row.setAttribute('data-channel', g.key);
+        [g.key, fmt(g.nps.score), g.responses, fmt(g.csat.score), fmt(g.ces.mean), g.funnel.invited, g.funnel.delivered,
+          g.funnel.opened + g.funnel.clicked, g.funnel.responded, g.funnel.responseRate === null ? '–' : g.funnel.responseRate + '%']
+          .forEach(function (v) { row.appendChild(el('td', String(v))); });
+        body.appendChild(row);
+      });
+      return report.groups.map(function (g) { return g.key; });
+    });
+  }
+  function trend(names) {
+    var svg = $('trend');
+    svg.textContent = '';
+    $('legend').textContent = '';
+    var ns = 'http://www.w3.org/2000/svg';
+    var axis = document.createElementNS(ns, 'line');
+    axis.setAttribute('x1', 40); axis.setAttribute('x2', 590); axis.setAttribute('y1', 110); axis.setAttribute('y2', 110);
+    axis.setAttribute('stroke', '#bbb'); svg.appendChild(axis);
+    return Promise.all(names.map(function (name) { return api('/v1/reports/summary?groupBy=day&channel=' + encodeURIComponent(name)); }))
+      .then(function (reports) {
+        reports.forEach(function (report, i) {
+          var points = report.groups.filter(function (g) { return g.nps.score !== null; });
+          var line = document.createElementNS(ns, 'polyline');
+          line.setAttribute('fill', 'none'); line.setAttribute('stroke', COLORS[i % COLORS.length]); line.setAttribute('stroke-width', 2);
+          line.setAttribute('data-channel', names[i]);
+          line.setAttribute('points', points.map(function (g, j) {
+            var x = 40 + (points.length > 1 ? j * 550 / (points.length - 1) : 275);
+            return x + ',' + (110 - g.nps.score);
+          }).join(' '));
+          var title = document.createElementNS(ns, 'title');
+          title.textContent = names[i] + ': ' + points.map(function (g) { return g.key + ' ' + g.nps.score; }).join(', ');
+          line.appendChild(title);
+          svg.appendChild(line);
+          var item = el('li', names[i]);
+          var swatch = el('span'); swatch.style.background = COLORS[i % COLORS.length];
+          item.insertBefore(swatch, item.firstChild);
+          $('legend').appendChild(item);
+        });
+      });
+  }
+  function comments() {
+    return api('/v1/responses?format=json&limit=1000').then(function (page) {
+      var list = $('comments');
+      list.textContent = '';
+      page.responses.slice().reverse().filter(function (r) { return r.answers.some(function (a) { return a.type === 'text'; }); })
+        .slice(0, 20).forEach(function (r) {
+          var nps = r.answers.filter(function (a) { return a.type === 'nps'; })[0];
+          var detractor = nps && nps.value <= 6;
+          var item = el('li', undefined, detractor ? 'detractor' : '');
+          item.appendChild(el('strong', r.channel + (nps ? ' · NPS ' + nps.value : '') + ' · '));
+          item.appendChild(el('span', r.answers.filter(function (a) { return a.type === 'text'; }).map(function (a) { return a.value; }).join(' — '), 'text'));
+          if (detractor) { item.appendChild(el('span', t('detractor'), 'badge')); }
+          list.appendChild(item);
+        });
+    });
+  }
+  function outbox() {
+    return fetch('/_local/outbox').then(function (r) { return r.ok ? r.json() : []; }).then(function (messages) {
+      var list = $('outbox');
+      list.textContent = '';
+      messages.slice(-20).reverse().forEach(function (m) {
+        list.appendChild(el('li', m.channel + ' → ' + (m.to || '') + ': ' + (m.subject || m.body || m.kind || '')));
+      });
+    }).catch(function () { $('outbox-section').hidden = true; });
+  }
+  function load() {
+    $('status').textContent = '…';
+    return channels().then(function (names) { return Promise.all([trend(names), comments(), outbox()]); })
+      .then(function () { $('status').textContent = t('loaded'); })
+      .catch(function (e) { $('status').textContent = t('failed') + e.message; });
+  }
+  $('key-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    key = $('api-key').value;
+    sessionStorage.setItem('touchpoint.key', key);
+    load();
+  });
+  $('lang').addEventListener('click', function () { lang = lang === 'tr' ? 'en' : 'tr'; localStorage.setItem('touchpoint.lang', lang); translate(); });
+  $('search-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var list = $('timeline');
+    list.textContent = '';
+    api('/v1/profiles?email=' + encodeURIComponent($('search-email').value)).then(function (p) {
+      return api('/v1/profiles/' + encodeURIComponent(p.id));
+    }).then(function (profile) {
+      profile.timeline.forEach(function (entry) {
+        list.appendChild(el('li', entry.at.slice(0, 16).replace('T', ' ') + ' · ' + entry.kind + ' · ' + (entry.channel || '') +
+          (entry.text ? ' · ' + entry.text : '')));
+      });
+    }).catch(function () { list.appendChild(el('li', t('notFound'))); });
+  });
+  $('entry-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var answers = [{ questionId: 'nps', type: 'nps', value: parseInt($('entry-nps').value, 10) }];
+    if ($('entry-comment').value.trim()) { answers.push({ questionId: 'comment', type: 'text', value: $('entry-comment').value }); }
+    var body = { externalId: 'dashboard-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8),
+      channel: $('entry-channel').value, answers: answers };
+    if ($('entry-email').value) { body.customer = { email: $('entry-email').value }; }
+    api('/v1/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function () { $('entry-status').textContent = t('saved'); e.target.reset(); })
+      .catch(function (err) { $('entry-status').textContent = t('failed') + err.message; });
+  });
+  $('import-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var file = $('import-file').files[0];
+    file.text().then(function (csv) {
+      return api('/v1/imports', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    }).then(function (r) { $('entry-status').textContent = t('imported') + r.accepted + ' / ' + (r.accepted + r.rejected); })
+      .catch(function (err) { $('entry-status').textContent = t('failed') + err.message; });
+  });
+  translate();
+  if (key) { $('api-key').value = key; load(); }
+}());

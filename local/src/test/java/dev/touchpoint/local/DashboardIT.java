@@ -1,0 +1,99 @@
+package dev.touchpoint.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.domain.json.StrictJson;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The dashboard in headless Chromium against the local runtime with seeded data: the channel table and
+ * the chart show the seeded numbers, a comment holding {@code <script>} shows as text, and the
+ * manual-entry form records call-centre feedback. Screenshot: target/screenshots/dashboard.png.
+ */
+class DashboardIT {
+
+    private static final String SCRIPT_COMMENT = "<script>document.title='pwned'</script> kargo geç";
+    private static LocalRuntime runtime;
+    private static LocalApi api;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = Chromium.start("en-US", 1280, 1400);
+        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of("TOUCHPOINT_API_KEY", "dashboard-key")));
+        api = new LocalApi(runtime);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        int n = 0;
+        for (String channel : List.of("sms", "web", "kiosk")) {
+            for (int day = 1; day <= 3; day++) {
+                for (int score : List.of(10, 9, 3, 7)) {
+                    api.postFeedback("""
+                            {"externalId":"dash-%d","channel":"%s","surveyId":"post-service","submittedAt":"%sT10:00:00Z",
+                             "answers":[{"questionId":"nps","type":"nps","value":%d}]}""".formatted(n++, channel, today.minusDays(day), score));
+                }
+            }
+        }
+        api.postFeedback("""
+                {"externalId":"dash-xss","channel":"web","surveyId":"post-service",
+                 "answers":[{"questionId":"nps","type":"nps","value":2},{"questionId":"comment","type":"text","value":"%s"}]}"""
+                .formatted(SCRIPT_COMMENT.replace("'", "'")));
+        FeedbackPipelineIT.drain(runtime);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    @Test
+    void dashboard_showsTheSeededNumbers_rendersCommentsAsText_andRecordsManualEntry() throws Exception {
+        browser.get("http://127.0.0.1:" + runtime.port() + "/");
+        browser.findElement(By.id("api-key")).sendKeys(runtime.apiKey());
+        browser.findElement(By.cssSelector("#key-form button[type=submit]")).click();
+        Chromium.waiting(browser).until(d -> d.findElement(By.id("status")).getText().equals("Loaded."));
+
+        JsonNode report = StrictJson.read(api.get("/v1/reports/summary?groupBy=channel").body());
+        for (JsonNode group : report.get("groups")) {
+            WebElement row = browser.findElement(By.cssSelector("#channels tr[data-channel='" + group.get("key").asText() + "']"));
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            assertEquals(group.get("nps").get("score").asText(), cells.get(1).getText(), "NPS of " + group.get("key").asText());
+            assertEquals(group.get("responses").asText(), cells.get(2).getText());
+        }
+        assertEquals(3, browser.findElements(By.cssSelector("#trend polyline")).size(), "one NPS line per channel");
+        assertEquals(3, browser.findElement(By.cssSelector("#trend polyline[data-channel=sms]")).getAttribute("points").split(" ").length,
+                "three days of SMS");
+
+        WebElement comment = browser.findElement(By.cssSelector("#comments li.detractor .text"));
+        assertEquals(SCRIPT_COMMENT, comment.getText(), "customer text shows as text");
+        assertEquals("Touchpoint", browser.getTitle(), "and never runs");
+        Chromium.screenshot(browser, "dashboard");
+
+        browser.findElement(By.id("entry-email")).sendKeys("caller@example.com");
+        browser.findElement(By.id("entry-nps")).sendKeys("8");
+        browser.findElement(By.id("entry-comment")).sendKeys("Telefonda hızlı çözüldü");
+        browser.findElement(By.cssSelector("#entry-form button[type=submit]")).click();
+        Chromium.waiting(browser).until(d -> d.findElement(By.id("entry-status")).getText().equals("Saved."));
+        JsonNode caller = LocalApi.eventually("the call-centre entry is recorded", () -> {
+            var r = api.get("/v1/profiles?email=caller@example.com");
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null);
+        assertEquals("call_centre", caller.get("responses").get(0).get("channel").asText());
+        assertTrue(caller.get("responses").get(0).get("answers").get(1).get("value").asText().startsWith("Telefonda"));
+    }
+}
