@@ -12,15 +12,19 @@ import software.constructs.Construct;
 
 /**
  * Where the dashboard's static files are served from: a private, encrypted S3 bucket that only
- * CloudFront can read (origin access control), HTTPS only. The files themselves are uploaded with
- * the dashboard (reporting issue); until then the distribution serves nothing.
+ * CloudFront can read (origin access control), HTTPS only, with the dashboard's files uploaded and
+ * {@code /v1/*} passed through to the API so the dashboard and the API share one origin.
  */
 public final class DashboardHosting extends Construct {
 
     private final Bucket bucket;
     private final Distribution distribution;
 
-    public DashboardHosting(Construct scope, String id, RemovalPolicy removal) {
+    /**
+     * @param apiDomain the HTTP API's domain: {@code /v1/*} is passed through to it, uncached, so the
+     *                  dashboard calls the API on its own origin (no CORS, the API key never leaves it)
+     */
+    public DashboardHosting(Construct scope, String id, RemovalPolicy removal, String apiDomain, String dashboardDir) {
         super(scope, id);
         this.bucket = Bucket.Builder.create(this, "Files")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
@@ -37,6 +41,27 @@ public final class DashboardHosting extends Construct {
                         .origin(S3BucketOrigin.withOriginAccessControl(bucket))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                         .build())
+                .additionalBehaviors(java.util.Map.of("/v1/*", BehaviorOptions.builder()
+                        .origin(software.amazon.awscdk.services.cloudfront.origins.HttpOrigin.Builder.create(apiDomain).build())
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
+                        .allowedMethods(software.amazon.awscdk.services.cloudfront.AllowedMethods.ALLOW_ALL)
+                        .cachePolicy(software.amazon.awscdk.services.cloudfront.CachePolicy.CACHING_DISABLED)
+                        .originRequestPolicy(software.amazon.awscdk.services.cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                        .build()))
+                .build();
+        // The dashboard's files: index.html at the root, its script and style under dashboard/ as the page links them.
+        software.amazon.awscdk.services.s3.deployment.BucketDeployment.Builder.create(this, "UploadAssets")
+                .sources(java.util.List.of(software.amazon.awscdk.services.s3.deployment.Source.asset(dashboardDir)))
+                .destinationBucket(bucket)
+                .destinationKeyPrefix("dashboard/")
+                .distribution(distribution)
+                .build();
+        software.amazon.awscdk.services.s3.deployment.BucketDeployment.Builder.create(this, "UploadPage")
+                .sources(java.util.List.of(software.amazon.awscdk.services.s3.deployment.Source.asset(dashboardDir,
+                        software.amazon.awscdk.services.s3.assets.AssetOptions.builder()
+                                .exclude(java.util.List.of("*.js", "*.css")).build())))
+                .destinationBucket(bucket)
+                .prune(false)
                 .build();
     }
 

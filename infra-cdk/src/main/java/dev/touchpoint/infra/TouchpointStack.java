@@ -91,7 +91,9 @@ public final class TouchpointStack extends Stack {
                 surveys.surveyWeb(), surveys.deliveryEvents(), channels.twilio(), channels.meta(), channels.twoWaySms(), inbound.ingest(), reporting)) {
             alarms.watchFunction(function);
         }
-        DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", removal);
+        DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", removal,
+                software.amazon.awscdk.Fn.select(2, software.amazon.awscdk.Fn.split("/", api.api().getApiEndpoint())),
+                jars.functionsDir().getParent().resolve("dashboard").toString());
         NagSuppressionsForTouchpoint.apply(api, apiKey, dashboard, surveys, channels, pipeline.processor(), inbound);
 
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).description("Base URL of the public API").build();

@@ -53,14 +53,16 @@ class TouchpointStackTest {
 
     @Test
     void functions_runJava25OnArm64WithSnapStartJsonLogsAndStartUpFlags() {
-        dev.resourceCountIs("AWS::Lambda::Function", 10);
-        dev.allResourcesProperties("AWS::Lambda::Function", Map.of(
+        // Ten of ours, plus the CDK's own function that uploads the dashboard's files at deploy time.
+        dev.resourceCountIs("AWS::Lambda::Function", 11);
+        dev.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java25"), 10);
+        dev.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of(
                 "Runtime", "java25",
                 "Architectures", List.of("arm64"),
                 "MemorySize", 1024,
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                 "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")),
-                "Environment", Map.of("Variables", Match.objectLike(Map.of("JAVA_TOOL_OPTIONS", TouchpointFunction.JAVA_TOOL_OPTIONS)))));
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("JAVA_TOOL_OPTIONS", TouchpointFunction.JAVA_TOOL_OPTIONS)))), 10);
         dev.resourceCountIs("AWS::Lambda::Alias", 10);
         dev.allResourcesProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
         dev.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
@@ -199,8 +201,10 @@ class TouchpointStackTest {
                 assertFalse(action.equals("*"), "a bare * action");
             }
             if (list(statement.get("Resource")).contains("*")) {
-                assertEquals(List.of("sns:Publish"), list(statement.get("Action")),
-                        "only SMS (phone numbers have no ARN) may use Resource *: " + statement);
+                List<String> actions = list(statement.get("Action"));
+                assertTrue(actions.equals(List.of("sns:Publish"))
+                                || actions.stream().allMatch(a -> a.startsWith("cloudfront:")),
+                        "only SMS (phone numbers have no ARN) and CloudFront invalidations may use Resource *: " + statement);
             }
         }
         for (String role : List.of("SurveysDispatcherRole", "FeedbackPipelineProcessorRole")) {
@@ -228,6 +232,13 @@ class TouchpointStackTest {
                 "SnsDestination", Match.anyValue()))));
         dev.resourceCountIs("AWS::SES::EmailIdentity", 0);
         prod.hasResourceProperties("AWS::SES::EmailIdentity", Map.of("EmailIdentity", "survey@example.com"));
+    }
+
+    @Test
+    void dashboard_filesAreUploaded_andTheApiSharesItsOrigin() {
+        dev.resourceCountIs("Custom::CDKBucketDeployment", 2);
+        dev.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "CacheBehaviors", List.of(Match.objectLike(Map.of("PathPattern", "/v1/*", "ViewerProtocolPolicy", "https-only")))))));
     }
 
     @Test
