@@ -69,6 +69,8 @@ class IdentityResolutionIT {
         assertEquals(Set.of(EMAIL, PHONE), profile(byBoth).identities());
         assertEquals(byBoth, profile(byPhone).mergedInto());
         assertEquals(byBoth, profiles.profileIdOf(PHONE).orElseThrow(), "the phone now points at the survivor");
+        assertEquals(byBoth, profiles.surviving(byPhone).orElseThrow().id(),
+                "an old link to the merged profile leads to the survivor");
         Map<String, AttributeValue> mergeRecord = dynamo.getItem(g -> g.tableName(table).key(Map.of(
                 "PK", AttributeValue.fromS("PROFILE#" + byPhone), "SK", AttributeValue.fromS("MERGE")))).item();
         assertEquals(byBoth, mergeRecord.get("survivor").s());

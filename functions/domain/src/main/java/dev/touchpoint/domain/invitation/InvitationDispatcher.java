@@ -78,7 +78,7 @@ public final class InvitationDispatcher {
 
     private Outcome dispatch(Invitation invitation, Instant now) {
         Optional<SurveyDefinition> survey = surveys.byId(invitation.surveyId());
-        Optional<ProfileRecord> profile = surviving(invitation.profileId());
+        Optional<ProfileRecord> profile = profiles.surviving(invitation.profileId());
         if (survey.isEmpty() || profile.isEmpty()) {
             invitations.drop(invitation, survey.isEmpty() ? "survey no longer deployed" : "profile gone", now);
             return Outcome.DROPPED;
@@ -123,13 +123,5 @@ public final class InvitationDispatcher {
         profiles.recordInvitation(profile.id(), now);
         funnel.add(AggregateKey.of(now, send.channel(), invitation.touchpoint(), invitation.surveyId()), "invited");
         return Outcome.SENT;
-    }
-
-    private Optional<ProfileRecord> surviving(String profileId) {
-        Optional<ProfileRecord> profile = profiles.load(profileId);
-        for (int hop = 0; hop < 32 && profile.isPresent() && profile.get().isMerged(); hop++) {
-            profile = profiles.load(profile.get().mergedInto());
-        }
-        return profile;
     }
 }

@@ -32,7 +32,6 @@ import java.util.function.Supplier;
 public final class IdentityResolver {
 
     static final int MAX_ATTEMPTS = 12;
-    private static final int MAX_MERGE_CHAIN = 32;
 
     private final ProfileRepository profiles;
     private final Supplier<String> newProfileId;
@@ -114,20 +113,8 @@ public final class IdentityResolver {
 
     /** Follows merge pointers to the profile that survives today. */
     private ProfileRecord surviving(String profileId) {
-        String id = profileId;
-        for (int hop = 0; hop < MAX_MERGE_CHAIN; hop++) {
-            ProfileRecord profile = profiles.load(id)
-                    .orElseThrow(() -> new IllegalStateException("identity points at a missing profile"));
-            if (!profile.isMerged()) {
-                return profile;
-            }
-            id = profile.mergedInto();
-        }
-        throw new IllegalStateException("merge chain longer than " + MAX_MERGE_CHAIN);
-    }
-
-    Optional<ProfileRecord> survivingProfileOf(Identity identity) {
-        return profiles.profileIdOf(identity).map(this::surviving);
+        return profiles.surviving(profileId)
+                .orElseThrow(() -> new IllegalStateException("identity points at a missing profile"));
     }
 
     private void rememberDetails(ProfileRecord profile, Customer customer) {

@@ -14,7 +14,6 @@ public final class ProfileLookup {
     private final ThreadRepository threads;
     private final InvitationRepository invitations;
     private final ProfileRepository profiles;
-    private final IdentityResolver resolver;
 
     public ProfileLookup(ProfileRepository profiles, ResponseRepository responses, ThreadRepository threads,
                          InvitationRepository invitations) {
@@ -22,22 +21,15 @@ public final class ProfileLookup {
         this.responses = responses;
         this.threads = threads;
         this.invitations = invitations;
-        this.resolver = new IdentityResolver(profiles, () -> {
-            throw new UnsupportedOperationException("a lookup never creates profiles");
-        });
     }
 
     public Optional<ProfileView> byIdentity(Identity identity) {
-        return resolver.survivingProfileOf(identity).map(this::view);
+        return profiles.profileIdOf(identity).flatMap(profiles::surviving).map(this::view);
     }
 
     /** By profile id; an id merged into another profile leads to the survivor. */
     public Optional<ProfileView> byId(String profileId) {
-        Optional<ProfileRecord> profile = profiles.load(profileId);
-        for (int hop = 0; hop < 32 && profile.isPresent() && profile.get().isMerged(); hop++) {
-            profile = profiles.load(profile.get().mergedInto());
-        }
-        return profile.map(this::view);
+        return profiles.surviving(profileId).map(this::view);
     }
 
     private ProfileView view(ProfileRecord profile) {

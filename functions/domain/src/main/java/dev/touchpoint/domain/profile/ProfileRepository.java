@@ -16,6 +16,18 @@ public interface ProfileRepository {
 
     Optional<ProfileRecord> load(String profileId);
 
+    /** The profile this id names today: itself, or the profile it was merged into (following the chain). */
+    default Optional<ProfileRecord> surviving(String profileId) {
+        Optional<ProfileRecord> profile = load(profileId);
+        for (int hop = 0; profile.isPresent() && profile.get().isMerged(); hop++) {
+            if (hop == 32) {
+                throw new IllegalStateException("merge chain longer than 32");
+            }
+            profile = load(profile.get().mergedInto());
+        }
+        return profile;
+    }
+
     /** Writes a new profile and claims all its identities, all or nothing. */
     boolean create(ProfileRecord profile);
 
