@@ -7,13 +7,15 @@
       trend: 'NPS over time, per channel', comments: 'Latest comments', search: 'Customer', email: 'Email', find: 'Find',
       entry: 'Call centre and paper feedback', comment: 'Comment', save: 'Save', csv: 'CSV import', upload: 'Upload',
       outbox: 'Outbox (local runtime)', loaded: 'Loaded.', saved: 'Saved.', imported: 'Imported: ', failed: 'Failed: ', detractor: 'detractor',
-      notFound: 'No such customer.' },
+      notFound: 'No such customer.', reply: 'Reply to the customer', author: 'Your name', send: 'Send',
+      replyQueued: 'Reply on its way by ' },
     tr: { title: 'Touchpoint', apiKey: 'API anahtarı', load: 'Yükle', channels: 'Kanallar yan yana (son 30 gün)', channel: 'Kanal',
       responses: 'Yanıt', invited: 'Davet', delivered: 'Teslim', opened: 'Açılan', responded: 'Yanıtlanan', rate: 'Yanıt oranı',
       trend: 'Kanal bazında zaman içinde NPS', comments: 'Son yorumlar', search: 'Müşteri', email: 'E-posta', find: 'Bul',
       entry: 'Çağrı merkezi ve kâğıt geri bildirimi', comment: 'Yorum', save: 'Kaydet', csv: 'CSV içe aktarma', upload: 'Yükle',
       outbox: 'Giden kutusu (yerel)', loaded: 'Yüklendi.', saved: 'Kaydedildi.', imported: 'İçe aktarıldı: ', failed: 'Başarısız: ',
-      detractor: 'kötüleyen', notFound: 'Böyle bir müşteri yok.' }
+      detractor: 'kötüleyen', notFound: 'Böyle bir müşteri yok.', reply: 'Müşteriye yanıt', author: 'Adınız', send: 'Gönder',
+      replyQueued: 'Yanıt gönderiliyor: ' }
   };
   var lang = (localStorage.getItem('touchpoint.lang') || navigator.language || 'en').slice(0, 2) === 'tr' ? 'tr' : 'en';
   var key = sessionStorage.getItem('touchpoint.key') || '';
@@ -121,18 +123,53 @@
     load();
   });
   $('lang').addEventListener('click', function () { lang = lang === 'tr' ? 'en' : 'tr'; localStorage.setItem('touchpoint.lang', lang); translate(); });
-  $('search-form').addEventListener('submit', function (e) {
-    e.preventDefault();
-    var list = $('timeline');
-    list.textContent = '';
-    api('/v1/profiles?email=' + encodeURIComponent($('search-email').value)).then(function (p) {
-      return api('/v1/profiles/' + encodeURIComponent(p.id));
-    }).then(function (profile) {
+  var profileId = null;
+  var replyId = null;
+  function newReplyId() { return 'dashboard-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 10); }
+  function showTimeline(id) {
+    return api('/v1/profiles/' + encodeURIComponent(id)).then(function (profile) {
+      var list = $('timeline');
+      list.textContent = '';
       profile.timeline.forEach(function (entry) {
         list.appendChild(el('li', entry.at.slice(0, 16).replace('T', ' ') + ' · ' + entry.kind + ' · ' + (entry.channel || '') +
-          (entry.text ? ' · ' + entry.text : '')));
+          (entry.author ? ' · ' + entry.author : '') + (entry.text ? ' · ' + entry.text : ''), entry.kind));
       });
-    }).catch(function () { list.appendChild(el('li', t('notFound'))); });
+      return profile;
+    });
+  }
+  // The reply is sent by the processor a moment later: look again until it shows, for up to ten seconds.
+  function refreshUntilReplies(count, tries) {
+    setTimeout(function () {
+      showTimeline(profileId).then(function (profile) {
+        var replies = profile.timeline.filter(function (entry) { return entry.kind === 'reply'; }).length;
+        if (replies < count && tries > 1) { refreshUntilReplies(count, tries - 1); }
+      });
+    }, 1000);
+  }
+  $('search-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    $('timeline').textContent = '';
+    $('reply-form').hidden = true;
+    api('/v1/profiles?email=' + encodeURIComponent($('search-email').value)).then(function (p) {
+      profileId = p.id;
+      replyId = newReplyId();
+      return showTimeline(p.id);
+    }).then(function () { $('reply-form').hidden = false; })
+      .catch(function () { $('timeline').appendChild(el('li', t('notFound'))); });
+  });
+  // One id per composed reply: a double click or a retry after a network error is the same reply.
+  $('reply-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var body = { id: replyId, profileId: profileId, text: $('reply-text').value };
+    if ($('reply-author').value.trim()) { body.author = $('reply-author').value.trim(); }
+    api('/v1/replies', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (r) {
+        $('reply-status').textContent = t('replyQueued') + r.channel;
+        $('reply-text').value = '';
+        replyId = newReplyId();
+        refreshUntilReplies(document.querySelectorAll('#timeline li.reply').length + 1, 10);
+      })
+      .catch(function (err) { $('reply-status').textContent = t('failed') + err.message; });
   });
   $('entry-form').addEventListener('submit', function (e) {
     e.preventDefault();

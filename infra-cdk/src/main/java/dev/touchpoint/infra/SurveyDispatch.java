@@ -32,9 +32,15 @@ public final class SurveyDispatch extends Construct {
     private final Topic smsEvents;
     private final Queue deliveryFailures;
 
+    private final PolicyStatement sendEmail;
+    private final java.util.Optional<String> senderEmail;
+    private final String configurationSetName;
+
     public SurveyDispatch(Construct scope, String id, FeedbackStore store, FeedbackPipeline pipeline, SurveyEmail email,
                           String publicUrl, StageConfig config, FunctionJars jars, RemovalPolicy removal) {
         super(scope, id);
+        this.senderEmail = config.senderEmail();
+        this.configurationSetName = email.configurationSet().getConfigurationSetName();
         this.tokenKey = Secret.Builder.create(this, "TokenKey")
                 .description("HMAC key of survey links; rotating it invalidates links already sent")
                 .generateSecretString(software.amazon.awscdk.services.secretsmanager.SecretStringGenerator.builder()
@@ -56,16 +62,8 @@ public final class SurveyDispatch extends Construct {
         dispatcher.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
         dispatcher.allow(store.allowDueQueueQuery());
         dispatcher.allow(readSecret(tokenKey));
-        dispatcher.allow(PolicyStatement.Builder.create()
-                .actions(List.of("ses:SendEmail"))
-                .resources(List.of(
-                        Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder().service("ses")
-                                .resource("identity").resourceName(config.senderEmail().map(SurveyDispatch::domainOf).orElse("example.invalid")).build()),
-                        Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder().service("ses")
-                                .resource("identity").resourceName(config.senderEmail().orElse("survey@example.invalid")).build()),
-                        Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder().service("ses")
-                                .resource("configuration-set").resourceName(email.configurationSet().getConfigurationSetName()).build())))
-                .build());
+        this.sendEmail = sendEmailPolicy(config, email);
+        dispatcher.allow(sendEmail);
         // SNS addresses an SMS by phone number, which has no ARN: Publish needs Resource "*". The deny
         // below keeps that grant to phone numbers by refusing every topic and application endpoint.
         dispatcher.allow(PolicyStatement.Builder.create().actions(List.of("sns:Publish")).resources(List.of("*")).build());
@@ -112,6 +110,27 @@ public final class SurveyDispatch extends Construct {
     private static PolicyStatement readSecret(Secret secret) {
         return PolicyStatement.Builder.create().actions(List.of("secretsmanager:GetSecretValue"))
                 .resources(List.of(secret.getSecretArn())).build();
+    }
+
+    /** SendEmail from the sender's identity through the configuration set (whose events delivery-events reads). */
+    private PolicyStatement sendEmailPolicy(StageConfig config, SurveyEmail email) {
+        return PolicyStatement.Builder.create()
+                .actions(List.of("ses:SendEmail"))
+                .resources(List.of(
+                        Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder().service("ses")
+                                .resource("identity").resourceName(config.senderEmail().map(SurveyDispatch::domainOf).orElse("example.invalid")).build()),
+                        Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder().service("ses")
+                                .resource("identity").resourceName(config.senderEmail().orElse("survey@example.invalid")).build()),
+                        Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder().service("ses")
+                                .resource("configuration-set").resourceName(email.configurationSet().getConfigurationSetName()).build())))
+                .build();
+    }
+
+    /** Another function sends email as the survey sender does: a team member's replies leave from the processor. */
+    public void allowEmailFrom(TouchpointFunction function) {
+        senderEmail.ifPresent(sender -> function.function().addEnvironment("TOUCHPOINT_SENDER_EMAIL", sender));
+        function.function().addEnvironment("TOUCHPOINT_SES_CONFIGURATION_SET", configurationSetName);
+        function.allow(sendEmail);
     }
 
     public TouchpointFunction dispatcher() {

@@ -43,10 +43,12 @@ public final class TouchpointStack extends Stack {
         api.route(HttpMethod.POST, "/v1/interactions", ingestApi);
         api.route(HttpMethod.POST, "/v1/imports", ingestApi);
         api.route(HttpMethod.GET, "/v1/profiles", ingestApi);
+        api.route(HttpMethod.POST, "/v1/replies", ingestApi);
 
         SurveyEmail email = new SurveyEmail(this, "SurveyEmail", config.senderEmail());
         String publicUrl = config.customDomain().map(domain -> "https://" + domain).orElse(api.url());
         SurveyDispatch surveys = new SurveyDispatch(this, "Surveys", store, pipeline, email, publicUrl, config, jars, removal);
+        surveys.allowEmailFrom(pipeline.processor());
         for (String path : List.of("/s/{token}", "/k/{touchpoint}", "/q/{touchpoint}")) {
             api.route(HttpMethod.GET, path, surveys.surveyWeb());
             api.route(HttpMethod.POST, path, surveys.surveyWeb());

@@ -120,7 +120,8 @@ class TouchpointStackTest {
                 "POST /s/{token}", "GET /k/{touchpoint}", "POST /k/{touchpoint}", "GET /q/{touchpoint}", "POST /q/{touchpoint}",
                 "GET /v1/touchpoints/{id}/qr.svg", "OPTIONS /v1/feedback", "GET /widget.js", "GET /w/surveys/{id}",
                 "POST /webhooks/twilio", "GET /webhooks/whatsapp", "POST /webhooks/whatsapp", "GET /webhooks/messenger",
-                "POST /webhooks/messenger", "GET /v1/reports/summary", "GET /v1/profiles/{id}", "DELETE /v1/profiles/{id}", "GET /v1/profiles/{id}/export", "GET /v1/responses", "POST /v1/imports"), routes);
+                "POST /webhooks/messenger", "GET /v1/reports/summary", "GET /v1/profiles/{id}", "DELETE /v1/profiles/{id}", "GET /v1/profiles/{id}/export", "GET /v1/responses", "POST /v1/imports",
+                "POST /v1/replies"), routes);
         dev.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
                 "StageName", "$default",
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", PublicApi.RATE_LIMIT_PER_SECOND,
@@ -144,8 +145,8 @@ class TouchpointStackTest {
     void processor_mayOnlyConsumeItsQueueWriteTheTableAndParkInTheDlq() {
         assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:PutItem",
                 "dynamodb:UpdateItem", "dynamodb:Query", "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
-                "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "secretsmanager:GetSecretValue", "sns:Publish"),
-                actionsOf("FeedbackPipelineProcessorRole"));
+                "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "secretsmanager:GetSecretValue", "sns:Publish",
+                "ses:SendEmail"), actionsOf("FeedbackPipelineProcessorRole"));
         assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage", "dynamodb:UpdateItem",
                 "secretsmanager:GetSecretValue"), actionsOf("ChannelsTwilioRole"));
         assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage", "dynamodb:UpdateItem",

@@ -130,6 +130,7 @@ public final class LocalRuntime implements AutoCloseable {
                 .add("POST", "/v1/interactions", INGEST_API)
                 .add("POST", "/v1/imports", INGEST_API)
                 .add("GET", "/v1/profiles", INGEST_API)
+                .add("POST", "/v1/replies", INGEST_API)
                 .add("GET", "/v1/reports/summary", REPORTING_API)
                 .add("GET", "/v1/responses", REPORTING_API)
                 .add("GET", "/v1/profiles/{id}", REPORTING_API)

@@ -191,6 +191,66 @@ class ChannelsIT {
     }
 
     @Test
+    void teamReply_goesBackWhereTheCustomerWrote_once_andTheirAnswerOnAnotherChannelJoinsTheThread() throws Exception {
+        String phone = "+905554443322";
+        assertEquals(200, twilioSigned(sms("SMteam0001", phone, "Kurye çok kabaydı")).statusCode());
+        JsonNode before = eventually("the complaint is on the profile", () -> profileByPhone(phone),
+                p -> p != null && p.get("responses").size() == 1);
+        String profileId = before.get("id").asText();
+        String reply = """
+                {"id":"reply-team-1","responseId":"%s","text":"Özür dileriz, <b>hemen</b> ilgileniyoruz.","author":"Deniz"}"""
+                .formatted(before.get("responses").get(0).get("id").asText());
+
+        HttpResponse<String> accepted = api.post("/v1/replies", "application/json", runtime.apiKey(), reply.getBytes(StandardCharsets.UTF_8));
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        assertEquals("sms", StrictJson.read(accepted.body()).get("channel").asText());
+        JsonNode sent = eventually("the reply goes out by SMS through Twilio", () -> outboxTo(phone), l -> !l.isEmpty()).get(0);
+        assertEquals("twilio", sent.get("provider").asText());
+        assertEquals("Özür dileriz, <b>hemen</b> ilgileniyoruz.", sent.get("body").asText());
+        // The dashboard retries with the same id: still one message to the customer.
+        assertEquals(202, api.post("/v1/replies", "application/json", runtime.apiKey(), reply.getBytes(StandardCharsets.UTF_8)).statusCode());
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals(1, outboxTo(phone).size());
+
+        Map<String, String> whatsapp = sms("SMteam0002", "whatsapp:" + phone, "Teşekkürler, sorun çözüldü");
+        whatsapp.put("WaId", phone.substring(1));
+        assertEquals(200, twilioSigned(whatsapp).statusCode());
+        JsonNode after = eventually("the answer by WhatsApp joins the thread", () -> profileByPhone(phone),
+                p -> p.get("thread").size() == 3);
+        List<String> story = StreamSupport.stream(after.get("timeline").spliterator(), false)
+                .filter(e -> !e.get("kind").asText().equals("response"))
+                .map(e -> e.get("kind").asText() + ":" + e.get("channel").asText() + ":" + e.path("author").asText("")).toList();
+        assertEquals(List.of("message:sms:", "reply:sms:Deniz", "message:whatsapp:"), story);
+
+        // Now the customer wrote on WhatsApp: a reply may go there; not by email, which we do not know.
+        assertEquals(202, postReply("{\"profileId\":\"" + profileId + "\",\"channel\":\"whatsapp\",\"text\":\"Rica ederiz\"}")
+                .statusCode());
+        HttpResponse<String> noEmail = postReply("{\"profileId\":\"" + profileId + "\",\"channel\":\"email\",\"text\":\"Merhaba\"}");
+        assertEquals(409, noEmail.statusCode());
+        assertEquals("application/problem+json", noEmail.headers().firstValue("content-type").orElse(""));
+        assertEquals("no-address", StrictJson.read(noEmail.body()).get("reason").asText());
+        // After STOP on SMS, an SMS reply is refused with its reason, and nothing more goes out by SMS.
+        assertEquals(200, twilioSigned(sms("SMteam0003", phone, "STOP")).statusCode());
+        eventually("the opt-out is recorded", () -> profileByPhone(phone), p -> p.get("consent").get("optedOut").size() == 1);
+        HttpResponse<String> optedOut = postReply("{\"profileId\":\"" + profileId + "\",\"channel\":\"sms\",\"text\":\"Merhaba\"}");
+        assertEquals("opted-out", StrictJson.read(optedOut.body()).get("reason").asText(), optedOut.body());
+        assertEquals(404, postReply("{\"profileId\":\"00000000-0000-4000-8000-000000000000\",\"text\":\"Merhaba\"}").statusCode());
+        HttpResponse<String> invalid = postReply("{\"profileId\":\"" + profileId + "\",\"text\":\"\",\"cc\":\"x\"}");
+        assertEquals(400, invalid.statusCode());
+        assertEquals(List.of("/text", "/cc"), StreamSupport.stream(StrictJson.read(invalid.body()).get("errors").spliterator(), false)
+                .map(e -> e.get("pointer").asText()).sorted(java.util.Comparator.reverseOrder()).toList());
+    }
+
+    private static HttpResponse<String> postReply(String json) {
+        return api.post("/v1/replies", "application/json", runtime.apiKey(), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode profileByPhone(String phone) {
+        HttpResponse<String> response = api.get("/v1/profiles?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8));
+        return response.statusCode() == 200 ? StrictJson.read(response.body()) : null;
+    }
+
+    @Test
     void twoWaySms_throughSns_isUnsolicitedFeedbackOfThatNumber() throws Exception {
         String event = SampleEventsIT.sample("sns/two-way-sms.json").replace("+905559876543", "+905551230000");
         HttpResponse<String> invoked = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port()

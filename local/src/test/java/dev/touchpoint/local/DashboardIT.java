@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,5 +96,22 @@ class DashboardIT {
         }, p -> p != null);
         assertEquals("call_centre", caller.get("responses").get(0).get("channel").asText());
         assertTrue(caller.get("responses").get(0).get("answers").get(1).get("value").asText().startsWith("Telefonda"));
+
+        // The agent finds the caller and answers; the reply goes by email and joins the timeline.
+        browser.findElement(By.id("search-email")).sendKeys("caller@example.com");
+        browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+        Chromium.waiting(browser).until(d -> d.findElement(By.id("reply-form")).isDisplayed());
+        browser.findElement(By.id("reply-text")).sendKeys("Teşekkürler, <i>iyi günler</i>");
+        browser.findElement(By.id("reply-author")).sendKeys("Deniz");
+        browser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
+        Chromium.waiting(browser).until(d -> d.findElement(By.id("reply-status")).getText().equals("Reply on its way by email"));
+        JsonNode sent = LocalApi.eventually("the reply is in the outbox", () -> StreamSupport.stream(
+                StrictJson.read(runtime.outbox().json()).spliterator(), false)
+                .filter(m -> m.path("kind").asText().equals("reply") && m.path("to").asText().equals("caller@example.com"))
+                .findFirst().orElse(null), m -> m != null);
+        assertEquals("Teşekkürler, <i>iyi günler</i>", sent.get("body").asText());
+        Chromium.waiting(browser).until(d -> d.findElements(By.cssSelector("#timeline li.reply")).size() == 1);
+        assertTrue(browser.findElement(By.cssSelector("#timeline li.reply")).getText().endsWith("email · Deniz · Teşekkürler, <i>iyi günler</i>"));
+        Chromium.screenshot(browser, "dashboard-reply");
     }
 }

@@ -9,6 +9,8 @@ import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
 import dev.touchpoint.domain.conversation.ConversationRouter;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
+import dev.touchpoint.domain.conversation.TeamReplies;
+import dev.touchpoint.domain.conversation.TeamReply;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.interaction.InteractionEvent;
 import dev.touchpoint.domain.invitation.InvitationScheduler;
@@ -23,7 +25,7 @@ import java.util.stream.Collectors;
 
 /**
  * Handles each message of a batch on its own (feedback is recorded, an interaction schedules its survey,
- * a customer's message continues their conversation); a failure fails only its own record. On a message's
+ * a customer's message continues their conversation, a team member's reply is sent); a failure fails only its own record. On a message's
  * last receive (the queue's maxReceiveCount) a failure sends it to the DLQ with the reason attached
  * and acknowledges it, so the DLQ says why; if even that send fails, the record is reported failed
  * and the queue's redrive policy moves it without a reason.
@@ -34,11 +36,14 @@ public final class FeedbackBatchProcessor {
     private final FeedbackRecorder recorder;
     private final InvitationScheduler scheduler;
     private final ConversationRouter conversations;
+    private final TeamReplies teamReplies;
     private final DeadLetterQueue deadLetters;
     private final int maxReceiveCount;
 
     public FeedbackBatchProcessor(QueueMessageCodec codec, FeedbackRecorder recorder, InvitationScheduler scheduler,
-                                  ConversationRouter conversations, DeadLetterQueue deadLetters, int maxReceiveCount) {
+                                  ConversationRouter conversations, TeamReplies teamReplies, DeadLetterQueue deadLetters,
+                                  int maxReceiveCount) {
+        this.teamReplies = teamReplies;
         this.codec = codec;
         this.recorder = recorder;
         this.scheduler = scheduler;
@@ -52,6 +57,7 @@ public final class FeedbackBatchProcessor {
             case FeedbackEvent feedback -> recorder.record(feedback);
             case InteractionEvent interaction -> scheduler.schedule(interaction);
             case InboundMessageEvent inbound -> conversations.handle(inbound.message());
+            case TeamReply reply -> teamReplies.send(reply);
             default -> throw new UnreadableMessageException("no handler for " + message.getClass().getSimpleName());
         }
     }

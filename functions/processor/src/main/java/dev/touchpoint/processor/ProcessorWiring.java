@@ -9,6 +9,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.domain.conversation.ConversationRouter;
+import dev.touchpoint.domain.conversation.TeamReplies;
 import dev.touchpoint.aws.sns.SnsDetractorAlerts;
 import dev.touchpoint.domain.conversation.ReplySender;
 import dev.touchpoint.domain.profile.DetractorAlerts;
@@ -73,8 +74,9 @@ public final class ProcessorWiring {
         DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
         InvitationScheduler scheduler = new InvitationScheduler(identities, surveys, invitations);
+        DynamoDbThreadRepository threads = new DynamoDbThreadRepository(dynamo, table);
         ConversationRouter conversations = new ConversationRouter(identities, profiles, invitations, responses,
-                new DynamoDbThreadRepository(dynamo, table), surveys, SurveyTokens.fromText(SecretSettings.read(env,
+                threads, surveys, SurveyTokens.fromText(SecretSettings.read(env,
                 "TOUCHPOINT_SURVEY_TOKEN_KEY").orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured"))),
                 replies, alerts);
         return new FeedbackBatchProcessor(
@@ -83,6 +85,7 @@ public final class ProcessorWiring {
                 recorder,
                 scheduler,
                 conversations,
+                new TeamReplies(profiles, threads, replies),
                 new SqsDeadLetterQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_DLQ_URL")),
                 env.integer("TOUCHPOINT_MAX_RECEIVE_COUNT", DEFAULT_MAX_RECEIVE_COUNT));
     }

@@ -30,6 +30,14 @@ public final class HttpResponses {
         return respond(status, PROBLEM_JSON, StrictJson.write(problemBody(status, type, title, detail, instance)));
     }
 
+    /** A problem with extension members (RFC 9457), e.g. a machine-readable {@code reason}. */
+    public static APIGatewayV2HTTPResponse problem(int status, String type, String title, String detail, String instance,
+                                                   Map<String, String> extensions) {
+        ObjectNode body = problemBody(status, type, title, detail, instance);
+        extensions.forEach(body::put);
+        return respond(status, PROBLEM_JSON, StrictJson.write(body));
+    }
+
     public static APIGatewayV2HTTPResponse invalid(String detail, List<FieldError> errors, String instance) {
         ObjectNode body = problemBody(400, "invalid-request", "The request is not valid", detail, instance);
         ArrayNode list = body.putArray("errors");

@@ -50,6 +50,8 @@ public final class DynamoDbThreadRepository implements ThreadRepository {
         item.put("text", s(entry.text()));
         item.put("at", s(entry.at().toString()));
         Attr.putIfPresent(item, "invitationId", entry.invitationId());
+        Attr.putIfPresent(item, "provider", entry.provider());
+        Attr.putIfPresent(item, "author", entry.author());
         item.put(GSI1PK, s(PROFILE + entry.profileId()));
         item.put(GSI1SK, s(THREAD + SortableTime.of(entry.at()) + "#" + entry.id()));
         try {
@@ -75,7 +77,8 @@ public final class DynamoDbThreadRepository implements ThreadRepository {
                             .expressionAttributeValues(Map.of(":profile", s(PROFILE + profileId), ":thread", s(THREAD))))
                     .items().forEach(item -> entries.add(new ThreadEntry(Attr.string(item, "entryId"), Attr.string(item, "profileId"),
                             ThreadEntry.Direction.valueOf(Attr.string(item, "direction")), Attr.string(item, "channel"),
-                            Attr.string(item, "text"), Attr.string(item, "invitationId"), Instant.parse(Attr.string(item, "at")))));
+                            Attr.string(item, "provider"), Attr.string(item, "text"), Attr.string(item, "invitationId"),
+                            Instant.parse(Attr.string(item, "at")), Attr.string(item, "author"))));
         }
         entries.sort(Comparator.comparing(ThreadEntry::at).thenComparing(ThreadEntry::id));
         return entries;

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
  * Survey email through SES v2 {@code SendEmail} with simple content: HTML and text parts, custom
  * headers (RFC 8058 one-click unsubscribe), the reply-to, the configuration set whose events come back
  * through delivery-events, and the invitation id as a message tag so those events find their invitation.
+ * A team member's reply has no invitation and only a text part.
  */
 public final class SesEmailSender implements EmailSender {
 
@@ -30,13 +31,15 @@ public final class SesEmailSender implements EmailSender {
                 .fromEmailAddress(email.from())
                 .destination(d -> d.toAddresses(email.to()))
                 .replyToAddresses(email.replyTo())
-                .emailTags(MessageTag.builder().name(INVITATION_TAG).value(email.invitationId()).build())
                 .content(c -> c.simple(m -> m
                         .subject(utf8(email.subject()))
-                        .body(b -> b.html(utf8(email.html())).text(utf8(email.text())))
+                        .body(b -> b.html(email.html() == null ? null : utf8(email.html())).text(utf8(email.text())))
                         .headers(email.headers().entrySet().stream()
                                 .map(h -> MessageHeader.builder().name(h.getKey()).value(h.getValue()).build())
                                 .toList())));
+        if (email.invitationId() != null) {
+            request.emailTags(MessageTag.builder().name(INVITATION_TAG).value(email.invitationId()).build());
+        }
         if (email.configurationSet() != null) {
             request.configurationSetName(email.configurationSet());
         }

@@ -66,8 +66,8 @@ public final class ConversationRouter {
                 .orElseThrow(() -> new IllegalStateException("an inbound message always names its sender"));
         ProfileRecord profile = profiles.load(profileId).orElseThrow();
         Optional<Invitation> invitation = invitationFor(message, profile);
-        boolean first = threads.append(new ThreadEntry(message.idempotencyKey(), profileId, ThreadEntry.Direction.INBOUND,
-                message.channel(), message.text(), invitation.map(Invitation::id).orElse(null), message.receivedAt()));
+        boolean first = threads.append(ThreadEntry.of(message.idempotencyKey(), profileId, ThreadEntry.Direction.INBOUND,
+                message.channel(), message.provider(), message.text(), invitation.map(Invitation::id).orElse(null), message.receivedAt()));
         if (!first) {
             return Outcome.REPEATED;
         }
@@ -178,23 +178,14 @@ public final class ConversationRouter {
 
     private void reply(InboundMessage message, String profileId, String text, String invitationId) {
         String recipient = message.sender().identities().stream()
-                .filter(i -> i.type() == recipientType(message.channel())).findFirst()
+                .filter(i -> i.type() == ReplyChannels.recipientType(message.channel())).findFirst()
                 .map(i -> i.value()).orElse(null);
         if (recipient == null) {
             return;
         }
-        threads.append(new ThreadEntry("reply:" + message.idempotencyKey(), profileId, ThreadEntry.Direction.OUTBOUND,
-                message.channel(), text, invitationId, message.receivedAt().plusMillis(1)));
+        threads.append(ThreadEntry.of("reply:" + message.idempotencyKey(), profileId, ThreadEntry.Direction.OUTBOUND,
+                message.channel(), message.provider(), text, invitationId, message.receivedAt().plusMillis(1)));
         replies.reply(message.channel(), message.provider(), recipient, text);
-    }
-
-    private static IdentityType recipientType(String channel) {
-        return switch (channel) {
-            case "whatsapp" -> IdentityType.WHATSAPP_ID;
-            case "messenger" -> IdentityType.MESSENGER_ID;
-            case "email" -> IdentityType.EMAIL;
-            default -> IdentityType.PHONE;
-        };
     }
 
     private static String language(ProfileRecord profile, SurveyDefinition survey) {

@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,7 +53,7 @@ public final class SubmissionReader {
         if (root == null || !root.isObject()) {
             throw invalid(List.of(new FieldError("", "The body must be a JSON object (the feedback submission).")));
         }
-        rejectUnknownFields(root, "", ROOT_FIELDS, errors);
+        FieldError.rejectUnknownFields(root, "", ROOT_FIELDS, errors);
         String externalId = opaqueText(root, "externalId", "/externalId", errors);
         Channel channel = channel(root, errors);
         String touchpoint = slug(root, "touchpoint", errors);
@@ -70,21 +69,6 @@ public final class SubmissionReader {
 
     private static InvalidSubmissionException invalid(List<FieldError> errors) {
         return new InvalidSubmissionException("The feedback submission is not valid.", errors);
-    }
-
-    static void rejectUnknownFields(JsonNode node, String at, Set<String> known, List<FieldError> errors) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                errors.add(new FieldError(at + "/" + escape(name), "Unknown field; expected one of " + String.join(", ", known.stream().sorted().toList()) + "."));
-            }
-        }
-    }
-
-    /** RFC 6901 escaping, and a cap so a hostile key cannot make the error itself huge. */
-    private static String escape(String name) {
-        String shortened = name.length() > 64 ? name.substring(0, 64) + "…" : name;
-        return shortened.replace("~", "~0").replace("/", "~1");
     }
 
     private Channel channel(JsonNode root, List<FieldError> errors) {
@@ -166,7 +150,7 @@ public final class SubmissionReader {
             return null;
         }
         int before = errors.size();
-        rejectUnknownFields(node, at, ANSWER_FIELDS, errors);
+        FieldError.rejectUnknownFields(node, at, ANSWER_FIELDS, errors);
         String questionId = slug(node, "questionId", errors, at);
         AnswerType type = answerType(node.get("type"), at, errors);
         JsonNode value = node.get("value");

@@ -5,7 +5,6 @@ import dev.touchpoint.domain.feedback.FieldError;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,13 +37,7 @@ public final class CustomerReader {
             errors.add(new FieldError(at, "Must be an object."));
             return Customer.ANONYMOUS;
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                errors.add(new FieldError(at + "/" + escape(name), "Unknown field; expected one of "
-                        + String.join(", ", FIELDS.stream().sorted().toList()) + "."));
-            }
-        }
+        FieldError.rejectUnknownFields(node, at, FIELDS, errors);
         List<Identity> identities = new ArrayList<>();
         identity(node, at, "email", "Not a valid email address.", normalizer::email, identities, errors);
         identity(node, at, "phone", "Not a valid phone number; use E.164 (+905551112233) or a number of region "
@@ -61,10 +54,6 @@ public final class CustomerReader {
         return new Customer(identities, name == null ? null : name.trim(), locale(node, at, errors), timeZone(node, at, errors));
     }
 
-    private static String escape(String name) {
-        String shortened = name.length() > 64 ? name.substring(0, 64) + "…" : name;
-        return shortened.replace("~", "~0").replace("/", "~1");
-    }
 
     private static void identity(JsonNode customer, String at, String field, String problem,
                                  Function<String, Optional<Identity>> normalise, List<Identity> into, List<FieldError> errors) {

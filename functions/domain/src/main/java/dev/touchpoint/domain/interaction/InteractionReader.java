@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -52,13 +51,7 @@ public final class InteractionReader {
             throw invalid(List.of(new FieldError("", "The body must be a JSON object (the service interaction).")));
         }
         List<FieldError> errors = new ArrayList<>();
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                errors.add(new FieldError("/" + name.replace("~", "~0").replace("/", "~1"),
-                        "Unknown field; expected one of " + String.join(", ", FIELDS.stream().sorted().toList()) + "."));
-            }
-        }
+        FieldError.rejectUnknownFields(root, "", FIELDS, errors);
         String id = root.path("id").isTextual() ? normalizer.opaque(IdentityType.EXTERNAL_ID, root.get("id").textValue())
                 .map(Identity::value).orElse(null) : null;
         if (id == null) {

@@ -43,7 +43,7 @@ public final class ProfileJson {
         ArrayNode thread = root.putArray("thread");
         view.thread().forEach(entry -> thread.addObject().put("direction", entry.direction().name().toLowerCase(java.util.Locale.ROOT))
                 .put("channel", entry.channel()).put("text", entry.text()).put("invitationId", entry.invitationId())
-                .put("at", entry.at().toString()));
+                .put("author", entry.author()).put("at", entry.at().toString()));
         root.set("timeline", timeline(view));
         return root;
     }
@@ -62,7 +62,7 @@ public final class ProfileJson {
         }
         view.thread().forEach(entry -> events.add(StrictJson.object().put("at", entry.at().toString())
                 .put("kind", entry.direction() == dev.touchpoint.domain.conversation.ThreadEntry.Direction.INBOUND ? "message" : "reply")
-                .put("channel", entry.channel()).put("text", entry.text())));
+                .put("channel", entry.channel()).put("text", entry.text()).put("author", entry.author())));
         events.sort(Comparator.comparing(e -> java.time.Instant.parse(e.get("at").asText())));
         ArrayNode timeline = StrictJson.mapper().createArrayNode();
         events.forEach(timeline::add);

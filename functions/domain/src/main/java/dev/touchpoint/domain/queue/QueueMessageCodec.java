@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
+import dev.touchpoint.domain.conversation.ReplyChannels;
+import dev.touchpoint.domain.conversation.TeamReply;
+import dev.touchpoint.domain.conversation.TeamReplyRequest;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.CustomerReader;
@@ -21,7 +24,8 @@ import java.time.Instant;
 /**
  * The queue's message bodies:
  * {@code {"kind":"feedback","idempotencyKey":…,"receivedAt":…,"invitationId":…,"submission":{…contract shape…}}}
- * and {@code {"kind":"interaction","receivedAt":…,"interaction":{…contract shape…}}}. Decoding
+ * {@code {"kind":"interaction","receivedAt":…,"interaction":{…contract shape…}}}, {@code {"kind":"inbound","message":{…}}}
+ * and {@code {"kind":"team-reply","reply":{…}}}. Decoding
  * re-validates the content, so a message edited in the queue or the DLQ cannot smuggle in what the
  * API would have refused.
  */
@@ -30,6 +34,7 @@ public final class QueueMessageCodec {
     public static final String FEEDBACK_KIND = "feedback";
     public static final String INTERACTION_KIND = "interaction";
     public static final String INBOUND_KIND = "inbound";
+    public static final String TEAM_REPLY_KIND = "team-reply";
 
     private final SubmissionReader submissions;
     private final InteractionReader interactions;
@@ -78,10 +83,20 @@ public final class QueueMessageCodec {
         return StrictJson.write(root);
     }
 
+    public static String encode(TeamReply reply) {
+        ObjectNode root = StrictJson.object();
+        root.put("kind", TEAM_REPLY_KIND);
+        root.putObject("reply").put("id", reply.id()).put("profileId", reply.profileId()).put("channel", reply.channel())
+                .put("provider", reply.provider()).put("text", reply.text()).put("author", reply.author())
+                .put("requestedAt", reply.requestedAt().toString());
+        return StrictJson.write(root);
+    }
+
     public static String kindOf(QueueMessage message) {
         return switch (message) {
             case FeedbackEvent feedback -> FEEDBACK_KIND;
             case InteractionEvent interaction -> INTERACTION_KIND;
+            case TeamReply reply -> TEAM_REPLY_KIND;
             default -> INBOUND_KIND;
         };
     }
@@ -91,6 +106,7 @@ public final class QueueMessageCodec {
             case FeedbackEvent feedback -> encode(feedback);
             case InteractionEvent interaction -> encode(interaction);
             case InboundMessageEvent inbound -> encode(inbound);
+            case TeamReply reply -> encode(reply);
             default -> throw new IllegalArgumentException("no codec for " + message.getClass().getSimpleName());
         };
     }
@@ -102,6 +118,7 @@ public final class QueueMessageCodec {
             case FEEDBACK_KIND -> feedback(root);
             case INTERACTION_KIND -> new InteractionEvent(interactions.read(root.get("interaction")), receivedAt(root));
             case INBOUND_KIND -> inbound(root.path("message"));
+            case TEAM_REPLY_KIND -> teamReply(root.path("reply"));
             default -> throw new UnreadableMessageException("unknown message kind");
         };
     }
@@ -126,6 +143,22 @@ public final class QueueMessageCodec {
         return new InboundMessageEvent(new InboundMessage(message.path("channel").asText(), message.path("provider").asText(),
                 id, sender, message.path("text").asText(""), textOrNull(message.get("payload")),
                 textOrNull(message.get("invitationToken")), receivedAt(message)));
+    }
+
+    private static TeamReply teamReply(JsonNode reply) {
+        String channel = reply.path("channel").asText("");
+        String text = reply.path("text").asText("");
+        if (reply.path("id").asText("").isEmpty() || reply.path("profileId").asText("").isEmpty()
+                || !ReplyChannels.REPLYABLE.contains(channel) || reply.path("provider").asText("").isEmpty()
+                || text.isBlank() || text.length() > TeamReplyRequest.MAX_TEXT_LENGTH) {
+            throw new UnreadableMessageException("team reply without a valid id, profile, channel, provider or text");
+        }
+        try {
+            return new TeamReply(reply.get("id").asText(), reply.get("profileId").asText(), channel, reply.get("provider").asText(),
+                    text, textOrNull(reply.get("author")), Instant.parse(reply.path("requestedAt").asText()));
+        } catch (DateTimeException e) {
+            throw new UnreadableMessageException("team reply without a valid requestedAt");
+        }
     }
 
     private static String textOrNull(JsonNode node) {

@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   <li>{@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_QUEUE_URL}: where profiles live and where feedback goes</li>
  *   <li>{@code TOUCHPOINT_API_KEY}, or in AWS {@code TOUCHPOINT_API_KEY_SECRET_ARN}: the key {@code /v1/*} accepts</li>
  *   <li>{@code TOUCHPOINT_PUBLISHABLE_KEYS} (widget keys and their origins), {@code TOUCHPOINT_WIDGET_RATE_LIMIT} (20 a minute)</li>
+ *   <li>the same queue carries a team member's replies ({@code POST /v1/replies}) to the processor</li>
  *   <li>{@code TOUCHPOINT_DEFAULT_REGION}: the phone region for numbers without a country code (TR)</li>
  * </ul>
  */
@@ -46,8 +47,8 @@ public final class IngestApiWiring {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
         FeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
-        ProfileLookup lookup = new ProfileLookup(new DynamoDbProfileRepository(dynamo, table),
-                new DynamoDbResponseRepository(dynamo, table), new DynamoDbThreadRepository(dynamo, table),
+        DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
+        ProfileLookup lookup = new ProfileLookup(new DynamoDbProfileRepository(dynamo, table), responses, new DynamoDbThreadRepository(dynamo, table),
                 new DynamoDbInvitationRepository(dynamo, table));
         WidgetAccess widgets = new WidgetAccess(PublishableKeys.parse(env.optional("TOUCHPOINT_PUBLISHABLE_KEYS")),
                 new DynamoDbRateLimiter(dynamo, table), env.integer("TOUCHPOINT_WIDGET_RATE_LIMIT", 20), clock);
@@ -55,6 +56,7 @@ public final class IngestApiWiring {
                 new FeedbackRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
                 new ImportRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
                 new InteractionRoute(new InteractionReader(normalizer, clock), SurveyCatalog.fromClasspath(), queue, clock),
-                new ProfileRoute(normalizer, lookup)));
+                new ProfileRoute(normalizer, lookup),
+                new ReplyRoute(lookup, responses, queue, clock)));
     }
 }

@@ -3,7 +3,10 @@ package dev.touchpoint.processor.replies;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.secrets.SecretSettings;
+import dev.touchpoint.aws.ses.SesEmailSender;
 import dev.touchpoint.aws.sns.SnsSmsSender;
+import dev.touchpoint.domain.invitation.OutgoingEmail;
+import java.util.Map;
 import dev.touchpoint.domain.conversation.ReplySender;
 import dev.touchpoint.domain.invitation.OutgoingSms;
 import java.util.Optional;
@@ -12,15 +15,20 @@ import java.util.Optional;
  * Replies in AWS, through the provider the customer wrote through: Twilio's Messages API, Meta's
  * Graph API, or SNS for AWS two-way SMS. Configuration: {@code TOUCHPOINT_TWILIO_ACCOUNT_SID},
  * {@code TOUCHPOINT_TWILIO_AUTH_TOKEN}, {@code TOUCHPOINT_TWILIO_SMS_FROM}, {@code TOUCHPOINT_TWILIO_WHATSAPP_FROM};
- * {@code TOUCHPOINT_META_ACCESS_TOKEN}, {@code TOUCHPOINT_META_PHONE_NUMBER_ID}; {@code TOUCHPOINT_SMS_ORIGINATION}.
+ * {@code TOUCHPOINT_META_ACCESS_TOKEN}, {@code TOUCHPOINT_META_PHONE_NUMBER_ID}; {@code TOUCHPOINT_SMS_ORIGINATION};
+ * email through SES from {@code TOUCHPOINT_SENDER_EMAIL}, answerable at {@code TOUCHPOINT_REPLY_DOMAIN},
+ * with {@code TOUCHPOINT_REPLY_SUBJECT} and {@code TOUCHPOINT_SES_CONFIGURATION_SET}.
  * A provider without its configuration gets no reply, and the log says why; answers are recorded all the same.
  */
 public final class ProviderReplySender implements ReplySender {
+
+    static final String DEFAULT_SUBJECT = "Re: your feedback / Geri bildiriminiz";
 
     private final Environment env;
     private final Optional<TwilioReplySender> twilio;
     private final Optional<MetaReplySender> meta;
     private SnsSmsSender sms;
+    private SesEmailSender email;
 
     public ProviderReplySender(Environment env) {
         this.env = env;
@@ -39,12 +47,32 @@ public final class ProviderReplySender implements ReplySender {
             case "twilio" -> twilio.ifPresentOrElse(t -> t.send(channel, recipient, text), () -> notConfigured(provider));
             case "meta" -> meta.ifPresentOrElse(m -> m.send(channel, recipient, text), () -> notConfigured(provider));
             case "aws-sms" -> sms().send(new OutgoingSms(null, recipient, text, env.optional("TOUCHPOINT_SMS_ORIGINATION").orElse(null), null));
+            case "ses" -> email().send(replyEmail(recipient, text));
             default -> notConfigured(provider);
         }
     }
 
     private static void notConfigured(String provider) {
         System.out.println("processor: no reply sender configured for " + provider + "; reply not sent");
+    }
+
+    /**
+     * A plain-text email from our sender, answerable: its reply-to is on the reply domain, whose mail
+     * comes back through ingest-email and joins the same thread.
+     */
+    private OutgoingEmail replyEmail(String recipient, String text) {
+        String sender = env.optional("TOUCHPOINT_SENDER_EMAIL").orElse("survey@touchpoint.invalid");
+        String replyDomain = env.optional("TOUCHPOINT_REPLY_DOMAIN").orElse(sender.substring(sender.indexOf('@') + 1));
+        return new OutgoingEmail(null, recipient, sender, "reply@" + replyDomain,
+                env.optional("TOUCHPOINT_REPLY_SUBJECT").orElse(DEFAULT_SUBJECT), null, text, Map.of(),
+                env.optional("TOUCHPOINT_SES_CONFIGURATION_SET").orElse(null), null);
+    }
+
+    private synchronized SesEmailSender email() {
+        if (email == null) {
+            email = new SesEmailSender(AwsClients.sesV2(env));
+        }
+        return email;
     }
 
     private synchronized SnsSmsSender sms() {

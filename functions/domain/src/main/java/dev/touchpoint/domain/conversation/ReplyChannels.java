@@ -1,0 +1,135 @@
+package dev.touchpoint.domain.conversation;
+
+import dev.touchpoint.domain.identity.IdentityType;
+import dev.touchpoint.domain.profile.ProfileRecord;
+import dev.touchpoint.domain.profile.ProfileView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where a team member's reply goes. Asked for a channel, that channel or a clear refusal; otherwise the
+ * first that works of: the channel of the response being answered, the channel the customer last
+ * wrote on, then email, SMS, WhatsApp, Messenger. A channel works when the customer has an address
+ * there, has not opted out of it nor been suppressed on it, and — on WhatsApp and Messenger, whose
+ * providers refuse free text outside a customer-care window — wrote on it within the last 24 hours.
+ * The provider is the one the customer last wrote through on that channel (so a Twilio SMS customer is
+ * answered from the Twilio number), else AWS for SMS and Meta for WhatsApp and Messenger.
+ */
+public final class ReplyChannels {
+
+    public static final List<String> REPLYABLE = List.of("email", "sms", "whatsapp", "messenger");
+    public static final Duration MESSAGING_WINDOW = Duration.ofHours(24);
+
+    /** A channel and the provider to send through. */
+    public record Route(String channel, String provider) {
+    }
+
+    /** No reply is possible on the asked channel, or on any; {@code reason} is a stable code. */
+    public static final class CannotReplyException extends RuntimeException {
+        private final String reason;
+
+        CannotReplyException(String reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    private ReplyChannels() {
+    }
+
+    public static Route choose(ProfileView view, String requested, String answeredOn, Instant now) {
+        if (requested != null) {
+            whyNot(view, requested, now).ifPresent(reason -> {
+                throw new CannotReplyException(reason, explain(reason, requested));
+            });
+            return new Route(requested, provider(view, requested));
+        }
+        Set<String> candidates = new LinkedHashSet<>();
+        if (answeredOn != null) {
+            candidates.add(answeredOn);
+        }
+        lastInbound(view, null).ifPresent(entry -> candidates.add(entry.channel()));
+        candidates.addAll(REPLYABLE);
+        List<String> refused = new ArrayList<>();
+        for (String channel : candidates) {
+            Optional<String> reason = whyNot(view, channel, now);
+            if (reason.isEmpty()) {
+                return new Route(channel, provider(view, channel));
+            }
+            if (!reason.get().equals("no-address") && !reason.get().equals("not-replyable")) {
+                refused.add(channel + ": " + reason.get());
+            }
+        }
+        throw new CannotReplyException("no-reachable-channel", "The customer cannot be reached on any channel"
+                + (refused.isEmpty() ? " (no email, phone or messaging account is known)." : " (" + String.join(", ", refused) + ")."));
+    }
+
+    /** The identity a reply on this channel is addressed to. */
+    public static IdentityType recipientType(String channel) {
+        return switch (channel) {
+            case "whatsapp" -> IdentityType.WHATSAPP_ID;
+            case "messenger" -> IdentityType.MESSENGER_ID;
+            case "email" -> IdentityType.EMAIL;
+            default -> IdentityType.PHONE;
+        };
+    }
+
+    /** Whether the customer still accepts messages here (asked again when the reply is sent). */
+    public static boolean consents(ProfileRecord profile, String channel) {
+        return !profile.optedOut().contains(channel) && !profile.suppressed().contains(channel);
+    }
+
+    private static Optional<String> whyNot(ProfileView view, String channel, Instant now) {
+        if (!REPLYABLE.contains(channel)) {
+            return Optional.of("not-replyable");
+        }
+        if (view.profile().identity(recipientType(channel)).isEmpty()) {
+            return Optional.of("no-address");
+        }
+        if (!consents(view.profile(), channel)) {
+            return Optional.of("opted-out");
+        }
+        boolean sessionChannel = channel.equals("whatsapp") || channel.equals("messenger");
+        if (sessionChannel && lastInbound(view, channel).map(e -> e.at().isBefore(now.minus(MESSAGING_WINDOW))).orElse(true)) {
+            return Optional.of("outside-messaging-window");
+        }
+        return Optional.empty();
+    }
+
+    private static String explain(String reason, String channel) {
+        return switch (reason) {
+            case "not-replyable" -> "Replies go by email, SMS, WhatsApp or Messenger, not " + channel + ".";
+            case "no-address" -> "The customer has no address on " + channel + ".";
+            case "opted-out" -> "The customer opted out of " + channel + " or it was suppressed after a bounce or complaint.";
+            default -> "On " + channel + " a free-text reply is only allowed within 24 hours of the customer's last message there.";
+        };
+    }
+
+    private static String provider(ProfileView view, String channel) {
+        Optional<String> last = lastInbound(view, channel).map(ThreadEntry::provider);
+        if (last.isPresent()) {
+            return last.get();
+        }
+        return switch (channel) {
+            case "email" -> "ses";
+            case "sms" -> "aws-sms";
+            default -> "meta";
+        };
+    }
+
+    private static Optional<ThreadEntry> lastInbound(ProfileView view, String channel) {
+        return view.thread().stream()
+                .filter(e -> e.direction() == ThreadEntry.Direction.INBOUND)
+                .filter(e -> channel == null || e.channel().equals(channel))
+                .reduce((first, second) -> second);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.touchpoint.domain.conversation;
+
+import dev.touchpoint.domain.identity.Identity;
+import dev.touchpoint.domain.profile.ProfileRecord;
+import dev.touchpoint.domain.profile.ProfileRepository;
+import java.util.Optional;
+
+/**
+ * Use case run by the processor for a team member's reply: it joins the customer's thread and goes out
+ * on the chosen channel, once per reply id. Consent and the address are read again now, so a STOP or an
+ * erasure that arrived after the reply was accepted wins. Like automatic replies it is sent at most once:
+ * the thread entry is written first, and a provider failure is not retried (docs/decisions.md).
+ */
+public final class TeamReplies {
+
+    public enum Outcome { SENT, REPEATED, PROFILE_GONE, NOT_REACHABLE }
+
+    private final ProfileRepository profiles;
+    private final ThreadRepository threads;
+    private final ReplySender replies;
+
+    public TeamReplies(ProfileRepository profiles, ThreadRepository threads, ReplySender replies) {
+        this.profiles = profiles;
+        this.threads = threads;
+        this.replies = replies;
+    }
+
+    public Outcome send(TeamReply reply) {
+        Optional<ProfileRecord> profile = profiles.surviving(reply.profileId());
+        if (profile.isEmpty()) {
+            return Outcome.PROFILE_GONE;
+        }
+        Optional<Identity> recipient = profile.get().identity(ReplyChannels.recipientType(reply.channel()));
+        if (recipient.isEmpty() || !ReplyChannels.consents(profile.get(), reply.channel())) {
+            return Outcome.NOT_REACHABLE;
+        }
+        boolean first = threads.append(new ThreadEntry(reply.threadEntryId(), profile.get().id(), ThreadEntry.Direction.OUTBOUND,
+                reply.channel(), reply.provider(), reply.text(), null, reply.requestedAt(), reply.author()));
+        if (!first) {
+            return Outcome.REPEATED;
+        }
+        replies.reply(reply.channel(), reply.provider(), recipient.get().value(), reply.text());
+        return Outcome.SENT;
+    }
+}

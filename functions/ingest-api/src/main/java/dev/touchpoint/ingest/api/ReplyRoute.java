@@ -1,0 +1,97 @@
+package dev.touchpoint.ingest.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.aws.apigateway.JsonBodies;
+import dev.touchpoint.domain.conversation.ReplyChannels;
+import dev.touchpoint.domain.conversation.TeamReply;
+import dev.touchpoint.domain.conversation.TeamReplyRequest;
+import dev.touchpoint.domain.feedback.FeedbackQueue;
+import dev.touchpoint.domain.feedback.InvalidSubmissionException;
+import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.profile.ProfileLookup;
+import dev.touchpoint.domain.profile.ProfileView;
+import dev.touchpoint.domain.profile.ResponseRecord;
+import dev.touchpoint.domain.profile.ResponseRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /v1/replies}: a team member answers a customer, from a response or from the profile.
+ * The channel is chosen now ({@link ReplyChannels}) so the caller learns at once where it will go, or
+ * why it cannot (409 with a {@code reason}); the reply is then queued, and the processor sends it and
+ * adds it to the thread. The caller's {@code id} makes a retry the same reply.
+ */
+final class ReplyRoute implements ApiRoute {
+
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
+    private final ProfileLookup lookup;
+    private final ResponseRepository responses;
+    private final FeedbackQueue queue;
+    private final Clock clock;
+
+    ReplyRoute(ProfileLookup lookup, ResponseRepository responses, FeedbackQueue queue, Clock clock) {
+        this.lookup = lookup;
+        this.responses = responses;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    @Override
+    public String routeKey() {
+        return "POST /v1/replies";
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(HttpRequest request) {
+        TeamReplyRequest ask;
+        try {
+            ask = TeamReplyRequest.read(JsonBodies.read(request, MAX_BODY_BYTES));
+        } catch (InvalidSubmissionException e) {
+            return HttpResponses.invalid(e.getMessage(), e.errors(), request.path());
+        }
+        Optional<ResponseRecord> answering = Optional.empty();
+        if (ask.responseId() != null) {
+            answering = responses.find(ask.responseId());
+            if (answering.isEmpty()) {
+                return HttpResponses.problem(404, "response-not-found", "No such response", "No response has this id.", request.path());
+            }
+        }
+        String profileId = ask.profileId() != null ? ask.profileId() : answering.get().profileId();
+        if (profileId == null) {
+            return cannotReply("anonymous", "The response is anonymous: there is nobody to answer.", request);
+        }
+        Optional<ProfileView> view = lookup.byId(profileId);
+        if (view.isEmpty()) {
+            return HttpResponses.problem(404, "profile-not-found", "No such profile", "No profile has this id.", request.path());
+        }
+        if (answering.isPresent() && !belongsTo(answering.get(), view.get())) {
+            return cannotReply("not-this-customer", "The response is not this customer's.", request);
+        }
+        Instant now = clock.instant();
+        try {
+            ReplyChannels.Route route = ReplyChannels.choose(view.get(), ask.channel(),
+                    answering.map(ResponseRecord::channel).orElse(null), now);
+            queue.enqueue(new TeamReply(ask.id(), view.get().profile().id(), route.channel(), route.provider(), ask.text(),
+                    ask.author(), now));
+            ObjectNode body = StrictJson.object().put("id", ask.id()).put("status", "accepted")
+                    .put("profileId", view.get().profile().id()).put("channel", route.channel());
+            return HttpResponses.json(202, body);
+        } catch (ReplyChannels.CannotReplyException e) {
+            return cannotReply(e.reason(), e.getMessage(), request);
+        }
+    }
+
+    private static boolean belongsTo(ResponseRecord response, ProfileView view) {
+        return view.responses().stream().anyMatch(r -> r.responseId().equals(response.responseId()));
+    }
+
+    private static APIGatewayV2HTTPResponse cannotReply(String reason, String detail, HttpRequest request) {
+        return HttpResponses.problem(409, "cannot-reply", "Cannot reply", detail, request.path(), Map.of("reason", reason));
+    }
+}
