@@ -72,7 +72,7 @@ final class NagSuppressionsForTouchpoint {
                 + "does not let a minimum TLS version be set; a custom domain with its own certificate enforces TLS 1.2.");
     }
 
-    private static void suppress(IConstruct construct, String rule, String reason) {
+    static void suppress(IConstruct construct, String rule, String reason) {
         NagSuppressions.addResourceSuppressions(construct,
                 List.of(NagPackSuppression.builder().id(rule).reason(reason).build()), true);
     }

@@ -86,8 +86,18 @@ public final class TouchpointStack extends Stack {
             api.route(HttpMethod.POST, path, channels.meta());
         }
 
+        java.util.Optional<OutgoingWebhooks> webhooks = config.webhookUrls()
+                .map(urls -> new OutgoingWebhooks(this, "Webhooks", urls, store, pipeline, jars, removal));
+
         OperationsAlarms alarms = new OperationsAlarms(this, "Operations", config.alarmEmail());
         alarms.watchDeadLetters("Feedback", pipeline.deadLetters());
+        webhooks.ifPresent(w -> {
+            alarms.watchDeadLetters("Webhooks", w.deadLetters());
+            alarms.watchFunction(w.sender());
+            NagSuppressionsForTouchpoint.suppress(w.signingSecret(), "AwsSolutions-SMG4", "Every receiver holds the webhook "
+                    + "signing secret to verify signatures; a scheduled rotation would make them reject our deliveries "
+                    + "unannounced. Rotation is an operator step in docs/deploy.md.");
+        });
         alarms.watchDeadLetters("DeliveryEvents", surveys.deliveryFailures());
         for (TouchpointFunction function : List.of(ingestApi, pipeline.processor(), surveys.dispatcher(),
                 surveys.surveyWeb(), surveys.deliveryEvents(), channels.twilio(), channels.meta(), channels.twoWaySms(), inbound.ingest(), reporting)) {

@@ -30,7 +30,7 @@ class TouchpointStackTest {
     @BeforeAll
     static void synthesise() {
         devStack = stack(Map.of("stage", "dev", "alarmEmail", "ops@example.com",
-                "publishableKeys", "pk_shop=https://shop.example"));
+                "publishableKeys", "pk_shop=https://shop.example", "webhookUrls", "crm=https://crm.example/hooks/touchpoint"));
         dev = Template.fromStack(devStack);
         prod = Template.fromStack(stack(Map.of("stage", "prod", "senderEmail", "survey@example.com",
                 "customDomain", "feedback.example.com",
@@ -53,17 +53,18 @@ class TouchpointStackTest {
 
     @Test
     void functions_runJava25OnArm64WithSnapStartJsonLogsAndStartUpFlags() {
-        // Ten of ours, plus the CDK's own function that uploads the dashboard's files at deploy time.
-        dev.resourceCountIs("AWS::Lambda::Function", 11);
-        dev.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java25"), 10);
+        // Eleven of ours (webhook-sender because dev names a webhook), plus the CDK's own function that
+        // uploads the dashboard's files at deploy time.
+        dev.resourceCountIs("AWS::Lambda::Function", 12);
+        dev.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java25"), 11);
         dev.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of(
                 "Runtime", "java25",
                 "Architectures", List.of("arm64"),
                 "MemorySize", 1024,
                 "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                 "LoggingConfig", Match.objectLike(Map.of("LogFormat", "JSON")),
-                "Environment", Map.of("Variables", Match.objectLike(Map.of("JAVA_TOOL_OPTIONS", TouchpointFunction.JAVA_TOOL_OPTIONS)))), 10);
-        dev.resourceCountIs("AWS::Lambda::Alias", 10);
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("JAVA_TOOL_OPTIONS", TouchpointFunction.JAVA_TOOL_OPTIONS)))), 11);
+        dev.resourceCountIs("AWS::Lambda::Alias", 11);
         dev.allResourcesProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
         dev.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
     }
@@ -216,13 +217,27 @@ class TouchpointStackTest {
 
     @Test
     void alarms_watchTheDlqErrorsAndThrottlesIntoTheOperationsTopic() {
-        dev.resourceCountIs("AWS::CloudWatch::Alarm", 22);
+        dev.resourceCountIs("AWS::CloudWatch::Alarm", 25);
         Capture topic = new Capture();
         dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible",
                 "Threshold", 0, "ComparisonOperator", "GreaterThanThreshold", "AlarmActions", List.of(topic)));
         dev.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "ops@example.com"));
-        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 10);
-        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Throttles"), 10);
+        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Errors"), 11);
+        dev.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", Map.of("MetricName", "Throttles"), 11);
+    }
+
+    @Test
+    void webhooks_areDeployedOnlyWhenNamed_andTheSenderMayOnlyReadResponsesItsSecretAndItsQueues() {
+        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "secretsmanager:GetSecretValue",
+                "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:DeleteMessage",
+                "sqs:GetQueueAttributes"), actionsOf("WebhooksSender"));
+        dev.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", Map.of("FunctionResponseTypes",
+                List.of("ReportBatchItemFailures")), 2);
+        dev.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
+                "TOUCHPOINT_WEBHOOK_URLS", "crm=https://crm.example/hooks/touchpoint",
+                "TOUCHPOINT_WEBHOOK_QUEUE_URL", Match.anyValue())))));
+        prod.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Handler",
+                "dev.touchpoint.webhooks.WebhookBatchHandler::handleRequest"), 0);
     }
 
     @Test

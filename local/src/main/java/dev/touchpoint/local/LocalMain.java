@@ -48,6 +48,10 @@ public final class LocalMain {
         System.out.println("  API key   " + config.apiKey() + (config.apiKeyGenerated()
                 ? "   (generated; set TOUCHPOINT_API_KEY to choose one)" : "   (from TOUCHPOINT_API_KEY)"));
         System.out.println("  data      " + (config.inMemory() ? "in memory (gone when stopped)" : config.dataDir().toAbsolutePath()));
+        String webhooks = config.passThrough().getOrDefault("TOUCHPOINT_WEBHOOK_URLS", "");
+        if (!webhooks.isBlank()) {
+            System.out.println("  webhooks  " + webhooks.replaceAll("=[^,]*", "") + "   (signed with TOUCHPOINT_WEBHOOK_SECRET)");
+        }
         if (config.externalEndpoint() != null) {
             System.out.println("  AWS       " + config.externalEndpoint() + " (AWS_ENDPOINT_URL)");
         }

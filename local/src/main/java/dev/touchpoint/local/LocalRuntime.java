@@ -4,6 +4,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.domain.webhook.WebhookEndpoint;
+import dev.touchpoint.webhooks.WebhookBatchHandler;
+import dev.touchpoint.webhooks.WebhookSenderWiring;
+import java.util.Optional;
 import dev.touchpoint.ingest.api.IngestApiHandler;
 import dev.touchpoint.ingest.api.IngestApiWiring;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
@@ -60,6 +64,7 @@ public final class LocalRuntime implements AutoCloseable {
     static final String INGEST_SMS = "ingest-sms";
     static final String INGEST_EMAIL = "ingest-email";
     static final String REPORTING_API = "reporting-api";
+    static final String WEBHOOK_SENDER = "webhook-sender";
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
     private final LocalConfig config;
@@ -70,6 +75,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final SqsClient sqs;
     private final SuiteResources.Queues queues;
     private final SqsEventSource eventSource;
+    /** Delivers outgoing webhooks; null when no endpoint is configured. */
+    private final SqsEventSource webhookSource;
     private final LocalHttpServer http;
     private final LocalOutbox outbox = new LocalOutbox(java.time.Clock.systemUTC());
     private final LocalSchedule schedule;
@@ -84,11 +91,14 @@ public final class LocalRuntime implements AutoCloseable {
         this.dynamo = AwsClients.dynamoDb(Environment.of(env));
         this.sqs = AwsClients.sqs(Environment.of(env));
         SuiteResources.createTable(dynamo, SuiteResources.TABLE);
-        this.queues = SuiteResources.createQueues(sqs, config.visibilityTimeoutSeconds());
+        int webhookAttempts = Environment.of(env).integer("TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS", WebhookSenderWiring.DEFAULT_MAX_ATTEMPTS);
+        this.queues = SuiteResources.createQueues(sqs, config.visibilityTimeoutSeconds(), webhookAttempts);
         restoreSpooledMessages();
         env.put("TOUCHPOINT_TABLE", SuiteResources.TABLE);
         env.put("TOUCHPOINT_QUEUE_URL", queues.feedbackUrl());
         env.put("TOUCHPOINT_DLQ_URL", queues.deadLetterUrl());
+        env.put("TOUCHPOINT_WEBHOOK_QUEUE_URL", queues.webhookUrl());
+        env.put("TOUCHPOINT_WEBHOOK_DLQ_URL", queues.webhookDeadLetterUrl());
         env.put("TOUCHPOINT_MAX_RECEIVE_COUNT", Integer.toString(SuiteResources.MAX_RECEIVE_COUNT));
         env.put("TOUCHPOINT_API_KEY", config.apiKey());
         env.put("TOUCHPOINT_PUBLIC_URL", config.publicUrl());
@@ -152,11 +162,27 @@ public final class LocalRuntime implements AutoCloseable {
                 .add("GET", "/w/surveys/{id}", SURVEY_WEB);
         this.schedule = new LocalSchedule(dispatcher, config.dispatchIntervalSeconds());
         this.eventSource = new SqsEventSource(sqs, queues.feedbackUrl(), queueArn(queues.feedbackUrl()), processor);
+        this.webhookSource = webhookSender().map(sender -> {
+            functions.add(sender);
+            return new SqsEventSource(sqs, queues.webhookUrl(), queueArn(queues.webhookUrl()), sender);
+        }).orElse(null);
         this.http = new LocalHttpServer(config.port(), routes, functions,
                 new LocalAdminRoutes(functions, this::healthJson, outbox::json));
         eventSource.start();
+        if (webhookSource != null) {
+            webhookSource.start();
+        }
         schedule.start();
         http.start();
+    }
+
+    /** webhook-sender, when {@code TOUCHPOINT_WEBHOOK_URLS} names endpoints (it then needs {@code TOUCHPOINT_WEBHOOK_SECRET}). */
+    private Optional<LocalFunction<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse>> webhookSender() {
+        if (WebhookEndpoint.parse(Optional.ofNullable(functionEnv.get("TOUCHPOINT_WEBHOOK_URLS"))).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LocalFunction<>(WEBHOOK_SENDER, SQSEvent.class,
+                new WebhookBatchHandler(WebhookSenderWiring.build(Environment.of(functionEnv)))));
     }
 
     public static LocalRuntime start(LocalConfig config) throws Exception {
@@ -261,9 +287,13 @@ public final class LocalRuntime implements AutoCloseable {
     private String healthJson() {
         QueueDepth feedback = queueDepth(queues.feedbackUrl());
         QueueDepth dead = queueDepth(queues.deadLetterUrl());
-        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\",\"" + DELIVERY_EVENTS + "\",\"" + INGEST_TWILIO + "\",\"" + INGEST_META + "\",\"" + INGEST_SMS + "\",\"" + INGEST_EMAIL + "\",\"" + REPORTING_API + "\"],"
+        QueueDepth webhooks = queueDepth(queues.webhookUrl());
+        QueueDepth webhookDead = queueDepth(queues.webhookDeadLetterUrl());
+        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\",\"" + DELIVERY_EVENTS + "\",\"" + INGEST_TWILIO + "\",\"" + INGEST_META + "\",\"" + INGEST_SMS + "\",\"" + INGEST_EMAIL + "\",\"" + REPORTING_API + "\"" + (webhookSource == null ? "" : ",\"" + WEBHOOK_SENDER + "\"") + "],"
                 + "\"queues\":{\"feedback\":{\"visible\":" + feedback.visible() + ",\"inFlight\":" + feedback.inFlight() + "},"
-                + "\"deadLetter\":{\"visible\":" + dead.visible() + ",\"inFlight\":" + dead.inFlight() + "}},"
+                + "\"deadLetter\":{\"visible\":" + dead.visible() + ",\"inFlight\":" + dead.inFlight() + "},"
+                + "\"webhooks\":{\"visible\":" + webhooks.visible() + ",\"inFlight\":" + webhooks.inFlight() + "},"
+                + "\"webhookDeadLetter\":{\"visible\":" + webhookDead.visible() + ",\"inFlight\":" + webhookDead.inFlight() + "}},"
                 + "\"persistent\":" + !config.inMemory() + "}";
     }
 
@@ -272,7 +302,9 @@ public final class LocalRuntime implements AutoCloseable {
             return;
         }
         int restored = QueueSpool.restore(sqs, queues.feedbackUrl(), spool("feedback"))
-                + QueueSpool.restore(sqs, queues.deadLetterUrl(), spool("dead-letter"));
+                + QueueSpool.restore(sqs, queues.deadLetterUrl(), spool("dead-letter"))
+                + QueueSpool.restore(sqs, queues.webhookUrl(), spool("webhooks"))
+                + QueueSpool.restore(sqs, queues.webhookDeadLetterUrl(), spool("webhook-dead-letter"));
         if (restored > 0) {
             System.out.println("Re-queued " + restored + " message(s) kept from the last run.");
         }
@@ -293,10 +325,18 @@ public final class LocalRuntime implements AutoCloseable {
         http.close();
         drainQueue();
         eventSource.close();
+        if (webhookSource != null) {
+            webhookSource.close();
+        }
         if (!config.inMemory() && sqsServer != null) {
             eventSource.releaseFailedInFlight();
+            if (webhookSource != null) {
+                webhookSource.releaseFailedInFlight();
+            }
             int kept = QueueSpool.save(sqs, queues.feedbackUrl(), spool("feedback"))
-                    + QueueSpool.save(sqs, queues.deadLetterUrl(), spool("dead-letter"));
+                    + QueueSpool.save(sqs, queues.deadLetterUrl(), spool("dead-letter"))
+                    + QueueSpool.save(sqs, queues.webhookUrl(), spool("webhooks"))
+                    + QueueSpool.save(sqs, queues.webhookDeadLetterUrl(), spool("webhook-dead-letter"));
             if (kept > 0) {
                 System.out.println("Kept " + kept + " queued message(s) in " + config.dataDir().resolve("queues") + " for the next start.");
             }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.touchpoint.aws.sqs.SqsRecords;
 import dev.touchpoint.domain.feedback.DeadLetterQueue;
 import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
@@ -80,7 +81,7 @@ public final class FeedbackBatchProcessor {
 
     /** @return true when the message is now in the DLQ with its reason and may be acknowledged */
     private boolean parkIfLastReceive(SQSMessage message, RuntimeException failure, Consumer<String> log) {
-        int receiveCount = receiveCount(message);
+        int receiveCount = SqsRecords.receiveCount(message);
         if (receiveCount < maxReceiveCount) {
             return false;
         }
@@ -93,15 +94,6 @@ public final class FeedbackBatchProcessor {
         } catch (RuntimeException e) {
             log.accept("processor: could not send message " + message.getMessageId() + " to the DLQ: " + e.getClass().getName());
             return false;
-        }
-    }
-
-    private static int receiveCount(SQSMessage message) {
-        String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
-        try {
-            return count == null ? 1 : Integer.parseInt(count);
-        } catch (NumberFormatException e) {
-            return 1;
         }
     }
 

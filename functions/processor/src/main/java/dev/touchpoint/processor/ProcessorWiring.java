@@ -13,6 +13,11 @@ import dev.touchpoint.domain.conversation.TeamReplies;
 import dev.touchpoint.aws.sns.SnsDetractorAlerts;
 import dev.touchpoint.domain.conversation.ReplySender;
 import dev.touchpoint.domain.profile.DetractorAlerts;
+import dev.touchpoint.domain.profile.ClosedLoop;
+import dev.touchpoint.aws.sqs.SqsWebhookQueue;
+import dev.touchpoint.domain.webhook.OutgoingWebhooks;
+import dev.touchpoint.domain.webhook.WebhookEndpoint;
+import java.util.List;
 import dev.touchpoint.processor.replies.ProviderReplySender;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.interaction.InteractionReader;
@@ -36,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   <li>{@code TOUCHPOINT_MAX_RECEIVE_COUNT}: the queue's maxReceiveCount (5)</li>
  *   <li>{@code TOUCHPOINT_DEFAULT_REGION}: the phone region (TR)</li>
  *   <li>{@code TOUCHPOINT_ALERTS_TOPIC_ARN}: the SNS topic detractor alerts go to</li>
+ *   <li>{@code TOUCHPOINT_WEBHOOK_URLS}, {@code TOUCHPOINT_WEBHOOK_QUEUE_URL}: outgoing webhooks and their queue</li>
  *   <li>{@code TOUCHPOINT_SURVEY_TOKEN_KEY} (or {@code …_SECRET_ARN}): to recognise the survey token of an email reply</li>
  * </ul>
  */
@@ -60,16 +66,29 @@ public final class ProcessorWiring {
                 });
     }
 
+    /**
+     * Every response goes to the endpoints of {@code TOUCHPOINT_WEBHOOK_URLS} through the queue
+     * {@code TOUCHPOINT_WEBHOOK_QUEUE_URL}; without endpoints nothing is announced.
+     */
+    private static OutgoingWebhooks outgoingWebhooks(Environment env) {
+        List<WebhookEndpoint> endpoints = WebhookEndpoint.parse(env.optional("TOUCHPOINT_WEBHOOK_URLS"));
+        if (endpoints.isEmpty()) {
+            return OutgoingWebhooks.none();
+        }
+        return new OutgoingWebhooks(endpoints, new SqsWebhookQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_WEBHOOK_QUEUE_URL")),
+                Clock.systemUTC());
+    }
+
     /** With other senders: the local runtime's outbox. */
     public static FeedbackBatchProcessor build(Environment env, ReplySender replies, DetractorAlerts.Channel alertChannel) {
-        DetractorAlerts alerts = new DetractorAlerts(alertChannel);
+        ClosedLoop closedLoop = new ClosedLoop(new DetractorAlerts(alertChannel), outgoingWebhooks(env));
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
         IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"));
         IdentityResolver identities = new IdentityResolver(new DynamoDbProfileRepository(dynamo, table),
                 () -> UUID.randomUUID().toString());
         DynamoDbInvitationRepository invitations = new DynamoDbInvitationRepository(dynamo, table);
-        FeedbackRecorder recorder = new FeedbackRecorder(identities, new DynamoDbResponseRepository(dynamo, table), invitations, alerts);
+        FeedbackRecorder recorder = new FeedbackRecorder(identities, new DynamoDbResponseRepository(dynamo, table), invitations, closedLoop);
         SurveyCatalog surveys = SurveyCatalog.fromClasspath();
         DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
@@ -78,7 +97,7 @@ public final class ProcessorWiring {
         ConversationRouter conversations = new ConversationRouter(identities, profiles, invitations, responses,
                 threads, surveys, SurveyTokens.fromText(SecretSettings.read(env,
                 "TOUCHPOINT_SURVEY_TOKEN_KEY").orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured"))),
-                replies, alerts);
+                replies, closedLoop);
         return new FeedbackBatchProcessor(
                 new QueueMessageCodec(new SubmissionReader(normalizer, Clock.systemUTC()),
                         new InteractionReader(normalizer, Clock.systemUTC()), normalizer),

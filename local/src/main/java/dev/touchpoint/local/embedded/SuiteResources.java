@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Creates what the CDK app creates in AWS, where it does not exist yet: the table, and the feedback
- * queue with its DLQ (maxReceiveCount 5). Safe to run at every start, against the embedded services
+ * Creates what the CDK app creates in AWS, where it does not exist yet: the table, the feedback
+ * queue with its DLQ (maxReceiveCount 5), and the webhook queue with its DLQ. Safe to run at every start, against the embedded services
  * or LocalStack.
  */
 public final class SuiteResources {
@@ -17,10 +17,13 @@ public final class SuiteResources {
     public static final String TABLE = "touchpoint";
     public static final String QUEUE = "touchpoint-feedback";
     public static final String DEAD_LETTER_QUEUE = "touchpoint-feedback-dlq";
+    public static final String WEBHOOK_QUEUE = "touchpoint-webhooks";
+    public static final String WEBHOOK_DEAD_LETTER_QUEUE = "touchpoint-webhooks-dlq";
     public static final int MAX_RECEIVE_COUNT = 5;
 
     /** The queue URLs, as SQS names them. */
-    public record Queues(String feedbackUrl, String deadLetterUrl, String deadLetterArn) {
+    public record Queues(String feedbackUrl, String deadLetterUrl, String deadLetterArn, String webhookUrl,
+                         String webhookDeadLetterUrl) {
     }
 
     private SuiteResources() {
@@ -35,15 +38,30 @@ public final class SuiteResources {
         }
     }
 
-    public static Queues createQueues(SqsClient sqs, int visibilityTimeoutSeconds) {
-        String dlqUrl = sqs.createQueue(q -> q.queueName(DEAD_LETTER_QUEUE)
+    /** The feedback queue (maxReceiveCount 5) and the webhook queue ({@code webhookAttempts}), each with its DLQ. */
+    public static Queues createQueues(SqsClient sqs, int visibilityTimeoutSeconds, int webhookAttempts) {
+        String dlqUrl = deadLetterQueue(sqs, DEAD_LETTER_QUEUE);
+        String dlqArn = arn(sqs, dlqUrl);
+        String queueUrl = queue(sqs, QUEUE, visibilityTimeoutSeconds, dlqArn, MAX_RECEIVE_COUNT);
+        String webhookDlqUrl = deadLetterQueue(sqs, WEBHOOK_DEAD_LETTER_QUEUE);
+        String webhookUrl = queue(sqs, WEBHOOK_QUEUE, visibilityTimeoutSeconds, arn(sqs, webhookDlqUrl), webhookAttempts);
+        return new Queues(queueUrl, dlqUrl, dlqArn, webhookUrl, webhookDlqUrl);
+    }
+
+    private static String deadLetterQueue(SqsClient sqs, String name) {
+        return sqs.createQueue(q -> q.queueName(name)
                 .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"))).queueUrl();
-        String dlqArn = sqs.getQueueAttributes(a -> a.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}";
-        String queueUrl = sqs.createQueue(q -> q.queueName(QUEUE).attributes(Map.of(
+    }
+
+    private static String queue(SqsClient sqs, String name, int visibilityTimeoutSeconds, String deadLetterArn, int maxReceiveCount) {
+        String redrive = "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}";
+        return sqs.createQueue(q -> q.queueName(name).attributes(Map.of(
                 QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
                 QueueAttributeName.REDRIVE_POLICY, redrive))).queueUrl();
-        return new Queues(queueUrl, dlqUrl, dlqArn);
+    }
+
+    private static String arn(SqsClient sqs, String queueUrl) {
+        return sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 }

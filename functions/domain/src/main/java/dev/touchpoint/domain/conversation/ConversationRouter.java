@@ -7,7 +7,7 @@ import dev.touchpoint.domain.identity.IdentityType;
 import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationRepository;
 import dev.touchpoint.domain.invitation.SurveyTokens;
-import dev.touchpoint.domain.profile.DetractorAlerts;
+import dev.touchpoint.domain.profile.ClosedLoop;
 import dev.touchpoint.domain.profile.IdentityResolver;
 import dev.touchpoint.domain.profile.ProfileRecord;
 import dev.touchpoint.domain.profile.ProfileRepository;
@@ -45,12 +45,12 @@ public final class ConversationRouter {
     private final SurveyCatalog surveys;
     private final SurveyTokens tokens;
     private final ReplySender replies;
-    private final DetractorAlerts alerts;
+    private final ClosedLoop closedLoop;
 
     public ConversationRouter(IdentityResolver identities, ProfileRepository profiles, InvitationRepository invitations,
                               ResponseRepository responses, ThreadRepository threads, SurveyCatalog surveys,
-                              SurveyTokens tokens, ReplySender replies, DetractorAlerts alerts) {
-        this.alerts = alerts;
+                              SurveyTokens tokens, ReplySender replies, ClosedLoop closedLoop) {
+        this.closedLoop = closedLoop;
         this.identities = identities;
         this.profiles = profiles;
         this.invitations = invitations;
@@ -150,7 +150,7 @@ public final class ConversationRouter {
                 invitation.touchpoint(), invitation.surveyId(), given, message.receivedAt(), message.receivedAt(),
                 invitation.id(), invitation.sentChannel());
         if (responses.addAnswers(added, message.idempotencyKey())) {
-            alerts.check(added);
+            closedLoop.answersAdded(added, message.idempotencyKey());
         }
         reply(message, profile.id(), next(survey, language, answered, given), invitation.id());
         return Outcome.ANSWERED;
@@ -170,9 +170,12 @@ public final class ConversationRouter {
         if (message.text().isBlank()) {
             return Outcome.UNSOLICITED;
         }
-        responses.record(new ResponseRecord(FeedbackEvent.responseIdFor(message.idempotencyKey()), profileId, null,
+        ResponseRecord response = new ResponseRecord(FeedbackEvent.responseIdFor(message.idempotencyKey()), profileId, null,
                 message.channel(), null, null, List.of(Answer.text("message", AnswerType.TEXT, trimmed(message.text()))),
-                message.receivedAt(), message.receivedAt(), null, null));
+                message.receivedAt(), message.receivedAt(), null, null);
+        if (responses.record(response)) {
+            closedLoop.recorded(response);
+        }
         return Outcome.UNSOLICITED;
     }
 

@@ -33,7 +33,8 @@ public final class DetractorAlerts {
                 answer.score())));
     }
 
-    static Optional<Answer> detractor(ResponseRecord response) {
+    /** The first answer that makes this response a detractor's, if any. */
+    public static Optional<Answer> detractor(ResponseRecord response) {
         return response.answers().stream()
                 .filter(a -> (a.type() == AnswerType.NPS && a.score() <= 6) || (a.type() == AnswerType.CSAT && a.score() <= 2))
                 .findFirst();

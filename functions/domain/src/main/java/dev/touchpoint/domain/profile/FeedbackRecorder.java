@@ -17,22 +17,23 @@ public final class FeedbackRecorder {
     private final IdentityResolver identities;
     private final ResponseRepository responses;
     private final InvitationRepository invitations;
-    private final DetractorAlerts alerts;
+    private final ClosedLoop closedLoop;
 
     public FeedbackRecorder(IdentityResolver identities, ResponseRepository responses, InvitationRepository invitations,
-                            DetractorAlerts alerts) {
+                            ClosedLoop closedLoop) {
         this.identities = identities;
         this.responses = responses;
         this.invitations = invitations;
-        this.alerts = alerts;
+        this.closedLoop = closedLoop;
     }
 
     public Outcome record(FeedbackEvent event) {
         ResponseRecord response = event.invitationId() == null ? unsolicited(event) : answering(event);
         if (!responses.record(response)) {
+            closedLoop.recordedBefore(response);
             return Outcome.ALREADY_RECORDED;
         }
-        alerts.check(response);
+        closedLoop.recorded(response);
         return Outcome.RECORDED;
     }
 

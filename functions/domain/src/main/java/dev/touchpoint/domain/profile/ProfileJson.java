@@ -69,7 +69,8 @@ public final class ProfileJson {
         return timeline;
     }
 
-    private static ObjectNode response(ResponseRecord response) {
+    /** One response as the API shows it (also the body of an outgoing webhook). */
+    public static ObjectNode response(ResponseRecord response) {
         ObjectNode node = StrictJson.object();
         node.put("id", response.responseId());
         node.put("externalId", response.externalId());

@@ -1,0 +1,71 @@
+package dev.touchpoint.domain.webhook;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.profile.DetractorAlerts;
+import dev.touchpoint.domain.profile.ProfileJson;
+import dev.touchpoint.domain.profile.ResponseRecord;
+import dev.touchpoint.domain.profile.ResponseRepository;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Use case run by webhook-sender: one delivery, one POST. The body is built now from the stored
+ * response ({@code {"type","timestamp","data":{"response":{…},"detractor":…}}}), signed with the
+ * Standard Webhooks headers; anything but a 2xx throws, and the queue retries it with backoff.
+ */
+public final class WebhookDeliverer {
+
+    public enum Outcome { DELIVERED, RESPONSE_GONE, ENDPOINT_GONE }
+
+    private final List<WebhookEndpoint> endpoints;
+    private final ResponseRepository responses;
+    private final WebhookSignature signature;
+    private final WebhookTransport transport;
+    private final Clock clock;
+
+    public WebhookDeliverer(List<WebhookEndpoint> endpoints, ResponseRepository responses, WebhookSignature signature,
+                            WebhookTransport transport, Clock clock) {
+        this.endpoints = List.copyOf(endpoints);
+        this.responses = responses;
+        this.signature = signature;
+        this.transport = transport;
+        this.clock = clock;
+    }
+
+    public Outcome deliver(WebhookDelivery delivery) {
+        Optional<WebhookEndpoint> endpoint = endpoints.stream().filter(e -> e.name().equals(delivery.endpoint())).findFirst();
+        if (endpoint.isEmpty()) {
+            return Outcome.ENDPOINT_GONE;
+        }
+        Optional<ResponseRecord> response = responses.find(delivery.responseId());
+        if (response.isEmpty()) {
+            return Outcome.RESPONSE_GONE;
+        }
+        String body = body(delivery, response.get());
+        long timestamp = clock.instant().getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("content-type", "application/json");
+        headers.put("webhook-id", delivery.id());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", signature.sign(delivery.id(), timestamp, body));
+        headers.put("user-agent", "Touchpoint-Webhooks/1");
+        int status = transport.post(endpoint.get().url(), headers, body);
+        if (status < 200 || status > 299) {
+            throw new WebhookFailedException("HTTP " + status + " from " + endpoint.get().name());
+        }
+        return Outcome.DELIVERED;
+    }
+
+    private static String body(WebhookDelivery delivery, ResponseRecord response) {
+        ObjectNode root = StrictJson.object().put("type", delivery.type()).put("timestamp", delivery.occurredAt().toString());
+        ObjectNode data = root.putObject("data");
+        data.set("response", ProfileJson.response(response).put("profileId", response.profileId())
+                .put("invitationId", response.invitationId()));
+        data.put("detractor", DetractorAlerts.detractor(response).isPresent());
+        return StrictJson.write(root);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.touchpoint.webhooks;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.touchpoint.aws.sqs.SqsRecords;
+import dev.touchpoint.aws.sqs.SqsRetryDelay;
+import dev.touchpoint.domain.feedback.DeadLetterQueue;
+import dev.touchpoint.domain.queue.UnreadableMessageException;
+import dev.touchpoint.domain.webhook.WebhookDeliverer;
+import dev.touchpoint.domain.webhook.WebhookDelivery;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One batch of deliveries, each on its own. A failed delivery waits {@code backoff × 3^(attempt-1)}
+ * (capped at 12 hours) before its next attempt; on the last attempt it goes to the DLQ with the reason
+ * and is acknowledged. An unreadable message cannot get better: it goes to the DLQ at once.
+ */
+final class WebhookBatch {
+
+    private final WebhookDeliverer deliverer;
+    private final SqsRetryDelay retries;
+    private final DeadLetterQueue deadLetters;
+    private final int maxAttempts;
+    private final Duration backoff;
+
+    WebhookBatch(WebhookDeliverer deliverer, SqsRetryDelay retries, DeadLetterQueue deadLetters, int maxAttempts, Duration backoff) {
+        this.deliverer = deliverer;
+        this.retries = retries;
+        this.deadLetters = deadLetters;
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+    }
+
+    SQSBatchResponse process(SQSEvent event, Consumer<String> log) {
+        List<BatchItemFailure> failures = new ArrayList<>();
+        for (SQSMessage message : event.getRecords() == null ? List.<SQSMessage>of() : event.getRecords()) {
+            int attempt = SqsRecords.receiveCount(message);
+            try {
+                WebhookDelivery delivery = WebhookDelivery.fromJson(message.getBody());
+                WebhookDeliverer.Outcome outcome = deliverer.deliver(delivery);
+                if (outcome != WebhookDeliverer.Outcome.DELIVERED) {
+                    log.accept("webhook-sender: " + delivery.id() + " to " + delivery.endpoint() + " not sent: " + outcome);
+                }
+            } catch (UnreadableMessageException e) {
+                park(message, "unreadable: " + e.getMessage(), attempt, failures, log);
+            } catch (RuntimeException e) {
+                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                if (attempt >= maxAttempts) {
+                    park(message, reason, attempt, failures, log);
+                } else {
+                    retryLater(message, attempt, reason, failures, log);
+                }
+            }
+        }
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    Duration delayAfter(int attempt) {
+        Duration delay = backoff.multipliedBy((long) Math.pow(3, Math.min(attempt - 1, 20)));
+        return delay.compareTo(SqsRetryDelay.MAX) > 0 ? SqsRetryDelay.MAX : delay;
+    }
+
+    private void retryLater(SQSMessage message, int attempt, String reason, List<BatchItemFailure> failures, Consumer<String> log) {
+        Duration delay = delayAfter(attempt);
+        try {
+            retries.retryAfter(message.getReceiptHandle(), delay);
+        } catch (RuntimeException e) {
+            // The queue's own visibility timeout then decides when it comes back: later, never lost.
+            log.accept("webhook-sender: could not delay " + message.getMessageId() + ": " + e.getClass().getSimpleName());
+        }
+        log.accept("webhook-sender: attempt " + attempt + " of " + message.getMessageId() + " failed (" + reason
+                + "); next in " + delay.toSeconds() + " s");
+        failures.add(BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+    }
+
+    private void park(SQSMessage message, String reason, int attempt, List<BatchItemFailure> failures, Consumer<String> log) {
+        try {
+            deadLetters.send(message.getBody(), reason, attempt);
+            log.accept("webhook-sender: " + message.getMessageId() + " sent to the DLQ after " + attempt + " attempt(s): " + reason);
+        } catch (RuntimeException e) {
+            log.accept("webhook-sender: could not park " + message.getMessageId() + ": " + e.getClass().getSimpleName());
+            failures.add(BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+        }
+    }
+}

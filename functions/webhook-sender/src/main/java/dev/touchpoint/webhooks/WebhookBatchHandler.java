@@ -1,0 +1,38 @@
+package dev.touchpoint.webhooks;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.touchpoint.aws.Environment;
+import java.util.function.Consumer;
+
+/** Lambda entry point for the SQS event source of the webhook queue (with ReportBatchItemFailures). */
+public final class WebhookBatchHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /** A batch of deliveries in, the failed ones out. */
+    @FunctionalInterface
+    public interface Batch {
+        SQSBatchResponse process(SQSEvent event, Consumer<String> log);
+    }
+
+    /** Built on first use, once per container, from the function's environment. */
+    private static final class FromEnvironment {
+        static final Batch BATCH = WebhookSenderWiring.build(Environment.system());
+    }
+
+    private final Batch batch;
+
+    public WebhookBatchHandler() {
+        this(FromEnvironment.BATCH);
+    }
+
+    public WebhookBatchHandler(Batch batch) {
+        this.batch = batch;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return batch.process(event, message -> context.getLogger().log(message));
+    }
+}
