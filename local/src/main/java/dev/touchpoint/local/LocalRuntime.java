@@ -78,6 +78,7 @@ public final class LocalRuntime implements AutoCloseable {
     /** Delivers outgoing webhooks; null when no endpoint is configured. */
     private final SqsEventSource webhookSource;
     private final LocalHttpServer http;
+    private final RouteTable routes;
     private final LocalOutbox outbox = new LocalOutbox(java.time.Clock.systemUTC());
     private final LocalSchedule schedule;
     private final DirectoryRawEmailStore inboundMail;
@@ -134,7 +135,7 @@ public final class LocalRuntime implements AutoCloseable {
                 .add(dispatcher)
                 .add(new LocalFunction<>(DELIVERY_EVENTS, SNSEvent.class,
                         new DeliveryEventsHandler(DeliveryEventsWiring.build(Environment.of(functionEnv)))));
-        RouteTable routes = new RouteTable()
+        this.routes = new RouteTable()
                 .add("POST", "/v1/feedback", INGEST_API)
                 .add("OPTIONS", "/v1/feedback", INGEST_API)
                 .add("POST", "/v1/interactions", INGEST_API)
@@ -225,6 +226,11 @@ public final class LocalRuntime implements AutoCloseable {
     private String queueArn(String queueUrl) {
         return sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    /** The contract's routes this runtime serves, as API Gateway names them. */
+    public java.util.List<String> routeKeys() {
+        return routes.routeKeys();
     }
 
     public int port() {

@@ -38,6 +38,11 @@ public final class RouteTable {
         return Optional.empty();
     }
 
+    /** Every route as API Gateway names it, e.g. {@code GET /v1/profiles/{id}}. */
+    public List<String> routeKeys() {
+        return routes.stream().map(Route::routeKey).toList();
+    }
+
     /** True when some route serves this path with another method (answer 405, not 404). */
     public boolean servesPath(String path) {
         return routes.stream().anyMatch(route -> parameters(route.segments, split(path)) != null);
