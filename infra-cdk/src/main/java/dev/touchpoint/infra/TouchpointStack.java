@@ -86,18 +86,15 @@ public final class TouchpointStack extends Stack {
             api.route(HttpMethod.POST, path, channels.meta());
         }
 
-        java.util.Optional<OutgoingWebhooks> webhooks = config.webhookUrls()
-                .map(urls -> new OutgoingWebhooks(this, "Webhooks", urls, store, pipeline, jars, removal));
+        ClosedLoopDelivery closedLoop = new ClosedLoopDelivery(this, "ClosedLoop", config.webhookUrls(), store, pipeline, jars, removal);
 
         OperationsAlarms alarms = new OperationsAlarms(this, "Operations", config.alarmEmail());
         alarms.watchDeadLetters("Feedback", pipeline.deadLetters());
-        webhooks.ifPresent(w -> {
-            alarms.watchDeadLetters("Webhooks", w.deadLetters());
-            alarms.watchFunction(w.sender());
-            NagSuppressionsForTouchpoint.suppress(w.signingSecret(), "AwsSolutions-SMG4", "Every receiver holds the webhook "
-                    + "signing secret to verify signatures; a scheduled rotation would make them reject our deliveries "
-                    + "unannounced. Rotation is an operator step in docs/deploy.md.");
-        });
+        alarms.watchDeadLetters("ClosedLoop", closedLoop.deadLetters());
+        alarms.watchFunction(closedLoop.function());
+        closedLoop.signingSecret().ifPresent(secret -> NagSuppressionsForTouchpoint.suppress(secret, "AwsSolutions-SMG4",
+                "Every receiver holds the webhook signing secret to verify signatures; a scheduled rotation would make them "
+                + "reject our deliveries unannounced. Rotation is an operator step in docs/deploy.md."));
         alarms.watchDeadLetters("DeliveryEvents", surveys.deliveryFailures());
         for (TouchpointFunction function : List.of(ingestApi, pipeline.processor(), surveys.dispatcher(),
                 surveys.surveyWeb(), surveys.deliveryEvents(), channels.twilio(), channels.meta(), channels.twoWaySms(), inbound.ingest(), reporting)) {
@@ -108,6 +105,8 @@ public final class TouchpointStack extends Stack {
                 jars.functionsDir().getParent().resolve("dashboard").toString());
         NagSuppressionsForTouchpoint.apply(api, apiKey, dashboard, surveys, channels, pipeline.processor(), inbound);
 
+        CfnOutput.Builder.create(this, "DetractorAlertsTopicArn").value(closedLoop.alerts().getTopicArn())
+                .description("Subscribe an email, a chat tool or a helpdesk to detractor alerts").build();
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).description("Base URL of the public API").build();
         CfnOutput.Builder.create(this, "ApiKeySecretArn").value(apiKey.getSecretArn())
                 .description("Read the API key with: aws secretsmanager get-secret-value --secret-id <this>").build();

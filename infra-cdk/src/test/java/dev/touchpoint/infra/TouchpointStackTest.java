@@ -53,8 +53,7 @@ class TouchpointStackTest {
 
     @Test
     void functions_runJava25OnArm64WithSnapStartJsonLogsAndStartUpFlags() {
-        // Eleven of ours (webhook-sender because dev names a webhook), plus the CDK's own function that
-        // uploads the dashboard's files at deploy time.
+        // Eleven of ours, plus the CDK's own function that uploads the dashboard's files at deploy time.
         dev.resourceCountIs("AWS::Lambda::Function", 12);
         dev.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java25"), 11);
         dev.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of(
@@ -227,17 +226,19 @@ class TouchpointStackTest {
     }
 
     @Test
-    void webhooks_areDeployedOnlyWhenNamed_andTheSenderMayOnlyReadResponsesItsSecretAndItsQueues() {
+    void closedLoop_publishesOnlyToTheAlertsTopic_andReadsTheWebhookSecretOnlyWhenWebhooksAreNamed() {
         assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "secretsmanager:GetSecretValue",
-                "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:DeleteMessage",
-                "sqs:GetQueueAttributes"), actionsOf("WebhooksSender"));
+                "sns:Publish", "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl",
+                "sqs:DeleteMessage", "sqs:GetQueueAttributes"), actionsOf("ClosedLoopFunction"));
+        statements(dev, "ClosedLoopFunction").stream().filter(s -> list(s.get("Action")).contains("sns:Publish"))
+                .forEach(s -> assertTrue(String.valueOf(s.get("Resource")).matches("\\{Ref=ClosedLoopDetractorAlerts\\w+}"),
+                        String.valueOf(s.get("Resource"))));
         dev.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", Map.of("FunctionResponseTypes",
                 List.of("ReportBatchItemFailures")), 2);
         dev.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
                 "TOUCHPOINT_WEBHOOK_URLS", "crm=https://crm.example/hooks/touchpoint",
-                "TOUCHPOINT_WEBHOOK_QUEUE_URL", Match.anyValue())))));
-        prod.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Handler",
-                "dev.touchpoint.webhooks.WebhookBatchHandler::handleRequest"), 0);
+                "TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", Match.anyValue())))));
+        prod.resourceCountIs("AWS::SecretsManager::Secret", dev.findResources("AWS::SecretsManager::Secret").size() - 1);
     }
 
     @Test

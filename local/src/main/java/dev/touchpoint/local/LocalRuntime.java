@@ -4,10 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
-import dev.touchpoint.domain.webhook.WebhookEndpoint;
-import dev.touchpoint.webhooks.WebhookBatchHandler;
-import dev.touchpoint.webhooks.WebhookSenderWiring;
-import java.util.Optional;
+import dev.touchpoint.closedloop.ClosedLoopHandler;
+import dev.touchpoint.closedloop.ClosedLoopWiring;
 import dev.touchpoint.ingest.api.IngestApiHandler;
 import dev.touchpoint.ingest.api.IngestApiWiring;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
@@ -64,7 +62,7 @@ public final class LocalRuntime implements AutoCloseable {
     static final String INGEST_SMS = "ingest-sms";
     static final String INGEST_EMAIL = "ingest-email";
     static final String REPORTING_API = "reporting-api";
-    static final String WEBHOOK_SENDER = "webhook-sender";
+    static final String CLOSED_LOOP = "closed-loop";
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
 
     private final LocalConfig config;
@@ -75,8 +73,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final SqsClient sqs;
     private final SuiteResources.Queues queues;
     private final SqsEventSource eventSource;
-    /** Delivers outgoing webhooks; null when no endpoint is configured. */
-    private final SqsEventSource webhookSource;
+    /** Delivers detractor alerts (to the outbox) and outgoing webhooks. */
+    private final SqsEventSource closedLoopSource;
     private final LocalHttpServer http;
     private final RouteTable routes;
     private final LocalOutbox outbox = new LocalOutbox(java.time.Clock.systemUTC());
@@ -92,14 +90,14 @@ public final class LocalRuntime implements AutoCloseable {
         this.dynamo = AwsClients.dynamoDb(Environment.of(env));
         this.sqs = AwsClients.sqs(Environment.of(env));
         SuiteResources.createTable(dynamo, SuiteResources.TABLE);
-        int webhookAttempts = Environment.of(env).integer("TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS", WebhookSenderWiring.DEFAULT_MAX_ATTEMPTS);
-        this.queues = SuiteResources.createQueues(sqs, config.visibilityTimeoutSeconds(), webhookAttempts);
+        int closedLoopAttempts = Environment.of(env).integer("TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS", ClosedLoopWiring.DEFAULT_MAX_ATTEMPTS);
+        this.queues = SuiteResources.createQueues(sqs, config.visibilityTimeoutSeconds(), closedLoopAttempts);
         restoreSpooledMessages();
         env.put("TOUCHPOINT_TABLE", SuiteResources.TABLE);
         env.put("TOUCHPOINT_QUEUE_URL", queues.feedbackUrl());
         env.put("TOUCHPOINT_DLQ_URL", queues.deadLetterUrl());
-        env.put("TOUCHPOINT_WEBHOOK_QUEUE_URL", queues.webhookUrl());
-        env.put("TOUCHPOINT_WEBHOOK_DLQ_URL", queues.webhookDeadLetterUrl());
+        env.put("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", queues.closedLoopUrl());
+        env.put("TOUCHPOINT_CLOSED_LOOP_DLQ_URL", queues.closedLoopDeadLetterUrl());
         env.put("TOUCHPOINT_MAX_RECEIVE_COUNT", Integer.toString(SuiteResources.MAX_RECEIVE_COUNT));
         env.put("TOUCHPOINT_API_KEY", config.apiKey());
         env.put("TOUCHPOINT_PUBLIC_URL", config.publicUrl());
@@ -111,7 +109,7 @@ public final class LocalRuntime implements AutoCloseable {
                 : config.dataDir().resolve("inbound-mail"));
 
         LocalFunction<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> processor = new LocalFunction<>(
-                PROCESSOR, SQSEvent.class, new ProcessorHandler(ProcessorWiring.build(Environment.of(functionEnv), outbox.replySender(), outbox.alertChannel())));
+                PROCESSOR, SQSEvent.class, new ProcessorHandler(ProcessorWiring.build(Environment.of(functionEnv), outbox.replySender())));
         @SuppressWarnings({"unchecked", "rawtypes"})
         LocalFunction<Map<String, Object>, Map<String, Object>> dispatcher = new LocalFunction(SURVEY_DISPATCHER, Map.class,
                 new SurveyDispatcherHandler(SurveyDispatcherWiring.build(Environment.of(functionEnv),
@@ -163,27 +161,16 @@ public final class LocalRuntime implements AutoCloseable {
                 .add("GET", "/w/surveys/{id}", SURVEY_WEB);
         this.schedule = new LocalSchedule(dispatcher, config.dispatchIntervalSeconds());
         this.eventSource = new SqsEventSource(sqs, queues.feedbackUrl(), queueArn(queues.feedbackUrl()), processor);
-        this.webhookSource = webhookSender().map(sender -> {
-            functions.add(sender);
-            return new SqsEventSource(sqs, queues.webhookUrl(), queueArn(queues.webhookUrl()), sender);
-        }).orElse(null);
+        LocalFunction<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> closedLoop = new LocalFunction<>(
+                CLOSED_LOOP, SQSEvent.class, new ClosedLoopHandler(ClosedLoopWiring.build(Environment.of(functionEnv), outbox.alertChannel())));
+        functions.add(closedLoop);
+        this.closedLoopSource = new SqsEventSource(sqs, queues.closedLoopUrl(), queueArn(queues.closedLoopUrl()), closedLoop);
         this.http = new LocalHttpServer(config.port(), routes, functions,
                 new LocalAdminRoutes(functions, this::healthJson, outbox::json));
         eventSource.start();
-        if (webhookSource != null) {
-            webhookSource.start();
-        }
+        closedLoopSource.start();
         schedule.start();
         http.start();
-    }
-
-    /** webhook-sender, when {@code TOUCHPOINT_WEBHOOK_URLS} names endpoints (it then needs {@code TOUCHPOINT_WEBHOOK_SECRET}). */
-    private Optional<LocalFunction<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse>> webhookSender() {
-        if (WebhookEndpoint.parse(Optional.ofNullable(functionEnv.get("TOUCHPOINT_WEBHOOK_URLS"))).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new LocalFunction<>(WEBHOOK_SENDER, SQSEvent.class,
-                new WebhookBatchHandler(WebhookSenderWiring.build(Environment.of(functionEnv)))));
     }
 
     public static LocalRuntime start(LocalConfig config) throws Exception {
@@ -293,13 +280,13 @@ public final class LocalRuntime implements AutoCloseable {
     private String healthJson() {
         QueueDepth feedback = queueDepth(queues.feedbackUrl());
         QueueDepth dead = queueDepth(queues.deadLetterUrl());
-        QueueDepth webhooks = queueDepth(queues.webhookUrl());
-        QueueDepth webhookDead = queueDepth(queues.webhookDeadLetterUrl());
-        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\",\"" + DELIVERY_EVENTS + "\",\"" + INGEST_TWILIO + "\",\"" + INGEST_META + "\",\"" + INGEST_SMS + "\",\"" + INGEST_EMAIL + "\",\"" + REPORTING_API + "\"" + (webhookSource == null ? "" : ",\"" + WEBHOOK_SENDER + "\"") + "],"
+        QueueDepth closedLoop = queueDepth(queues.closedLoopUrl());
+        QueueDepth closedLoopDead = queueDepth(queues.closedLoopDeadLetterUrl());
+        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\",\"" + DELIVERY_EVENTS + "\",\"" + INGEST_TWILIO + "\",\"" + INGEST_META + "\",\"" + INGEST_SMS + "\",\"" + INGEST_EMAIL + "\",\"" + REPORTING_API + "\",\"" + CLOSED_LOOP + "\"],"
                 + "\"queues\":{\"feedback\":{\"visible\":" + feedback.visible() + ",\"inFlight\":" + feedback.inFlight() + "},"
                 + "\"deadLetter\":{\"visible\":" + dead.visible() + ",\"inFlight\":" + dead.inFlight() + "},"
-                + "\"webhooks\":{\"visible\":" + webhooks.visible() + ",\"inFlight\":" + webhooks.inFlight() + "},"
-                + "\"webhookDeadLetter\":{\"visible\":" + webhookDead.visible() + ",\"inFlight\":" + webhookDead.inFlight() + "}},"
+                + "\"closedLoop\":{\"visible\":" + closedLoop.visible() + ",\"inFlight\":" + closedLoop.inFlight() + "},"
+                + "\"closedLoopDeadLetter\":{\"visible\":" + closedLoopDead.visible() + ",\"inFlight\":" + closedLoopDead.inFlight() + "}},"
                 + "\"persistent\":" + !config.inMemory() + "}";
     }
 
@@ -309,8 +296,8 @@ public final class LocalRuntime implements AutoCloseable {
         }
         int restored = QueueSpool.restore(sqs, queues.feedbackUrl(), spool("feedback"))
                 + QueueSpool.restore(sqs, queues.deadLetterUrl(), spool("dead-letter"))
-                + QueueSpool.restore(sqs, queues.webhookUrl(), spool("webhooks"))
-                + QueueSpool.restore(sqs, queues.webhookDeadLetterUrl(), spool("webhook-dead-letter"));
+                + QueueSpool.restore(sqs, queues.closedLoopUrl(), spool("closed-loop"))
+                + QueueSpool.restore(sqs, queues.closedLoopDeadLetterUrl(), spool("closed-loop-dead-letter"));
         if (restored > 0) {
             System.out.println("Re-queued " + restored + " message(s) kept from the last run.");
         }
@@ -331,18 +318,14 @@ public final class LocalRuntime implements AutoCloseable {
         http.close();
         drainQueue();
         eventSource.close();
-        if (webhookSource != null) {
-            webhookSource.close();
-        }
+        closedLoopSource.close();
         if (!config.inMemory() && sqsServer != null) {
             eventSource.releaseFailedInFlight();
-            if (webhookSource != null) {
-                webhookSource.releaseFailedInFlight();
-            }
+            closedLoopSource.releaseFailedInFlight();
             int kept = QueueSpool.save(sqs, queues.feedbackUrl(), spool("feedback"))
                     + QueueSpool.save(sqs, queues.deadLetterUrl(), spool("dead-letter"))
-                    + QueueSpool.save(sqs, queues.webhookUrl(), spool("webhooks"))
-                    + QueueSpool.save(sqs, queues.webhookDeadLetterUrl(), spool("webhook-dead-letter"));
+                    + QueueSpool.save(sqs, queues.closedLoopUrl(), spool("closed-loop"))
+                    + QueueSpool.save(sqs, queues.closedLoopDeadLetterUrl(), spool("closed-loop-dead-letter"));
             if (kept > 0) {
                 System.out.println("Kept " + kept + " queued message(s) in " + config.dataDir().resolve("queues") + " for the next start.");
             }

@@ -135,7 +135,7 @@ class WebhooksIT {
     }
 
     private static Message parkedMessage() {
-        List<Message> messages = runtime.sqs().receiveMessage(r -> r.queueUrl(runtime.queues().webhookDeadLetterUrl())
+        List<Message> messages = runtime.sqs().receiveMessage(r -> r.queueUrl(runtime.queues().closedLoopDeadLetterUrl())
                 .messageAttributeNames("All").waitTimeSeconds(0)).messages();
         return messages.isEmpty() ? null : messages.get(0);
     }

@@ -10,11 +10,11 @@ import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.domain.conversation.ConversationRouter;
 import dev.touchpoint.domain.conversation.TeamReplies;
-import dev.touchpoint.aws.sns.SnsDetractorAlerts;
 import dev.touchpoint.domain.conversation.ReplySender;
 import dev.touchpoint.domain.profile.DetractorAlerts;
 import dev.touchpoint.domain.profile.ClosedLoop;
-import dev.touchpoint.aws.sqs.SqsWebhookQueue;
+import dev.touchpoint.aws.sqs.SqsClosedLoopQueue;
+import java.util.Optional;
 import dev.touchpoint.domain.webhook.OutgoingWebhooks;
 import dev.touchpoint.domain.webhook.WebhookEndpoint;
 import java.util.List;
@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   <li>{@code TOUCHPOINT_DLQ_URL}: where a message goes, with its reason, on its last receive</li>
  *   <li>{@code TOUCHPOINT_MAX_RECEIVE_COUNT}: the queue's maxReceiveCount (5)</li>
  *   <li>{@code TOUCHPOINT_DEFAULT_REGION}: the phone region (TR)</li>
- *   <li>{@code TOUCHPOINT_ALERTS_TOPIC_ARN}: the SNS topic detractor alerts go to</li>
- *   <li>{@code TOUCHPOINT_WEBHOOK_URLS}, {@code TOUCHPOINT_WEBHOOK_QUEUE_URL}: outgoing webhooks and their queue</li>
+ *   <li>{@code TOUCHPOINT_CLOSED_LOOP_QUEUE_URL}: where detractor alerts and webhook deliveries wait</li>
+ *   <li>{@code TOUCHPOINT_WEBHOOK_URLS}: the webhook endpoints (one delivery each per response)</li>
  *   <li>{@code TOUCHPOINT_SURVEY_TOKEN_KEY} (or {@code …_SECRET_ARN}): to recognise the survey token of an email reply</li>
  * </ul>
  */
@@ -53,35 +53,28 @@ public final class ProcessorWiring {
     }
 
     public static FeedbackBatchProcessor build(Environment env) {
-        return build(env, new ProviderReplySender(env), detractorAlerts(env));
-    }
-
-    /** Alerts go to {@code TOUCHPOINT_ALERTS_TOPIC_ARN}; without one, none are raised (and the start-up log says so). */
-    private static DetractorAlerts.Channel detractorAlerts(Environment env) {
-        return env.optional("TOUCHPOINT_ALERTS_TOPIC_ARN")
-                .<DetractorAlerts.Channel>map(arn -> new SnsDetractorAlerts(AwsClients.sns(env), arn))
-                .orElseGet(() -> {
-                    System.out.println("processor: TOUCHPOINT_ALERTS_TOPIC_ARN not set; detractor alerts are not raised");
-                    return alert -> { };
-                });
+        return build(env, new ProviderReplySender(env));
     }
 
     /**
-     * Every response goes to the endpoints of {@code TOUCHPOINT_WEBHOOK_URLS} through the queue
-     * {@code TOUCHPOINT_WEBHOOK_QUEUE_URL}; without endpoints nothing is announced.
+     * Detractor alerts and webhook deliveries go to the closed-loop queue
+     * ({@code TOUCHPOINT_CLOSED_LOOP_QUEUE_URL}) for the closed-loop function to send; without that
+     * queue neither is raised (and the start-up log says so).
      */
-    private static OutgoingWebhooks outgoingWebhooks(Environment env) {
-        List<WebhookEndpoint> endpoints = WebhookEndpoint.parse(env.optional("TOUCHPOINT_WEBHOOK_URLS"));
-        if (endpoints.isEmpty()) {
-            return OutgoingWebhooks.none();
+    private static ClosedLoop closedLoop(Environment env) {
+        Optional<String> queueUrl = env.optional("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL");
+        if (queueUrl.isEmpty()) {
+            System.out.println("processor: TOUCHPOINT_CLOSED_LOOP_QUEUE_URL not set; no detractor alerts or webhooks");
+            return new ClosedLoop(new DetractorAlerts(alert -> { }), OutgoingWebhooks.none());
         }
-        return new OutgoingWebhooks(endpoints, new SqsWebhookQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_WEBHOOK_QUEUE_URL")),
-                Clock.systemUTC());
+        SqsClosedLoopQueue queue = new SqsClosedLoopQueue(AwsClients.sqs(env), queueUrl.get());
+        List<WebhookEndpoint> endpoints = WebhookEndpoint.parse(env.optional("TOUCHPOINT_WEBHOOK_URLS"));
+        return new ClosedLoop(new DetractorAlerts(queue), new OutgoingWebhooks(endpoints, queue, Clock.systemUTC()));
     }
 
-    /** With other senders: the local runtime's outbox. */
-    public static FeedbackBatchProcessor build(Environment env, ReplySender replies, DetractorAlerts.Channel alertChannel) {
-        ClosedLoop closedLoop = new ClosedLoop(new DetractorAlerts(alertChannel), outgoingWebhooks(env));
+    /** With another reply sender: the local runtime's outbox. */
+    public static FeedbackBatchProcessor build(Environment env, ReplySender replies) {
+        ClosedLoop closedLoop = closedLoop(env);
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
         IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"));

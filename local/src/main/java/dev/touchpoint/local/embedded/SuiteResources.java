@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates what the CDK app creates in AWS, where it does not exist yet: the table, the feedback
- * queue with its DLQ (maxReceiveCount 5), and the webhook queue with its DLQ. Safe to run at every start, against the embedded services
+ * queue with its DLQ (maxReceiveCount 5), and the closed-loop queue (alerts, webhooks) with its DLQ. Safe to run at every start, against the embedded services
  * or LocalStack.
  */
 public final class SuiteResources {
@@ -17,13 +17,13 @@ public final class SuiteResources {
     public static final String TABLE = "touchpoint";
     public static final String QUEUE = "touchpoint-feedback";
     public static final String DEAD_LETTER_QUEUE = "touchpoint-feedback-dlq";
-    public static final String WEBHOOK_QUEUE = "touchpoint-webhooks";
-    public static final String WEBHOOK_DEAD_LETTER_QUEUE = "touchpoint-webhooks-dlq";
+    public static final String CLOSED_LOOP_QUEUE = "touchpoint-closed-loop";
+    public static final String CLOSED_LOOP_DEAD_LETTER_QUEUE = "touchpoint-closed-loop-dlq";
     public static final int MAX_RECEIVE_COUNT = 5;
 
     /** The queue URLs, as SQS names them. */
-    public record Queues(String feedbackUrl, String deadLetterUrl, String deadLetterArn, String webhookUrl,
-                         String webhookDeadLetterUrl) {
+    public record Queues(String feedbackUrl, String deadLetterUrl, String deadLetterArn, String closedLoopUrl,
+                         String closedLoopDeadLetterUrl) {
     }
 
     private SuiteResources() {
@@ -38,14 +38,14 @@ public final class SuiteResources {
         }
     }
 
-    /** The feedback queue (maxReceiveCount 5) and the webhook queue ({@code webhookAttempts}), each with its DLQ. */
-    public static Queues createQueues(SqsClient sqs, int visibilityTimeoutSeconds, int webhookAttempts) {
+    /** The feedback queue (maxReceiveCount 5) and the closed-loop queue ({@code closedLoopAttempts}), each with its DLQ. */
+    public static Queues createQueues(SqsClient sqs, int visibilityTimeoutSeconds, int closedLoopAttempts) {
         String dlqUrl = deadLetterQueue(sqs, DEAD_LETTER_QUEUE);
         String dlqArn = arn(sqs, dlqUrl);
         String queueUrl = queue(sqs, QUEUE, visibilityTimeoutSeconds, dlqArn, MAX_RECEIVE_COUNT);
-        String webhookDlqUrl = deadLetterQueue(sqs, WEBHOOK_DEAD_LETTER_QUEUE);
-        String webhookUrl = queue(sqs, WEBHOOK_QUEUE, visibilityTimeoutSeconds, arn(sqs, webhookDlqUrl), webhookAttempts);
-        return new Queues(queueUrl, dlqUrl, dlqArn, webhookUrl, webhookDlqUrl);
+        String closedLoopDlqUrl = deadLetterQueue(sqs, CLOSED_LOOP_DEAD_LETTER_QUEUE);
+        String closedLoopUrl = queue(sqs, CLOSED_LOOP_QUEUE, visibilityTimeoutSeconds, arn(sqs, closedLoopDlqUrl), closedLoopAttempts);
+        return new Queues(queueUrl, dlqUrl, dlqArn, closedLoopUrl, closedLoopDlqUrl);
     }
 
     private static String deadLetterQueue(SqsClient sqs, String name) {

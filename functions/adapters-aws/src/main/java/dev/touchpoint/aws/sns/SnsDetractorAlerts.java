@@ -1,6 +1,5 @@
 package dev.touchpoint.aws.sns;
 
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.profile.DetractorAlerts;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -22,10 +21,7 @@ public final class SnsDetractorAlerts implements DetractorAlerts.Channel {
 
     @Override
     public void raise(DetractorAlerts.DetractorAlert alert) {
-        String body = StrictJson.write(StrictJson.object().put("kind", "detractor").put("responseId", alert.responseId())
-                .put("profileId", alert.profileId()).put("channel", alert.channel()).put("touchpoint", alert.touchpoint())
-                .put("surveyId", alert.surveyId()).put("questionId", alert.questionId()).put("type", alert.type())
-                .put("score", alert.score()));
+        String body = alert.toJson();
         sns.publish(p -> p.topicArn(topicArn).subject("Touchpoint: detractor " + alert.type() + " " + alert.score())
                 .message(body).messageAttributes(Map.of(
                         "channel", MessageAttributeValue.builder().dataType("String").stringValue(alert.channel()).build(),

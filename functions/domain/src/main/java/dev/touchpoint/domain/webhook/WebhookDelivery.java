@@ -18,6 +18,7 @@ public record WebhookDelivery(String id, String endpoint, String type, String re
 
     public static final String RECORDED = "response.recorded";
     public static final String UPDATED = "response.updated";
+    public static final String KIND = "webhook";
 
     /** The delivery of one change ({@code changeKey}) of a response to one endpoint: a name-based UUID. */
     public static WebhookDelivery of(String endpoint, String type, String responseId, String changeKey, Instant occurredAt) {
@@ -27,12 +28,11 @@ public record WebhookDelivery(String id, String endpoint, String type, String re
     }
 
     public String toJson() {
-        return StrictJson.write(StrictJson.object().put("id", id).put("endpoint", endpoint).put("type", type)
+        return StrictJson.write(StrictJson.object().put("kind", KIND).put("id", id).put("endpoint", endpoint).put("type", type)
                 .put("responseId", responseId).put("occurredAt", occurredAt.toString()));
     }
 
-    public static WebhookDelivery fromJson(String body) {
-        JsonNode root = StrictJson.read(body);
+    public static WebhookDelivery fromJson(JsonNode root) {
         String type = root.path("type").asText("");
         if (root.path("id").asText("").isEmpty() || root.path("endpoint").asText("").isEmpty()
                 || root.path("responseId").asText("").isEmpty() || !(type.equals(RECORDED) || type.equals(UPDATED))) {

@@ -1,4 +1,4 @@
-package dev.touchpoint.webhooks;
+package dev.touchpoint.closedloop;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
@@ -7,6 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.touchpoint.aws.sqs.SqsRecords;
 import dev.touchpoint.aws.sqs.SqsRetryDelay;
 import dev.touchpoint.domain.feedback.DeadLetterQueue;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.domain.json.MalformedJsonException;
+import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.profile.DetractorAlerts;
 import dev.touchpoint.domain.queue.UnreadableMessageException;
 import dev.touchpoint.domain.webhook.WebhookDeliverer;
 import dev.touchpoint.domain.webhook.WebhookDelivery;
@@ -16,19 +20,21 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One batch of deliveries, each on its own. A failed delivery waits {@code backoff × 3^(attempt-1)}
+ * One batch of the closed-loop queue — detractor alerts (to SNS) and webhook deliveries — each on its own. A failed delivery waits {@code backoff × 3^(attempt-1)}
  * (capped at 12 hours) before its next attempt; on the last attempt it goes to the DLQ with the reason
  * and is acknowledged. An unreadable message cannot get better: it goes to the DLQ at once.
  */
-final class WebhookBatch {
+final class ClosedLoopBatch {
 
+    private final DetractorAlerts.Channel alerts;
     private final WebhookDeliverer deliverer;
     private final SqsRetryDelay retries;
     private final DeadLetterQueue deadLetters;
     private final int maxAttempts;
     private final Duration backoff;
 
-    WebhookBatch(WebhookDeliverer deliverer, SqsRetryDelay retries, DeadLetterQueue deadLetters, int maxAttempts, Duration backoff) {
+    ClosedLoopBatch(DetractorAlerts.Channel alerts, WebhookDeliverer deliverer, SqsRetryDelay retries, DeadLetterQueue deadLetters, int maxAttempts, Duration backoff) {
+        this.alerts = alerts;
         this.deliverer = deliverer;
         this.retries = retries;
         this.deadLetters = deadLetters;
@@ -41,12 +47,8 @@ final class WebhookBatch {
         for (SQSMessage message : event.getRecords() == null ? List.<SQSMessage>of() : event.getRecords()) {
             int attempt = SqsRecords.receiveCount(message);
             try {
-                WebhookDelivery delivery = WebhookDelivery.fromJson(message.getBody());
-                WebhookDeliverer.Outcome outcome = deliverer.deliver(delivery);
-                if (outcome != WebhookDeliverer.Outcome.DELIVERED) {
-                    log.accept("webhook-sender: " + delivery.id() + " to " + delivery.endpoint() + " not sent: " + outcome);
-                }
-            } catch (UnreadableMessageException e) {
+                handle(StrictJson.read(message.getBody()), log);
+            } catch (UnreadableMessageException | MalformedJsonException e) {
                 park(message, "unreadable: " + e.getMessage(), attempt, failures, log);
             } catch (RuntimeException e) {
                 String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -60,6 +62,18 @@ final class WebhookBatch {
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
+    private void handle(JsonNode message, Consumer<String> log) {
+        if (DetractorAlerts.DetractorAlert.KIND.equals(message.path("kind").asText())) {
+            alerts.raise(DetractorAlerts.DetractorAlert.fromJson(message));
+            return;
+        }
+        WebhookDelivery delivery = WebhookDelivery.fromJson(message);
+        WebhookDeliverer.Outcome outcome = deliverer.deliver(delivery);
+        if (outcome != WebhookDeliverer.Outcome.DELIVERED) {
+            log.accept("closed-loop: " + delivery.id() + " to " + delivery.endpoint() + " not sent: " + outcome);
+        }
+    }
+
     Duration delayAfter(int attempt) {
         Duration delay = backoff.multipliedBy((long) Math.pow(3, Math.min(attempt - 1, 20)));
         return delay.compareTo(SqsRetryDelay.MAX) > 0 ? SqsRetryDelay.MAX : delay;
@@ -71,9 +85,9 @@ final class WebhookBatch {
             retries.retryAfter(message.getReceiptHandle(), delay);
         } catch (RuntimeException e) {
             // The queue's own visibility timeout then decides when it comes back: later, never lost.
-            log.accept("webhook-sender: could not delay " + message.getMessageId() + ": " + e.getClass().getSimpleName());
+            log.accept("closed-loop: could not delay " + message.getMessageId() + ": " + e.getClass().getSimpleName());
         }
-        log.accept("webhook-sender: attempt " + attempt + " of " + message.getMessageId() + " failed (" + reason
+        log.accept("closed-loop: attempt " + attempt + " of " + message.getMessageId() + " failed (" + reason
                 + "); next in " + delay.toSeconds() + " s");
         failures.add(BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
     }
@@ -81,9 +95,9 @@ final class WebhookBatch {
     private void park(SQSMessage message, String reason, int attempt, List<BatchItemFailure> failures, Consumer<String> log) {
         try {
             deadLetters.send(message.getBody(), reason, attempt);
-            log.accept("webhook-sender: " + message.getMessageId() + " sent to the DLQ after " + attempt + " attempt(s): " + reason);
+            log.accept("closed-loop: " + message.getMessageId() + " sent to the DLQ after " + attempt + " attempt(s): " + reason);
         } catch (RuntimeException e) {
-            log.accept("webhook-sender: could not park " + message.getMessageId() + ": " + e.getClass().getSimpleName());
+            log.accept("closed-loop: could not park " + message.getMessageId() + ": " + e.getClass().getSimpleName());
             failures.add(BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
         }
     }

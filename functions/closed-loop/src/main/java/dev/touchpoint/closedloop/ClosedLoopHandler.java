@@ -1,4 +1,4 @@
-package dev.touchpoint.webhooks;
+package dev.touchpoint.closedloop;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -7,10 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.Environment;
 import java.util.function.Consumer;
 
-/** Lambda entry point for the SQS event source of the webhook queue (with ReportBatchItemFailures). */
-public final class WebhookBatchHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+/** Lambda entry point for the SQS event source of the closed-loop queue (with ReportBatchItemFailures). */
+public final class ClosedLoopHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    /** A batch of deliveries in, the failed ones out. */
+    /** A batch of alerts and deliveries in, the failed ones out. */
     @FunctionalInterface
     public interface Batch {
         SQSBatchResponse process(SQSEvent event, Consumer<String> log);
@@ -18,16 +18,16 @@ public final class WebhookBatchHandler implements RequestHandler<SQSEvent, SQSBa
 
     /** Built on first use, once per container, from the function's environment. */
     private static final class FromEnvironment {
-        static final Batch BATCH = WebhookSenderWiring.build(Environment.system());
+        static final Batch BATCH = ClosedLoopWiring.build(Environment.system());
     }
 
     private final Batch batch;
 
-    public WebhookBatchHandler() {
+    public ClosedLoopHandler() {
         this(FromEnvironment.BATCH);
     }
 
-    public WebhookBatchHandler(Batch batch) {
+    public ClosedLoopHandler(Batch batch) {
         this.batch = batch;
     }
 

@@ -1,4 +1,4 @@
-package dev.touchpoint.webhooks;
+package dev.touchpoint.closedloop;
 
 import dev.touchpoint.domain.webhook.WebhookFailedException;
 import dev.touchpoint.domain.webhook.WebhookTransport;

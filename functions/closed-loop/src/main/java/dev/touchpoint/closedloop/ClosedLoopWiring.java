@@ -1,0 +1,68 @@
+package dev.touchpoint.closedloop;
+
+import dev.touchpoint.aws.AwsClients;
+import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
+import dev.touchpoint.aws.secrets.SecretSettings;
+import dev.touchpoint.aws.sns.SnsDetractorAlerts;
+import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
+import dev.touchpoint.aws.sqs.SqsRetryDelay;
+import dev.touchpoint.domain.profile.DetractorAlerts;
+import dev.touchpoint.domain.webhook.WebhookDeliverer;
+import dev.touchpoint.domain.webhook.WebhookEndpoint;
+import dev.touchpoint.domain.webhook.WebhookSignature;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Composition root of closed-loop.
+ *
+ * <ul>
+ *   <li>{@code TOUCHPOINT_TABLE}: where the responses are read</li>
+ *   <li>{@code TOUCHPOINT_ALERTS_TOPIC_ARN}: the SNS topic detractor alerts go to</li>
+ *   <li>{@code TOUCHPOINT_WEBHOOK_URLS}: the webhook endpoints, {@code name=https://…,…}, and then
+ *       {@code TOUCHPOINT_WEBHOOK_SECRET} (or {@code …_SECRET_ARN}): the signing secret</li>
+ *   <li>{@code TOUCHPOINT_CLOSED_LOOP_QUEUE_URL}, {@code TOUCHPOINT_CLOSED_LOOP_DLQ_URL}: the queue (for backoff) and its DLQ</li>
+ *   <li>{@code TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS} (8) and {@code TOUCHPOINT_WEBHOOK_BACKOFF_SECONDS} (30): the retry schedule</li>
+ * </ul>
+ */
+public final class ClosedLoopWiring {
+
+    public static final int DEFAULT_MAX_ATTEMPTS = 8;
+    public static final int DEFAULT_BACKOFF_SECONDS = 30;
+
+    private ClosedLoopWiring() {
+    }
+
+    public static ClosedLoopHandler.Batch build(Environment env) {
+        return build(env, env.optional("TOUCHPOINT_ALERTS_TOPIC_ARN")
+                .<DetractorAlerts.Channel>map(arn -> new SnsDetractorAlerts(AwsClients.sns(env), arn))
+                .orElseGet(() -> {
+                    System.out.println("closed-loop: TOUCHPOINT_ALERTS_TOPIC_ARN not set; detractor alerts are dropped");
+                    return alert -> { };
+                }));
+    }
+
+    /** With another destination for alerts: the local runtime's outbox. */
+    public static ClosedLoopHandler.Batch build(Environment env, DetractorAlerts.Channel alerts) {
+        SqsClient sqs = AwsClients.sqs(env);
+        return new ClosedLoopBatch(alerts, webhooks(env),
+                new SqsRetryDelay(sqs, env.required("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL")),
+                new SqsDeadLetterQueue(sqs, env.required("TOUCHPOINT_CLOSED_LOOP_DLQ_URL")),
+                env.integer("TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS),
+                Duration.ofSeconds(env.integer("TOUCHPOINT_WEBHOOK_BACKOFF_SECONDS", DEFAULT_BACKOFF_SECONDS)))::process;
+    }
+
+    /** Without endpoints no secret is needed: a delivery to an endpoint since removed is dropped with a log line. */
+    private static WebhookDeliverer webhooks(Environment env) {
+        List<WebhookEndpoint> endpoints = WebhookEndpoint.parse(env.optional("TOUCHPOINT_WEBHOOK_URLS"));
+        WebhookSignature signature = endpoints.isEmpty() ? WebhookSignature.fromSecret("unused: no endpoints")
+                : WebhookSignature.fromSecret(SecretSettings.read(env, "TOUCHPOINT_WEBHOOK_SECRET")
+                        .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_WEBHOOK_URLS names endpoints but "
+                                + "TOUCHPOINT_WEBHOOK_SECRET is not configured")));
+        return new WebhookDeliverer(endpoints, new DynamoDbResponseRepository(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")),
+                signature, new HttpWebhookTransport(), Clock.systemUTC());
+    }
+}
