@@ -40,7 +40,7 @@ class LocalStackPipelineIT {
                          "answers":[{"questionId":"nps","type":"nps","value":10}]}""").statusCode());
 
                 JsonNode profile = eventually("the profile is in LocalStack's DynamoDB",
-                        () -> api.get("/v1/profiles?phone=%2B905551112233"), r -> r.statusCode() == 200)
+                        () -> api.get("/v1/profiles?phone=%2B905551112233"), r -> r.statusCode() == 200 && r.body().contains("ls-1"))
                         .body().transform(StrictJson::read);
                 assertEquals("ls-1", profile.get("responses").get(0).get("externalId").asText());
             }

@@ -31,7 +31,7 @@ class RestartIT {
             assertEquals(202, api.postFeedback("""
                     {"externalId":"keep-1","channel":"paper","customer":{"email":"kept@example.com"},
                      "answers":[{"questionId":"nps","type":"nps","value":7}]}""").statusCode());
-            eventually("the response is recorded", () -> api.get("/v1/profiles?email=kept@example.com").statusCode() == 200);
+            eventually("the response is recorded", () -> api.get("/v1/profiles?email=kept@example.com").body().contains("keep-1"));
             first.sqs().sendMessage(m -> m.queueUrl(first.queues().feedbackUrl()).messageBody("{\"kind\":\"later\"}"));
         }
         // WHEN stopped cleanly, THEN the queued message was kept on disk
