@@ -47,11 +47,12 @@ final class SummaryRoute {
         if (errors.isEmpty() && (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= SummaryReport.MAX_DAYS)) {
             errors.add(new FieldError("/query/from", "from must not be after to, and the range at most " + SummaryReport.MAX_DAYS + " days."));
         }
+        // A filter that cannot match must not be dropped silently: the report would show everything.
+        Optional<String> surveyId = filter(query, "surveyId", "[a-z0-9][a-z0-9._-]{0,63}", "A survey id: 1 to 64 of a-z 0-9 . _ -.", errors);
+        Optional<String> channel = filter(query, "channel", "[a-z_]{1,20}", "A channel such as sms or call_centre.", errors);
         if (!errors.isEmpty()) {
             return HttpResponses.invalid("The report request is not valid.", errors, request.path());
         }
-        Optional<String> surveyId = Optional.ofNullable(query.get("surveyId")).filter(s -> s.matches("[a-z0-9][a-z0-9._-]{0,63}"));
-        Optional<String> channel = Optional.ofNullable(query.get("channel")).filter(c -> c.matches("[a-z_]{1,20}"));
         List<GroupSummary> groups = report.summarise(from, to, surveyId, channel, groupBy.get());
         ObjectNode root = StrictJson.object().put("from", from.toString()).put("to", to.toString())
                 .put("groupBy", groupBy.get().wireName());
@@ -60,6 +61,16 @@ final class SummaryRoute {
         ArrayNode list = root.putArray("groups");
         groups.forEach(group -> list.add(json(group)));
         return HttpResponses.json(200, root);
+    }
+
+    private static Optional<String> filter(Map<String, String> query, String name, String pattern, String problem,
+                                           List<FieldError> errors) {
+        Optional<String> value = Optional.ofNullable(query.get(name));
+        if (value.isPresent() && !value.get().matches(pattern)) {
+            errors.add(new FieldError("/query/" + name, problem));
+            return Optional.empty();
+        }
+        return value;
     }
 
     private static LocalDate date(String text, LocalDate fallback, String pointer, List<FieldError> errors) {
