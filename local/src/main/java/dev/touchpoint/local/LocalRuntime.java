@@ -166,7 +166,7 @@ public final class LocalRuntime implements AutoCloseable {
         functions.add(closedLoop);
         this.closedLoopSource = new SqsEventSource(sqs, queues.closedLoopUrl(), queueArn(queues.closedLoopUrl()), closedLoop);
         this.http = new LocalHttpServer(config.port(), routes, functions,
-                new LocalAdminRoutes(functions, this::healthJson, outbox::json));
+                new LocalAdminRoutes(functions, this::healthJson, outbox::json, this::redrive));
         eventSource.start();
         closedLoopSource.start();
         schedule.start();
@@ -213,6 +213,31 @@ public final class LocalRuntime implements AutoCloseable {
     private String queueArn(String queueUrl) {
         return sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    /**
+     * Moves every message of a DLQ back to its queue, without the failure attributes, as an SQS message
+     * move task does in AWS: run it once what made them fail is fixed. Processing is idempotent, so a
+     * message that had in fact succeeded changes nothing.
+     *
+     * @param queue {@code feedback} or {@code closed-loop}
+     * @return how many messages moved
+     */
+    public int redrive(String queue) {
+        String from = queue.equals("closed-loop") ? queues.closedLoopDeadLetterUrl() : queues.deadLetterUrl();
+        String to = queue.equals("closed-loop") ? queues.closedLoopUrl() : queues.feedbackUrl();
+        int moved = 0;
+        while (true) {
+            var messages = sqs.receiveMessage(r -> r.queueUrl(from).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            if (messages.isEmpty()) {
+                return moved;
+            }
+            for (var message : messages) {
+                sqs.sendMessage(m -> m.queueUrl(to).messageBody(message.body()));
+                sqs.deleteMessage(d -> d.queueUrl(from).receiptHandle(message.receiptHandle()));
+                moved++;
+            }
+        }
     }
 
     /** The contract's routes this runtime serves, as API Gateway names them. */

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * Routes that exist only locally: {@code GET /_local/health} (status and queue depths),
  * {@code GET /_local/outbox} (emails and SMS that would have been sent) and
  * {@code POST /_local/invoke/{function}} (a raw AWS event through one function, like
- * {@code sam local invoke}).
+ * {@code sam local invoke}) and {@code POST /_local/redrive?queue=feedback|closed-loop} (every message
+ * of that DLQ back to its queue, once what failed is fixed).
  */
 public final class LocalAdminRoutes {
 
@@ -21,11 +22,14 @@ public final class LocalAdminRoutes {
     private final LocalFunctions functions;
     private final Supplier<String> healthJson;
     private final Supplier<String> outboxJson;
+    private final java.util.function.ToIntFunction<String> redrive;
 
-    public LocalAdminRoutes(LocalFunctions functions, Supplier<String> healthJson, Supplier<String> outboxJson) {
+    public LocalAdminRoutes(LocalFunctions functions, Supplier<String> healthJson, Supplier<String> outboxJson,
+                            java.util.function.ToIntFunction<String> redrive) {
         this.functions = functions;
         this.healthJson = healthJson;
         this.outboxJson = outboxJson;
+        this.redrive = redrive;
     }
 
     void handle(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
@@ -33,6 +37,14 @@ public final class LocalAdminRoutes {
             LocalHttpServer.sendJson(exchange, 200, healthJson.get());
         } else if (method.equals("GET") && path.equals("/_local/outbox")) {
             LocalHttpServer.sendJson(exchange, 200, outboxJson.get());
+        } else if (method.equals("POST") && path.equals("/_local/redrive")) {
+            String query = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
+            String queue = query.equals("queue=closed-loop") ? "closed-loop" : query.isEmpty() || query.equals("queue=feedback") ? "feedback" : null;
+            if (queue == null) {
+                LocalHttpServer.sendJson(exchange, 400, "{\"message\":\"queue is feedback or closed-loop\"}");
+            } else {
+                LocalHttpServer.sendJson(exchange, 200, "{\"queue\":\"" + queue + "\",\"moved\":" + redrive.applyAsInt(queue) + "}");
+            }
         } else if (method.equals("POST") && path.startsWith(INVOKE)) {
             invoke(exchange, path.substring(INVOKE.length()), new String(body, StandardCharsets.UTF_8));
         } else {

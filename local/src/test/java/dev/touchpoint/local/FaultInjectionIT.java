@@ -1,0 +1,219 @@
+package dev.touchpoint.local;
+
+import static dev.touchpoint.local.DynamoDbFaultProxy.transactionMentioning;
+import static dev.touchpoint.local.LocalApi.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.aws.Environment;
+import dev.touchpoint.domain.feedback.FeedbackIntake;
+import dev.touchpoint.domain.feedback.SubmissionReader;
+import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
+import dev.touchpoint.local.embedded.EmbeddedSqs;
+import dev.touchpoint.local.lambda.LocalFunction;
+import dev.touchpoint.local.lambda.SqsEventSource;
+import dev.touchpoint.processor.ProcessorHandler;
+import dev.touchpoint.processor.ProcessorWiring;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/**
+ * Faults injected into the real pipeline — DynamoDB Local behind a proxy that throttles or stalls
+ * chosen calls, ElasticMQ delivering messages more than once — and the exact final state checked
+ * each time: every response once, every aggregate counted once, nothing half written.
+ */
+class FaultInjectionIT {
+
+    private static EmbeddedDynamoDb dynamoServer;
+    private static EmbeddedSqs sqsServer;
+    private static DynamoDbFaultProxy proxy;
+    private static LocalRuntime runtime;
+    private static LocalApi api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dynamoServer = EmbeddedDynamoDb.start(null);
+        sqsServer = EmbeddedSqs.start();
+        proxy = new DynamoDbFaultProxy(dynamoServer.endpoint());
+        // Pointed at the proxy and at ElasticMQ explicitly: the runtime starts no engines of its own.
+        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
+                "TOUCHPOINT_API_KEY", "faults-key", "TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS", "2",
+                "AWS_ENDPOINT_URL", sqsServer.endpoint().toString(),
+                "AWS_ENDPOINT_URL_SQS", sqsServer.endpoint().toString(),
+                "AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString())));
+        api = new LocalApi(runtime);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (runtime != null) {
+            runtime.close();
+        }
+        proxy.close();
+        sqsServer.close();
+        dynamoServer.close();
+    }
+
+    @Test
+    void everyMessageDeliveredThreeTimes_hasEachEffectOnce() {
+        int before = responsesIn("web");
+        FeedbackIntake tripleDelivery = new FeedbackIntake(message -> {
+            for (int copy = 0; copy < 3; copy++) {
+                runtime.sqs().sendMessage(m -> m.queueUrl(runtime.queues().feedbackUrl()).messageBody(QueueMessageCodec.encode(message)));
+            }
+        }, Clock.systemUTC());
+        SubmissionReader reader = new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC());
+        for (int i = 0; i < 20; i++) {
+            tripleDelivery.accept(reader.read(StrictJson.read(feedback("triple-" + i, "triple" + (i % 5) + "@example.com", 9))));
+        }
+        FeedbackPipelineIT.drain(runtime);
+
+        assertEquals(before + 20, responsesIn("web"), "the report counts each response once");
+        for (int person = 0; person < 5; person++) {
+            assertEquals(4, profile("triple" + person + "@example.com").get("responses").size(), "four responses each, not twelve");
+        }
+        assertEquals(20, responseItems("triple-"), "twenty response items in the table");
+    }
+
+    @Test
+    void oneRecordFailingInABatch_isTheOnlyOneRetried() {
+        int before = responsesIn("web");
+        proxy.throttle(transactionMentioning("\"batch-5\""), 2);
+        List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+        SubmissionReader reader = new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC());
+        FeedbackIntake collect = new FeedbackIntake(message -> batch.add(SendMessageBatchRequestEntry.builder()
+                .id("m" + batch.size()).messageBody(QueueMessageCodec.encode(message)).build()), Clock.systemUTC());
+        IntStream.range(0, 10).forEach(i -> collect.accept(reader.read(StrictJson.read(feedback("batch-" + i, "batch" + i + "@example.com", 8)))));
+        runtime.sqs().sendMessageBatch(b -> b.queueUrl(runtime.queues().feedbackUrl()).entries(batch));
+
+        eventually("all ten are recorded", () -> responseItems("batch-") == 10);
+        for (int i = 0; i < 10; i++) {
+            long attempts = proxy.count(transactionMentioning("\"batch-" + i + "\""));
+            assertEquals(i == 5 ? 3 : 1, attempts, "batch-" + i + " was written " + attempts + " time(s)");
+        }
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals(before + 10, responsesIn("web"));
+    }
+
+    @Test
+    void aThrottledTransactionMidEvent_leavesNothingHalfWritten_andTheRetryCompletesIt() {
+        int before = responsesIn("kiosk");
+        proxy.throttle(transactionMentioning("\"throttled-1\""), 1);
+        post(feedback("throttled-1", "throttled@example.com", 3).replace("\"web\"", "\"kiosk\""));
+
+        eventually("the first attempt was throttled", () -> proxy.count(transactionMentioning("\"throttled-1\"")) >= 1);
+        if (proxy.count(transactionMentioning("\"throttled-1\"")) == 1) {
+            // Between the throttled attempt and its retry: the profile may exist, the response and its counts do not.
+            assertEquals(0, responseItems("throttled-1"), "no half-written response");
+            assertEquals(before, responsesIn("kiosk"), "no count without its response");
+        }
+        eventually("the retry records it", () -> responseItems("throttled-1") == 1);
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals(before + 1, responsesIn("kiosk"));
+        assertEquals(1, profile("throttled@example.com").get("responses").size());
+    }
+
+    @Test
+    void aPoisonMessage_isParkedAfterFiveReceivesWithItsReason_andRedriveReturnsItOnceFixed() {
+        int before = responsesIn("paper");
+        proxy.throttle(transactionMentioning("\"poison-1\""), 1000);
+        post(feedback("poison-1", "poison@example.com", 6).replace("\"web\"", "\"paper\""));
+
+        Message parked = eventually("the message is in the DLQ", FaultInjectionIT::peekDeadLetter, m -> m != null);
+        assertTrue(parked.messageAttributes().get("failureReason").stringValue().contains("TransactionCanceledException"),
+                parked.messageAttributes().get("failureReason").stringValue());
+        assertEquals("5", parked.messageAttributes().get("receiveCount").stringValue());
+        assertEquals(5, proxy.count(transactionMentioning("\"poison-1\"")), "five receives, five attempts");
+        assertEquals(0, responseItems("poison-1"));
+
+        proxy.clearFaults();
+        eventually("the parked message is visible again", () -> deadLetterDepth() == 1);
+        HttpResponse<String> redrive = api.post("/_local/redrive?queue=feedback", null, null, new byte[0]);
+        assertEquals(1, StrictJson.read(redrive.body()).get("moved").asInt(), redrive.body());
+        eventually("the redriven message is recorded", () -> responseItems("poison-1") == 1);
+        assertEquals(0, StrictJson.read(api.post("/_local/redrive?queue=feedback", null, null, new byte[0]).body()).get("moved").asInt());
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals(before + 1, responsesIn("paper"), "counted once, after the fix");
+    }
+
+    @Test
+    void anEventStillInFlightWhenItsVisibilityTimeoutEnds_isStillOneEffect() throws Exception {
+        int before = responsesIn("qr");
+        // A second processor on the same queue, as Lambda runs several: it takes the message when it reappears.
+        ProcessorHandler second = new ProcessorHandler(ProcessorWiring.build(Environment.of(runtime.functionEnvironment()),
+                runtime.outbox().replySender()));
+        String queueArn = runtime.sqs().getQueueAttributes(a -> a.queueUrl(runtime.queues().feedbackUrl())
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        try (SqsEventSource another = new SqsEventSource(runtime.sqs(), runtime.queues().feedbackUrl(), queueArn,
+                new LocalFunction<>("processor-2", SQSEvent.class, second))) {
+            another.start();
+            proxy.delay(transactionMentioning("\"slow-1\""), 1, 5000);
+            post(feedback("slow-1", "slow@example.com", 10).replace("\"web\"", "\"qr\""));
+
+            eventually("the message was taken again while the first attempt stalled",
+                    () -> proxy.count(transactionMentioning("\"slow-1\"")) >= 2);
+            eventually("the stalled attempt has reached the database too", () -> proxy.answered(transactionMentioning("\"slow-1\"")) == 2);
+            FeedbackPipelineIT.drain(runtime);
+        }
+        assertEquals(1, responseItems("slow-1"));
+        assertEquals(before + 1, responsesIn("qr"), "counted once although handled twice");
+    }
+
+    private static String feedback(String externalId, String email, int nps) {
+        return """
+                {"externalId":"%s","channel":"web","touchpoint":"store-faults","customer":{"email":"%s"},
+                 "answers":[{"questionId":"nps","type":"nps","value":%d}]}""".formatted(externalId, email, nps);
+    }
+
+    private static void post(String json) {
+        assertEquals(202, api.postFeedback(json).statusCode());
+    }
+
+    private static JsonNode profile(String email) {
+        return StrictJson.read(api.get("/v1/profiles?email=" + email.replace("@", "%40")).body());
+    }
+
+    private static int responsesIn(String channel) {
+        for (JsonNode group : StrictJson.read(api.get("/v1/reports/summary?groupBy=channel").body()).get("groups")) {
+            if (group.get("key").asText().equals(channel)) {
+                return group.get("responses").asInt();
+            }
+        }
+        return 0;
+    }
+
+    /** Response items whose externalId starts with the prefix, counted in the table itself. */
+    private static int responseItems(String externalIdPrefix) {
+        return runtime.dynamoDb().scanPaginator(s -> s.tableName("touchpoint")
+                        .filterExpression("begins_with(PK, :response) AND begins_with(externalId, :prefix)")
+                        .expressionAttributeValues(Map.of(":response", AttributeValue.fromS("RESPONSE#"),
+                                ":prefix", AttributeValue.fromS(externalIdPrefix))))
+                .items().stream().mapToInt(item -> 1).sum();
+    }
+
+    private static Message peekDeadLetter() {
+        List<Message> messages = runtime.sqs().receiveMessage(r -> r.queueUrl(runtime.queues().deadLetterUrl())
+                .messageAttributeNames("All").visibilityTimeout(1).waitTimeSeconds(0)).messages();
+        return messages.isEmpty() ? null : messages.get(0);
+    }
+
+    private static int deadLetterDepth() {
+        return runtime.queueDepth(runtime.queues().deadLetterUrl()).visible();
+    }
+}
