@@ -31,6 +31,8 @@ final class DynamoDbFaultProxy implements AutoCloseable {
     private record Fault(Predicate<Call> matches, AtomicInteger remaining, int delayMillis, boolean throttle) {
     }
 
+    private final java.util.concurrent.atomic.AtomicLong injected = new java.util.concurrent.atomic.AtomicLong();
+
     private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "transfer-encoding");
     private static final String THROTTLED_TRANSACTION = """
             {"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException",\
@@ -66,6 +68,21 @@ final class DynamoDbFaultProxy implements AutoCloseable {
         faults.add(new Fault(matches, new AtomicInteger(times), millis, false));
     }
 
+    /** Every matching call is throttled with this probability, for as long as the proxy runs (a soak). */
+    void throttleRandomly(Predicate<Call> matches, double probability, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        faults.add(new Fault(call -> matches.test(call) && nextBelow(random, probability), new AtomicInteger(Integer.MAX_VALUE), 0, true));
+    }
+
+    private static synchronized boolean nextBelow(java.util.Random random, double probability) {
+        return random.nextDouble() < probability;
+    }
+
+    /** How many calls were answered with an injected fault. */
+    long injected() {
+        return injected.get();
+    }
+
     void clearFaults() {
         faults.clear();
     }
@@ -91,6 +108,7 @@ final class DynamoDbFaultProxy implements AutoCloseable {
         Fault fault = faults.stream().filter(f -> f.matches().test(call) && f.remaining().getAndDecrement() > 0).findFirst().orElse(null);
         try {
             if (fault != null && fault.throttle()) {
+                injected.incrementAndGet();
                 answer(exchange, 400, THROTTLED_TRANSACTION.getBytes(StandardCharsets.UTF_8));
                 return;
             }

@@ -40,6 +40,10 @@ final class LocalApi {
         return send(request.build());
     }
 
+    HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("x-api-key", apiKey).DELETE().build());
+    }
+
     HttpResponse<String> get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).header("x-api-key", apiKey).GET().build());
     }
@@ -60,7 +64,12 @@ final class LocalApi {
      * limit only bounds a failing test and is never what a test asserts.
      */
     static void eventually(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        eventually(what, condition, Duration.ofSeconds(30));
+    }
+
+    /** The same with a longer bound, for a soak that drains tens of thousands of events. */
+    static void eventually(String what, BooleanSupplier condition, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("never happened: " + what);
