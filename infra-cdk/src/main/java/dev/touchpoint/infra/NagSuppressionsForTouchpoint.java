@@ -16,7 +16,7 @@ final class NagSuppressionsForTouchpoint {
     private NagSuppressionsForTouchpoint() {
     }
 
-    static void apply(PublicApi api, Secret apiKey, DashboardHosting dashboard, SurveyDispatch surveys, ChannelWebhooks channels,
+    static void apply(PublicApi api, java.util.Optional<Secret> apiKey, DashboardHosting dashboard, SurveyDispatch surveys, ChannelWebhooks channels,
                       TouchpointFunction processor, InboundEmail inbound) {
         // The CDK's own BucketDeployment function copies the dashboard's files at deploy time; it is the
         // CDK's code, not ours, and runs only during deployments.
@@ -57,8 +57,8 @@ final class NagSuppressionsForTouchpoint {
                 + "(only its hash is held, compared in constant time), webhooks check the provider's signature over the raw "
                 + "body, survey pages check signed tokens. An API Gateway authorizer could not verify webhook signatures and "
                 + "would add an invocation to every request.");
-        suppress(apiKey, "AwsSolutions-SMG4", "The API key is shared with the systems that call the API; a scheduled "
-                + "rotation would lock them out unannounced. Rotation is an operator step in docs/deploy.md.");
+        apiKey.ifPresent(secret -> suppress(secret, "AwsSolutions-SMG4", "The API key is shared with the systems that call the API; a scheduled "
+                + "rotation would lock them out unannounced. Rotation is an operator step in docs/deploy.md."));
         suppress(dashboard.bucket(), "AwsSolutions-S1", "The bucket holds only the dashboard's static files (no customer "
                 + "data) and is readable only by CloudFront through origin access control; data access is logged by the "
                 + "API's access logs.");

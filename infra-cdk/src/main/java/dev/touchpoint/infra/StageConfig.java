@@ -15,6 +15,8 @@ import software.constructs.Node;
  * @param publishableKeys        widget keys and their origins, {@code pk_x=https://shop.example|https://www.shop.example,…}
  * @param twilioAccountSid       Twilio account for replies; {@code twilioSmsFrom}, {@code twilioWhatsappFrom} our senders
  * @param metaPhoneNumberId      the WhatsApp Cloud phone number id replies go out from
+ * @param apiKeyHashes           the API keys accepted, as salted hashes ({@code --new-api-key} prints one); without
+ *                               them a key is generated into Secrets Manager
  * @param webhookUrls            outgoing webhook endpoints, {@code crm=https://…,helpdesk=https://…} (none: not deployed)
  * @param defaultPhoneRegion     region for phone numbers written without a country code
  * @param deletionProtection     keep the table from being deleted (on by default in prod)
@@ -32,6 +34,7 @@ public record StageConfig(
         Optional<String> twilioWhatsappFrom,
         Optional<String> metaPhoneNumberId,
         Optional<String> webhookUrls,
+        Optional<String> apiKeyHashes,
         String defaultPhoneRegion,
         boolean deletionProtection) {
 
@@ -44,7 +47,7 @@ public record StageConfig(
         return new StageConfig(stage, text(node, "senderEmail"), text(node, "smsOriginationIdentity"),
                 text(node, "customDomain"), text(node, "certificateArn"), text(node, "alarmEmail"), text(node, "publishableKeys"),
                 text(node, "twilioAccountSid"), text(node, "twilioSmsFrom"), text(node, "twilioWhatsappFrom"),
-                text(node, "metaPhoneNumberId"), text(node, "webhookUrls"),
+                text(node, "metaPhoneNumberId"), text(node, "webhookUrls"), text(node, "apiKeyHashes"),
                 text(node, "defaultPhoneRegion").orElse("TR"),
                 text(node, "deletionProtection").map(Boolean::parseBoolean).orElse(prod));
     }

@@ -24,18 +24,21 @@ public final class TouchpointStack extends Stack {
     private final FeedbackPipeline pipeline;
     private final TouchpointFunction ingestApi;
     private final PublicApi api;
-    private final Secret apiKey;
+    /** Only when no {@code apiKeyHashes} are given: a generated key in Secrets Manager. */
+    private final java.util.Optional<Secret> apiKey;
+    private final StageConfig config;
 
     public TouchpointStack(Construct scope, String id, StackProps props, StageConfig config, FunctionJars jars) {
         super(scope, id, props);
         RemovalPolicy removal = config.isProduction() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
         this.store = new FeedbackStore(this, "FeedbackStore", config.deletionProtection());
         this.pipeline = new FeedbackPipeline(this, "FeedbackPipeline", store, config, jars, removal);
-        this.apiKey = Secret.Builder.create(this, "ApiKey")
+        this.config = config;
+        this.apiKey = config.apiKeyHashes().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(Secret.Builder.create(this, "ApiKey")
                 .description("The x-api-key that /v1 routes accept. Rotate by putting a new value and redeploying the functions")
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(40).excludePunctuation(true).build())
                 .removalPolicy(removal)
-                .build();
+                .build());
         this.api = new PublicApi(this, "PublicApi", removal, config.customDomain(), config.certificateArn());
         this.ingestApi = ingestApi(config, jars, removal);
         api.route(HttpMethod.POST, "/v1/feedback", ingestApi);
@@ -62,15 +65,13 @@ public final class TouchpointStack extends Stack {
         TouchpointFunction reporting = new TouchpointFunction(this, "ReportingApi", new TouchpointFunction.Spec("reporting-api",
                 "dev.touchpoint.reporting.ReportingApiHandler::handleRequest", 1024, Duration.seconds(15),
                 "GET /v1/reports/summary and GET /v1/profiles/{id}"), jars,
-                Map.of("TOUCHPOINT_TABLE", store.table().getTableName(), "TOUCHPOINT_API_KEY_SECRET_ARN", apiKey.getSecretArn()),
-                removal);
+                Map.of("TOUCHPOINT_TABLE", store.table().getTableName()), removal);
+        acceptApiKeys(reporting);
         // Query on the table itself: one query per day of AGGREGATE#<day>, never a scan.
         // Query and GetItem to read; UpdateItem and DeleteItem for erasure (DELETE /v1/profiles/{id}).
         reporting.allow(store.allowOnTable("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"));
         reporting.allow(store.allowTimelineQuery());
         reporting.allow(store.allowDueQueueQuery());
-        reporting.allow(PolicyStatement.Builder.create().actions(List.of("secretsmanager:GetSecretValue"))
-                .resources(List.of(apiKey.getSecretArn())).build());
         api.route(HttpMethod.GET, "/v1/reports/summary", reporting);
         api.route(HttpMethod.GET, "/v1/responses", reporting);
         api.route(HttpMethod.GET, "/v1/profiles/{id}", reporting);
@@ -108,8 +109,8 @@ public final class TouchpointStack extends Stack {
         CfnOutput.Builder.create(this, "DetractorAlertsTopicArn").value(closedLoop.alerts().getTopicArn())
                 .description("Subscribe an email, a chat tool or a helpdesk to detractor alerts").build();
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).description("Base URL of the public API").build();
-        CfnOutput.Builder.create(this, "ApiKeySecretArn").value(apiKey.getSecretArn())
-                .description("Read the API key with: aws secretsmanager get-secret-value --secret-id <this>").build();
+        apiKey.ifPresent(secret -> CfnOutput.Builder.create(this, "ApiKeySecretArn").value(secret.getSecretArn())
+                .description("Read the API key with: aws secretsmanager get-secret-value --secret-id <this>").build());
         CfnOutput.Builder.create(this, "DashboardUrl").value("https://" + dashboard.distribution().getDistributionDomainName()).build();
         CfnOutput.Builder.create(this, "DeadLetterQueueUrl").value(pipeline.deadLetters().getQueueUrl()).build();
     }
@@ -121,18 +122,24 @@ public final class TouchpointStack extends Stack {
                 jars,
                 withPublishableKeys(config, Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
                         "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(),
-                        "TOUCHPOINT_API_KEY_SECRET_ARN", apiKey.getSecretArn(),
                         "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion())),
                 removal);
         function.allow(pipeline.allowSend());
         // GetItem for profiles; UpdateItem for the widget keys' rate-limit windows.
         function.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:UpdateItem"));
         function.allow(store.allowTimelineQuery());
-        function.allow(PolicyStatement.Builder.create()
-                .actions(List.of("secretsmanager:GetSecretValue"))
-                .resources(List.of(apiKey.getSecretArn()))
-                .build());
+        acceptApiKeys(function);
         return function;
+    }
+
+    /** The keys /v1 accepts: salted hashes as plain configuration, or else the generated secret, read by ARN. */
+    private void acceptApiKeys(TouchpointFunction function) {
+        config.apiKeyHashes().ifPresent(hashes -> function.function().addEnvironment("TOUCHPOINT_API_KEY_HASHES", hashes));
+        apiKey.ifPresent(secret -> {
+            function.function().addEnvironment("TOUCHPOINT_API_KEY_SECRET_ARN", secret.getSecretArn());
+            function.allow(PolicyStatement.Builder.create().actions(List.of("secretsmanager:GetSecretValue"))
+                    .resources(List.of(secret.getSecretArn())).build());
+        });
     }
 
     /** Widget keys are not secrets (they sit in a site's HTML), so they travel as plain configuration. */

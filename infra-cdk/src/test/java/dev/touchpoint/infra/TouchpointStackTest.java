@@ -33,6 +33,7 @@ class TouchpointStackTest {
                 "publishableKeys", "pk_shop=https://shop.example", "webhookUrls", "crm=https://crm.example/hooks/touchpoint"));
         dev = Template.fromStack(devStack);
         prod = Template.fromStack(stack(Map.of("stage", "prod", "senderEmail", "survey@example.com",
+                "apiKeyHashes", "2026-11:c2FsdHNhbHRzYWx0c2FsdA:aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
                 "customDomain", "feedback.example.com",
                 "certificateArn", "arn:aws:acm:eu-central-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100")));
     }
@@ -127,6 +128,16 @@ class TouchpointStackTest {
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", PublicApi.RATE_LIMIT_PER_SECOND,
                         "ThrottlingBurstLimit", PublicApi.BURST_LIMIT),
                 "AccessLogSettings", Match.objectLike(Map.of("Format", Match.stringLikeRegexp(".*routeKey.*status.*")))));
+    }
+
+    @Test
+    void apiKeysGivenAsSaltedHashes_areConfigurationOnly_noSecretHoldsAKey() {
+        prod.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
+                "TOUCHPOINT_API_KEY_HASHES", "2026-11:c2FsdHNhbHRzYWx0c2FsdA:aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g")))), 2);
+        prod.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
+                "TOUCHPOINT_API_KEY_SECRET_ARN", Match.anyValue())))), 0);
+        dev.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
+                "TOUCHPOINT_API_KEY_SECRET_ARN", Match.anyValue())))), 2);
     }
 
     @Test
@@ -238,7 +249,8 @@ class TouchpointStackTest {
         dev.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
                 "TOUCHPOINT_WEBHOOK_URLS", "crm=https://crm.example/hooks/touchpoint",
                 "TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", Match.anyValue())))));
-        prod.resourceCountIs("AWS::SecretsManager::Secret", dev.findResources("AWS::SecretsManager::Secret").size() - 1);
+        // prod names no webhooks (no signing secret) and gives its API keys as salted hashes (no API-key secret).
+        prod.resourceCountIs("AWS::SecretsManager::Secret", dev.findResources("AWS::SecretsManager::Secret").size() - 2);
     }
 
     @Test

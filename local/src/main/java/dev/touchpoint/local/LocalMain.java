@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code java -jar local/target/touchpoint-local.jar [--port N] [--in-memory]}: starts the suite, prints
  * where it answers and the API key it accepts, and on Ctrl-C stops cleanly (see {@link LocalRuntime#close()}).
+ * {@code --new-api-key [name]} prints a new API key and the salted hash to configure for it.
  */
 public final class LocalMain {
 
@@ -12,6 +13,10 @@ public final class LocalMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--new-api-key")) {
+            printNewApiKey(args.length > 1 ? args[1] : java.time.LocalDate.now().toString());
+            return;
+        }
         LocalConfig config;
         try {
             config = LocalConfig.from(args, System.getenv());
@@ -36,6 +41,22 @@ public final class LocalMain {
         }, "touchpoint-shutdown"));
         printBanner(runtime, (System.nanoTime() - started) / 1_000_000);
         stopped.await();
+    }
+
+    /**
+     * {@code java -jar touchpoint-local.jar --new-api-key [name]}: a new random API key, and the salted hash
+     * to configure ({@code TOUCHPOINT_API_KEY_HASHES}, or {@code -c apiKeyHashes=…} for the CDK app). The key
+     * is shown once and stored nowhere: give it to the system that calls the API.
+     */
+    private static void printNewApiKey(String name) {
+        if (!name.matches("[A-Za-z0-9._-]{1,40}")) {
+            System.err.println("touchpoint-local: a key name is 1 to 40 of A-Z a-z 0-9 . _ -");
+            System.exit(2);
+        }
+        String key = dev.touchpoint.aws.apigateway.ApiKeys.newKey();
+        System.out.println("API key (give it to the caller; it is stored nowhere): " + key);
+        System.out.println("Salted hash (configure it; add it to the list to rotate): "
+                + dev.touchpoint.aws.apigateway.ApiKeys.hash(name, key).configurationEntry());
     }
 
     private static void printBanner(LocalRuntime runtime, long startMillis) {

@@ -53,7 +53,7 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
         DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
         DynamoDbThreadRepository threads = new DynamoDbThreadRepository(dynamo, table);
-        return new Routes(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY")),
+        return new Routes(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY"), env.optional("TOUCHPOINT_API_KEY_HASHES")),
                 new SummaryRoute(new SummaryReport(new DynamoDbAggregateReader(dynamo, table)), Clock.systemUTC()),
                 new ProfileByIdRoute(new ProfileLookup(profiles, responses, threads, new DynamoDbInvitationRepository(dynamo, table)),
                         new ProfileErasure(profiles, responses, threads)),

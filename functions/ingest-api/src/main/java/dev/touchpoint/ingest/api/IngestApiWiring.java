@@ -52,7 +52,7 @@ public final class IngestApiWiring {
                 new DynamoDbInvitationRepository(dynamo, table));
         WidgetAccess widgets = new WidgetAccess(PublishableKeys.parse(env.optional("TOUCHPOINT_PUBLISHABLE_KEYS")),
                 new DynamoDbRateLimiter(dynamo, table), env.integer("TOUCHPOINT_WIDGET_RATE_LIMIT", 20), clock);
-        return new IngestApi(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY")), widgets, List.of(
+        return new IngestApi(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY"), env.optional("TOUCHPOINT_API_KEY_HASHES")), widgets, List.of(
                 new FeedbackRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
                 new ImportRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
                 new InteractionRoute(new InteractionReader(normalizer, clock), SurveyCatalog.fromClasspath(), queue, clock),
