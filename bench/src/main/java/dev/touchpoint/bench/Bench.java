@@ -1,0 +1,161 @@
+package dev.touchpoint.bench;
+
+import dev.touchpoint.aws.AwsClients;
+import dev.touchpoint.aws.Environment;
+import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
+import dev.touchpoint.local.embedded.EmbeddedSqs;
+import dev.touchpoint.local.embedded.SuiteResources;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The benchmark suite ({@code bench/run.sh}): every figure measured side by side in one run on this
+ * machine, printed as a table and written to {@code bench/target/bench/results.json}. Figures are
+ * ratios that hold on a noisy machine, never test assertions. System properties: {@code bench.runs}
+ * (cold starts per function, 5), {@code bench.events} (pipeline events, 20000).
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int runs = Integer.getInteger("bench.runs", 5);
+        int events = Integer.getInteger("bench.events", 20_000);
+        Map<String, Object> results = new LinkedHashMap<>();
+        Path work = root.resolve("bench/target/bench");
+        try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start(null); EmbeddedSqs sqs = EmbeddedSqs.start()) {
+            Map<String, String> env = functionEnvironment(dynamo, sqs);
+            coldStarts(root, work, env, runs, results);
+            WritesPerResponse.measure(dynamo, env, results);
+            WarmLatency.measure(root, env, results);
+            DatabaseCeiling.measure(env, results);
+        }
+        sizes(root, results);
+        PipelineRate.measure(events, results);
+        CostModel.estimate(results);
+        Report.print(results);
+        Report.write(work.resolve("results.json"), results);
+    }
+
+    /** What every function is given: the embedded endpoints, the suite's table and queues, test secrets. */
+    private static Map<String, String> functionEnvironment(EmbeddedDynamoDb dynamo, EmbeddedSqs sqs) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "bench", "AWS_SECRET_ACCESS_KEY", "bench",
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString(), "AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString(),
+                "TOUCHPOINT_TABLE", SuiteResources.TABLE, "TOUCHPOINT_API_KEY", "sample-api-key",
+                "TOUCHPOINT_PUBLIC_URL", "http://localhost:8080", "TOUCHPOINT_SURVEY_TOKEN_KEY", "bench-survey-token-key-0123456789abcdef"));
+        env.putAll(Map.of("TOUCHPOINT_TWILIO_AUTH_TOKEN", "bench-twilio", "TOUCHPOINT_META_APP_SECRET", "bench-meta",
+                "TOUCHPOINT_META_VERIFY_TOKEN", "bench-verify", "TOUCHPOINT_SENDER_EMAIL", "survey@bench.invalid"));
+        Environment environment = Environment.of(env);
+        DynamoDbClient client = AwsClients.dynamoDb(environment);
+        SqsClient queues = AwsClients.sqs(environment);
+        SuiteResources.createTable(client, SuiteResources.TABLE);
+        SuiteResources.Queues created = SuiteResources.createQueues(queues, 30, 8);
+        env.put("TOUCHPOINT_QUEUE_URL", created.feedbackUrl());
+        env.put("TOUCHPOINT_DLQ_URL", created.deadLetterUrl());
+        env.put("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", created.closedLoopUrl());
+        env.put("TOUCHPOINT_CLOSED_LOOP_DLQ_URL", created.closedLoopDeadLetterUrl());
+        return env;
+    }
+
+    private static void coldStarts(Path root, Path work, Map<String, String> env, int runs, Map<String, Object> results) throws Exception {
+        String probe = probeClasspath();
+        Path events = root.resolve("events");
+        Path made = work.resolve("events");
+        String apiEvent = Files.readString(events.resolve("api-gateway/get-profile-by-email.json"));
+        List<ColdStarts.Subject> subjects = new ArrayList<>();
+        String api = "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent";
+        String sqsEvent = "com.amazonaws.services.lambda.runtime.events.SQSEvent";
+        String snsEvent = "com.amazonaws.services.lambda.runtime.events.SNSEvent";
+        subjects.add(new ColdStarts.Subject("hello-world", Path.of(probe), "dev.touchpoint.bench.HelloHandler", api,
+                events.resolve("api-gateway/post-feedback.json")));
+        subjects.add(function(root, probe, "ingest-api", "dev.touchpoint.ingest.api.IngestApiHandler", api,
+                events.resolve("api-gateway/post-feedback.json")));
+        subjects.add(function(root, probe, "processor", "dev.touchpoint.processor.ProcessorHandler", sqsEvent,
+                events.resolve("sqs/feedback-batch.json")));
+        subjects.add(function(root, probe, "reporting-api", "dev.touchpoint.reporting.ReportingApiHandler", api,
+                ColdStarts.write(made, "summary.json", apiEvent.replace("\"GET /v1/profiles\"", "\"GET /v1/reports/summary\"")
+                        .replace("\"rawPath\": \"/v1/profiles\"", "\"rawPath\": \"/v1/reports/summary\"")
+                        .replace("\"/v1/profiles\"", "\"/v1/reports/summary\"")
+                        .replace("email=sample.customer%40example.com", "groupBy=channel")
+                        .replace("\"email\": \"sample.customer@example.com\"", "\"groupBy\": \"channel\""))));
+        subjects.add(function(root, probe, "survey-web", "dev.touchpoint.survey.web.SurveyWebHandler", api,
+                ColdStarts.write(made, "kiosk.json", apiEvent.replace("/v1/profiles", "/k/store-bench")
+                        .replace("\"GET /k/store-bench\"", "\"GET /k/{touchpoint}\"")
+                        .replace("email=sample.customer%40example.com", "").replace("\"email\": \"sample.customer@example.com\"", "\"x\": \"y\""))));
+        subjects.add(function(root, probe, "ingest-meta", "dev.touchpoint.ingest.meta.MetaWebhookHandler", api,
+                ColdStarts.write(made, "meta-handshake.json", apiEvent.replace("/v1/profiles", "/webhooks/whatsapp")
+                        .replace("email=sample.customer%40example.com", "hub.mode=subscribe&hub.verify_token=bench-verify&hub.challenge=42")
+                        .replace("\"email\": \"sample.customer@example.com\"",
+                                "\"hub.mode\": \"subscribe\", \"hub.verify_token\": \"bench-verify\", \"hub.challenge\": \"42\""))));
+        subjects.add(function(root, probe, "delivery-events", "dev.touchpoint.delivery.DeliveryEventsHandler", snsEvent,
+                events.resolve("sns/ses-delivery.json")));
+        subjects.add(function(root, probe, "ingest-sms", "dev.touchpoint.ingest.sms.TwoWaySmsHandler", snsEvent,
+                events.resolve("sns/two-way-sms.json")));
+        subjects.add(function(root, probe, "survey-dispatcher", "dev.touchpoint.dispatcher.SurveyDispatcherHandler", "java.util.Map",
+                ColdStarts.write(made, "schedule.json", "{\"source\":\"aws.scheduler\"}")));
+        subjects.add(function(root, probe, "closed-loop", "dev.touchpoint.closedloop.ClosedLoopHandler", sqsEvent,
+                ColdStarts.write(made, "closed-loop.json", """
+                        {"Records":[{"messageId":"m1","receiptHandle":"r1","body":"{\\"kind\\":\\"detractor-alert\\",\\"responseId\\":\\"r1\\",\\"score\\":3}",
+                          "attributes":{"ApproximateReceiveCount":"1"},"messageAttributes":{},"eventSource":"aws:sqs",
+                          "eventSourceARN":"arn:aws:sqs:us-east-1:000000000000:closed-loop","awsRegion":"us-east-1"}]}""")));
+        ColdStarts cold = new ColdStarts(env, runs);
+        double hello = 0;
+        for (ColdStarts.Subject subject : subjects) {
+            double median = cold.median(subject);
+            if (subject.name().equals("hello-world")) {
+                hello = median;
+            }
+            results.put("cold_start_ms." + subject.name(), round(median));
+            if (hello > 0 && !subject.name().equals("hello-world")) {
+                results.put("cold_start_ratio_to_hello_world." + subject.name(), round(median / hello));
+            }
+            System.out.printf("  cold start %-18s %8.0f ms%n", subject.name(), median);
+        }
+    }
+
+    private static ColdStarts.Subject function(Path root, String probe, String name, String handler, String eventClass, Path event) {
+        Path jar = root.resolve("functions").resolve(name).resolve("target").resolve(name + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No " + jar + ": run ./mvnw package -DskipTests first (bench/run.sh does)");
+        }
+        return new ColdStarts.Subject(name, Path.of(jar + File.pathSeparator + probe), handler, eventClass, event);
+    }
+
+    /** The probe's classes and what Lambda's runtime brings: its serialisation library (which wants joda-time), core and events. */
+    private static String probeClasspath() throws Exception {
+        List<String> parts = new ArrayList<>();
+        parts.add(Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        for (Class<?> type : List.of(com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers.class,
+                com.amazonaws.services.lambda.runtime.RequestHandler.class,
+                com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class, org.joda.time.DateTime.class)) {
+            parts.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        }
+        return String.join(File.pathSeparator, parts);
+    }
+
+    private static void sizes(Path root, Map<String, Object> results) throws Exception {
+        try (var dirs = Files.list(root.resolve("functions"))) {
+            for (Path dir : dirs.sorted().toList()) {
+                Path jar = dir.resolve("target").resolve(dir.getFileName() + ".jar");
+                if (Files.isRegularFile(jar)) {
+                    results.put("deployable_bytes." + dir.getFileName(), Files.size(jar));
+                }
+            }
+        }
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.touchpoint.bench;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The child JVM of a cold-start measurement, doing what Lambda's runtime does on a cold start: load
+ * the handler class, construct it (its clients are built here, once per container), deserialise a
+ * real event with Lambda's own serialisation library, and handle it. It prints {@code HANDLED} the
+ * moment the first event is handled; the parent measures from process start to that line.
+ * Arguments: handler class, event class, event file.
+ */
+public final class ColdStartProbe {
+
+    private ColdStartProbe() {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void main(String[] args) throws Exception {
+        Class<?> handlerClass = Class.forName(args[0]);
+        Class<?> eventClass = Class.forName(args[1]);
+        byte[] json = Files.readAllBytes(Path.of(args[2]));
+        RequestHandler handler = (RequestHandler) handlerClass.getDeclaredConstructor().newInstance();
+        Object event = eventClass == java.util.Map.class
+                ? new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, java.util.Map.class)
+                : LambdaEventSerializers.serializerFor(eventClass, ColdStartProbe.class.getClassLoader())
+                        .fromJson(new ByteArrayInputStream(json));
+        Object result = handler.handleRequest(event, new ProbeContext());
+        System.out.println("HANDLED " + (result == null ? "null" : result.getClass().getSimpleName()));
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /** The few things a handler asks of its context. */
+    private static final class ProbeContext implements Context {
+        @Override public String getAwsRequestId() { return "bench"; }
+        @Override public String getLogGroupName() { return "bench"; }
+        @Override public String getLogStreamName() { return "bench"; }
+        @Override public String getFunctionName() { return "bench"; }
+        @Override public String getFunctionVersion() { return "1"; }
+        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:local:0:function:bench"; }
+        @Override public CognitoIdentity getIdentity() { return null; }
+        @Override public ClientContext getClientContext() { return null; }
+        @Override public int getRemainingTimeInMillis() { return 30_000; }
+        @Override public int getMemoryLimitInMB() { return 1024; }
+        @Override public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override public void log(String message) { }
+                @Override public void log(byte[] message) { }
+            };
+        }
+    }
+}

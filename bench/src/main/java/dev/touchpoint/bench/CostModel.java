@@ -1,0 +1,45 @@
+package dev.touchpoint.bench;
+
+import java.util.Map;
+
+/**
+ * Infrastructure cost per million responses on AWS list prices (us-east-1, arm64), with the arithmetic
+ * in the results so a reader can check it: API Gateway HTTP API requests, Lambda requests and duration
+ * (ingest-api once per response, the processor once per batch of 10), SQS requests with batching,
+ * DynamoDB on-demand write and read units as measured above. Durations are the warm p50 figures
+ * measured in this run, which include I/O to the embedded services.
+ */
+final class CostModel {
+
+    static final double HTTP_API_PER_MILLION = 1.00;
+    static final double LAMBDA_REQUESTS_PER_MILLION = 0.20;
+    static final double LAMBDA_ARM_PER_GB_SECOND = 0.0000133334;
+    static final double SQS_PER_MILLION = 0.40;
+    static final double DYNAMODB_WRITE_PER_MILLION = 0.625;
+    static final double DYNAMODB_READ_PER_MILLION = 0.125;
+    static final double MEMORY_GB = 1.0;
+
+    private CostModel() {
+    }
+
+    static void estimate(Map<String, Object> results) {
+        double writes = ((Number) results.get("write_units_per_response.known_customer")).doubleValue();
+        double reads = ((Number) results.get("read_units_per_response.known_customer")).doubleValue();
+        double ingestMs = ((Number) results.get("warm_p50_ms.ingest-api")).doubleValue();
+        double batchMs = ((Number) results.get("warm_p50_ms.processor_batch_of_10")).doubleValue();
+        double api = HTTP_API_PER_MILLION;
+        double lambdaRequests = LAMBDA_REQUESTS_PER_MILLION * (1 + 0.1);
+        double lambdaDuration = 1e6 * MEMORY_GB * LAMBDA_ARM_PER_GB_SECOND * (ingestMs + batchMs / 10) / 1000;
+        double sqs = SQS_PER_MILLION * (1 + 0.2);
+        double dynamoWrites = DYNAMODB_WRITE_PER_MILLION * writes;
+        double dynamoReads = DYNAMODB_READ_PER_MILLION * reads;
+        double total = api + lambdaRequests + lambdaDuration + sqs + dynamoWrites + dynamoReads;
+        results.put("cost_usd_per_million_responses.api_gateway", Bench.round(api));
+        results.put("cost_usd_per_million_responses.lambda_requests", Bench.round(lambdaRequests));
+        results.put("cost_usd_per_million_responses.lambda_duration", Bench.round(lambdaDuration));
+        results.put("cost_usd_per_million_responses.sqs", Bench.round(sqs));
+        results.put("cost_usd_per_million_responses.dynamodb_writes", Bench.round(dynamoWrites));
+        results.put("cost_usd_per_million_responses.dynamodb_reads", Bench.round(dynamoReads));
+        results.put("cost_usd_per_million_responses.total", Bench.round(total));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.touchpoint.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.touchpoint.aws.Environment;
+import dev.touchpoint.domain.feedback.FeedbackIntake;
+import dev.touchpoint.domain.feedback.SubmissionReader;
+import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.ingest.api.IngestApiHandler;
+import dev.touchpoint.ingest.api.IngestApiWiring;
+import dev.touchpoint.processor.FeedbackBatchProcessor;
+import dev.touchpoint.processor.ProcessorWiring;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Warm latency per event, in process, after a warm-up: ingest-api on the sample feedback event and the
+ * processor on batches of ten, both with their I/O to the embedded services included (SQS SendMessage;
+ * DynamoDB reads and transactions). p50 and p99 over the measured iterations.
+ */
+final class WarmLatency {
+
+    private static final int WARM_UP = 500;
+    private static final int MEASURED = 2000;
+
+    private WarmLatency() {
+    }
+
+    static void measure(Path root, Map<String, String> env, Map<String, Object> results) throws Exception {
+        IngestApiHandler ingest = new IngestApiHandler(IngestApiWiring.build(Environment.of(env)));
+        byte[] json = Files.readAllBytes(root.resolve("events/api-gateway/post-feedback.json"));
+        APIGatewayV2HTTPEvent event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, WarmLatency.class.getClassLoader())
+                .fromJson(new ByteArrayInputStream(json));
+        double[] ingestMs = time(WARM_UP, MEASURED, i -> ingest.handleRequest(event, null));
+        put(results, "warm_ms.ingest-api", ingestMs);
+
+        FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(env), (c, p, t, x) -> { });
+        double[] batchMs = time(20, 100, i -> processor.process(batch(i), line -> { }));
+        put(results, "warm_ms.processor_batch_of_10", batchMs);
+        System.out.printf("  warm: ingest-api p50 %.2f ms p99 %.2f ms; processor batch of 10 p50 %.1f ms p99 %.1f ms%n",
+                percentile(ingestMs, 50), percentile(ingestMs, 99), percentile(batchMs, 50), percentile(batchMs, 99));
+    }
+
+    /** Ten distinct responses of ten known customers. */
+    private static SQSEvent batch(int round) {
+        SubmissionReader reader = new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC());
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int n = round * 10 + i;
+            List<String> bodies = new ArrayList<>();
+            new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), Clock.systemUTC()).accept(reader.read(StrictJson.read("""
+                    {"externalId":"warm-%d","channel":"web","touchpoint":"store-warm","surveyId":"post-service",
+                     "customer":{"email":"warm%d@example.com"},"answers":[{"questionId":"nps","type":"nps","value":%d}]}"""
+                    .formatted(n, i, n % 11))));
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId("warm-" + n);
+            message.setBody(bodies.get(0));
+            message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+            records.add(message);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    private interface Step {
+        void run(int iteration) throws Exception;
+    }
+
+    private static double[] time(int warmUp, int measured, Step step) throws Exception {
+        for (int i = 0; i < warmUp; i++) {
+            step.run(i);
+        }
+        double[] millis = new double[measured];
+        for (int i = 0; i < measured; i++) {
+            long start = System.nanoTime();
+            step.run(warmUp + i);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+
+    private static void put(Map<String, Object> results, String key, double[] sorted) {
+        results.put(key.replace("warm_ms.", "warm_p50_ms."), Bench.round(percentile(sorted, 50)));
+        results.put(key.replace("warm_ms.", "warm_p99_ms."), Bench.round(percentile(sorted, 99)));
+    }
+
+    static double percentile(double[] sorted, int percent) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+    }
+}
