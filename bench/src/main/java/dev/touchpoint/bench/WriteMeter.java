@@ -32,6 +32,7 @@ final class WriteMeter implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final DoubleAdder writeUnits = new DoubleAdder();
     private final DoubleAdder readUnits = new DoubleAdder();
+    private final java.util.concurrent.ConcurrentMap<String, DoubleAdder> byOperation = new java.util.concurrent.ConcurrentHashMap<>();
 
     WriteMeter(URI target) throws IOException {
         this.target = target;
@@ -51,6 +52,13 @@ final class WriteMeter implements AutoCloseable {
 
     double readUnits() {
         return readUnits.sum();
+    }
+
+    /** Units so far per operation, e.g. {@code TransactWriteItems}. */
+    java.util.Map<String, Double> byOperation() {
+        java.util.Map<String, Double> copy = new java.util.TreeMap<>();
+        byOperation.forEach((operation, units) -> copy.put(operation, units.sum()));
+        return copy;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -100,6 +108,7 @@ final class WriteMeter implements AutoCloseable {
             units = consumed.path("CapacityUnits").asDouble();
         }
         (WRITES.contains(operation) ? writeUnits : readUnits).add(units);
+        byOperation.computeIfAbsent(operation, k -> new DoubleAdder()).add(units);
     }
 
     @Override

@@ -33,7 +33,14 @@ final class WritesPerResponse {
             metered.remove("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL");
             FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(metered), (channel, provider, to, text) -> { });
             double[] first = record(processor, meter, "units-1", 9);
+            Map<String, Double> before = meter.byOperation();
             double[] known = record(processor, meter, "units-2", 8);
+            meter.byOperation().forEach((operation, units) -> {
+                double delta = units - before.getOrDefault(operation, 0.0);
+                if (delta > 0) {
+                    results.put("capacity_units_per_response.known_customer." + operation, Bench.round(delta));
+                }
+            });
             results.put("write_units_per_response.new_customer", Bench.round(first[0]));
             results.put("read_units_per_response.new_customer", Bench.round(first[1]));
             results.put("write_units_per_response.known_customer", Bench.round(known[0]));
