@@ -8,4 +8,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 VERSION="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -nE 's/.*java.specification.version = ([0-9]+).*/\1/p')"
 [ "${VERSION:-0}" -ge 21 ] || { echo "bench needs JDK 21 or newer; '$JAVA' is ${VERSION:-unknown}. Point JAVA_HOME at a JDK 21+." >&2; exit 2; }
 ./mvnw -q -B -ntp package -DskipTests -pl bench -am
-exec "$JAVA" ${BENCH_OPTS:-} -cp "bench/target/classes:$(cat bench/target/bench-classpath.txt)" dev.touchpoint.bench.Bench "$(pwd)"
+# The bench's own jar, not its classes directory: the probe goes on the child JVMs' classpath, and a
+# class-data-sharing archive cannot be made with a directory on it.
+BENCH_JAR="$(ls bench/target/touchpoint-bench-*.jar | head -1)"
+exec "$JAVA" ${BENCH_OPTS:-} -cp "$BENCH_JAR:$(cat bench/target/bench-classpath.txt)" dev.touchpoint.bench.Bench "$(pwd)"

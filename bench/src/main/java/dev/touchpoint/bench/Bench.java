@@ -122,6 +122,14 @@ public final class Bench {
             }
             System.out.printf("  cold start %-18s %8.0f ms%n", subject.name(), median);
         }
+        // What class-data sharing would buy, for the two busiest functions (docs/performance.md).
+        for (ColdStarts.Subject subject : subjects) {
+            if (subject.name().equals("ingest-api") || subject.name().equals("processor") || subject.name().equals("hello-world")) {
+                double shared = cold.medianWithClassDataSharing(subject, work.resolve(subject.name() + ".jsa"));
+                results.put("cold_start_ms_with_appcds." + subject.name(), round(shared));
+                System.out.printf("  cold start %-18s %8.0f ms with an AppCDS archive%n", subject.name(), shared);
+            }
+        }
     }
 
     private static ColdStarts.Subject function(Path root, String probe, String name, String handler, String eventClass, Path event) {

@@ -35,17 +35,33 @@ final class ColdStarts {
 
     /** @return the median milliseconds from process start to the first event handled */
     double median(Subject subject) throws IOException, InterruptedException {
+        return median(subject, List.of());
+    }
+
+    /**
+     * The same with an AppCDS archive of the classes the first event loads: one training run writes it
+     * ({@code -XX:+AutoCreateSharedArchive}), the measured runs map it.
+     */
+    double medianWithClassDataSharing(Subject subject, Path archive) throws IOException, InterruptedException {
+        Files.deleteIfExists(archive);
+        List<String> flags = List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
+        once(subject, flags);
+        return median(subject, flags);
+    }
+
+    private double median(Subject subject, List<String> flags) throws IOException, InterruptedException {
         double[] times = new double[runs];
         for (int i = 0; i < runs; i++) {
-            times[i] = once(subject);
+            times[i] = once(subject, flags);
         }
         Arrays.sort(times);
         return times[runs / 2];
     }
 
-    private double once(Subject subject) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                "-cp", subject.classpath().toString().replace(",", File.pathSeparator),
+    private double once(Subject subject, List<String> flags) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        command.addAll(flags);
+        command.addAll(List.of("-cp", subject.classpath().toString().replace(",", File.pathSeparator),
                 "dev.touchpoint.bench.ColdStartProbe", subject.handler(), subject.eventClass(), subject.event().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
