@@ -12,8 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What a customer sees, in headless Chromium (Debian's chromium and chromium-driver, installed by
@@ -148,9 +145,7 @@ class BrowserIT {
     }
 
     private static long count(String cell, String counter) {
-        Map<String, AttributeValue> item = runtime.dynamoDb().getItem(g -> g.tableName("touchpoint").key(Map.of(
-                "PK", AttributeValue.fromS("AGGREGATE#" + LocalDate.now(ZoneOffset.UTC)), "SK", AttributeValue.fromS(cell)))).item();
-        return item == null || !item.containsKey(counter) ? 0 : Long.parseLong(item.get(counter).n());
+        return DailyCells.counter(runtime, "AGGREGATE#", cell, counter);
     }
 
     /** The text part of the email sent for an invitation, once it is in the outbox. */

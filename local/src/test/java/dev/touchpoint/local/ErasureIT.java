@@ -3,6 +3,7 @@ package dev.touchpoint.local;
 import static dev.touchpoint.local.LocalApi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.json.StrictJson;
@@ -70,10 +71,13 @@ class ErasureIT {
         for (String trace : List.of("zeynep.erase@example.com", "905557654321", "Zeynep", "Kurye kapıyı çalmadı", "cookie-erase-1", "gdpr-1")) {
             assertFalse(table.contains(trace), "left in the table: " + trace);
         }
-        assertEquals(report, api.get("/v1/reports/summary?groupBy=survey").body(), "the counts stay");
+        assertEquals(StrictJson.read(report).get("groups"), StrictJson.read(api.get("/v1/reports/summary?groupBy=survey").body()).get("groups"),
+                "the counts stay");
         assertEquals(404, delete(profile.get("id").asText()).statusCode());
         assertEquals(404, api.get("/v1/profiles?email=zeynep.erase@example.com").statusCode());
-        assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), StrictJson.read(report).get("to").asText());
+        String to = StrictJson.read(report).get("to").asText();
+        assertTrue(List.of(LocalDate.now(ZoneOffset.UTC).toString(), LocalDate.now(ZoneOffset.UTC).minusDays(1).toString()).contains(to),
+                "the report ends today (or yesterday, if it was asked before midnight): " + to);
     }
 
     private static HttpResponse<String> delete(String id) throws Exception {

@@ -9,7 +9,6 @@ import dev.touchpoint.domain.json.StrictJson;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -125,10 +124,7 @@ class SurveyJourneyIT {
         assertEquals("post-service", response.get("surveyId").asText());
         assertEquals(9, response.get("answers").get(0).get("value").asInt());
         assertEquals("Çok iyi", response.get("answers").get(1).get("value").asText());
-        Map<String, AttributeValue> emailCell = runtime.dynamoDb().getItem(g -> g.tableName("touchpoint").key(Map.of(
-                "PK", AttributeValue.fromS("AGGREGATE#" + LocalDate.now(ZoneOffset.UTC)),
-                "SK", AttributeValue.fromS("email#store-kadikoy#post-service")))).item();
-        assertEquals("1", emailCell.get("responded").n());
+        assertEquals(1, DailyCells.counter(runtime, "AGGREGATE#", "email#store-kadikoy#post-service", "responded"));
     }
 
     @Test
@@ -178,10 +174,7 @@ class SurveyJourneyIT {
         String later = scheduled(interaction("svc-bounce-2", "gone@example.com", zoneWhereTheHourIs(12), "[\"email\"]"));
         eventually("the later invitation is dropped", () -> statusOf(later).equals("DROPPED"));
         assertEquals("suppressed:email", invitationItem(later).get("reason").s());
-        Map<String, AttributeValue> cell = runtime.dynamoDb().getItem(g -> g.tableName("touchpoint").key(Map.of(
-                "PK", AttributeValue.fromS("AGGREGATE#" + LocalDate.now(ZoneOffset.UTC)),
-                "SK", AttributeValue.fromS("email#store-kadikoy#post-service")))).item();
-        assertEquals("1", cell.get("delivered").n(), "counted once although reported twice");
+        assertEquals(1, DailyCells.counter(runtime, "AGGREGATE#", "email#store-kadikoy#post-service", "delivered"), "counted once although reported twice");
     }
 
     private static String invoke(String function, String event) {
