@@ -41,7 +41,8 @@ public final class Bench {
             DatabaseCeiling.measure(env, results);
         }
         sizes(root, results);
-        PipelineRate.measure(events, results);
+        PipelineRate.measure(events, 1, results);
+        PipelineRate.measure(events, 4, results);
         CostModel.estimate(results);
         Report.print(results);
         Report.write(work.resolve("results.json"), results);

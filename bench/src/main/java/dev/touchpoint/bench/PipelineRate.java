@@ -21,9 +21,11 @@ final class PipelineRate {
     private PipelineRate() {
     }
 
-    static void measure(int events, Map<String, Object> results) throws Exception {
+    /** @param pollers the processor's pollers, as Lambda runs several processors (the event source's maximum concurrency) */
+    static void measure(int events, int pollers, Map<String, Object> results) throws Exception {
+        String suffix = pollers == 1 ? "" : "_" + pollers + "_pollers";
         try (LocalRuntime runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"},
-                Map.of("TOUCHPOINT_API_KEY", "bench-key")))) {
+                Map.of("TOUCHPOINT_API_KEY", "bench-key", "TOUCHPOINT_PROCESSOR_POLLERS", Integer.toString(pollers))))) {
             HttpClient http = HttpClient.newHttpClient();
             URI feedback = URI.create("http://127.0.0.1:" + runtime.port() + "/v1/feedback");
             Semaphore inFlight = new Semaphore(64);
@@ -51,12 +53,12 @@ final class PipelineRate {
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            results.put("pipeline_events." + "sent", events);
-            results.put("pipeline_events.refused", refused.get());
-            results.put("pipeline_events_per_second.http_ingest", Math.round(events / ingestSeconds));
-            results.put("pipeline_events_per_second.end_to_end", Math.round(events / seconds));
-            System.out.printf("  pipeline: %d events, ingest %.0f/s, end to end %.0f/s (%d refused)%n", events, events / ingestSeconds,
-                    events / seconds, refused.get());
+            results.put("pipeline_events.sent" + suffix, events);
+            results.put("pipeline_events.refused" + suffix, refused.get());
+            results.put("pipeline_events_per_second.http_ingest" + suffix, Math.round(events / ingestSeconds));
+            results.put("pipeline_events_per_second.end_to_end" + suffix, Math.round(events / seconds));
+            System.out.printf("  pipeline, %d poller(s): %d events, ingest %.0f/s, end to end %.0f/s (%d refused)%n", pollers, events,
+                    events / ingestSeconds, events / seconds, refused.get());
         }
     }
 }

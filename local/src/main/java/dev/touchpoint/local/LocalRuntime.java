@@ -40,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -72,7 +73,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
     private final SuiteResources.Queues queues;
-    private final SqsEventSource eventSource;
+    /** The processor's pollers: {@code TOUCHPOINT_PROCESSOR_POLLERS} (1), as Lambda runs several processors at once. */
+    private final List<SqsEventSource> eventSources;
     /** Delivers detractor alerts (to the outbox) and outgoing webhooks. */
     private final SqsEventSource closedLoopSource;
     private final LocalHttpServer http;
@@ -160,14 +162,16 @@ public final class LocalRuntime implements AutoCloseable {
                 .add("GET", "/widget.js", SURVEY_WEB)
                 .add("GET", "/w/surveys/{id}", SURVEY_WEB);
         this.schedule = new LocalSchedule(dispatcher, config.dispatchIntervalSeconds());
-        this.eventSource = new SqsEventSource(sqs, queues.feedbackUrl(), queueArn(queues.feedbackUrl()), processor);
+        String feedbackArn = queueArn(queues.feedbackUrl());
+        this.eventSources = java.util.stream.IntStream.range(0, Environment.of(functionEnv).integer("TOUCHPOINT_PROCESSOR_POLLERS", 1))
+                .mapToObj(i -> new SqsEventSource(sqs, queues.feedbackUrl(), feedbackArn, processor)).toList();
         LocalFunction<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> closedLoop = new LocalFunction<>(
                 CLOSED_LOOP, SQSEvent.class, new ClosedLoopHandler(ClosedLoopWiring.build(Environment.of(functionEnv), outbox.alertChannel())));
         functions.add(closedLoop);
         this.closedLoopSource = new SqsEventSource(sqs, queues.closedLoopUrl(), queueArn(queues.closedLoopUrl()), closedLoop);
         this.http = new LocalHttpServer(config.port(), routes, functions,
                 new LocalAdminRoutes(functions, this::healthJson, outbox::json, this::redrive));
-        eventSource.start();
+        eventSources.forEach(SqsEventSource::start);
         closedLoopSource.start();
         schedule.start();
         http.start();
@@ -342,10 +346,12 @@ public final class LocalRuntime implements AutoCloseable {
         schedule.close();
         http.close();
         drainQueue();
-        eventSource.close();
+        for (SqsEventSource source : eventSources) {
+            source.close();
+        }
         closedLoopSource.close();
         if (!config.inMemory() && sqsServer != null) {
-            eventSource.releaseFailedInFlight();
+            eventSources.forEach(SqsEventSource::releaseFailedInFlight);
             closedLoopSource.releaseFailedInFlight();
             int kept = QueueSpool.save(sqs, queues.feedbackUrl(), spool("feedback"))
                     + QueueSpool.save(sqs, queues.deadLetterUrl(), spool("dead-letter"))
@@ -370,7 +376,7 @@ public final class LocalRuntime implements AutoCloseable {
         Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             QueueDepth depth = queueDepth(queues.feedbackUrl());
-            if (depth.visible() == 0 && depth.inFlight() <= eventSource.failedInFlightCount()) {
+            if (depth.visible() == 0 && depth.inFlight() <= eventSources.stream().mapToInt(SqsEventSource::failedInFlightCount).sum()) {
                 return;
             }
             Thread.sleep(100);
