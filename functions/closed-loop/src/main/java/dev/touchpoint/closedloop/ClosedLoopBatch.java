@@ -17,6 +17,7 @@ import dev.touchpoint.domain.webhook.WebhookDelivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -27,13 +28,15 @@ import java.util.function.Consumer;
 final class ClosedLoopBatch {
 
     private final DetractorAlerts.Channel alerts;
-    private final WebhookDeliverer deliverer;
+    private final Optional<WebhookDeliverer> deliverer;
     private final SqsRetryDelay retries;
     private final DeadLetterQueue deadLetters;
     private final int maxAttempts;
     private final Duration backoff;
 
-    ClosedLoopBatch(DetractorAlerts.Channel alerts, WebhookDeliverer deliverer, SqsRetryDelay retries, DeadLetterQueue deadLetters, int maxAttempts, Duration backoff) {
+    /** @param deliverer empty when no webhook endpoint is configured */
+    ClosedLoopBatch(DetractorAlerts.Channel alerts, Optional<WebhookDeliverer> deliverer, SqsRetryDelay retries,
+                    DeadLetterQueue deadLetters, int maxAttempts, Duration backoff) {
         this.alerts = alerts;
         this.deliverer = deliverer;
         this.retries = retries;
@@ -68,7 +71,7 @@ final class ClosedLoopBatch {
             return;
         }
         WebhookDelivery delivery = WebhookDelivery.fromJson(message);
-        WebhookDeliverer.Outcome outcome = deliverer.deliver(delivery);
+        WebhookDeliverer.Outcome outcome = deliverer.map(d -> d.deliver(delivery)).orElse(WebhookDeliverer.Outcome.ENDPOINT_GONE);
         if (outcome != WebhookDeliverer.Outcome.DELIVERED) {
             log.accept("closed-loop: " + delivery.id() + " to " + delivery.endpoint() + " not sent: " + outcome);
         }

@@ -14,6 +14,7 @@ import dev.touchpoint.domain.webhook.WebhookSignature;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -55,14 +56,19 @@ public final class ClosedLoopWiring {
                 Duration.ofSeconds(env.integer("TOUCHPOINT_WEBHOOK_BACKOFF_SECONDS", DEFAULT_BACKOFF_SECONDS)))::process;
     }
 
-    /** Without endpoints no secret is needed: a delivery to an endpoint since removed is dropped with a log line. */
-    private static WebhookDeliverer webhooks(Environment env) {
+    /**
+     * Without endpoints there is nothing to deliver, so no secret, table client or HTTP client is made
+     * on the start path; a delivery queued for an endpoint since removed is dropped with a log line.
+     */
+    private static Optional<WebhookDeliverer> webhooks(Environment env) {
         List<WebhookEndpoint> endpoints = WebhookEndpoint.parse(env.optional("TOUCHPOINT_WEBHOOK_URLS"));
-        WebhookSignature signature = endpoints.isEmpty() ? WebhookSignature.fromSecret("unused: no endpoints")
-                : WebhookSignature.fromSecret(SecretSettings.read(env, "TOUCHPOINT_WEBHOOK_SECRET")
-                        .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_WEBHOOK_URLS names endpoints but "
-                                + "TOUCHPOINT_WEBHOOK_SECRET is not configured")));
-        return new WebhookDeliverer(endpoints, new DynamoDbResponseRepository(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")),
-                signature, new HttpWebhookTransport(), Clock.systemUTC());
+        if (endpoints.isEmpty()) {
+            return Optional.empty();
+        }
+        WebhookSignature signature = WebhookSignature.fromSecret(SecretSettings.read(env, "TOUCHPOINT_WEBHOOK_SECRET")
+                .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_WEBHOOK_URLS names endpoints but "
+                        + "TOUCHPOINT_WEBHOOK_SECRET is not configured")));
+        return Optional.of(new WebhookDeliverer(endpoints, new DynamoDbResponseRepository(AwsClients.dynamoDb(env),
+                env.required("TOUCHPOINT_TABLE")), signature, new HttpWebhookTransport(), Clock.systemUTC()));
     }
 }

@@ -31,6 +31,7 @@ import dev.touchpoint.domain.profile.IdentityResolver;
 import java.time.Clock;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Composition root of the processor.
@@ -61,20 +62,22 @@ public final class ProcessorWiring {
      * ({@code TOUCHPOINT_CLOSED_LOOP_QUEUE_URL}) for the closed-loop function to send; without that
      * queue neither is raised (and the start-up log says so).
      */
-    private static ClosedLoop closedLoop(Environment env) {
+    private static ClosedLoop closedLoop(Environment env, SqsClient sqs) {
         Optional<String> queueUrl = env.optional("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL");
         if (queueUrl.isEmpty()) {
             System.out.println("processor: TOUCHPOINT_CLOSED_LOOP_QUEUE_URL not set; no detractor alerts or webhooks");
             return new ClosedLoop(new DetractorAlerts(alert -> { }), OutgoingWebhooks.none());
         }
-        SqsClosedLoopQueue queue = new SqsClosedLoopQueue(AwsClients.sqs(env), queueUrl.get());
+        SqsClosedLoopQueue queue = new SqsClosedLoopQueue(sqs, queueUrl.get());
         List<WebhookEndpoint> endpoints = WebhookEndpoint.parse(env.optional("TOUCHPOINT_WEBHOOK_URLS"));
         return new ClosedLoop(new DetractorAlerts(queue), new OutgoingWebhooks(endpoints, queue, Clock.systemUTC()));
     }
 
     /** With another reply sender: the local runtime's outbox. */
     public static FeedbackBatchProcessor build(Environment env, ReplySender replies) {
-        ClosedLoop closedLoop = closedLoop(env);
+        // One client per service for the container: the DLQ and the closed-loop queue share the SQS one.
+        SqsClient sqs = AwsClients.sqs(env);
+        ClosedLoop closedLoop = closedLoop(env, sqs);
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
         IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"));
@@ -98,7 +101,7 @@ public final class ProcessorWiring {
                 scheduler,
                 conversations,
                 new TeamReplies(profiles, threads, replies),
-                new SqsDeadLetterQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_DLQ_URL")),
+                new SqsDeadLetterQueue(sqs, env.required("TOUCHPOINT_DLQ_URL")),
                 env.integer("TOUCHPOINT_MAX_RECEIVE_COUNT", DEFAULT_MAX_RECEIVE_COUNT));
     }
 }
