@@ -33,17 +33,31 @@ public final class Bench {
         int events = Integer.getInteger("bench.events", 20_000);
         Map<String, Object> results = new LinkedHashMap<>();
         Path work = root.resolve("bench/target/bench");
+        java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "cold,writes,warm,ceiling,pipeline").split(","));
         try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start(null); EmbeddedSqs sqs = EmbeddedSqs.start()) {
             Map<String, String> env = functionEnvironment(dynamo, sqs);
-            coldStarts(root, work, env, runs, results);
-            WritesPerResponse.measure(dynamo, env, results);
-            WarmLatency.measure(root, env, results);
-            DatabaseCeiling.measure(env, results);
+            if (only.contains("cold")) {
+                coldStarts(root, work, env, runs, results);
+            }
+            if (only.contains("writes")) {
+                WritesPerResponse.measure(dynamo, env, results);
+            }
+            if (only.contains("warm")) {
+                WarmLatency.measure(root, env, results);
+                WarmIngest.measure(root, env, results);
+            }
+            if (only.contains("ceiling")) {
+                DatabaseCeiling.measure(env, results);
+            }
         }
         sizes(root, results);
-        PipelineRate.measure(events, 1, results);
-        PipelineRate.measure(events, 4, results);
-        CostModel.estimate(results);
+        if (only.contains("pipeline")) {
+            PipelineRate.measure(events, 1, results);
+            PipelineRate.measure(events, 4, results);
+        }
+        if (results.containsKey("write_units_per_response.known_customer") && results.containsKey("warm_p50_ms.ingest-api")) {
+            CostModel.estimate(results);
+        }
         Report.print(results);
         Report.write(work.resolve("results.json"), results);
     }
@@ -166,5 +180,10 @@ public final class Bench {
 
     static double round(double value) {
         return Math.round(value * 100) / 100.0;
+    }
+
+    /** Three decimals, for figures below a millisecond. */
+    static double round3(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 }

@@ -72,11 +72,11 @@ final class WarmLatency {
         return event;
     }
 
-    private interface Step {
+    interface Step {
         void run(int iteration) throws Exception;
     }
 
-    private static double[] time(int warmUp, int measured, Step step) throws Exception {
+    static double[] time(int warmUp, int measured, Step step) throws Exception {
         for (int i = 0; i < warmUp; i++) {
             step.run(i);
         }

@@ -145,7 +145,7 @@ class BrowserIT {
     }
 
     private static long count(String cell, String counter) {
-        return DailyCells.counter(runtime, "AGGREGATE#", cell, counter);
+        return DailyCells.reported(runtime, cell, counter);
     }
 
     /** The text part of the email sent for an invitation, once it is in the outbox. */

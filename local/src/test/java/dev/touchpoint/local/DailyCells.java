@@ -7,13 +7,24 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Reads a per-day counter (aggregate cells {@code AGGREGATE#<day>}, webhook counts {@code WEBHOOK#<day>})
- * as today's and yesterday's cell together: a test that runs across midnight UTC counts on the day its
+ * Reads a per-day counter (webhook counts {@code WEBHOOK#<day>}; report cells through the reporting
+ * reader, which derives response counters from the responses) as today's and yesterday's together: a test that runs across midnight UTC counts on the day its
  * event happened, which may be yesterday by the time it looks.
  */
 final class DailyCells {
 
     private DailyCells() {
+    }
+
+    /** A report cell's counter, {@code cell} written {@code channel#touchpoint#survey}, as the reports read it. */
+    static long reported(LocalRuntime runtime, String cell, String name) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String[] parts = cell.split("#", 3);
+        return new dev.touchpoint.aws.dynamodb.DynamoDbAggregateReader(runtime.dynamoDb(), "touchpoint")
+                .cells(today.minusDays(1), today).stream()
+                .filter(c -> c.key().channel().equals(parts[0]) && c.key().touchpoint().equals(parts[1])
+                        && c.key().surveyId().equals(parts[2]))
+                .mapToLong(c -> c.counter(name)).sum();
     }
 
     static long counter(LocalRuntime runtime, String partitionPrefix, String cell, String name) {

@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 
 /**
  * A loopback HTTP proxy in front of DynamoDB Local that injects faults at the wire, where AWS would:
- * a transaction cancelled for throttling, a slow answer. The code under test is unchanged — it is
+ * a write throttled (a transaction cancelled for throttling, a put refused for exceeded throughput),
+ * a slow answer. The code under test is unchanged — it is
  * simply pointed at this proxy with {@code AWS_ENDPOINT_URL_DYNAMODB} — and every call is recorded.
  */
 final class DynamoDbFaultProxy implements AutoCloseable {
@@ -38,6 +39,9 @@ final class DynamoDbFaultProxy implements AutoCloseable {
             {"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException",\
             "Message":"Transaction cancelled, please refer cancellation reasons for specific reasons [ThrottlingError]",\
             "CancellationReasons":[{"Code":"ThrottlingError","Message":"Throughput exceeds the current capacity of your table or index."}]}""";
+    private static final String THROTTLED_WRITE = """
+            {"__type":"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",\
+            "message":"The level of configured provisioned throughput for the table was exceeded."}""";
 
     private final HttpServer server;
     private final URI target;
@@ -58,7 +62,7 @@ final class DynamoDbFaultProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** The next {@code times} matching calls answer as DynamoDB does when a transaction is throttled. */
+    /** The next {@code times} matching calls answer as DynamoDB does when a write is throttled. */
     void throttle(Predicate<Call> matches, int times) {
         faults.add(new Fault(matches, new AtomicInteger(times), 0, true));
     }
@@ -100,6 +104,16 @@ final class DynamoDbFaultProxy implements AutoCloseable {
         return call -> call.operation().equals("TransactWriteItems") && call.body().contains(text);
     }
 
+    /** The put that stores a response: the one write a response costs. */
+    static Predicate<Call> responsePutMentioning(String text) {
+        return call -> call.operation().equals("PutItem") && call.body().contains("\"RESPONSE#") && call.body().contains(text);
+    }
+
+    /** Any write: a put, an update, a delete, a transaction. */
+    static boolean isWrite(Call call) {
+        return Set.of("PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem").contains(call.operation());
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String amzTarget = exchange.getRequestHeaders().getFirst("x-amz-target");
@@ -109,7 +123,8 @@ final class DynamoDbFaultProxy implements AutoCloseable {
         try {
             if (fault != null && fault.throttle()) {
                 injected.incrementAndGet();
-                answer(exchange, 400, THROTTLED_TRANSACTION.getBytes(StandardCharsets.UTF_8));
+                String error = call.operation().equals("TransactWriteItems") ? THROTTLED_TRANSACTION : THROTTLED_WRITE;
+                answer(exchange, 400, error.getBytes(StandardCharsets.UTF_8));
                 return;
             }
             if (fault != null) {

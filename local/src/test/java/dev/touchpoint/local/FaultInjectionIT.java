@@ -1,6 +1,6 @@
 package dev.touchpoint.local;
 
-import static dev.touchpoint.local.DynamoDbFaultProxy.transactionMentioning;
+import static dev.touchpoint.local.DynamoDbFaultProxy.responsePutMentioning;
 import static dev.touchpoint.local.LocalApi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +39,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * each time: every response once, every aggregate counted once, nothing half written.
  */
 class FaultInjectionIT {
+
+    /** The DynamoDB client's attempts per call (the SDK's standard retry mode), before the message itself fails. */
+    private static final int SDK_ATTEMPTS = 3;
 
     private static EmbeddedDynamoDb dynamoServer;
     private static EmbeddedSqs sqsServer;
@@ -94,7 +97,8 @@ class FaultInjectionIT {
     @Test
     void oneRecordFailingInABatch_isTheOnlyOneRetried() {
         int before = responsesIn("web");
-        proxy.throttle(transactionMentioning("\"batch-5\""), 2);
+        // Three throttles outlast the client's three attempts: the message fails once and SQS redelivers it.
+        proxy.throttle(responsePutMentioning("\"batch-5\""), SDK_ATTEMPTS);
         List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
         SubmissionReader reader = new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC());
         FeedbackIntake collect = new FeedbackIntake(message -> batch.add(SendMessageBatchRequestEntry.builder()
@@ -104,21 +108,21 @@ class FaultInjectionIT {
 
         eventually("all ten are recorded", () -> responseItems("batch-") == 10);
         for (int i = 0; i < 10; i++) {
-            long attempts = proxy.count(transactionMentioning("\"batch-" + i + "\""));
-            assertEquals(i == 5 ? 3 : 1, attempts, "batch-" + i + " was written " + attempts + " time(s)");
+            long attempts = proxy.count(responsePutMentioning("\"batch-" + i + "\""));
+            assertEquals(i == 5 ? SDK_ATTEMPTS + 1 : 1, attempts, "batch-" + i + " was written " + attempts + " time(s)");
         }
         FeedbackPipelineIT.drain(runtime);
         assertEquals(before + 10, responsesIn("web"));
     }
 
     @Test
-    void aThrottledTransactionMidEvent_leavesNothingHalfWritten_andTheRetryCompletesIt() {
+    void aThrottledWriteMidEvent_leavesNothingHalfWritten_andTheRetryCompletesIt() {
         int before = responsesIn("kiosk");
-        proxy.throttle(transactionMentioning("\"throttled-1\""), 1);
+        proxy.throttle(responsePutMentioning("\"throttled-1\""), SDK_ATTEMPTS);
         post(feedback("throttled-1", "throttled@example.com", 3).replace("\"web\"", "\"kiosk\""));
 
-        eventually("the first attempt was throttled", () -> proxy.count(transactionMentioning("\"throttled-1\"")) >= 1);
-        if (proxy.count(transactionMentioning("\"throttled-1\"")) == 1) {
+        eventually("the first delivery was throttled", () -> proxy.count(responsePutMentioning("\"throttled-1\"")) >= SDK_ATTEMPTS);
+        if (proxy.count(responsePutMentioning("\"throttled-1\"")) == SDK_ATTEMPTS) {
             // Between the throttled attempt and its retry: the profile may exist, the response and its counts do not.
             assertEquals(0, responseItems("throttled-1"), "no half-written response");
             assertEquals(before, responsesIn("kiosk"), "no count without its response");
@@ -132,14 +136,14 @@ class FaultInjectionIT {
     @Test
     void aPoisonMessage_isParkedAfterFiveReceivesWithItsReason_andRedriveReturnsItOnceFixed() {
         int before = responsesIn("paper");
-        proxy.throttle(transactionMentioning("\"poison-1\""), 1000);
+        proxy.throttle(responsePutMentioning("\"poison-1\""), 1000);
         post(feedback("poison-1", "poison@example.com", 6).replace("\"web\"", "\"paper\""));
 
         Message parked = eventually("the message is in the DLQ", FaultInjectionIT::peekDeadLetter, m -> m != null);
-        assertTrue(parked.messageAttributes().get("failureReason").stringValue().contains("TransactionCanceledException"),
+        assertTrue(parked.messageAttributes().get("failureReason").stringValue().contains("ProvisionedThroughputExceededException"),
                 parked.messageAttributes().get("failureReason").stringValue());
         assertEquals("5", parked.messageAttributes().get("receiveCount").stringValue());
-        assertEquals(5, proxy.count(transactionMentioning("\"poison-1\"")), "five receives, five attempts");
+        assertEquals(5 * SDK_ATTEMPTS, proxy.count(responsePutMentioning("\"poison-1\"")), "five receives of three attempts each");
         assertEquals(0, responseItems("poison-1"));
 
         proxy.clearFaults();
@@ -163,12 +167,12 @@ class FaultInjectionIT {
         try (SqsEventSource another = new SqsEventSource(runtime.sqs(), runtime.queues().feedbackUrl(), queueArn,
                 new LocalFunction<>("processor-2", SQSEvent.class, second))) {
             another.start();
-            proxy.delay(transactionMentioning("\"slow-1\""), 1, 5000);
+            proxy.delay(responsePutMentioning("\"slow-1\""), 1, 5000);
             post(feedback("slow-1", "slow@example.com", 10).replace("\"web\"", "\"qr\""));
 
             eventually("the message was taken again while the first attempt stalled",
-                    () -> proxy.count(transactionMentioning("\"slow-1\"")) >= 2);
-            eventually("the stalled attempt has reached the database too", () -> proxy.answered(transactionMentioning("\"slow-1\"")) == 2);
+                    () -> proxy.count(responsePutMentioning("\"slow-1\"")) >= 2);
+            eventually("the stalled attempt has reached the database too", () -> proxy.answered(responsePutMentioning("\"slow-1\"")) == 2);
             FeedbackPipelineIT.drain(runtime);
         }
         assertEquals(1, responseItems("slow-1"));

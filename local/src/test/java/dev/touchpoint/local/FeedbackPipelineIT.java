@@ -85,9 +85,9 @@ class FeedbackPipelineIT {
         profileWithResponses("email=retry@example.com", 2);
         drain();
         assertEquals(2, profileBy("email=retry@example.com").get("responses").size(), "still two once the queue is empty");
-        assertEquals(1, DailyCells.counter(runtime, "AGGREGATE#", "kiosk#store-kadikoy#-", "responses"),
+        assertEquals(1, DailyCells.reported(runtime, "kiosk#store-kadikoy#-", "responses"),
                 "the day's kiosk aggregate counted the retried submission once");
-        assertEquals(1, DailyCells.counter(runtime, "AGGREGATE#", "kiosk#store-kadikoy#-", "npsPromoters"));
+        assertEquals(1, DailyCells.reported(runtime, "kiosk#store-kadikoy#-", "npsPromoters"));
     }
 
     @Test

@@ -46,7 +46,7 @@ class SoakIT {
                      "TOUCHPOINT_API_KEY", "soak-key", "TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS", "2",
                      "AWS_ENDPOINT_URL", sqs.endpoint().toString(), "AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString(),
                      "AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString())))) {
-            proxy.throttleRandomly(call -> call.operation().equals("TransactWriteItems"), 0.05, 42);
+            proxy.throttleRandomly(DynamoDbFaultProxy::isWrite, 0.05, 42);
             Instant start = Instant.now();
             int sent = send(runtime, total);
             Instant accepted = Instant.now();

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,7 +30,10 @@ public final class AwsClients {
     }
 
     public static DynamoDbClient dynamoDb(Environment env) {
-        return configure(DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "DYNAMODB").build();
+        // The SDK's standard retry mode (3 attempts) rather than DynamoDB's legacy default (9, backing off
+        // up to 20 s): a throttled write fails its SQS message within seconds and SQS redelivers it.
+        return configure(DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)), env, "DYNAMODB").build();
     }
 
     public static SqsClient sqs(Environment env) {

@@ -4,46 +4,53 @@ import static dev.touchpoint.aws.dynamodb.Attr.s;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.AGGREGATE;
 
 import dev.touchpoint.domain.metrics.AggregateKey;
+import dev.touchpoint.domain.metrics.FunnelCounters;
 import dev.touchpoint.domain.reports.AggregateCell;
 import dev.touchpoint.domain.reports.AggregateReader;
+import dev.touchpoint.domain.reports.ResponseCells;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Reads aggregate cells day by day: one Query of {@code PK = AGGREGATE#<day>} per day, never a scan. */
+/**
+ * A day's cells, from two queries per day and never a scan: the funnel counters stored under
+ * {@code AGGREGATE#<day>} by the dispatcher and delivery reports, and the response counters folded
+ * from the day's responses in the day index ({@code GSI2PK = RESPONSES#<day>}). Responses carry no
+ * separate counters, so a response costs one write and can never be counted apart from itself; the
+ * price is a report that reads its period's responses (docs/performance.md has the figures).
+ */
 public final class DynamoDbAggregateReader implements AggregateReader {
 
-    private static final Set<String> DIMENSIONS = Set.of("PK", "SK", "entity", "day", "channel", "touchpoint", "surveyId");
-
     private final DynamoDbClient dynamo;
+    private final DynamoDbResponseRepository responses;
     private final String table;
 
     public DynamoDbAggregateReader(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
+        this.responses = new DynamoDbResponseRepository(dynamo, table);
         this.table = table;
     }
 
     @Override
     public List<AggregateCell> cells(LocalDate from, LocalDate to) {
-        List<AggregateCell> cells = new ArrayList<>();
+        ResponseCells cells = new ResponseCells();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             LocalDate current = day;
             dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("PK = :day")
                             .expressionAttributeValues(Map.of(":day", s(AGGREGATE + current))))
-                    .items().forEach(item -> cells.add(toCell(current, item)));
+                    .items().forEach(item -> cells.add(funnelCell(current, item)));
+            responses.forDay(current, cells::add);
         }
-        return cells;
+        return cells.cells();
     }
 
-    private static AggregateCell toCell(LocalDate day, Map<String, AttributeValue> item) {
+    private static AggregateCell funnelCell(LocalDate day, Map<String, AttributeValue> item) {
         Map<String, Long> counters = new HashMap<>();
         item.forEach((name, value) -> {
-            if (!DIMENSIONS.contains(name) && value.n() != null) {
+            if (FunnelCounters.STORED.contains(name) && value.n() != null) {
                 counters.put(name, Long.parseLong(value.n()));
             }
         });

@@ -2,7 +2,6 @@ package dev.touchpoint.aws.dynamodb;
 
 import static dev.touchpoint.aws.dynamodb.Attr.n;
 import static dev.touchpoint.aws.dynamodb.Attr.s;
-import static dev.touchpoint.aws.dynamodb.TouchpointTable.AGGREGATE;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.GSI1;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.GSI1PK;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.GSI1SK;
@@ -13,9 +12,6 @@ import static dev.touchpoint.aws.dynamodb.TouchpointTable.SK;
 
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
-import dev.touchpoint.domain.metrics.AggregateCounters;
-import dev.touchpoint.domain.metrics.AggregateKey;
-import dev.touchpoint.domain.metrics.FunnelCounters;
 import dev.touchpoint.domain.profile.ConcurrentUpdateException;
 import dev.touchpoint.domain.profile.ResponseRecord;
 import dev.touchpoint.domain.profile.ResponseRepository;
@@ -30,19 +26,19 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Responses and their daily aggregate cells. A response and its counters are written in one
- * transaction whose put is conditional on the response id: a redelivered event fails the condition
- * and changes nothing, and a crash can never leave a response without its counts or the reverse.
+ * Responses. A response is one item written once by a put conditional on its id: a redelivered event
+ * fails the condition and changes nothing, and there is nothing else to write beside it, so nothing can
+ * be half written. Reports fold the responses of the day index into their counters
+ * ({@link DynamoDbAggregateReader}); answering an invitation also marks it ANSWERED, a repeatable update
+ * made again on every redelivery so that a crash between the two writes heals on the retry.
  */
 public final class DynamoDbResponseRepository implements ResponseRepository {
 
     private static final String RESPONSE_SK = "RESPONSE";
-    private static final int RESPONSE_PUT = 0;
     private static final int CONFLICT_RETRIES = 5;
     static final String DAY_INDEX = "RESPONSES#";
 
@@ -56,31 +52,35 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
 
     @Override
     public boolean record(ResponseRecord response) {
-        List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(toItem(response))
-                .conditionExpression("attribute_not_exists(PK)")).build());
-        increments(response).forEach((cell, counters) -> items.add(aggregateUpdate(cell, counters)));
-        if (response.invitationId() != null) {
-            items.add(invitationAnswered(response));
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                dynamo.transactWriteItems(b -> b.transactItems(items));
-                return true;
-            } catch (TransactionCanceledException e) {
-                if (Transactions.failedCondition(e, RESPONSE_PUT)) {
-                    return false;
-                }
-                if (!Transactions.isLostRace(e) || attempt == CONFLICT_RETRIES) {
-                    throw Transactions.isLostRace(e)
-                            ? new ConcurrentUpdateException("aggregate cell kept conflicting") : e;
-                }
-                pause(attempt);
-            }
-        }
+        return putOnce(toItem(response), response);
     }
 
-    /** Another transaction held the hot aggregate cell: back off a little, with jitter. */
+    /** @return true when this call stored the response, false when it was already there */
+    private boolean putOnce(Map<String, AttributeValue> item, ResponseRecord response) {
+        boolean stored;
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+            stored = true;
+        } catch (ConditionalCheckFailedException e) {
+            stored = false;
+        }
+        if (response.invitationId() != null) {
+            markAnswered(response);
+        }
+        return stored;
+    }
+
+    private void markAnswered(ResponseRecord response) {
+        dynamo.updateItem(u -> u.tableName(table)
+                .key(DynamoDbInvitationRepository.key(response.invitationId()))
+                .updateExpression("SET #status = :answered, responseId = :response, answeredAt = :at REMOVE GSI2PK, GSI2SK")
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":answered", s("ANSWERED"), ":response", s(response.responseId()),
+                        ":at", s(response.answeredAt().toString()))));
+    }
+
+    /** Another writer changed the response between our read and our update: back off a little, with jitter. */
     private static void pause(int attempt) {
         try {
             Thread.sleep((long) (Math.random() * 20 * attempt));
@@ -88,40 +88,6 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
             Thread.currentThread().interrupt();
             throw new ConcurrentUpdateException("interrupted while retrying");
         }
-    }
-
-    /**
-     * The counters this response adds: its answers to its own cell, and for an invitation's answer
-     * "responded" to the cell of the channel the invitation went out on (one update when they coincide).
-     */
-    private static Map<AggregateKey, Map<String, Long>> increments(ResponseRecord response) {
-        Map<AggregateKey, Map<String, Long>> cells = new java.util.LinkedHashMap<>();
-        cells.put(AggregateKey.of(response.answeredAt(), response.channel(), response.touchpoint(), response.surveyId()),
-                new java.util.LinkedHashMap<>(AggregateCounters.forAnswers(response.answers())));
-        if (response.invitationChannel() != null) {
-            cells.computeIfAbsent(AggregateKey.of(response.answeredAt(), response.invitationChannel(), response.touchpoint(),
-                    response.surveyId()), k -> new java.util.LinkedHashMap<>()).merge(FunnelCounters.RESPONDED, 1L, Long::sum);
-        }
-        return cells;
-    }
-
-    private TransactWriteItem invitationAnswered(ResponseRecord response) {
-        return TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(DynamoDbInvitationRepository.key(response.invitationId()))
-                .updateExpression("SET #status = :answered, responseId = :response, answeredAt = :at REMOVE GSI2PK, GSI2SK")
-                .conditionExpression("attribute_exists(PK)")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":answered", s("ANSWERED"), ":response", s(response.responseId()),
-                        ":at", s(response.answeredAt().toString()))))
-                .build();
-    }
-
-    private TransactWriteItem aggregateUpdate(AggregateKey cell, Map<String, Long> counters) {
-        return TransactWriteItem.builder().update(AggregateCells.add(table, cell, counters)).build();
-    }
-
-    static Map<String, AttributeValue> aggregateKey(AggregateKey cell) {
-        return AggregateCells.key(cell);
     }
 
     @Override
@@ -139,10 +105,7 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
                     .filter(item -> !item.isEmpty());
             try {
                 return existing.isEmpty() ? createGrowing(answers, messageId) : grow(existing.get(), answers, messageId);
-            } catch (TransactionCanceledException e) {
-                if (!Transactions.isLostRace(e)) {
-                    throw e;
-                }
+            } catch (ConditionalCheckFailedException e) {
                 pause(attempt);
             }
         }
@@ -151,20 +114,15 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
 
     /** The first message of a growing response: written like any response, remembering the message. */
     private boolean createGrowing(ResponseRecord response, String messageId) {
-        List<TransactWriteItem> items = new ArrayList<>();
         Map<String, AttributeValue> item = toItem(response);
         item.put("appliedMessages", Attr.ss(List.of(messageId)));
-        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(PK)")).build());
-        increments(response).forEach((cell, counters) -> items.add(aggregateUpdate(cell, counters)));
-        if (response.invitationId() != null) {
-            items.add(invitationAnswered(response));
+        if (!putOnce(item, response)) {
+            throw ConditionalCheckFailedException.builder().message("another message created the response first").build();
         }
-        dynamo.transactWriteItems(b -> b.transactItems(items));
         return true;
     }
 
-    /** Later messages: only answers to questions not answered yet, counted in the response's own cell. */
+    /** Later messages: only answers to questions not answered yet, if the response is still as read. */
     private boolean grow(Map<String, AttributeValue> existing, ResponseRecord added, String messageId) {
         if (Attr.stringSet(existing, "appliedMessages").contains(messageId)) {
             return false;
@@ -172,24 +130,22 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
         ResponseRecord current = toResponse(existing);
         java.util.Set<String> answered = current.answers().stream().map(Answer::questionId).collect(java.util.stream.Collectors.toSet());
         List<Answer> fresh = added.answers().stream().filter(a -> !answered.contains(a.questionId())).toList();
-        List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+        dynamo.updateItem(u -> u.tableName(table)
                 .key(Map.of(PK, s(RESPONSE + current.responseId()), SK, s(RESPONSE_SK)))
                 .updateExpression("SET answers = list_append(answers, :fresh) ADD appliedMessages :message")
                 .conditionExpression("size(answers) = :read AND NOT contains(appliedMessages, :messageId)")
                 .expressionAttributeValues(Map.of(
                         ":fresh", AttributeValue.fromL(fresh.stream().map(DynamoDbResponseRepository::toAttribute).toList()),
                         ":message", Attr.ss(List.of(messageId)), ":messageId", s(messageId),
-                        ":read", n(current.answers().size()))))
-                .build());
-        Map<String, Long> counters = new java.util.LinkedHashMap<>(AggregateCounters.forAnswers(fresh));
-        counters.remove(AggregateCounters.RESPONSES);
-        if (!counters.isEmpty()) {
-            items.add(aggregateUpdate(AggregateKey.of(current.answeredAt(), current.channel(), current.touchpoint(),
-                    current.surveyId()), counters));
-        }
-        dynamo.transactWriteItems(b -> b.transactItems(items));
+                        ":read", n(current.answers().size()))));
         return true;
+    }
+
+    /** Every response answered on this UTC day, page by page through the day index. */
+    void forDay(java.time.LocalDate day, java.util.function.Consumer<ResponseRecord> each) {
+        dynamo.queryPaginator(q -> q.tableName(table).indexName(TouchpointTable.GSI2).keyConditionExpression("GSI2PK = :day")
+                        .expressionAttributeValues(Map.of(":day", s(DAY_INDEX + day))))
+                .items().forEach(item -> each.accept(toResponse(item)));
     }
 
     @Override

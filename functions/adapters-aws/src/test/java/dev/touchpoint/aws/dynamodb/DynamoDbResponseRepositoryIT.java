@@ -45,9 +45,8 @@ class DynamoDbResponseRepositoryIT {
         assertFalse(responses.record(response("r1", "p1", 9)));
 
         assertEquals(1, responses.forProfiles(List.of("p1")).size());
-        Map<String, AttributeValue> cell = aggregate();
-        assertEquals("1", cell.get("responses").n());
-        assertEquals("1", cell.get("npsPromoters").n());
+        assertEquals(1, reported("responses"));
+        assertEquals(1, reported("npsPromoters"));
     }
 
     @Test
@@ -60,14 +59,35 @@ class DynamoDbResponseRepositoryIT {
 
         assertEquals(List.of("r1", "r2", "r3"), both.stream().map(ResponseRecord::responseId).toList());
         assertEquals("İyi", both.get(0).answers().get(1).text());
-        Map<String, AttributeValue> cell = aggregate();
-        assertEquals("3", cell.get("responses").n());
-        assertEquals("1", cell.get("npsDetractors").n());
-        assertEquals("1", cell.get("npsPassives").n());
+        assertEquals(3, reported("responses"));
+        assertEquals(1, reported("npsDetractors"));
+        assertEquals(1, reported("npsPassives"));
     }
 
-    private Map<String, AttributeValue> aggregate() {
-        return dynamo.getItem(g -> g.tableName(table).key(DynamoDbResponseRepository.aggregateKey(
-                AggregateKey.of(AT, "sms", "store-kadikoy", "post-service")))).item();
+    @Test
+    void record_writesTheResponseAloneAsOneItem() {
+        responses.record(response("r1", "p1", 9));
+
+        List<Map<String, AttributeValue>> items = dynamo.scanPaginator(s -> s.tableName(table)).items().stream().toList();
+        assertEquals(List.of("RESPONSE#r1"), items.stream().map(item -> item.get("PK").s()).toList(),
+                "no counter item beside the response: reports derive counts from it");
+    }
+
+    @Test
+    void countersLeftInACellByAnEarlierVersion_areNotAddedToTheDerivedOnes() {
+        responses.record(response("r1", "p1", 9));
+        dynamo.putItem(p -> p.tableName(table).item(Map.of("PK", AttributeValue.fromS("AGGREGATE#2026-11-23"),
+                "SK", AttributeValue.fromS("sms#store-kadikoy#post-service"), "channel", AttributeValue.fromS("sms"),
+                "touchpoint", AttributeValue.fromS("store-kadikoy"), "surveyId", AttributeValue.fromS("post-service"),
+                "responses", AttributeValue.fromN("1"), "npsPromoters", AttributeValue.fromN("1"),
+                "delivered", AttributeValue.fromN("4"))));
+
+        assertEquals(1, reported("responses"), "the old counter and the response are the same answer");
+        assertEquals(1, reported("npsPromoters"));
+        assertEquals(4, reported("delivered"), "funnel counters still come from the cell");
+    }
+
+    private long reported(String counter) {
+        return ReportedCells.counter(dynamo, table, AggregateKey.of(AT, "sms", "store-kadikoy", "post-service"), counter);
     }
 }

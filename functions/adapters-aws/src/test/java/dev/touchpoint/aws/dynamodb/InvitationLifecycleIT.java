@@ -15,7 +15,6 @@ import dev.touchpoint.domain.profile.ResponseRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -24,7 +23,6 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Invitations on the real engine: the due queue, claims under concurrency, deferral, the answer, the daily cap. */
 class InvitationLifecycleIT {
@@ -96,12 +94,29 @@ class InvitationLifecycleIT {
                 List.of(Answer.scored("nps", AnswerType.NPS, 9)), NOW, NOW, due.id(), "email")));
 
         assertEquals(InvitationStatus.ANSWERED, invitations.load(due.id()).orElseThrow().status());
-        Map<String, AttributeValue> emailCell = dynamo.getItem(g -> g.tableName(table).key(
-                DynamoDbResponseRepository.aggregateKey(AggregateKey.of(NOW, "email", "store-1", "post-service")))).item();
-        Map<String, AttributeValue> webCell = dynamo.getItem(g -> g.tableName(table).key(
-                DynamoDbResponseRepository.aggregateKey(AggregateKey.of(NOW, "web", "store-1", "post-service")))).item();
-        assertEquals("1", emailCell.get("responded").n());
-        assertEquals("1", webCell.get("npsPromoters").n());
+        assertEquals(1, ReportedCells.counter(dynamo, table, AggregateKey.of(NOW, "email", "store-1", "post-service"), "responded"));
+        assertEquals(1, ReportedCells.counter(dynamo, table, AggregateKey.of(NOW, "web", "store-1", "post-service"), "npsPromoters"));
+        assertEquals(0, ReportedCells.counter(dynamo, table, AggregateKey.of(NOW, "web", "store-1", "post-service"), "responded"));
+    }
+
+    @Test
+    void anAnswerWhoseInvitationUpdateWasLost_marksItAnsweredWhenRedelivered() {
+        Invitation due = invitation(NOW);
+        invitations.schedule(due);
+        invitations.claim(due, NOW);
+        invitations.markSent(due, "sms", "sns-message-3", NOW);
+        DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
+        ResponseRecord answer = new ResponseRecord("r-" + due.id(), "p1", null, "sms", "store-1", "post-service",
+                List.of(Answer.scored("nps", AnswerType.NPS, 4)), NOW, NOW, due.id(), "sms");
+        // As if the processor stopped between its two writes: the response is stored, the invitation still SENT.
+        assertTrue(new DynamoDbResponseRepository(dynamo, table).record(new ResponseRecord(answer.responseId(), "p1", null, "sms",
+                "store-1", "post-service", answer.answers(), NOW, NOW, null, "sms")));
+        assertEquals(InvitationStatus.SENT, invitations.load(due.id()).orElseThrow().status());
+
+        assertFalse(responses.record(answer), "the redelivery stores nothing new");
+
+        assertEquals(InvitationStatus.ANSWERED, invitations.load(due.id()).orElseThrow().status());
+        assertEquals(1, ReportedCells.counter(dynamo, table, AggregateKey.of(NOW, "sms", "store-1", "post-service"), "responses"));
     }
 
     @Test
@@ -117,8 +132,7 @@ class InvitationLifecycleIT {
         assertTrue(ledger.countOnce("sns-message-7", dev.touchpoint.domain.delivery.DeliveryEvent.Kind.DELIVERED, cell, "delivered"));
         assertFalse(ledger.countOnce("sns-message-7", dev.touchpoint.domain.delivery.DeliveryEvent.Kind.DELIVERED, cell, "delivered"));
 
-        assertEquals("1", dynamo.getItem(g -> g.tableName(table).key(DynamoDbResponseRepository.aggregateKey(cell)))
-                .item().get("delivered").n());
+        assertEquals(1, ReportedCells.counter(dynamo, table, cell, "delivered"));
     }
 
     @Test

@@ -2,8 +2,9 @@ package dev.touchpoint.domain.metrics;
 
 /**
  * Port: the funnel counters of an aggregate cell — {@value #INVITED}, {@value #DELIVERED},
- * {@value #OPENED}, {@value #CLICKED}, {@value #RESPONDED} — added atomically beside the response
- * counters of the same cell.
+ * {@value #OPENED}, {@value #CLICKED} — added atomically as invitations are sent and reported on.
+ * {@value #RESPONDED} is not stored: reports derive it, with the response counters, from the
+ * responses themselves ({@code ResponseCells}).
  */
 public interface FunnelCounters {
 
@@ -12,6 +13,9 @@ public interface FunnelCounters {
     String OPENED = "opened";
     String CLICKED = "clicked";
     String RESPONDED = "responded";
+
+    /** The counters kept in stored cells; anything else in a stored cell (older versions) is ignored. */
+    java.util.Set<String> STORED = java.util.Set.of(INVITED, DELIVERED, OPENED, CLICKED);
 
     void add(AggregateKey cell, String counter);
 }

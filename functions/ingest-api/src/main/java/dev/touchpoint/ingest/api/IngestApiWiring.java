@@ -42,11 +42,15 @@ public final class IngestApiWiring {
     }
 
     public static IngestApi build(Environment env) {
+        return build(env, new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")));
+    }
+
+    /** The same, handing messages to the given queue (the bench times the handler without the queue's I/O). */
+    public static IngestApi build(Environment env, FeedbackQueue queue) {
         Clock clock = Clock.systemUTC();
         IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse(DEFAULT_PHONE_REGION));
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
-        FeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
         ProfileLookup lookup = new ProfileLookup(new DynamoDbProfileRepository(dynamo, table), responses, new DynamoDbThreadRepository(dynamo, table),
                 new DynamoDbInvitationRepository(dynamo, table));
