@@ -55,6 +55,7 @@ public final class Bench {
             PipelineRate.measure(events, 1, results);
             PipelineRate.measure(events, 4, results);
         }
+        PipelineRate.shareOfCeiling(events, results);
         if (results.containsKey("write_units_per_response.known_customer") && results.containsKey("warm_p50_ms.ingest-api")) {
             CostModel.estimate(results);
         }

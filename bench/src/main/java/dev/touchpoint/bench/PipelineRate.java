@@ -21,6 +21,35 @@ final class PipelineRate {
     private PipelineRate() {
     }
 
+    /** How many distinct customers the pipeline's events come from: the first event of each is a new customer. */
+    static final int CUSTOMERS = 5000;
+
+    /**
+     * The pipeline's write units per second as a share of the BatchWriteItem ceiling, when both were
+     * measured: events per second × the write units of this run's mix of new and known customers.
+     */
+    static void shareOfCeiling(int events, Map<String, Object> results) {
+        Object ceiling = results.get("dynamodb_local_items_per_second.batch_write_item");
+        Object known = results.get("write_units_per_response.known_customer");
+        Object fresh = results.get("write_units_per_response.new_customer");
+        if (ceiling == null || known == null || fresh == null) {
+            return;
+        }
+        int newCustomers = Math.min(events, CUSTOMERS);
+        double unitsPerEvent = (newCustomers * ((Number) fresh).doubleValue()
+                + (events - newCustomers) * ((Number) known).doubleValue()) / events;
+        results.put("pipeline_write_units_per_event", Bench.round(unitsPerEvent));
+        for (String suffix : new String[] {"", "_4_pollers"}) {
+            Object rate = results.get("pipeline_events_per_second.end_to_end" + suffix);
+            if (rate != null) {
+                double units = ((Number) rate).doubleValue() * unitsPerEvent;
+                results.put("pipeline_write_units_per_second" + suffix, Math.round(units));
+                results.put("pipeline_percent_of_batch_write_ceiling" + suffix,
+                        Bench.round(100 * units / ((Number) ceiling).doubleValue()));
+            }
+        }
+    }
+
     /** @param pollers the processor's pollers, as Lambda runs several processors (the event source's maximum concurrency) */
     static void measure(int events, int pollers, Map<String, Object> results) throws Exception {
         String suffix = pollers == 1 ? "" : "_" + pollers + "_pollers";
@@ -36,7 +65,7 @@ final class PipelineRate {
                 String body = """
                         {"externalId":"bench-%d","channel":"app","touchpoint":"store-%d","surveyId":"post-service",
                          "customer":{"email":"bench%d@example.com"},"answers":[{"questionId":"nps","type":"nps","value":%d}]}"""
-                        .formatted(i, i % 20, i % 5000, i % 11);
+                        .formatted(i, i % 20, i % CUSTOMERS, i % 11);
                 CompletableFuture<HttpResponse<Void>> sent = http.sendAsync(HttpRequest.newBuilder(feedback)
                         .header("content-type", "application/json").header("x-api-key", "bench-key")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());

@@ -19,14 +19,20 @@ import dev.touchpoint.domain.queue.QueueMessage;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.domain.queue.UnreadableMessageException;
 import dev.touchpoint.domain.profile.FeedbackRecorder;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Handles each message of a batch on its own (feedback is recorded, an interaction schedules its survey,
- * a customer's message continues their conversation, a team member's reply is sent); a failure fails only its own record. On a message's
+ * a customer's message continues their conversation, a team member's reply is sent); a failure fails only its own record.
+ * Different customers' messages are handled at the same time, one customer's in batch order
+ * ({@link SameCustomerGroups}): a batch waits on DynamoDB, not on the CPU, so this shortens it several times.
+ * A record is acknowledged only once its handling has ended without error. On a message's
  * last receive (the queue's maxReceiveCount) a failure sends it to the DLQ with the reason attached
  * and acknowledges it, so the DLQ says why; if even that send fails, the record is reported failed
  * and the queue's redrive policy moves it without a reason.
@@ -63,20 +69,54 @@ public final class FeedbackBatchProcessor {
         }
     }
 
+    /** A record of the batch with its message, or why it could not be read. */
+    private record Item(SQSMessage record, QueueMessage message, RuntimeException unreadable) {
+    }
+
     public SQSBatchResponse process(SQSEvent event, Consumer<String> log) {
-        List<BatchItemFailure> failures = new ArrayList<>();
         List<SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
-        for (SQSMessage message : records) {
+        List<Item> items = records.stream().map(this::read).toList();
+        List<List<Item>> groups = SameCustomerGroups.of(items,
+                item -> item.message() == null ? Set.of() : SameCustomerGroups.customerKeys(item.message()));
+        Set<String> done = ConcurrentHashMap.newKeySet();
+        if (groups.size() == 1) {
+            handleInOrder(groups.get(0), done, log);
+        } else {
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                groups.forEach(group -> threads.submit(() -> handleInOrder(group, done, log)));
+            }
+        }
+        // Whatever did not end well — a failure, or an error that stopped its group — is retried.
+        List<BatchItemFailure> failures = records.stream().filter(record -> !done.contains(record.getMessageId()))
+                .map(record -> BatchItemFailure.builder().withItemIdentifier(record.getMessageId()).build()).toList();
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private Item read(SQSMessage record) {
+        try {
+            return new Item(record, codec.decode(record.getBody()), null);
+        } catch (RuntimeException e) {
+            return new Item(record, null, e);
+        }
+    }
+
+    private void handleInOrder(List<Item> group, Set<String> done, Consumer<String> log) {
+        for (Item item : group) {
+            SQSMessage message = item.record();
             try {
-                handle(codec.decode(message.getBody()));
+                if (item.unreadable() != null) {
+                    throw item.unreadable();
+                }
+                handle(item.message());
+                done.add(message.getMessageId());
             } catch (RuntimeException e) {
-                if (!parkIfLastReceive(message, e, log)) {
+                if (parkIfLastReceive(message, e, log)) {
+                    done.add(message.getMessageId());
+                } else {
                     log.accept("processor: message " + message.getMessageId() + " failed, will be retried: " + reason(e));
-                    failures.add(BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
                 }
             }
         }
-        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
     /** @return true when the message is now in the DLQ with its reason and may be acknowledged */
