@@ -52,8 +52,9 @@ public final class Bench {
         }
         sizes(root, results);
         if (only.contains("pipeline")) {
-            PipelineRate.measure(events, 1, results);
-            PipelineRate.measure(events, 4, results);
+            for (String pollers : System.getProperty("bench.pollers", "1,4").split(",")) {
+                PipelineRate.measure(events, Integer.parseInt(pollers.trim()), results);
+            }
         }
         PipelineRate.shareOfCeiling(events, results);
         if (results.containsKey("write_units_per_response.known_customer") && results.containsKey("warm_p50_ms.ingest-api")) {
@@ -137,6 +138,21 @@ public final class Bench {
                 results.put("cold_start_ratio_to_hello_world." + subject.name(), round(median / hello));
             }
             System.out.printf("  cold start %-18s %8.0f ms%n", subject.name(), median);
+        }
+        // What SnapStart priming saves the first event after a restore, for the functions that prime.
+        for (ColdStarts.Subject subject : subjects) {
+            if (subject.name().equals("hello-world")) {
+                double plain = cold.medianFirstEvent(subject, false);
+                results.put("first_event_ms_after_init.hello-world", round(plain));
+                System.out.printf("  first event %-17s %8.0f ms after init (the floor)%n", subject.name(), plain);
+            }
+            if (subject.name().equals("ingest-api") || subject.name().equals("processor")) {
+                double plain = cold.medianFirstEvent(subject, false);
+                double primed = cold.medianFirstEvent(subject, true);
+                results.put("first_event_ms_after_init." + subject.name(), round(plain));
+                results.put("first_event_ms_after_priming." + subject.name(), round(primed));
+                System.out.printf("  first event %-17s %8.0f ms after init, %5.0f ms after priming%n", subject.name(), plain, primed);
+            }
         }
         // What class-data sharing would buy, for the two busiest functions (docs/performance.md).
         for (ColdStarts.Subject subject : subjects) {

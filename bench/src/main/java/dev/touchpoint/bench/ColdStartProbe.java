@@ -14,7 +14,10 @@ import java.nio.file.Path;
  * The child JVM of a cold-start measurement, doing what Lambda's runtime does on a cold start: load
  * the handler class, construct it (its clients are built here, once per container), deserialise a
  * real event with Lambda's own serialisation library, and handle it. It prints {@code HANDLED} the
- * moment the first event is handled; the parent measures from process start to that line.
+ * moment the first event is handled; the parent measures from process start to that line. It also
+ * prints {@code FIRST_EVENT_MS}, the time from the handler constructed to the first event handled.
+ * With {@code -Dprobe.prime=true} it first runs the function's SnapStart primes, as Lambda does before
+ * its snapshot, so that figure is what a restored snapshot still does on its first event.
  * Arguments: handler class, event class, event file.
  */
 public final class ColdStartProbe {
@@ -28,11 +31,17 @@ public final class ColdStartProbe {
         Class<?> eventClass = Class.forName(args[1]);
         byte[] json = Files.readAllBytes(Path.of(args[2]));
         RequestHandler handler = (RequestHandler) handlerClass.getDeclaredConstructor().newInstance();
+        if (Boolean.getBoolean("probe.prime")) {
+            Class.forName("dev.touchpoint.aws.snapstart.Priming").getMethod("runAll").invoke(null);
+        }
+        long constructed = System.nanoTime();
         Object event = eventClass == java.util.Map.class
                 ? new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, java.util.Map.class)
                 : LambdaEventSerializers.serializerFor(eventClass, ColdStartProbe.class.getClassLoader())
                         .fromJson(new ByteArrayInputStream(json));
         Object result = handler.handleRequest(event, new ProbeContext());
+        double firstEvent = (System.nanoTime() - constructed) / 1e6;
+        System.out.println("FIRST_EVENT_MS " + firstEvent);
         System.out.println("HANDLED " + (result == null ? "null" : result.getClass().getSimpleName()));
         System.out.flush();
         System.exit(0);

@@ -52,13 +52,27 @@ final class ColdStarts {
     private double median(Subject subject, List<String> flags) throws IOException, InterruptedException {
         double[] times = new double[runs];
         for (int i = 0; i < runs; i++) {
-            times[i] = once(subject, flags);
+            times[i] = once(subject, flags)[0];
         }
         Arrays.sort(times);
         return times[runs / 2];
     }
 
-    private double once(Subject subject, List<String> flags) throws IOException, InterruptedException {
+    /**
+     * The median time from the handler constructed to its first event handled, with or without the
+     * function's SnapStart primes run in between (what a restored snapshot still does on its first event).
+     */
+    double medianFirstEvent(Subject subject, boolean primed) throws IOException, InterruptedException {
+        double[] times = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            times[i] = once(subject, primed ? List.of("-Dprobe.prime=true") : List.of())[1];
+        }
+        Arrays.sort(times);
+        return times[runs / 2];
+    }
+
+    /** @return milliseconds from process start to the first event handled, and from the handler constructed to it */
+    private double[] once(Subject subject, List<String> flags) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
         command.addAll(flags);
         command.addAll(List.of("-cp", subject.classpath().toString().replace(",", File.pathSeparator),
@@ -70,13 +84,17 @@ final class ColdStarts {
         long start = System.nanoTime();
         Process process = builder.start();
         List<String> output = new ArrayList<>();
+        double firstEvent = Double.NaN;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
+                if (line.startsWith("FIRST_EVENT_MS ")) {
+                    firstEvent = Double.parseDouble(line.substring("FIRST_EVENT_MS ".length()));
+                }
                 if (line.startsWith("HANDLED")) {
                     double millis = (System.nanoTime() - start) / 1e6;
                     process.waitFor();
-                    return millis;
+                    return new double[] {millis, firstEvent};
                 }
                 output.add(line);
             }

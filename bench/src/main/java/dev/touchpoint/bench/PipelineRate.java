@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -39,8 +40,12 @@ final class PipelineRate {
         double unitsPerEvent = (newCustomers * ((Number) fresh).doubleValue()
                 + (events - newCustomers) * ((Number) known).doubleValue()) / events;
         results.put("pipeline_write_units_per_event", Bench.round(unitsPerEvent));
-        for (String suffix : new String[] {"", "_4_pollers"}) {
-            Object rate = results.get("pipeline_events_per_second.end_to_end" + suffix);
+        for (String key : List.copyOf(results.keySet())) {
+            if (!key.startsWith("pipeline_events_per_second.end_to_end")) {
+                continue;
+            }
+            String suffix = key.substring("pipeline_events_per_second.end_to_end".length());
+            Object rate = results.get(key);
             if (rate != null) {
                 double units = ((Number) rate).doubleValue() * unitsPerEvent;
                 results.put("pipeline_write_units_per_second" + suffix, Math.round(units));

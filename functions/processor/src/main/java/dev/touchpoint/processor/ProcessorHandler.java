@@ -1,5 +1,6 @@
 package dev.touchpoint.processor;
 
+import dev.touchpoint.aws.snapstart.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -12,6 +13,10 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
     /** Built on first use, once per container, from the function's environment. */
     private static final class FromEnvironment {
         static final FeedbackBatchProcessor PROCESSOR = ProcessorWiring.build(Environment.system());
+
+        static {
+            Priming.beforeSnapshot("processor", () -> ProcessorWiring.prime(Environment.system(), PROCESSOR));
+        }
     }
 
     private final FeedbackBatchProcessor processor;

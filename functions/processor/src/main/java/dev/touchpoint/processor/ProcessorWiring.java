@@ -1,6 +1,7 @@
 package dev.touchpoint.processor;
 
 import dev.touchpoint.aws.AwsClients;
+import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
@@ -103,5 +104,36 @@ public final class ProcessorWiring {
                 new TeamReplies(profiles, threads, replies),
                 new SqsDeadLetterQueue(sqs, env.required("TOUCHPOINT_DLQ_URL")),
                 env.integer("TOUCHPOINT_MAX_RECEIVE_COUNT", DEFAULT_MAX_RECEIVE_COUNT));
+    }
+
+    /**
+     * SnapStart priming (no side effects): a sample feedback message encoded and decoded as the queue
+     * carries it; a batch of two unreadable messages through the processor (reported for retry, on
+     * their first receive, so none is parked); DynamoDB's read and write paths by a read of a key that
+     * never exists and a put its condition refuses; and SQS's, on the dead-letter queue's attributes.
+     */
+    public static void prime(Environment env, FeedbackBatchProcessor processor) {
+        IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"));
+        SubmissionReader reader = new SubmissionReader(normalizer, Clock.systemUTC());
+        QueueMessageCodec codec = new QueueMessageCodec(reader, new InteractionReader(normalizer, Clock.systemUTC()), normalizer);
+        new dev.touchpoint.domain.feedback.FeedbackIntake(message -> codec.decode(QueueMessageCodec.encode(message)), Clock.systemUTC())
+                .accept(reader.read(dev.touchpoint.domain.json.StrictJson.read("""
+                        {"externalId":"priming","channel":"sms","touchpoint":"priming","surveyId":"post-service",
+                         "customer":{"phone":"+905550000000"},"answers":[{"questionId":"nps","type":"nps","value":9}]}""")));
+        com.amazonaws.services.lambda.runtime.events.SQSEvent batch = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+        batch.setRecords(java.util.stream.Stream.of("priming-1", "priming-2").map(id -> {
+            var message = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+            message.setMessageId(id);
+            message.setBody("{\"priming\":true}");
+            message.setAttributes(java.util.Map.of("ApproximateReceiveCount", "1"));
+            return message;
+        }).toList());
+        if (env.integer("TOUCHPOINT_MAX_RECEIVE_COUNT", DEFAULT_MAX_RECEIVE_COUNT) > 1) {
+            processor.process(batch, line -> { });
+        }
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        Priming.touch(dynamo, env.required("TOUCHPOINT_TABLE"));
+        Priming.touchWrite(dynamo, env.required("TOUCHPOINT_TABLE"));
+        Priming.touch(AwsClients.sqs(env), env.required("TOUCHPOINT_DLQ_URL"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.touchpoint.ingest.api;
 
+import dev.touchpoint.aws.snapstart.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -13,6 +14,10 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** Built on first use, once per container, from the function's environment. */
     private static final class FromEnvironment {
         static final IngestApi API = IngestApiWiring.build(Environment.system());
+
+        static {
+            Priming.beforeSnapshot("ingest-api", () -> IngestApiWiring.prime(Environment.system(), API));
+        }
     }
 
     private final IngestApi api;

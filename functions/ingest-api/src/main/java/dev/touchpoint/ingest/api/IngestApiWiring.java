@@ -1,6 +1,11 @@
 package dev.touchpoint.ingest.api;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.touchpoint.aws.AwsClients;
+import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.ApiKeys;
 import dev.touchpoint.aws.apigateway.PublishableKeys;
@@ -47,6 +52,10 @@ public final class IngestApiWiring {
 
     /** The same, handing messages to the given queue (the bench times the handler without the queue's I/O). */
     public static IngestApi build(Environment env, FeedbackQueue queue) {
+        return build(env, queue, ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY"), env.optional("TOUCHPOINT_API_KEY_HASHES")));
+    }
+
+    private static IngestApi build(Environment env, FeedbackQueue queue, ApiKeys keys) {
         Clock clock = Clock.systemUTC();
         IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse(DEFAULT_PHONE_REGION));
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
@@ -56,11 +65,38 @@ public final class IngestApiWiring {
                 new DynamoDbInvitationRepository(dynamo, table));
         WidgetAccess widgets = new WidgetAccess(PublishableKeys.parse(env.optional("TOUCHPOINT_PUBLISHABLE_KEYS")),
                 new DynamoDbRateLimiter(dynamo, table), env.integer("TOUCHPOINT_WIDGET_RATE_LIMIT", 20), clock);
-        return new IngestApi(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY"), env.optional("TOUCHPOINT_API_KEY_HASHES")), widgets, List.of(
+        return new IngestApi(keys, widgets, List.of(
                 new FeedbackRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
                 new ImportRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
                 new InteractionRoute(new InteractionReader(normalizer, clock), SurveyCatalog.fromClasspath(), queue, clock),
                 new ProfileRoute(normalizer, lookup),
                 new ReplyRoute(lookup, responses, queue, clock)));
+    }
+
+    /** A feedback submission as the sample events carry it: what priming walks through. */
+    private static final String SAMPLE_FEEDBACK = """
+            {"externalId":"priming","channel":"web","touchpoint":"priming","surveyId":"post-service",
+             "customer":{"email":"priming@touchpoint.invalid","phone":"+905550000000"},
+             "answers":[{"questionId":"nps","type":"nps","value":9},{"questionId":"comment","type":"text","value":"priming"}]}""";
+
+    /**
+     * SnapStart priming (no side effects): the sample submission accepted by an API like this one but
+     * with a priming key and a queue that only encodes; refused by this one for want of a key; and the
+     * SQS client's request paths (see {@link Priming#touch(software.amazon.awssdk.services.sqs.SqsClient, String)}).
+     */
+    public static void prime(Environment env, IngestApi api) {
+        String key = "priming-" + java.util.UUID.randomUUID();
+        IngestApi offline = build(env, QueueMessageCodec::encode, ApiKeys.of(java.util.Optional.of(key), java.util.Optional.empty()));
+        offline.handle(samplePost(java.util.Map.of("content-type", "application/json", "x-api-key", key)), line -> { });
+        api.handle(samplePost(java.util.Map.of("content-type", "application/json")), line -> { });
+        Priming.touch(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
+    }
+
+    private static HttpRequest samplePost(java.util.Map<String, String> headers) {
+        return new HttpRequest(APIGatewayV2HTTPEvent.builder().withRouteKey("POST /v1/feedback").withRawPath("/v1/feedback")
+                .withHeaders(headers).withBody(SAMPLE_FEEDBACK)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(APIGatewayV2HTTPEvent.RequestContext.Http
+                        .builder().withMethod("POST").withPath("/v1/feedback").withSourceIp("192.0.2.1").build()).build())
+                .build());
     }
 }

@@ -1,0 +1,105 @@
+package dev.touchpoint.aws.snapstart;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+
+/**
+ * SnapStart priming. Lambda snapshots a function after its init and restores that snapshot on a cold
+ * start; whatever the first event would load or compile for the first time, it still does after the
+ * restore. A prime registered here runs once before the snapshot (a CRaC {@code beforeCheckpoint}
+ * hook) and walks the hot path without side effects — the domain on a sample input, and each client
+ * through one harmless request — so the snapshot already holds those classes. On a JVM without CRaC
+ * (plain Lambda, local runs, tests) nothing calls the hooks. A prime that fails is logged and ignored:
+ * priming may make a start faster, never make a deployment fail.
+ */
+public final class Priming {
+
+    /** CRaC holds resources weakly; these must live as long as the container. */
+    private static final List<Resource> REGISTERED = new CopyOnWriteArrayList<>();
+    private static final List<java.util.function.Supplier<Outcome>> PRIMES = new CopyOnWriteArrayList<>();
+
+    /** How one prime went: {@code failure} is the exception's simple name, null when it succeeded. */
+    public record Outcome(String what, long millis, String failure) {
+    }
+
+    private Priming() {
+    }
+
+    public static void beforeSnapshot(String what, Runnable prime) {
+        java.util.function.Supplier<Outcome> logged = () -> runQuietly(what, prime);
+        PRIMES.add(logged);
+        Resource resource = new Resource() {
+            @Override
+            public void beforeCheckpoint(Context<? extends Resource> context) {
+                logged.get();
+            }
+
+            @Override
+            public void afterRestore(Context<? extends Resource> context) {
+                // Nothing to reopen: the SDK's HTTP client replaces a connection the snapshot left stale.
+            }
+        };
+        REGISTERED.add(resource);
+        Core.getGlobalContext().register(resource);
+    }
+
+    /** Runs every registered prime now, as the snapshot would (the bench measures what that saves). */
+    public static List<Outcome> runAll() {
+        return PRIMES.stream().map(java.util.function.Supplier::get).toList();
+    }
+
+    /** A consistent read of a key that never exists: the DynamoDB request path, loaded; nothing written. */
+    public static void touch(DynamoDbClient dynamo, String table) {
+        dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of("PK", AttributeValue.fromS("PRIMING"), "SK", AttributeValue.fromS("PRIMING"))));
+    }
+
+    /**
+     * A put refused by its condition (the key never exists): the write path and DynamoDB's error
+     * answer, loaded; nothing written.
+     */
+    public static void touchWrite(DynamoDbClient dynamo, String table) {
+        try {
+            dynamo.putItem(p -> p.tableName(table).conditionExpression("attribute_exists(PK)")
+                    .item(Map.of("PK", AttributeValue.fromS("PRIMING"), "SK", AttributeValue.fromS("PRIMING"))));
+        } catch (ConditionalCheckFailedException expected) {
+            // the point of the call
+        }
+    }
+
+    /**
+     * A queue's attributes (granted with SendMessage), then a message to a queue that does not exist:
+     * the SQS request paths, send included, and its error answer, loaded; nothing sent.
+     */
+    public static void touch(SqsClient sqs, String queueUrl) {
+        sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        try {
+            sqs.sendMessage(m -> m.queueUrl(queueUrl + "-priming-no-such-queue").messageBody("priming"));
+        } catch (SqsException expected) {
+            // refused (no such queue, or not allowed): the point of the call
+        }
+    }
+
+    private static Outcome runQuietly(String what, Runnable prime) {
+        long start = System.nanoTime();
+        try {
+            prime.run();
+            Outcome done = new Outcome(what, (System.nanoTime() - start) / 1_000_000, null);
+            System.out.printf("priming: %s in %d ms%n", what, done.millis());
+            return done;
+        } catch (RuntimeException e) {
+            System.out.println("priming: " + what + " failed (" + e.getClass().getSimpleName() + "); the snapshot is taken all the same");
+            return new Outcome(what, (System.nanoTime() - start) / 1_000_000, e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.touchpoint.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.ingest.api.IngestApiWiring;
+import dev.touchpoint.processor.ProcessorWiring;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SnapStart priming runs in the deployed account before the snapshot, against the real table and
+ * queues: it must succeed there and leave no trace — no item, no message, nothing parked.
+ */
+class PrimingIT {
+
+    private static LocalRuntime runtime;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of("TOUCHPOINT_API_KEY", "priming-key")));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        runtime.close();
+    }
+
+    @Test
+    void primingTheIngestApiAndTheProcessor_succeedsAndLeavesNothingBehind() {
+        Environment env = Environment.of(runtime.functionEnvironment());
+        Priming.beforeSnapshot("ingest-api (IT)", () -> IngestApiWiring.prime(env, IngestApiWiring.build(env)));
+        Priming.beforeSnapshot("processor (IT)", () -> ProcessorWiring.prime(env, ProcessorWiring.build(env, runtime.outbox().replySender())));
+        List<Priming.Outcome> outcomes = Priming.runAll().stream().filter(o -> o.what().endsWith("(IT)")).toList();
+
+        assertEquals(2, outcomes.size());
+        outcomes.forEach(outcome -> assertNull(outcome.failure(), outcome.what() + " failed: " + outcome.failure()));
+        assertEquals(0, runtime.dynamoDb().scan(s -> s.tableName("touchpoint")).count(), "nothing written");
+        assertEquals(0, runtime.queueDepth(runtime.queues().feedbackUrl()).total(), "nothing queued");
+        assertEquals(0, runtime.queueDepth(runtime.queues().deadLetterUrl()).total(), "nothing parked");
+    }
+}
