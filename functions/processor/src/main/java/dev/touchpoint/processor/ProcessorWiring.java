@@ -110,7 +110,7 @@ public final class ProcessorWiring {
      * SnapStart priming (no side effects): a sample feedback message encoded and decoded as the queue
      * carries it; a batch of two unreadable messages through the processor (reported for retry, on
      * their first receive, so none is parked); DynamoDB's read and write paths by a read of a key that
-     * never exists and a put its condition refuses; and SQS's, on the dead-letter queue's attributes.
+     * never exists and a put its condition refuses; and SQS's send path.
      */
     public static void prime(Environment env, FeedbackBatchProcessor processor) {
         IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"));

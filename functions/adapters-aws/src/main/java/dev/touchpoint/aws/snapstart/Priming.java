@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
@@ -78,11 +77,11 @@ public final class Priming {
     }
 
     /**
-     * A queue's attributes (granted with SendMessage), then a message to a queue that does not exist:
-     * the SQS request paths, send included, and its error answer, loaded; nothing sent.
+     * A message to a queue that does not exist (a name beside the function's own queue, which its role
+     * may not send to either): the SQS send path and its error answer, loaded; nothing sent, and no
+     * permission needed beyond what the function has.
      */
     public static void touch(SqsClient sqs, String queueUrl) {
-        sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
         try {
             sqs.sendMessage(m -> m.queueUrl(queueUrl + "-priming-no-such-queue").messageBody("priming"));
         } catch (SqsException expected) {

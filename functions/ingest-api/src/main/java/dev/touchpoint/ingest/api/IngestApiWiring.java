@@ -82,7 +82,7 @@ public final class IngestApiWiring {
     /**
      * SnapStart priming (no side effects): the sample submission accepted by an API like this one but
      * with a priming key and a queue that only encodes; refused by this one for want of a key; and the
-     * SQS client's request paths (see {@link Priming#touch(software.amazon.awssdk.services.sqs.SqsClient, String)}).
+     * SQS client's send path (see {@link Priming#touch(software.amazon.awssdk.services.sqs.SqsClient, String)}).
      */
     public static void prime(Environment env, IngestApi api) {
         String key = "priming-" + java.util.UUID.randomUUID();
