@@ -7,7 +7,8 @@ import java.util.Map;
  * in the results so a reader can check it: API Gateway HTTP API requests, Lambda requests and duration
  * (ingest-api once per response, the processor once per batch of 10), SQS requests with batching,
  * DynamoDB on-demand write and read units as measured above. Durations are the warm p50 figures
- * measured in this run, which include I/O to the embedded services.
+ * measured in this run, which include I/O to the embedded services. A second total takes ingest
+ * through ingest-api's function URL instead of the HTTP API.
  */
 final class CostModel {
 
@@ -41,5 +42,8 @@ final class CostModel {
         results.put("cost_usd_per_million_responses.dynamodb_writes", Bench.round(dynamoWrites));
         results.put("cost_usd_per_million_responses.dynamodb_reads", Bench.round(dynamoReads));
         results.put("cost_usd_per_million_responses.total", Bench.round(total));
+        // The same with server-to-server ingest on ingest-api's function URL (CDK context ingestFunctionUrl):
+        // Lambda function URLs carry no request charge; everything else is unchanged.
+        results.put("cost_usd_per_million_responses.total_with_function_url_ingest", Bench.round(total - api));
     }
 }

@@ -20,6 +20,8 @@ import software.constructs.Node;
  * @param webhookUrls            outgoing webhook endpoints, {@code crm=https://…,helpdesk=https://…} (none: not deployed)
  * @param defaultPhoneRegion     region for phone numbers written without a country code
  * @param deletionProtection     keep the table from being deleted (on by default in prod)
+ * @param ingestFunctionUrl      also expose ingest-api on a Lambda function URL (no per-request charge) for
+ *                               server-to-server calls; off by default
  */
 public record StageConfig(
         String stage,
@@ -36,7 +38,8 @@ public record StageConfig(
         Optional<String> webhookUrls,
         Optional<String> apiKeyHashes,
         String defaultPhoneRegion,
-        boolean deletionProtection) {
+        boolean deletionProtection,
+        boolean ingestFunctionUrl) {
 
     public static StageConfig fromContext(Node node) {
         String stage = text(node, "stage").orElse("dev");
@@ -49,7 +52,8 @@ public record StageConfig(
                 text(node, "twilioAccountSid"), text(node, "twilioSmsFrom"), text(node, "twilioWhatsappFrom"),
                 text(node, "metaPhoneNumberId"), text(node, "webhookUrls"), text(node, "apiKeyHashes"),
                 text(node, "defaultPhoneRegion").orElse("TR"),
-                text(node, "deletionProtection").map(Boolean::parseBoolean).orElse(prod));
+                text(node, "deletionProtection").map(Boolean::parseBoolean).orElse(prod),
+                text(node, "ingestFunctionUrl").map(Boolean::parseBoolean).orElse(false));
     }
 
     public boolean isProduction() {

@@ -3,6 +3,9 @@ package dev.touchpoint.infra;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.services.lambda.FunctionUrl;
+import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
+import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -113,6 +116,13 @@ public final class TouchpointStack extends Stack {
                 .description("Read the API key with: aws secretsmanager get-secret-value --secret-id <this>").build());
         CfnOutput.Builder.create(this, "DashboardUrl").value("https://" + dashboard.distribution().getDistributionDomainName()).build();
         CfnOutput.Builder.create(this, "DeadLetterQueueUrl").value(pipeline.deadLetters().getQueueUrl()).build();
+        if (config.ingestFunctionUrl()) {
+            // Same handler, same API-key check, no API Gateway request charge (US$1 per million); the
+            // widget and the browser routes stay on the HTTP API, with its throttling and CORS.
+            FunctionUrl url = ingestApi.live().addFunctionUrl(FunctionUrlOptions.builder().authType(FunctionUrlAuthType.NONE).build());
+            CfnOutput.Builder.create(this, "IngestFunctionUrl").value(url.getUrl())
+                    .description("Server-to-server ingest (POST /v1/feedback, /v1/interactions, /v1/imports) with an API key").build();
+        }
     }
 
     private TouchpointFunction ingestApi(StageConfig config, FunctionJars jars, RemovalPolicy removal) {

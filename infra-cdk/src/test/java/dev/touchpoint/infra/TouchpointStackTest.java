@@ -30,7 +30,8 @@ class TouchpointStackTest {
     @BeforeAll
     static void synthesise() {
         devStack = stack(Map.of("stage", "dev", "alarmEmail", "ops@example.com",
-                "publishableKeys", "pk_shop=https://shop.example", "webhookUrls", "crm=https://crm.example/hooks/touchpoint"));
+                "publishableKeys", "pk_shop=https://shop.example", "webhookUrls", "crm=https://crm.example/hooks/touchpoint",
+                "ingestFunctionUrl", "true"));
         dev = Template.fromStack(devStack);
         prod = Template.fromStack(stack(Map.of("stage", "prod", "senderEmail", "survey@example.com",
                 "apiKeyHashes", "2026-11:c2FsdHNhbHRzYWx0c2FsdA:aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
@@ -44,6 +45,15 @@ class TouchpointStackTest {
         TouchpointStack stack = TouchpointApp.build(app, StageConfig.fromContext(app.getNode()), FunctionJars.fromRepository());
         app.synth();
         return stack;
+    }
+
+    @Test
+    void ingestFunctionUrl_whenAskedFor_servesTheLiveAliasWithTheFunctionsOwnKeyCheck_andOnlyThen() {
+        dev.resourceCountIs("AWS::Lambda::Url", 1);
+        dev.hasResourceProperties("AWS::Lambda::Url", Map.of("AuthType", "NONE", "Qualifier", "live",
+                "TargetFunctionArn", Match.objectLike(Map.of("Fn::GetAtt", Match.arrayWith(List.of(Match.stringLikeRegexp("IngestApi.*")))))));
+        dev.hasOutput("IngestFunctionUrl", Match.anyValue());
+        prod.resourceCountIs("AWS::Lambda::Url", 0);
     }
 
     @Test
