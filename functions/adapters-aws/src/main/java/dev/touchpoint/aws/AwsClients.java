@@ -1,6 +1,7 @@
 package dev.touchpoint.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -9,7 +10,9 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -26,14 +29,24 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class AwsClients {
 
+    /**
+     * The SDK's standard retries (3 attempts, a retry budget that stops retrying when most calls fail)
+     * rather than DynamoDB's legacy default (9 attempts backing off up to 20 s). A throttled call waits
+     * up to 50 ms, then up to 100 ms (full jitter; DynamoDB's guidance starts backoff at 50 ms), not the
+     * standard mode's up to 1 s and 2 s: one throttled write must not hold a whole processor batch for
+     * seconds; if throttling persists, the message fails and SQS redelivers it later.
+     */
+    private static final RetryStrategy DYNAMODB_RETRIES = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+            .maxAttempts(3)
+            .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(1)))
+            .build();
+
     private AwsClients() {
     }
 
     public static DynamoDbClient dynamoDb(Environment env) {
-        // The SDK's standard retry mode (3 attempts) rather than DynamoDB's legacy default (9, backing off
-        // up to 20 s): a throttled write fails its SQS message within seconds and SQS redelivers it.
         return configure(DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)), env, "DYNAMODB").build();
+                .overrideConfiguration(o -> o.retryStrategy(DYNAMODB_RETRIES)), env, "DYNAMODB").build();
     }
 
     public static SqsClient sqs(Environment env) {

@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class DynamoDbAggregateReader implements AggregateReader {
 
+    private static final int DAYS_AT_ONCE = 16;
+
     private final DynamoDbClient dynamo;
     private final DynamoDbResponseRepository responses;
     private final String table;
@@ -36,15 +38,47 @@ public final class DynamoDbAggregateReader implements AggregateReader {
 
     @Override
     public List<AggregateCell> cells(LocalDate from, LocalDate to) {
-        ResponseCells cells = new ResponseCells();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            LocalDate current = day;
-            dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("PK = :day")
-                            .expressionAttributeValues(Map.of(":day", s(AGGREGATE + current))))
-                    .items().forEach(item -> cells.add(funnelCell(current, item)));
-            responses.forDay(current, cells::add);
+        List<java.util.concurrent.Future<List<AggregateCell>>> days = new java.util.ArrayList<>();
+        // Days are independent queries: read up to DAYS_AT_ONCE of them at a time, then add them up in order.
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(DAYS_AT_ONCE);
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                LocalDate current = day;
+                days.add(threads.submit(() -> {
+                    slots.acquire();
+                    try {
+                        return cellsOf(current);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
         }
+        ResponseCells all = new ResponseCells();
+        for (java.util.concurrent.Future<List<AggregateCell>> day : days) {
+            dayCells(day).forEach(all::add);
+        }
+        return all.cells();
+    }
+
+    private List<AggregateCell> cellsOf(LocalDate day) {
+        ResponseCells cells = new ResponseCells();
+        dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("PK = :day")
+                        .expressionAttributeValues(Map.of(":day", s(AGGREGATE + day))))
+                .items().forEach(item -> cells.add(funnelCell(day, item)));
+        responses.forDay(day, cells::add);
         return cells.cells();
+    }
+
+    private static List<AggregateCell> dayCells(java.util.concurrent.Future<List<AggregateCell>> day) {
+        try {
+            return day.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a report", e);
+        }
     }
 
     private static AggregateCell funnelCell(LocalDate day, Map<String, AttributeValue> item) {
