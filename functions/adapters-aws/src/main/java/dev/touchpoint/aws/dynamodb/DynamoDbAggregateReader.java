@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A day's cells, from two queries per day and never a scan: the funnel counters stored under
  * {@code AGGREGATE#<day>} by the dispatcher and delivery reports, and the response counters folded
  * from the day's responses in the day index ({@code GSI2PK = RESPONSES#<day>}). Responses carry no
- * separate counters, so a response costs one write and can never be counted apart from itself; the
- * price is a report that reads its period's responses (docs/performance.md has the figures).
+ * separate counters, so a response costs one write and can never be counted apart from itself. A
+ * settled day's folded cells are kept and reused while no response of that day changes ({@link DayRollups}).
  */
 public final class DynamoDbAggregateReader implements AggregateReader {
 
@@ -28,11 +28,17 @@ public final class DynamoDbAggregateReader implements AggregateReader {
 
     private final DynamoDbClient dynamo;
     private final DynamoDbResponseRepository responses;
+    private final DayRollups rollups;
     private final String table;
 
     public DynamoDbAggregateReader(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, java.time.Clock.systemUTC());
+    }
+
+    public DynamoDbAggregateReader(DynamoDbClient dynamo, String table, java.time.Clock clock) {
         this.dynamo = dynamo;
-        this.responses = new DynamoDbResponseRepository(dynamo, table);
+        this.responses = new DynamoDbResponseRepository(dynamo, table, clock);
+        this.rollups = new DayRollups(dynamo, table, clock);
         this.table = table;
     }
 
@@ -66,7 +72,11 @@ public final class DynamoDbAggregateReader implements AggregateReader {
         dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("PK = :day")
                         .expressionAttributeValues(Map.of(":day", s(AGGREGATE + day))))
                 .items().forEach(item -> cells.add(funnelCell(day, item)));
-        responses.forDay(day, cells::add);
+        rollups.cells(day, () -> {
+            ResponseCells answered = new ResponseCells();
+            responses.forDay(day, answered::add);
+            return answered.cells();
+        }).forEach(cells::add);
         return cells.cells();
     }
 

@@ -33,8 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * Responses. A response is one item written once by a put conditional on its id: a redelivered event
  * fails the condition and changes nothing, and there is nothing else to write beside it, so nothing can
  * be half written. Reports fold the responses of the day index into their counters
- * ({@link DynamoDbAggregateReader}); answering an invitation also marks it ANSWERED, a repeatable update
- * made again on every redelivery so that a crash between the two writes heals on the retry.
+ * ({@link DynamoDbAggregateReader}); answering an invitation also marks it ANSWERED, and a response of a
+ * day before today marks that day's stored report cells out of date ({@link DayRollups}): repeatable
+ * updates made again on every redelivery, so that a stop between the writes heals on the retry.
  */
 public final class DynamoDbResponseRepository implements ResponseRepository {
 
@@ -44,10 +45,16 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DayRollups rollups;
 
     public DynamoDbResponseRepository(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, java.time.Clock.systemUTC());
+    }
+
+    public DynamoDbResponseRepository(DynamoDbClient dynamo, String table, java.time.Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
+        this.rollups = new DayRollups(dynamo, table, clock);
     }
 
     @Override
@@ -64,6 +71,8 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
         } catch (ConditionalCheckFailedException e) {
             stored = false;
         }
+        // Also on a redelivery: a stop between the put and this mark heals on the retry.
+        rollups.changed(day(response));
         if (response.invitationId() != null) {
             markAnswered(response);
         }
@@ -138,7 +147,12 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
                         ":fresh", AttributeValue.fromL(fresh.stream().map(DynamoDbResponseRepository::toAttribute).toList()),
                         ":message", Attr.ss(List.of(messageId)), ":messageId", s(messageId),
                         ":read", n(current.answers().size()))));
+        rollups.changed(day(current));
         return true;
+    }
+
+    private static java.time.LocalDate day(ResponseRecord response) {
+        return java.time.LocalDate.ofInstant(response.answeredAt(), java.time.ZoneOffset.UTC);
     }
 
     /** Every response answered on this UTC day, page by page through the day index. */
@@ -197,7 +211,7 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
         item.put("entity", s("response"));
         item.put("responseId", s(response.responseId()));
         // The day index (GSI2, partition RESPONSES#<day>) lists a period's responses for exports.
-        item.put(TouchpointTable.GSI2PK, s(DAY_INDEX + java.time.LocalDate.ofInstant(response.answeredAt(), java.time.ZoneOffset.UTC)));
+        item.put(TouchpointTable.GSI2PK, s(DAY_INDEX + day(response)));
         item.put(TouchpointTable.GSI2SK, s(SortableTime.of(response.answeredAt()) + "#" + response.responseId()));
         Attr.putIfPresent(item, "invitationId", response.invitationId());
         Attr.putIfPresent(item, "invitationChannel", response.invitationChannel());

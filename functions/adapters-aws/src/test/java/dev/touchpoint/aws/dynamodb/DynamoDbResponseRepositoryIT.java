@@ -30,7 +30,8 @@ class DynamoDbResponseRepositoryIT {
     void newTable() throws Exception {
         dynamo = AwsClients.dynamoDb(EmbeddedEngines.environment());
         table = EmbeddedEngines.newTable(dynamo);
-        responses = new DynamoDbResponseRepository(dynamo, table);
+        // Answered today, as most responses are (a day before today also marks that day's stored report cells).
+        responses = new DynamoDbResponseRepository(dynamo, table, java.time.Clock.fixed(AT, java.time.ZoneOffset.UTC));
     }
 
     private static ResponseRecord response(String id, String profileId, int nps) {
