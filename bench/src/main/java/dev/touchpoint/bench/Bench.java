@@ -33,7 +33,7 @@ public final class Bench {
         int events = Integer.getInteger("bench.events", 20_000);
         Map<String, Object> results = new LinkedHashMap<>();
         Path work = root.resolve("bench/target/bench");
-        java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "cold,writes,warm,ceiling,pipeline").split(","));
+        java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "cold,writes,warm,ceiling,reports,pipeline").split(","));
         try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start(null); EmbeddedSqs sqs = EmbeddedSqs.start()) {
             Map<String, String> env = functionEnvironment(dynamo, sqs);
             if (only.contains("cold")) {
@@ -48,6 +48,9 @@ public final class Bench {
             }
             if (only.contains("ceiling")) {
                 DatabaseCeiling.measure(env, results);
+            }
+            if (only.contains("reports")) {
+                ReportTime.measure(env, results);
             }
         }
         sizes(root, results);
