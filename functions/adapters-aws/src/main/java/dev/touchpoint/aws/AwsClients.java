@@ -36,17 +36,20 @@ public final class AwsClients {
      * standard mode's up to 1 s and 2 s: one throttled write must not hold a whole processor batch for
      * seconds; if throttling persists, the message fails and SQS redelivers it later.
      */
-    private static final RetryStrategy DYNAMODB_RETRIES = AwsRetryStrategy.standardRetryStrategy().toBuilder()
-            .maxAttempts(3)
-            .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(1)))
-            .build();
+    private static RetryStrategy dynamoDbRetries() {
+        // One per client: the strategy's retry budget is state, and one client's failures must not spend another's.
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(3)
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(1)))
+                .build();
+    }
 
     private AwsClients() {
     }
 
     public static DynamoDbClient dynamoDb(Environment env) {
         return configure(DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(DYNAMODB_RETRIES)), env, "DYNAMODB").build();
+                .overrideConfiguration(o -> o.retryStrategy(dynamoDbRetries())), env, "DYNAMODB").build();
     }
 
     public static SqsClient sqs(Environment env) {
