@@ -45,6 +45,15 @@ class InvitationLifecycleIT {
                 List.of("email", "sms"), dueAt, dueAt.plusSeconds(72 * 3600), NOW);
     }
 
+    /** An invitation scheduled, claimed and sent on this channel with this provider message id. */
+    private Invitation sent(String channel, String messageId) {
+        Invitation due = invitation(NOW);
+        invitations.schedule(due);
+        invitations.claim(due, NOW);
+        invitations.markSent(due, channel, messageId, NOW);
+        return due;
+    }
+
     @Test
     void due_returnsOnlyPendingInvitationsDueByNow_oldestFirst() {
         Invitation early = invitation(NOW.minusSeconds(120));
@@ -84,10 +93,7 @@ class InvitationLifecycleIT {
 
     @Test
     void answer_marksTheInvitationAndCountsRespondedWhereItWasSent() {
-        Invitation due = invitation(NOW);
-        invitations.schedule(due);
-        invitations.claim(due, NOW);
-        invitations.markSent(due, "email", "ses-message-1", NOW);
+        Invitation due = sent("email", "ses-message-1");
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
 
         assertTrue(responses.record(new ResponseRecord("r-" + due.id(), "p1", null, "web", "store-1", "post-service",
@@ -101,10 +107,7 @@ class InvitationLifecycleIT {
 
     @Test
     void anAnswerWhoseInvitationUpdateWasLost_marksItAnsweredWhenRedelivered() {
-        Invitation due = invitation(NOW);
-        invitations.schedule(due);
-        invitations.claim(due, NOW);
-        invitations.markSent(due, "sms", "sns-message-3", NOW);
+        Invitation due = sent("sms", "sns-message-3");
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
         ResponseRecord answer = new ResponseRecord("r-" + due.id(), "p1", null, "sms", "store-1", "post-service",
                 List.of(Answer.scored("nps", AnswerType.NPS, 4)), NOW, NOW, due.id(), "sms");
@@ -121,10 +124,7 @@ class InvitationLifecycleIT {
 
     @Test
     void deliveryReports_findTheirInvitationAndCountOnce() {
-        Invitation sent = invitation(NOW);
-        invitations.schedule(sent);
-        invitations.claim(sent, NOW);
-        invitations.markSent(sent, "sms", "sns-message-7", NOW);
+        Invitation sent = sent("sms", "sns-message-7");
         DynamoDbDeliveryLedger ledger = new DynamoDbDeliveryLedger(dynamo, table);
         AggregateKey cell = AggregateKey.of(NOW, "sms", "store-1", "post-service");
 
