@@ -156,24 +156,27 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
     @Override
     public void updateDetails(String profileId, String name, String locale, String timeZone) {
         Map<String, AttributeValue> values = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
         List<String> sets = new ArrayList<>();
-        addSet("name", name, sets, values);
-        addSet("locale", locale, sets, values);
-        addSet("timeZone", timeZone, sets, values);
+        addSet("name", name, sets, names, values);
+        addSet("locale", locale, sets, names, values);
+        addSet("timeZone", timeZone, sets, names, values);
         if (sets.isEmpty()) {
             return;
         }
         dynamo.updateItem(u -> u.tableName(table).key(profileKey(profileId))
                 .updateExpression("SET " + String.join(", ", sets))
                 .conditionExpression("attribute_exists(PK)")
-                .expressionAttributeNames(Map.of("#name", "name"))
+                .expressionAttributeNames(names)
                 .expressionAttributeValues(values));
     }
 
-    private static void addSet(String attribute, String value, List<String> sets, Map<String, AttributeValue> values) {
+    /** Every name through a placeholder: {@code name} and {@code timeZone} are DynamoDB reserved words. */
+    private static void addSet(String attribute, String value, List<String> sets, Map<String, String> names,
+                               Map<String, AttributeValue> values) {
         if (value != null) {
-            String placeholder = attribute.equals("name") ? "#name" : attribute;
-            sets.add(placeholder + " = :" + attribute);
+            sets.add("#" + attribute + " = :" + attribute);
+            names.put("#" + attribute, attribute);
             values.put(":" + attribute, s(value));
         }
     }

@@ -58,6 +58,19 @@ class IdentityResolutionIT {
     }
 
     @Test
+    void updateDetails_changesOnlyWhatIsGiven_includingTheReservedWordsNameAndTimeZone() {
+        String id = resolve(EMAIL);
+
+        profiles.updateDetails(id, null, null, "Europe/Istanbul");
+        assertEquals("Europe/Istanbul", profile(id).timeZone(), "a time zone alone (no name to update) is written");
+        profiles.updateDetails(id, "Ayşe", "tr-TR", "Asia/Tokyo");
+
+        assertEquals("Ayşe", profile(id).name());
+        assertEquals("tr-TR", profile(id).locale());
+        assertEquals("Asia/Tokyo", profile(id).timeZone());
+    }
+
+    @Test
     void resolve_emailThenPhoneThenBoth_endsInOneProfileHoldingBoth() {
         String byEmail = resolve(EMAIL);
         String byPhone = resolve(PHONE);
