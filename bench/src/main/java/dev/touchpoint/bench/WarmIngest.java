@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.apigateway.FormFields;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.domain.conversation.WebhookEventCounter;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
@@ -16,7 +17,6 @@ import dev.touchpoint.ingest.meta.MetaWebhook;
 import dev.touchpoint.ingest.sms.TwoWaySms;
 import dev.touchpoint.ingest.twilio.TwilioWebhook;
 import java.io.ByteArrayInputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +68,10 @@ final class WarmIngest {
         TwilioWebhook twilio = new TwilioWebhook(Optional.of("bench-twilio"), "https://bench.invalid", normalizer, twilioQueue,
                 NO_COUNTS, Clock.systemUTC());
         String form = Files.readString(events.resolve("webhooks/twilio-sms.form")).trim();
+        Map<String, String> fields = FormFields.read(new HttpRequest(post("/webhooks/twilio", "application/x-www-form-urlencoded", form,
+                Map.of())), form.length()).orElseThrow();
         APIGatewayV2HTTPEvent sms = post("/webhooks/twilio", "application/x-www-form-urlencoded", form,
-                Map.of("x-twilio-signature", WebhookSignatures.twilio("bench-twilio", "https://bench.invalid/webhooks/twilio", formFields(form))));
+                Map.of("x-twilio-signature", WebhookSignatures.twilio("bench-twilio", "https://bench.invalid/webhooks/twilio", fields)));
         report(results, "ingest-twilio", twilioQueue, i -> twilio.handle(new HttpRequest(sms), line -> { }));
 
         MemoryQueue metaQueue = new MemoryQueue();
@@ -113,15 +115,5 @@ final class WarmIngest {
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath(path)
                                 .withSourceIp("198.51.100.7").build()).build())
                 .build();
-    }
-
-    private static Map<String, String> formFields(String form) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : form.split("&")) {
-            int eq = pair.indexOf('=');
-            fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return fields;
     }
 }

@@ -100,10 +100,6 @@ final class DynamoDbFaultProxy implements AutoCloseable {
         return answered.stream().filter(matches).count();
     }
 
-    static Predicate<Call> transactionMentioning(String text) {
-        return call -> call.operation().equals("TransactWriteItems") && call.body().contains(text);
-    }
-
     /** The put that stores a response: the one write a response costs. */
     static Predicate<Call> responsePutMentioning(String text) {
         return call -> call.operation().equals("PutItem") && call.body().contains("\"RESPONSE#") && call.body().contains(text);

@@ -30,9 +30,4 @@ final class Transactions {
                 .map(CancellationReason::code)
                 .anyMatch(code -> "ConditionalCheckFailed".equals(code) || "TransactionConflict".equals(code));
     }
-
-    static boolean failedCondition(TransactionCanceledException e, int itemIndex) {
-        return e.hasCancellationReasons() && e.cancellationReasons().size() > itemIndex
-                && "ConditionalCheckFailed".equals(e.cancellationReasons().get(itemIndex).code());
-    }
 }
