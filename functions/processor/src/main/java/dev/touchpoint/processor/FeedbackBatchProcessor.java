@@ -59,9 +59,9 @@ public final class FeedbackBatchProcessor {
         this.maxReceiveCount = maxReceiveCount;
     }
 
-    private void handle(QueueMessage message) {
+    private void handle(QueueMessage message, FeedbackRecorder batchRecorder) {
         switch (message) {
-            case FeedbackEvent feedback -> recorder.record(feedback);
+            case FeedbackEvent feedback -> batchRecorder.record(feedback);
             case InteractionEvent interaction -> scheduler.schedule(interaction);
             case InboundMessageEvent inbound -> conversations.handle(inbound.message());
             case TeamReply reply -> teamReplies.send(reply);
@@ -78,12 +78,15 @@ public final class FeedbackBatchProcessor {
         List<Item> items = records.stream().map(this::read).toList();
         List<List<Item>> groups = SameCustomerGroups.of(items,
                 item -> item.message() == null ? Set.of() : SameCustomerGroups.customerKeys(item.message()));
+        // The batch's customers are read ahead together: two batched reads instead of two reads an event.
+        FeedbackRecorder batchRecorder = recorder.forBatch(items.stream().map(Item::message)
+                .filter(FeedbackEvent.class::isInstance).map(FeedbackEvent.class::cast).toList());
         Set<String> done = ConcurrentHashMap.newKeySet();
         if (groups.size() == 1) {
-            handleInOrder(groups.get(0), done, log);
+            handleInOrder(groups.get(0), batchRecorder, done, log);
         } else {
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                groups.forEach(group -> threads.submit(() -> handleInOrder(group, done, log)));
+                groups.forEach(group -> threads.submit(() -> handleInOrder(group, batchRecorder, done, log)));
             }
         }
         // Whatever did not end well — a failure, or an error that stopped its group — is retried.
@@ -100,14 +103,14 @@ public final class FeedbackBatchProcessor {
         }
     }
 
-    private void handleInOrder(List<Item> group, Set<String> done, Consumer<String> log) {
+    private void handleInOrder(List<Item> group, FeedbackRecorder batchRecorder, Set<String> done, Consumer<String> log) {
         for (Item item : group) {
             SQSMessage message = item.record();
             try {
                 if (item.unreadable() != null) {
                     throw item.unreadable();
                 }
-                handle(item.message());
+                handle(item.message(), batchRecorder);
                 done.add(message.getMessageId());
             } catch (RuntimeException e) {
                 if (parkIfLastReceive(message, e, log)) {

@@ -4,6 +4,7 @@ import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationRepository;
 import dev.touchpoint.domain.queue.UnreadableMessageException;
+import java.util.Collection;
 
 /**
  * Use case run by the processor for each queued event: resolve the customer to one profile, then
@@ -25,6 +26,18 @@ public final class FeedbackRecorder {
         this.responses = responses;
         this.invitations = invitations;
         this.closedLoop = closedLoop;
+    }
+
+    /**
+     * This recorder for one batch of events: the customers' profiles are read ahead in a couple of
+     * batched reads rather than one read per identity and profile per event.
+     */
+    public FeedbackRecorder forBatch(Collection<FeedbackEvent> batch) {
+        if (batch.size() < 2) {
+            return this;
+        }
+        IdentityResolver readingAhead = identities.readingAhead(batch.stream().map(event -> event.submission().customer()).toList());
+        return new FeedbackRecorder(readingAhead, responses, invitations, closedLoop);
     }
 
     public Outcome record(FeedbackEvent event) {

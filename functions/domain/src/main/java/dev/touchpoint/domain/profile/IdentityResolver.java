@@ -4,6 +4,7 @@ import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.Identity;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +40,22 @@ public final class IdentityResolver {
     public IdentityResolver(ProfileRepository profiles, Supplier<String> newProfileId) {
         this.profiles = profiles;
         this.newProfileId = newProfileId;
+    }
+
+    /**
+     * This resolver for one batch of customers: their identities' owners and profiles read ahead in
+     * batched reads ({@link ReadAheadProfiles}). If the read ahead fails, the batch reads on demand.
+     */
+    public IdentityResolver readingAhead(Collection<Customer> customers) {
+        List<Identity> all = customers.stream().flatMap(customer -> customer.identities().stream()).toList();
+        if (all.isEmpty()) {
+            return this;
+        }
+        try {
+            return new IdentityResolver(ReadAheadProfiles.of(profiles, all), newProfileId);
+        } catch (RuntimeException e) {
+            return this;
+        }
     }
 
     /** @return the surviving profile's id, or empty for a customer with no identifier at all */

@@ -2,6 +2,8 @@ package dev.touchpoint.domain.profile;
 
 import dev.touchpoint.domain.identity.Identity;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +17,24 @@ public interface ProfileRepository {
     Optional<String> profileIdOf(Identity identity);
 
     Optional<ProfileRecord> load(String profileId);
+
+    /**
+     * {@link #profileIdOf} for many identities at once: each identity read maps to its profile id, or to
+     * empty when no profile claims it. An identity the store could not read this time is left out, so
+     * the caller reads it again itself. A store that can batch reads overrides this.
+     */
+    default Map<Identity, Optional<String>> profileIdsOf(Set<Identity> identities) {
+        Map<Identity, Optional<String>> owners = new HashMap<>();
+        identities.forEach(identity -> owners.put(identity, profileIdOf(identity)));
+        return owners;
+    }
+
+    /** {@link #load} for many profiles at once, on the same terms as {@link #profileIdsOf}. */
+    default Map<String, Optional<ProfileRecord>> loadAll(Set<String> profileIds) {
+        Map<String, Optional<ProfileRecord>> loaded = new HashMap<>();
+        profileIds.forEach(id -> loaded.put(id, load(id)));
+        return loaded;
+    }
 
     /** The profile this id names today: itself, or the profile it was merged into (following the chain). */
     default Optional<ProfileRecord> surviving(String profileId) {
