@@ -5,6 +5,7 @@ import static dev.touchpoint.local.LocalApi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.aws.Environment;
@@ -17,11 +18,13 @@ import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
 import dev.touchpoint.local.lambda.LocalFunction;
 import dev.touchpoint.local.lambda.SqsEventSource;
+import dev.touchpoint.processor.FeedbackBatchProcessor;
 import dev.touchpoint.processor.ProcessorHandler;
 import dev.touchpoint.processor.ProcessorWiring;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -179,6 +182,41 @@ class FaultInjectionIT {
         }
         assertEquals(1, responseItems("slow-1"));
         assertEquals(before + 1, responsesIn("qr"), "counted once although handled twice");
+    }
+
+    @Test
+    void aDetractorAlertThatCannotBeQueued_failsOnlyItsMessage_andOnItsLastReceiveIsParkedWithTheReason() {
+        // This processor's closed-loop queue does not exist: every alert it raises is refused by SQS.
+        Map<String, String> env = new HashMap<>(runtime.functionEnvironment());
+        env.put("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", runtime.queues().closedLoopUrl() + "-missing");
+        FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(env), runtime.outbox().replySender());
+        SQSEvent batch = new SQSEvent();
+        batch.setRecords(List.of(record("alert-retried", 2, 1), record("alert-none", 10, 1), record("alert-parked", 1, 5)));
+
+        List<String> retried = processor.process(batch, line -> { }).getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+
+        assertEquals(List.of("alert-retried"), retried, "only the detractor whose alert is not queued yet is retried");
+        assertEquals(1, responseItems("alert-retried"));
+        assertEquals(1, responseItems("alert-none"));
+        assertEquals(1, responseItems("alert-parked"));
+        Message parked = eventually("the last receive is parked", FaultInjectionIT::peekDeadLetter, m -> m != null);
+        assertTrue(parked.messageAttributes().get("failureReason").stringValue().contains("AlertNotRaisedException"),
+                parked.messageAttributes().get("failureReason").stringValue());
+        runtime.sqs().deleteMessage(d -> d.queueUrl(runtime.queues().deadLetterUrl()).receiptHandle(parked.receiptHandle()));
+    }
+
+    /** A feedback message as the processor receives it, on its {@code receiveCount}th receive. */
+    private static SQSEvent.SQSMessage record(String externalId, int nps, int receiveCount) {
+        List<String> bodies = new ArrayList<>();
+        new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), Clock.systemUTC())
+                .accept(new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC())
+                        .read(StrictJson.read(feedback(externalId, externalId + "@example.com", nps))));
+        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+        record.setMessageId(externalId);
+        record.setBody(bodies.get(0));
+        record.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
+        return record;
     }
 
     private static String feedback(String externalId, String email, int nps) {

@@ -18,6 +18,7 @@ import dev.touchpoint.domain.invitation.InvitationScheduler;
 import dev.touchpoint.domain.queue.QueueMessage;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.domain.queue.UnreadableMessageException;
+import dev.touchpoint.domain.profile.DetractorAlerts;
 import dev.touchpoint.domain.profile.FeedbackRecorder;
 import java.util.List;
 import java.util.Set;
@@ -59,9 +60,9 @@ public final class FeedbackBatchProcessor {
         this.maxReceiveCount = maxReceiveCount;
     }
 
-    private void handle(QueueMessage message, FeedbackRecorder batchRecorder) {
+    private void handle(SQSMessage record, QueueMessage message, Batch batch) {
         switch (message) {
-            case FeedbackEvent feedback -> batchRecorder.record(feedback);
+            case FeedbackEvent feedback -> batch.recorder().alertingThrough(batch.alerts().of(record.getMessageId())).record(feedback);
             case InteractionEvent interaction -> scheduler.schedule(interaction);
             case InboundMessageEvent inbound -> conversations.handle(inbound.message());
             case TeamReply reply -> teamReplies.send(reply);
@@ -73,22 +74,28 @@ public final class FeedbackBatchProcessor {
     private record Item(SQSMessage record, QueueMessage message, RuntimeException unreadable) {
     }
 
+    /** What the messages of one batch share: their customers read ahead, their detractor alerts held. */
+    private record Batch(FeedbackRecorder recorder, DetractorAlerts.Held alerts) {
+    }
+
     public SQSBatchResponse process(SQSEvent event, Consumer<String> log) {
         List<SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         List<Item> items = records.stream().map(this::read).toList();
         List<List<Item>> groups = SameCustomerGroups.of(items,
                 item -> item.message() == null ? Set.of() : SameCustomerGroups.customerKeys(item.message()));
-        // The batch's customers are read ahead together: two batched reads instead of two reads an event.
-        FeedbackRecorder batchRecorder = recorder.forBatch(items.stream().map(Item::message)
-                .filter(FeedbackEvent.class::isInstance).map(FeedbackEvent.class::cast).toList());
+        // The batch's customers are read ahead together (two batched reads instead of two reads an event)
+        // and its detractor alerts raised together (a call for ten instead of one each).
+        Batch batch = new Batch(recorder.forBatch(items.stream().map(Item::message)
+                .filter(FeedbackEvent.class::isInstance).map(FeedbackEvent.class::cast).toList()), recorder.holdAlerts());
         Set<String> done = ConcurrentHashMap.newKeySet();
         if (groups.size() == 1) {
-            handleInOrder(groups.get(0), batchRecorder, done, log);
+            handleInOrder(groups.get(0), batch, done, log);
         } else {
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                groups.forEach(group -> threads.submit(() -> handleInOrder(group, batchRecorder, done, log)));
+                groups.forEach(group -> threads.submit(() -> handleInOrder(group, batch, done, log)));
             }
         }
+        raiseAlerts(batch.alerts(), records, done, log);
         // Whatever did not end well — a failure, or an error that stopped its group — is retried.
         List<BatchItemFailure> failures = records.stream().filter(record -> !done.contains(record.getMessageId()))
                 .map(record -> BatchItemFailure.builder().withItemIdentifier(record.getMessageId()).build()).toList();
@@ -103,14 +110,14 @@ public final class FeedbackBatchProcessor {
         }
     }
 
-    private void handleInOrder(List<Item> group, FeedbackRecorder batchRecorder, Set<String> done, Consumer<String> log) {
+    private void handleInOrder(List<Item> group, Batch batch, Set<String> done, Consumer<String> log) {
         for (Item item : group) {
             SQSMessage message = item.record();
             try {
                 if (item.unreadable() != null) {
                     throw item.unreadable();
                 }
-                handle(item.message(), batchRecorder);
+                handle(message, item.message(), batch);
                 done.add(message.getMessageId());
             } catch (RuntimeException e) {
                 if (parkIfLastReceive(message, e, log)) {
@@ -119,6 +126,31 @@ public final class FeedbackBatchProcessor {
                     log.accept("processor: message " + message.getMessageId() + " failed, will be retried: " + reason(e));
                 }
             }
+        }
+    }
+
+    /**
+     * A message whose response is written but whose alert could not be raised is failed like any other,
+     * so SQS delivers it again (or, on its last receive, it is parked with the reason).
+     */
+    private void raiseAlerts(DetractorAlerts.Held alerts, List<SQSMessage> records, Set<String> done, Consumer<String> log) {
+        Set<String> unraised = alerts.raise();
+        for (SQSMessage message : records) {
+            if (unraised.contains(message.getMessageId()) && done.remove(message.getMessageId())) {
+                RuntimeException failure = new AlertNotRaisedException();
+                if (parkIfLastReceive(message, failure, log)) {
+                    done.add(message.getMessageId());
+                } else {
+                    log.accept("processor: message " + message.getMessageId() + " failed, will be retried: " + reason(failure));
+                }
+            }
+        }
+    }
+
+    /** The detractor alert of a recorded response could not be handed to the closed-loop queue. */
+    static final class AlertNotRaisedException extends RuntimeException {
+        AlertNotRaisedException() {
+            super("the detractor alert could not be queued");
         }
     }
 

@@ -3,8 +3,12 @@ package dev.touchpoint.aws.sqs;
 import dev.touchpoint.domain.profile.DetractorAlerts;
 import dev.touchpoint.domain.webhook.WebhookDelivery;
 import dev.touchpoint.domain.webhook.WebhookQueue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * The closed-loop queue on SQS: what follows a response — its detractor alert and its webhook
@@ -12,6 +16,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * failures in its DLQ. The processor only needs to reach this queue, never SNS topics or receivers.
  */
 public final class SqsClosedLoopQueue implements WebhookQueue, DetractorAlerts.Channel {
+
+    private static final int SEND_BATCH_LIMIT = 10;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -29,6 +35,28 @@ public final class SqsClosedLoopQueue implements WebhookQueue, DetractorAlerts.C
     @Override
     public void raise(DetractorAlerts.DetractorAlert alert) {
         send(alert.toJson(), DetractorAlerts.DetractorAlert.KIND);
+    }
+
+    /** Ten alerts a {@code SendMessageBatch} call (SQS's limit); an entry SQS refuses is answered as not raised. */
+    @Override
+    public List<DetractorAlerts.DetractorAlert> raiseAll(List<DetractorAlerts.DetractorAlert> alerts) {
+        List<DetractorAlerts.DetractorAlert> failed = new ArrayList<>();
+        for (int from = 0; from < alerts.size(); from += SEND_BATCH_LIMIT) {
+            List<DetractorAlerts.DetractorAlert> chunk = alerts.subList(from, Math.min(alerts.size(), from + SEND_BATCH_LIMIT));
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(chunk.get(i).toJson())
+                        .messageAttributes(Map.of("kind", SqsFeedbackQueue.text(DetractorAlerts.DetractorAlert.KIND))).build());
+            }
+            try {
+                for (BatchResultErrorEntry refused : sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)).failed()) {
+                    failed.add(chunk.get(Integer.parseInt(refused.id())));
+                }
+            } catch (RuntimeException e) {
+                failed.addAll(chunk);
+            }
+        }
+        return failed;
     }
 
     private void send(String body, String kind) {

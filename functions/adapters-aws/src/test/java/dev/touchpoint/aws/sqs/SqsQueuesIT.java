@@ -1,6 +1,7 @@
 package dev.touchpoint.aws.sqs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.EmbeddedEngines;
@@ -9,6 +10,8 @@ import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
+import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.profile.DetractorAlerts.DetractorAlert;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.feedback.SubmissionReader;
@@ -16,7 +19,10 @@ import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -38,6 +44,38 @@ class SqsQueuesIT {
                 new InteractionReader(new IdentityNormalizer("TR"), Clock.systemUTC()), new IdentityNormalizer("TR"));
         assertEquals(event, codec.decode(message.body()));
         assertEquals("feedback", message.messageAttributes().get("kind").stringValue());
+    }
+
+    @Test
+    void raiseAll_queuesEveryAlertInCallsOfTen_asTheClosedLoopFunctionReadsThem() throws Exception {
+        SqsClient sqs = AwsClients.sqs(EmbeddedEngines.environment());
+        String url = EmbeddedEngines.newQueue(sqs);
+        List<DetractorAlert> alerts = IntStream.range(0, 23).mapToObj(i -> new DetractorAlert(
+                "response-" + i, "profile-" + i, "sms", "store-1", "post-service", "nps", "nps", i % 7)).toList();
+
+        List<DetractorAlert> refused = new SqsClosedLoopQueue(sqs, url).raiseAll(alerts);
+
+        assertEquals(List.of(), refused);
+        Set<DetractorAlert> queued = new HashSet<>();
+        while (queued.size() < alerts.size()) {
+            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                    .messageAttributeNames("All").waitTimeSeconds(1)).messages();
+            assertTrue(!messages.isEmpty(), "only " + queued.size() + " of 23 alerts arrived");
+            for (Message message : messages) {
+                assertEquals(DetractorAlert.KIND, message.messageAttributes().get("kind").stringValue());
+                queued.add(DetractorAlert.fromJson(StrictJson.read(message.body())));
+            }
+        }
+        assertEquals(Set.copyOf(alerts), queued);
+    }
+
+    @Test
+    void raiseAll_toAQueueThatIsGone_answersEveryAlertAsNotRaised() throws Exception {
+        SqsClient sqs = AwsClients.sqs(EmbeddedEngines.environment());
+        String url = EmbeddedEngines.newQueue(sqs) + "-gone";
+        List<DetractorAlert> alerts = List.of(new DetractorAlert("r-1", "p-1", "web", "t", "s", "nps", "nps", 3));
+
+        assertEquals(alerts, new SqsClosedLoopQueue(sqs, url).raiseAll(alerts));
     }
 
     @Test

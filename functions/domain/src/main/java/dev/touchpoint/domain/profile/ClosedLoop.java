@@ -19,6 +19,16 @@ public final class ClosedLoop {
         this.webhooks = webhooks;
     }
 
+    /** Holds a batch's detractor alerts to raise them together ({@link DetractorAlerts.Held}). */
+    public DetractorAlerts.Held holdAlerts() {
+        return alerts.held();
+    }
+
+    /** This closed loop with its alerts raised through {@code alerts} instead. */
+    public ClosedLoop withAlerts(DetractorAlerts alerts) {
+        return new ClosedLoop(alerts, webhooks);
+    }
+
     public void recorded(ResponseRecord response) {
         alerts.check(response);
         webhooks.announce(WebhookDelivery.RECORDED, response.responseId(), "recorded");

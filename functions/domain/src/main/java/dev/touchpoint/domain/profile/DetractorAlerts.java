@@ -5,7 +5,12 @@ import dev.touchpoint.domain.feedback.AnswerType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.queue.UnreadableMessageException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Closed loop: a detractor — an NPS of 0–6 or a CSAT of 1–2 — raises an alert so that someone calls the
@@ -16,6 +21,68 @@ public final class DetractorAlerts {
     /** Port: where alerts go (an SNS topic in AWS, the outbox locally). */
     public interface Channel {
         void raise(DetractorAlert alert);
+
+        /**
+         * Raises several alerts in as few calls as the channel allows.
+         *
+         * @return the alerts it could not raise
+         */
+        default List<DetractorAlert> raiseAll(List<DetractorAlert> alerts) {
+            List<DetractorAlert> failed = new ArrayList<>();
+            for (DetractorAlert alert : alerts) {
+                try {
+                    raise(alert);
+                } catch (RuntimeException e) {
+                    failed.add(alert);
+                }
+            }
+            return failed;
+        }
+    }
+
+    /**
+     * Alerts held back while a batch of messages is handled, then raised together: a queue takes ten
+     * in one call. Each alert remembers the message that raised it, so a failed raise fails only that
+     * message.
+     */
+    public static final class Held {
+
+        private record Raised(String messageId, DetractorAlert alert) {
+        }
+
+        private final Channel channel;
+        private final List<Raised> raised = Collections.synchronizedList(new ArrayList<>());
+
+        private Held(Channel channel) {
+            this.channel = channel;
+        }
+
+        /** The alerts of one message, held here. */
+        public DetractorAlerts of(String messageId) {
+            return new DetractorAlerts(alert -> raised.add(new Raised(messageId, alert)));
+        }
+
+        /** @return the messages some of whose alerts could not be raised */
+        public Set<String> raise() {
+            List<Raised> all = List.copyOf(raised);
+            raised.clear();
+            if (all.isEmpty()) {
+                return Set.of();
+            }
+            List<DetractorAlert> failed;
+            try {
+                failed = channel.raiseAll(all.stream().map(Raised::alert).toList());
+            } catch (RuntimeException e) {
+                failed = all.stream().map(Raised::alert).toList();
+            }
+            Set<String> failedMessages = new HashSet<>();
+            for (Raised one : all) {
+                if (failed.contains(one.alert())) {
+                    failedMessages.add(one.messageId());
+                }
+            }
+            return failedMessages;
+        }
     }
 
     /** One alert; as JSON it names the response and the score, never who or what they wrote. */
@@ -49,6 +116,11 @@ public final class DetractorAlerts {
 
     public DetractorAlerts(Channel channel) {
         this.channel = channel;
+    }
+
+    /** A holder for a batch's alerts, raised through this channel when the batch is handled. */
+    public Held held() {
+        return new Held(channel);
     }
 
     /** Raises an alert for the first detractor answer of a newly recorded response. */

@@ -40,6 +40,16 @@ public final class FeedbackRecorder {
         return new FeedbackRecorder(readingAhead, responses, invitations, closedLoop);
     }
 
+    /** Holds the detractor alerts of a batch's recordings, to raise them together. */
+    public DetractorAlerts.Held holdAlerts() {
+        return closedLoop.holdAlerts();
+    }
+
+    /** This recorder with its detractor alerts raised through {@code alerts} (one message's, held). */
+    public FeedbackRecorder alertingThrough(DetractorAlerts alerts) {
+        return new FeedbackRecorder(identities, responses, invitations, closedLoop.withAlerts(alerts));
+    }
+
     public Outcome record(FeedbackEvent event) {
         ResponseRecord response = event.invitationId() == null ? unsolicited(event) : answering(event);
         if (!responses.record(response)) {
