@@ -33,10 +33,11 @@ import java.util.stream.Collectors;
  * a customer's message continues their conversation, a team member's reply is sent); a failure fails only its own record.
  * Different customers' messages are handled at the same time, one customer's in batch order
  * ({@link SameCustomerGroups}): a batch waits on DynamoDB, not on the CPU, so this shortens it several times.
- * A record is acknowledged only once its handling has ended without error. On a message's
- * last receive (the queue's maxReceiveCount) a failure sends it to the DLQ with the reason attached
- * and acknowledges it, so the DLQ says why; if even that send fails, the record is reported failed
- * and the queue's redrive policy moves it without a reason.
+ * The batch's customers are read ahead in batched reads, and its detractor alerts are queued together
+ * at the end. A record is acknowledged only once its handling has ended without error and its alert,
+ * if it raised one, is queued. On a message's last receive (the queue's maxReceiveCount) a failure
+ * sends it to the DLQ with the reason attached and acknowledges it, so the DLQ says why; if even that
+ * send fails, the record is reported failed and the queue's redrive policy moves it without a reason.
  */
 public final class FeedbackBatchProcessor {
 
