@@ -99,21 +99,21 @@ public final class Bench {
         String snsEvent = "com.amazonaws.services.lambda.runtime.events.SNSEvent";
         subjects.add(new ColdStarts.Subject("hello-world", Path.of(probe), "dev.touchpoint.bench.HelloHandler", api,
                 events.resolve("api-gateway/post-feedback.json")));
-        subjects.add(function(root, probe, "ingest-api", "dev.touchpoint.ingest.api.IngestApiHandler", api,
+        subjects.add(function(root, probe, "ingest-api", "dev.touchpoint.ingest.api.IngestApiStreamHandler", api,
                 events.resolve("api-gateway/post-feedback.json")));
-        subjects.add(function(root, probe, "processor", "dev.touchpoint.processor.ProcessorHandler", sqsEvent,
+        subjects.add(function(root, probe, "processor", "dev.touchpoint.processor.ProcessorStreamHandler", sqsEvent,
                 events.resolve("sqs/feedback-batch.json")));
-        subjects.add(function(root, probe, "reporting-api", "dev.touchpoint.reporting.ReportingApiHandler", api,
+        subjects.add(function(root, probe, "reporting-api", "dev.touchpoint.reporting.ReportingApiStreamHandler", api,
                 ColdStarts.write(made, "summary.json", apiEvent.replace("\"GET /v1/profiles\"", "\"GET /v1/reports/summary\"")
                         .replace("\"rawPath\": \"/v1/profiles\"", "\"rawPath\": \"/v1/reports/summary\"")
                         .replace("\"/v1/profiles\"", "\"/v1/reports/summary\"")
                         .replace("email=sample.customer%40example.com", "groupBy=channel")
                         .replace("\"email\": \"sample.customer@example.com\"", "\"groupBy\": \"channel\""))));
-        subjects.add(function(root, probe, "survey-web", "dev.touchpoint.survey.web.SurveyWebHandler", api,
+        subjects.add(function(root, probe, "survey-web", "dev.touchpoint.survey.web.SurveyWebStreamHandler", api,
                 ColdStarts.write(made, "kiosk.json", apiEvent.replace("/v1/profiles", "/k/store-bench")
                         .replace("\"GET /k/store-bench\"", "\"GET /k/{touchpoint}\"")
                         .replace("email=sample.customer%40example.com", "").replace("\"email\": \"sample.customer@example.com\"", "\"x\": \"y\""))));
-        subjects.add(function(root, probe, "ingest-meta", "dev.touchpoint.ingest.meta.MetaWebhookHandler", api,
+        subjects.add(function(root, probe, "ingest-meta", "dev.touchpoint.ingest.meta.MetaWebhookStreamHandler", api,
                 ColdStarts.write(made, "meta-handshake.json", apiEvent.replace("/v1/profiles", "/webhooks/whatsapp")
                         .replace("email=sample.customer%40example.com", "hub.mode=subscribe&hub.verify_token=bench-verify&hub.challenge=42")
                         .replace("\"email\": \"sample.customer@example.com\"",
@@ -124,7 +124,7 @@ public final class Bench {
                 events.resolve("sns/two-way-sms.json")));
         subjects.add(function(root, probe, "survey-dispatcher", "dev.touchpoint.dispatcher.SurveyDispatcherHandler", "java.util.Map",
                 ColdStarts.write(made, "schedule.json", "{\"source\":\"aws.scheduler\"}")));
-        subjects.add(function(root, probe, "closed-loop", "dev.touchpoint.closedloop.ClosedLoopHandler", sqsEvent,
+        subjects.add(function(root, probe, "closed-loop", "dev.touchpoint.closedloop.ClosedLoopStreamHandler", sqsEvent,
                 ColdStarts.write(made, "closed-loop.json", """
                         {"Records":[{"messageId":"m1","receiptHandle":"r1","body":"{\\"kind\\":\\"detractor-alert\\",\\"responseId\\":\\"r1\\",\\"score\\":3}",
                           "attributes":{"ApproximateReceiveCount":"1"},"messageAttributes":{},"eventSource":"aws:sqs",

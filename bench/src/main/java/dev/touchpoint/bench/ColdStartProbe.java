@@ -5,15 +5,18 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The child JVM of a cold-start measurement, doing what Lambda's runtime does on a cold start: load
  * the handler class, construct it (its clients are built here, once per container), deserialise a
- * real event with Lambda's own serialisation library, and handle it. It prints {@code HANDLED} the
+ * real event with Lambda's own serialisation library, and handle it; a stream handler (the functions'
+ * entry points) gets the event's bytes, as Lambda gives them. It prints {@code HANDLED} the
  * moment the first event is handled; the parent measures from process start to that line. It also
  * prints {@code FIRST_EVENT_MS}, the time from the handler constructed to the first event handled.
  * With {@code -Dprobe.prime=true} it first runs the function's SnapStart primes, as Lambda does before
@@ -30,16 +33,24 @@ public final class ColdStartProbe {
         Class<?> handlerClass = Class.forName(args[0]);
         Class<?> eventClass = Class.forName(args[1]);
         byte[] json = Files.readAllBytes(Path.of(args[2]));
-        RequestHandler handler = (RequestHandler) handlerClass.getDeclaredConstructor().newInstance();
+        Object handler = handlerClass.getDeclaredConstructor().newInstance();
         if (Boolean.getBoolean("probe.prime")) {
             Class.forName("dev.touchpoint.aws.snapstart.Priming").getMethod("runAll").invoke(null);
         }
         long constructed = System.nanoTime();
-        Object event = eventClass == java.util.Map.class
-                ? new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, java.util.Map.class)
-                : LambdaEventSerializers.serializerFor(eventClass, ColdStartProbe.class.getClassLoader())
-                        .fromJson(new ByteArrayInputStream(json));
-        Object result = handler.handleRequest(event, new ProbeContext());
+        Object result;
+        if (handler instanceof RequestStreamHandler stream) {
+            // As Lambda calls a stream handler: the event's bytes in, the answer's bytes out, no binding of its own.
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            stream.handleRequest(new ByteArrayInputStream(json), answer, new ProbeContext());
+            result = answer;
+        } else {
+            Object event = eventClass == java.util.Map.class
+                    ? new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, java.util.Map.class)
+                    : LambdaEventSerializers.serializerFor(eventClass, ColdStartProbe.class.getClassLoader())
+                            .fromJson(new ByteArrayInputStream(json));
+            result = ((RequestHandler) handler).handleRequest(event, new ProbeContext());
+        }
         double firstEvent = (System.nanoTime() - constructed) / 1e6;
         System.out.println("FIRST_EVENT_MS " + firstEvent);
         System.out.println("HANDLED " + (result == null ? "null" : result.getClass().getSimpleName()));

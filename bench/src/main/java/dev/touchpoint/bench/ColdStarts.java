@@ -23,6 +23,10 @@ final class ColdStarts {
     record Subject(String name, Path classpath, String handler, String eventClass, Path event) {
     }
 
+    /** JVM flags to try on every child ({@code -Dbench.cold.flags="-Xa -Xb"}), to measure a flag before the CDK app sets it. */
+    private static final List<String> EXTRA_FLAGS = List.of(System.getProperty("bench.cold.flags", "").trim().split("\\s+"))
+            .stream().filter(flag -> !flag.isEmpty()).toList();
+
     private final String java;
     private final Map<String, String> environment;
     private final int runs;
@@ -74,6 +78,7 @@ final class ColdStarts {
     /** @return milliseconds from process start to the first event handled, and from the handler constructed to it */
     private double[] once(Subject subject, List<String> flags) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        command.addAll(EXTRA_FLAGS);
         command.addAll(flags);
         command.addAll(List.of("-cp", subject.classpath().toString().replace(",", File.pathSeparator),
                 "dev.touchpoint.bench.ColdStartProbe", subject.handler(), subject.eventClass(), subject.event().toString()));

@@ -38,11 +38,11 @@ public final class ChannelWebhooks extends Construct {
                 "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(), "TOUCHPOINT_PUBLIC_URL", publicUrl,
                 "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion());
 
-        this.twilio = ingest("Twilio", "ingest-twilio", "dev.touchpoint.ingest.twilio.TwilioWebhookHandler::handleRequest",
+        this.twilio = ingest("Twilio", "ingest-twilio", "dev.touchpoint.ingest.twilio.TwilioWebhookStreamHandler::handleRequest",
                 "Twilio SMS and WhatsApp webhook", with(common, "TOUCHPOINT_TWILIO_AUTH_TOKEN_SECRET_ARN", twilioToken.getSecretArn()),
                 store, pipeline, jars, removal, null);
         twilio.allow(read(twilioToken));
-        this.meta = ingest("Meta", "ingest-meta", "dev.touchpoint.ingest.meta.MetaWebhookHandler::handleRequest",
+        this.meta = ingest("Meta", "ingest-meta", "dev.touchpoint.ingest.meta.MetaWebhookStreamHandler::handleRequest",
                 "WhatsApp Cloud and Messenger webhooks", with(with(common, "TOUCHPOINT_META_APP_SECRET_SECRET_ARN",
                         metaAppSecret.getSecretArn()), "TOUCHPOINT_META_VERIFY_TOKEN_SECRET_ARN", metaVerifyToken.getSecretArn()),
                 store, pipeline, jars, removal, null);

@@ -63,7 +63,7 @@ public final class ClosedLoopDelivery extends Construct {
         webhookUrls.ifPresent(urls -> env.put("TOUCHPOINT_WEBHOOK_URLS", urls));
         signingSecret.ifPresent(secret -> env.put("TOUCHPOINT_WEBHOOK_SECRET_SECRET_ARN", secret.getSecretArn()));
         this.function = new TouchpointFunction(this, "Function", new TouchpointFunction.Spec("closed-loop",
-                "dev.touchpoint.closedloop.ClosedLoopHandler::handleRequest", 1024, FUNCTION_TIMEOUT,
+                "dev.touchpoint.closedloop.ClosedLoopStreamHandler::handleRequest", 1024, FUNCTION_TIMEOUT,
                 "Detractor alerts to SNS and outgoing webhooks, with backoff"), jars, env, removal);
         function.allow(store.allowOnTable("dynamodb:GetItem"));
         function.allow(PolicyStatement.Builder.create().actions(List.of("sns:Publish")).resources(List.of(alerts.getTopicArn())).build());

@@ -44,7 +44,7 @@ public final class FeedbackPipeline extends Construct {
                 .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(MAX_RECEIVE_COUNT).build())
                 .build();
         this.processor = new TouchpointFunction(this, "Processor",
-                new TouchpointFunction.Spec("processor", "dev.touchpoint.processor.ProcessorHandler::handleRequest",
+                new TouchpointFunction.Spec("processor", "dev.touchpoint.processor.ProcessorStreamHandler::handleRequest",
                         1024, PROCESSOR_TIMEOUT, "Records queued feedback: profiles, responses, aggregates"),
                 jars,
                 Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),

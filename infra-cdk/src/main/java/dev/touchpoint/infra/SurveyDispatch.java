@@ -76,7 +76,7 @@ public final class SurveyDispatch extends Construct {
                 .build();
 
         this.surveyWeb = new TouchpointFunction(this, "SurveyWeb", new TouchpointFunction.Spec("survey-web",
-                "dev.touchpoint.survey.web.SurveyWebHandler::handleRequest", 1024, Duration.seconds(10),
+                "dev.touchpoint.survey.web.SurveyWebStreamHandler::handleRequest", 1024, Duration.seconds(10),
                 "Hosted survey pages, kiosk and QR landing, QR codes"),
                 jars, Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
                         "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(),

@@ -66,7 +66,7 @@ public final class TouchpointStack extends Stack {
         ChannelWebhooks channels = new ChannelWebhooks(this, "Channels", store, pipeline, surveys.tokenKey(),
                 surveys.deliveryFailures(), publicUrl, config, jars, removal);
         TouchpointFunction reporting = new TouchpointFunction(this, "ReportingApi", new TouchpointFunction.Spec("reporting-api",
-                "dev.touchpoint.reporting.ReportingApiHandler::handleRequest", 1024, Duration.seconds(15),
+                "dev.touchpoint.reporting.ReportingApiStreamHandler::handleRequest", 1024, Duration.seconds(15),
                 "GET /v1/reports/summary and GET /v1/profiles/{id}"), jars,
                 Map.of("TOUCHPOINT_TABLE", store.table().getTableName()), removal);
         acceptApiKeys(reporting);
@@ -127,7 +127,7 @@ public final class TouchpointStack extends Stack {
 
     private TouchpointFunction ingestApi(StageConfig config, FunctionJars jars, RemovalPolicy removal) {
         TouchpointFunction function = new TouchpointFunction(this, "IngestApi",
-                new TouchpointFunction.Spec("ingest-api", "dev.touchpoint.ingest.api.IngestApiHandler::handleRequest",
+                new TouchpointFunction.Spec("ingest-api", "dev.touchpoint.ingest.api.IngestApiStreamHandler::handleRequest",
                         1024, Duration.seconds(10), "POST /v1/feedback, POST /v1/interactions, GET /v1/profiles"),
                 jars,
                 withPublishableKeys(config, Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
@@ -57,6 +60,25 @@ class TouchpointStackTest {
     }
 
     @Test
+    void everyJavaFunctionsHandler_namesAnEntryPointClassOfTheFunctionModules() throws Exception {
+        List<String> handlers = new ArrayList<>();
+        dev.findResources("AWS::Lambda::Function").values().forEach(resource -> {
+            Object handler = ((Map<?, ?>) resource.get("Properties")).get("Handler");
+            if (handler instanceof String name && name.startsWith("dev.touchpoint.")) {
+                handlers.add(name);
+            }
+        });
+        assertTrue(handlers.size() >= 11, "every Touchpoint function: " + handlers);
+        for (String handler : handlers) {
+            String source = handler.substring(0, handler.indexOf("::")).replace('.', '/') + ".java";
+            try (Stream<Path> modules = Files.list(Path.of("..", "functions"))) {
+                assertTrue(modules.anyMatch(module -> Files.isRegularFile(module.resolve("src/main/java").resolve(source))),
+                        handler + " names no class of a function module");
+            }
+        }
+    }
+
+    @Test
     void cdkNag_hasNoUnsuppressedFinding() {
         assertEquals(List.of(), Annotations.fromStack(devStack).findError("*", Match.anyValue()));
         assertEquals(List.of(), Annotations.fromStack(devStack).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")));
@@ -81,7 +103,7 @@ class TouchpointStackTest {
 
     @Test
     void secrets_arePassedByArnNeverByValue() throws Exception {
-        dev.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", "dev.touchpoint.ingest.api.IngestApiHandler::handleRequest",
+        dev.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", "dev.touchpoint.ingest.api.IngestApiStreamHandler::handleRequest",
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         "TOUCHPOINT_API_KEY_SECRET_ARN", Map.of("Ref", Match.stringLikeRegexp("ApiKey.*")))))));
         String template = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(dev.toJSON());
@@ -100,7 +122,7 @@ class TouchpointStackTest {
                 "RedrivePolicy", Map.of("deadLetterTargetArn", Match.anyValue(), "maxReceiveCount", 5)));
         dev.allResourcesProperties("AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true));
         dev.hasResourceProperties("AWS::Lambda::Function", Map.of("Timeout", 30,
-                "Handler", "dev.touchpoint.processor.ProcessorHandler::handleRequest"));
+                "Handler", "dev.touchpoint.processor.ProcessorStreamHandler::handleRequest"));
         dev.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
                 "BatchSize", 10,
                 "FunctionResponseTypes", List.of("ReportBatchItemFailures"),

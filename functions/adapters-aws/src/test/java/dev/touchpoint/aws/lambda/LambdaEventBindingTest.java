@@ -1,0 +1,133 @@
+package dev.touchpoint.aws.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A function reached through {@link JsonStreamHandler} must see exactly the event Lambda's own
+ * serialisation library would have given its typed handler, and Lambda must read back the same answer:
+ * every sample event and a fully populated one are bound both ways and compared.
+ */
+class LambdaEventBindingTest {
+
+    /** An HTTP API payload 2.0 event with every part AWS documents set. */
+    private static final String FULL_HTTP_EVENT = """
+            {"version":"2.0","routeKey":"POST /v1/feedback","rawPath":"/v1/feedback","rawQueryString":"a=1&b=2",
+             "cookies":["c1=v1","c2=v2"],"headers":{"content-type":"application/json","x-api-key":"k"},
+             "queryStringParameters":{"a":"1","b":"2"},"pathParameters":{"id":"42"},"stageVariables":{"s":"v"},
+             "requestContext":{"accountId":"123456789012","apiId":"api","domainName":"id.execute-api.eu-central-1.amazonaws.com",
+               "domainPrefix":"id","http":{"method":"POST","path":"/v1/feedback","protocol":"HTTP/1.1","sourceIp":"203.0.113.10",
+               "userAgent":"curl"},"requestId":"r-1","routeKey":"POST /v1/feedback","stage":"$default","time":"23/Nov/2026:10:00:00 +0000",
+               "timeEpoch":1795429200000,"authorizer":{"jwt":{"claims":{"sub":"u-1"},"scopes":["read"]}},
+               "authentication":{"clientCert":{"clientCertPem":"pem","subjectDN":"cn=x","issuerDN":"cn=y","serialNumber":"1",
+                 "validity":{"notBefore":"a","notAfter":"b"}}}},
+             "body":"eyJhIjoxfQ==","isBase64Encoded":true,"somethingNew":{"ignored":true}}""";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"events/api-gateway/post-feedback.json", "events/api-gateway/get-profile-by-email.json"})
+    void httpApiSampleEvents_bindAsLambdaBindsThem(String resource) throws IOException {
+        byte[] json = resource(resource);
+        assertEquals(lambdaReads(json, APIGatewayV2HTTPEvent.class), oursRead(json, APIGatewayV2HTTPEvent.class));
+    }
+
+    @Test
+    void aFullyPopulatedHttpApiEvent_bindsAsLambdaBindsIt() throws IOException {
+        byte[] json = FULL_HTTP_EVENT.getBytes(StandardCharsets.UTF_8);
+        APIGatewayV2HTTPEvent ours = oursRead(json, APIGatewayV2HTTPEvent.class);
+
+        assertEquals(lambdaReads(json, APIGatewayV2HTTPEvent.class), ours);
+        assertEquals(true, ours.getIsBase64Encoded());
+        assertEquals("203.0.113.10", ours.getRequestContext().getHttp().getSourceIp());
+        assertEquals(List.of("read"), ours.getRequestContext().getAuthorizer().getJwt().getScopes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"events/sqs/feedback-batch.json", "events/sqs/poison-message.json"})
+    void sqsSampleEvents_bindAsLambdaBindsThem(String resource) throws IOException {
+        byte[] json = resource(resource);
+        SQSEvent ours = oursRead(json, SQSEvent.class);
+
+        assertEquals(lambdaReads(json, SQSEvent.class), ours);
+        assertNotNull(ours.getRecords().get(0).getEventSourceArn(), "eventSourceARN, named in another case");
+        assertEquals("1", ours.getRecords().get(0).getAttributes().get("ApproximateReceiveCount"));
+    }
+
+    @Test
+    void answers_readAsLambdaWritesThem() throws IOException {
+        APIGatewayV2HTTPResponse http = APIGatewayV2HTTPResponse.builder().withStatusCode(202)
+                .withHeaders(Map.of("content-type", "application/problem+json")).withBody("{\"id\":\"r-1\"}")
+                .withIsBase64Encoded(false).build();
+        SQSBatchResponse batch = SQSBatchResponse.builder().withBatchItemFailures(List.of(
+                SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier("m-2").build())).build();
+
+        assertEquals(lambdaWrites(http), oursWrite(http));
+        assertEquals(lambdaWrites(batch), oursWrite(batch));
+    }
+
+    @Test
+    void theStreamHandler_givesTheTypedHandlerTheEvent_andWritesItsAnswer() throws IOException {
+        AtomicReference<SQSEvent> seen = new AtomicReference<>();
+        JsonStreamHandler<SQSEvent, SQSBatchResponse> handler = new JsonStreamHandler<>("test", SQSEvent.class,
+                (SQSEvent event, Context context) -> {
+                    seen.set(event);
+                    return SQSBatchResponse.builder().withBatchItemFailures(List.of(SQSBatchResponse.BatchItemFailure.builder()
+                            .withItemIdentifier(event.getRecords().get(1).getMessageId()).build())).build();
+                }) { };
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+
+        handler.handleRequest(new ByteArrayInputStream(resource("events/sqs/feedback-batch.json")), answer, null);
+
+        assertEquals(2, seen.get().getRecords().size());
+        assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"9b2f4c61-1e3a-4f0b-8c27-5d6e7f8a9b0c\"}]}",
+                answer.toString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = LambdaEventBindingTest.class.getClassLoader().getResourceAsStream(name)) {
+            assertNotNull(in, name);
+            return in.readAllBytes();
+        }
+    }
+
+    private static <T> T lambdaReads(byte[] json, Class<T> type) {
+        return LambdaEventSerializers.serializerFor(type, LambdaEventBindingTest.class.getClassLoader())
+                .fromJson(new ByteArrayInputStream(json));
+    }
+
+    private static <T> T oursRead(byte[] json, Class<T> type) throws IOException {
+        return JsonStreamHandler.EVENTS.readValue(json, type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Object lambdaWrites(T answer) throws IOException {
+        PojoSerializer<T> serializer = LambdaEventSerializers.serializerFor((Class<T>) answer.getClass(),
+                LambdaEventBindingTest.class.getClassLoader());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        serializer.toJson(answer, out);
+        return new ObjectMapper().readTree(out.toByteArray());
+    }
+
+    private static Object oursWrite(Object answer) throws IOException {
+        return new ObjectMapper().readTree(JsonStreamHandler.EVENTS.writeValueAsBytes(answer));
+    }
+}
