@@ -118,9 +118,9 @@ public final class Bench {
                         .replace("email=sample.customer%40example.com", "hub.mode=subscribe&hub.verify_token=bench-verify&hub.challenge=42")
                         .replace("\"email\": \"sample.customer@example.com\"",
                                 "\"hub.mode\": \"subscribe\", \"hub.verify_token\": \"bench-verify\", \"hub.challenge\": \"42\""))));
-        subjects.add(function(root, probe, "delivery-events", "dev.touchpoint.delivery.DeliveryEventsHandler", snsEvent,
+        subjects.add(function(root, probe, "delivery-events", "dev.touchpoint.delivery.DeliveryEventsStreamHandler", snsEvent,
                 events.resolve("sns/ses-delivery.json")));
-        subjects.add(function(root, probe, "ingest-sms", "dev.touchpoint.ingest.sms.TwoWaySmsHandler", snsEvent,
+        subjects.add(function(root, probe, "ingest-sms", "dev.touchpoint.ingest.sms.TwoWaySmsStreamHandler", snsEvent,
                 events.resolve("sns/two-way-sms.json")));
         subjects.add(function(root, probe, "survey-dispatcher", "dev.touchpoint.dispatcher.SurveyDispatcherHandler", "java.util.Map",
                 ColdStarts.write(made, "schedule.json", "{\"source\":\"aws.scheduler\"}")));

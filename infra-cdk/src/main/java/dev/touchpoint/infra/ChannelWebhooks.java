@@ -47,7 +47,7 @@ public final class ChannelWebhooks extends Construct {
                         metaAppSecret.getSecretArn()), "TOUCHPOINT_META_VERIFY_TOKEN_SECRET_ARN", metaVerifyToken.getSecretArn()),
                 store, pipeline, jars, removal, null);
         meta.allow(read(metaAppSecret, metaVerifyToken));
-        this.twoWaySms = ingest("TwoWaySms", "ingest-sms", "dev.touchpoint.ingest.sms.TwoWaySmsHandler::handleRequest",
+        this.twoWaySms = ingest("TwoWaySms", "ingest-sms", "dev.touchpoint.ingest.sms.TwoWaySmsStreamHandler::handleRequest",
                 "AWS two-way SMS through SNS", common, store, pipeline, jars, removal, asyncFailures);
         Topic inbound = Topic.Builder.create(this, "InboundSms")
                 .displayName("Touchpoint two-way SMS (End User Messaging two-way destination)").enforceSsl(true).build();

@@ -93,7 +93,7 @@ public final class SurveyDispatch extends Construct {
         this.deliveryFailures = Queue.Builder.create(this, "DeliveryEventFailures")
                 .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true).retentionPeriod(Duration.days(14)).build();
         this.deliveryEvents = new TouchpointFunction(this, "DeliveryEvents", new TouchpointFunction.Spec("delivery-events",
-                "dev.touchpoint.delivery.DeliveryEventsHandler::handleRequest", 1024, Duration.seconds(30),
+                "dev.touchpoint.delivery.DeliveryEventsStreamHandler::handleRequest", 1024, Duration.seconds(30),
                 "Bounces, complaints and delivery reports: suppression and funnel"),
                 jars, Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
                         "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()), removal,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -70,6 +71,21 @@ class LambdaEventBindingTest {
         assertEquals(lambdaReads(json, SQSEvent.class), ours);
         assertNotNull(ours.getRecords().get(0).getEventSourceArn(), "eventSourceARN, named in another case");
         assertEquals("1", ours.getRecords().get(0).getAttributes().get("ApproximateReceiveCount"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"events/sns/ses-bounce.json", "events/sns/ses-delivery.json", "events/sns/sms-delivered.json",
+            "events/sns/two-way-sms.json"})
+    void snsSampleEvents_bindAsLambdaBindsThem_butForTheJodaTimestampNoHandlerReads(String resource) throws IOException {
+        byte[] json = resource(resource);
+        SNSEvent lambda = lambdaReads(json, SNSEvent.class);
+        SNSEvent ours = oursRead(json, SNSEvent.class);
+
+        assertNotNull(lambda.getRecords().get(0).getSNS().getTimestamp(), "the sample has a timestamp");
+        assertEquals(null, ours.getRecords().get(0).getSNS().getTimestamp());
+        lambda.getRecords().forEach(record -> record.getSNS().setTimestamp(null));
+        assertEquals(lambda, ours);
+        assertNotNull(ours.getRecords().get(0).getSNS().getMessage());
     }
 
     @Test
