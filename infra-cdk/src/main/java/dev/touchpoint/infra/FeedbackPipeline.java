@@ -52,7 +52,8 @@ public final class FeedbackPipeline extends Construct {
                         "TOUCHPOINT_MAX_RECEIVE_COUNT", Integer.toString(MAX_RECEIVE_COUNT),
                         "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()),
                 logRemoval);
-        processor.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
+        // BatchGetItem: a batch's customers are read ahead in one call (ReadAheadProfiles).
+        processor.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
         processor.allow(sendTo(deadLetters));
         // The event source grants the processor the receive, delete and visibility actions on this queue.
         processor.live().addEventSource(SqsEventSource.Builder.create(queue)

@@ -186,7 +186,7 @@ class TouchpointStackTest {
 
     @Test
     void processor_mayOnlyConsumeItsQueueWriteTheTableAndParkInTheDlq() {
-        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:PutItem",
+        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem",
                 "dynamodb:UpdateItem", "dynamodb:Query", "sqs:SendMessage", "sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
                 "sqs:GetQueueUrl", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "secretsmanager:GetSecretValue", "sns:Publish",
                 "ses:SendEmail"), actionsOf("FeedbackPipelineProcessorRole"));

@@ -206,6 +206,24 @@ class FaultInjectionIT {
         runtime.sqs().deleteMessage(d -> d.queueUrl(runtime.queues().deadLetterUrl()).receiptHandle(parked.receiptHandle()));
     }
 
+    @Test
+    void aBatchWhoseReadAheadIsThrottled_readsItsCustomersOneByOne_andRecordsEveryEventAtOnce() {
+        // Every attempt of the batch's read ahead is throttled (a role without BatchGetItem would fail the same way).
+        proxy.throttle(call -> call.operation().equals("BatchGetItem") && call.body().contains("readahead-"), SDK_ATTEMPTS);
+        FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(runtime.functionEnvironment()),
+                runtime.outbox().replySender());
+        SQSEvent batch = new SQSEvent();
+        batch.setRecords(List.of(record("readahead-1", 9, 1), record("readahead-2", 10, 1)));
+
+        List<String> retried = processor.process(batch, line -> { }).getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+
+        assertEquals(List.of(), retried, "a failed read ahead costs only its saving");
+        assertEquals(SDK_ATTEMPTS, proxy.count(call -> call.operation().equals("BatchGetItem") && call.body().contains("readahead-")));
+        assertEquals(1, responseItems("readahead-1"));
+        assertEquals(1, responseItems("readahead-2"));
+    }
+
     /** A feedback message as the processor receives it, on its {@code receiveCount}th receive. */
     private static SQSEvent.SQSMessage record(String externalId, int nps, int receiveCount) {
         List<String> bodies = new ArrayList<>();

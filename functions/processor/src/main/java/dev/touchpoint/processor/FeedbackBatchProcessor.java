@@ -86,8 +86,7 @@ public final class FeedbackBatchProcessor {
                 item -> item.message() == null ? Set.of() : SameCustomerGroups.customerKeys(item.message()));
         // The batch's customers are read ahead together (two batched reads instead of two reads an event)
         // and its detractor alerts raised together (a call for ten instead of one each).
-        Batch batch = new Batch(recorder.forBatch(items.stream().map(Item::message)
-                .filter(FeedbackEvent.class::isInstance).map(FeedbackEvent.class::cast).toList()), recorder.holdAlerts());
+        Batch batch = new Batch(readingAhead(items, log), recorder.holdAlerts());
         Set<String> done = ConcurrentHashMap.newKeySet();
         if (groups.size() == 1) {
             handleInOrder(groups.get(0), batch, done, log);
@@ -101,6 +100,17 @@ public final class FeedbackBatchProcessor {
         List<BatchItemFailure> failures = records.stream().filter(record -> !done.contains(record.getMessageId()))
                 .map(record -> BatchItemFailure.builder().withItemIdentifier(record.getMessageId()).build()).toList();
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** The recorder with the batch's customers read ahead; if that read fails, each event reads for itself. */
+    private FeedbackRecorder readingAhead(List<Item> items, Consumer<String> log) {
+        try {
+            return recorder.forBatch(items.stream().map(Item::message)
+                    .filter(FeedbackEvent.class::isInstance).map(FeedbackEvent.class::cast).toList());
+        } catch (RuntimeException e) {
+            log.accept("processor: reading the batch's customers ahead failed, reading one by one: " + reason(e));
+            return recorder;
+        }
     }
 
     private Item read(SQSMessage record) {

@@ -109,8 +109,9 @@ public final class ProcessorWiring {
     /**
      * SnapStart priming (no side effects): a sample feedback message encoded and decoded as the queue
      * carries it; a batch of two unreadable messages through the processor (reported for retry, on
-     * their first receive, so none is parked); DynamoDB's read and write paths by a read of a key that
-     * never exists and a put its condition refuses; and SQS's send path.
+     * their first receive, so none is parked); DynamoDB's read and write paths by a read (single and
+     * batched) of a key that never exists and a put its condition refuses; and SQS's send paths (single
+     * and batched, as alerts go) to a queue that does not exist.
      */
     public static void prime(Environment env, FeedbackBatchProcessor processor) {
         IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"));
@@ -133,7 +134,10 @@ public final class ProcessorWiring {
         }
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         Priming.touch(dynamo, env.required("TOUCHPOINT_TABLE"));
+        Priming.touchBatchRead(dynamo, env.required("TOUCHPOINT_TABLE"));
         Priming.touchWrite(dynamo, env.required("TOUCHPOINT_TABLE"));
-        Priming.touch(AwsClients.sqs(env), env.required("TOUCHPOINT_DLQ_URL"));
+        SqsClient sqs = AwsClients.sqs(env);
+        Priming.touch(sqs, env.required("TOUCHPOINT_DLQ_URL"));
+        Priming.touchBatch(sqs, env.required("TOUCHPOINT_DLQ_URL"));
     }
 }

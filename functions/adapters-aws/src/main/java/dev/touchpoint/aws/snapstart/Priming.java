@@ -9,7 +9,9 @@ import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
@@ -63,6 +65,12 @@ public final class Priming {
                 .key(Map.of("PK", AttributeValue.fromS("PRIMING"), "SK", AttributeValue.fromS("PRIMING"))));
     }
 
+    /** The same key read in a batch, as the processor reads a batch's customers: BatchGetItem's path, loaded. */
+    public static void touchBatchRead(DynamoDbClient dynamo, String table) {
+        dynamo.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder().consistentRead(true)
+                .keys(Map.of("PK", AttributeValue.fromS("PRIMING"), "SK", AttributeValue.fromS("PRIMING"))).build())));
+    }
+
     /**
      * A put refused by its condition (the key never exists): the write path and DynamoDB's error
      * answer, loaded; nothing written.
@@ -84,6 +92,16 @@ public final class Priming {
     public static void touch(SqsClient sqs, String queueUrl) {
         try {
             sqs.sendMessage(m -> m.queueUrl(queueUrl + "-priming-no-such-queue").messageBody("priming"));
+        } catch (SqsException expected) {
+            // refused (no such queue, or not allowed): the point of the call
+        }
+    }
+
+    /** A batch to a queue that does not exist, as the processor queues a batch's alerts: SendMessageBatch's path, loaded. */
+    public static void touchBatch(SqsClient sqs, String queueUrl) {
+        try {
+            sqs.sendMessageBatch(b -> b.queueUrl(queueUrl + "-priming-no-such-queue")
+                    .entries(SendMessageBatchRequestEntry.builder().id("priming").messageBody("priming").build()));
         } catch (SqsException expected) {
             // refused (no such queue, or not allowed): the point of the call
         }

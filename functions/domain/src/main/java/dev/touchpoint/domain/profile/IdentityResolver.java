@@ -44,18 +44,15 @@ public final class IdentityResolver {
 
     /**
      * This resolver for one batch of customers: their identities' owners and profiles read ahead in
-     * batched reads ({@link ReadAheadProfiles}). If the read ahead fails, the batch reads on demand.
+     * batched reads ({@link ReadAheadProfiles}). A failed read ahead throws; the caller may then go on
+     * with this resolver, which reads on demand.
      */
     public IdentityResolver readingAhead(Collection<Customer> customers) {
         List<Identity> all = customers.stream().flatMap(customer -> customer.identities().stream()).toList();
         if (all.isEmpty()) {
             return this;
         }
-        try {
-            return new IdentityResolver(ReadAheadProfiles.of(profiles, all), newProfileId);
-        } catch (RuntimeException e) {
-            return this;
-        }
+        return new IdentityResolver(ReadAheadProfiles.of(profiles, all), newProfileId);
     }
 
     /** @return the surviving profile's id, or empty for a customer with no identifier at all */
