@@ -19,9 +19,8 @@ import java.util.stream.Collectors;
  * what it read (an identity not yet claimed, a profile at the version read), so a value another
  * writer has since changed makes that write fail, and the resolver decides again from fresh reads
  * (the value was used up). So a later message of the same customer in the batch reads what the
- * earlier one wrote, and a profile merged meanwhile is followed to its survivor. The resolver has
- * always used up what it writes over; for other callers, a write through this view drops the values
- * it touches, and a merge or an erasure (which re-point identities they do not name) drops them all.
+ * earlier one wrote, and a profile merged meanwhile is followed to its survivor: whoever writes over
+ * a value (a claim, an attach, a merge) read it first and so used it up. Writes pass straight through.
  */
 public final class ReadAheadProfiles implements ProfileRepository {
 
@@ -63,65 +62,46 @@ public final class ReadAheadProfiles implements ProfileRepository {
 
     @Override
     public boolean create(ProfileRecord profile) {
-        forget(profile.id(), profile.identities());
         return store.create(profile);
     }
 
     @Override
     public boolean attach(ProfileRecord profile, Set<Identity> identities) {
-        forget(profile.id(), identities);
         return store.attach(profile, identities);
     }
 
     @Override
     public boolean merge(ProfileRecord survivor, ProfileRecord absorbed, Instant mergedAt, String reason) {
-        forgetAll();
         return store.merge(survivor, absorbed, mergedAt, reason);
     }
 
     @Override
     public void optOut(String profileId, String channel, Instant at) {
-        forget(profileId, Set.of());
         store.optOut(profileId, channel, at);
     }
 
     @Override
     public void optIn(String profileId, String channel, Instant at) {
-        forget(profileId, Set.of());
         store.optIn(profileId, channel, at);
     }
 
     @Override
     public void suppress(String profileId, String channel, String reason, Instant at) {
-        forget(profileId, Set.of());
         store.suppress(profileId, channel, reason, at);
     }
 
     @Override
     public void recordInvitation(String profileId, Instant at) {
-        forget(profileId, Set.of());
         store.recordInvitation(profileId, at);
     }
 
     @Override
     public void erase(ProfileRecord profile) {
-        forgetAll();
         store.erase(profile);
     }
 
     @Override
     public void updateDetails(String profileId, String name, String locale, String timeZone) {
-        forget(profileId, Set.of());
         store.updateDetails(profileId, name, locale, timeZone);
-    }
-
-    private void forget(String profileId, Set<Identity> identities) {
-        profiles.remove(profileId);
-        identities.forEach(owners::remove);
-    }
-
-    private void forgetAll() {
-        owners.clear();
-        profiles.clear();
     }
 }
