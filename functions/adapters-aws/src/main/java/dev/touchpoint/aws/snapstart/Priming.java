@@ -25,6 +25,10 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
  */
 public final class Priming {
 
+    /** A key no item has: reads find nothing, a conditional write on it is refused. */
+    private static final Map<String, AttributeValue> PRIMING_KEY =
+            Map.of("PK", AttributeValue.fromS("PRIMING"), "SK", AttributeValue.fromS("PRIMING"));
+
     /** CRaC holds resources weakly; these must live as long as the container. */
     private static final List<Resource> REGISTERED = new CopyOnWriteArrayList<>();
     private static final List<java.util.function.Supplier<Outcome>> PRIMES = new CopyOnWriteArrayList<>();
@@ -62,13 +66,13 @@ public final class Priming {
     /** A consistent read of a key that never exists: the DynamoDB request path, loaded; nothing written. */
     public static void touch(DynamoDbClient dynamo, String table) {
         dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(Map.of("PK", AttributeValue.fromS("PRIMING"), "SK", AttributeValue.fromS("PRIMING"))));
+                .key(PRIMING_KEY));
     }
 
     /** The same key read in a batch, as the processor reads a batch's customers: BatchGetItem's path, loaded. */
     public static void touchBatchRead(DynamoDbClient dynamo, String table) {
         dynamo.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder().consistentRead(true)
-                .keys(Map.of("PK", AttributeValue.fromS("PRIMING"), "SK", AttributeValue.fromS("PRIMING"))).build())));
+                .keys(PRIMING_KEY).build())));
     }
 
     /**
@@ -78,7 +82,7 @@ public final class Priming {
     public static void touchWrite(DynamoDbClient dynamo, String table) {
         try {
             dynamo.putItem(p -> p.tableName(table).conditionExpression("attribute_exists(PK)")
-                    .item(Map.of("PK", AttributeValue.fromS("PRIMING"), "SK", AttributeValue.fromS("PRIMING"))));
+                    .item(PRIMING_KEY));
         } catch (ConditionalCheckFailedException expected) {
             // the point of the call
         }

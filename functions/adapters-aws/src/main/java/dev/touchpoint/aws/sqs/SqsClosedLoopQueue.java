@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -46,7 +47,7 @@ public final class SqsClosedLoopQueue implements WebhookQueue, DetractorAlerts.C
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(chunk.get(i).toJson())
-                        .messageAttributes(Map.of("kind", SqsFeedbackQueue.text(DetractorAlerts.DetractorAlert.KIND))).build());
+                        .messageAttributes(kind(DetractorAlerts.DetractorAlert.KIND)).build());
             }
             try {
                 for (BatchResultErrorEntry refused : sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)).failed()) {
@@ -60,6 +61,11 @@ public final class SqsClosedLoopQueue implements WebhookQueue, DetractorAlerts.C
     }
 
     private void send(String body, String kind) {
-        sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(body).messageAttributes(Map.of("kind", SqsFeedbackQueue.text(kind))));
+        sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(body).messageAttributes(kind(kind)));
+    }
+
+    /** The closed-loop function tells alerts from webhook deliveries by this attribute. */
+    private static Map<String, MessageAttributeValue> kind(String kind) {
+        return Map.of("kind", SqsFeedbackQueue.text(kind));
     }
 }
