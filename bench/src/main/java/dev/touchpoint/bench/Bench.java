@@ -97,34 +97,34 @@ public final class Bench {
         String api = "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent";
         String sqsEvent = "com.amazonaws.services.lambda.runtime.events.SQSEvent";
         String snsEvent = "com.amazonaws.services.lambda.runtime.events.SNSEvent";
-        subjects.add(new ColdStarts.Subject("hello-world", Path.of(probe), "dev.touchpoint.bench.HelloHandler", api,
+        subjects.add(new ColdStarts.Subject("hello-world", probe, probe, "dev.touchpoint.bench.HelloHandler", api,
                 events.resolve("api-gateway/post-feedback.json")));
-        subjects.add(function(root, probe, "ingest-api", "dev.touchpoint.ingest.api.IngestApiStreamHandler", api,
+        subjects.add(function(root, work, probe, "ingest-api", "dev.touchpoint.ingest.api.IngestApiStreamHandler", api,
                 events.resolve("api-gateway/post-feedback.json")));
-        subjects.add(function(root, probe, "processor", "dev.touchpoint.processor.ProcessorStreamHandler", sqsEvent,
+        subjects.add(function(root, work, probe, "processor", "dev.touchpoint.processor.ProcessorStreamHandler", sqsEvent,
                 events.resolve("sqs/feedback-batch.json")));
-        subjects.add(function(root, probe, "reporting-api", "dev.touchpoint.reporting.ReportingApiStreamHandler", api,
+        subjects.add(function(root, work, probe, "reporting-api", "dev.touchpoint.reporting.ReportingApiStreamHandler", api,
                 ColdStarts.write(made, "summary.json", apiEvent.replace("\"GET /v1/profiles\"", "\"GET /v1/reports/summary\"")
                         .replace("\"rawPath\": \"/v1/profiles\"", "\"rawPath\": \"/v1/reports/summary\"")
                         .replace("\"/v1/profiles\"", "\"/v1/reports/summary\"")
                         .replace("email=sample.customer%40example.com", "groupBy=channel")
                         .replace("\"email\": \"sample.customer@example.com\"", "\"groupBy\": \"channel\""))));
-        subjects.add(function(root, probe, "survey-web", "dev.touchpoint.survey.web.SurveyWebStreamHandler", api,
+        subjects.add(function(root, work, probe, "survey-web", "dev.touchpoint.survey.web.SurveyWebStreamHandler", api,
                 ColdStarts.write(made, "kiosk.json", apiEvent.replace("/v1/profiles", "/k/store-bench")
                         .replace("\"GET /k/store-bench\"", "\"GET /k/{touchpoint}\"")
                         .replace("email=sample.customer%40example.com", "").replace("\"email\": \"sample.customer@example.com\"", "\"x\": \"y\""))));
-        subjects.add(function(root, probe, "ingest-meta", "dev.touchpoint.ingest.meta.MetaWebhookStreamHandler", api,
+        subjects.add(function(root, work, probe, "ingest-meta", "dev.touchpoint.ingest.meta.MetaWebhookStreamHandler", api,
                 ColdStarts.write(made, "meta-handshake.json", apiEvent.replace("/v1/profiles", "/webhooks/whatsapp")
                         .replace("email=sample.customer%40example.com", "hub.mode=subscribe&hub.verify_token=bench-verify&hub.challenge=42")
                         .replace("\"email\": \"sample.customer@example.com\"",
                                 "\"hub.mode\": \"subscribe\", \"hub.verify_token\": \"bench-verify\", \"hub.challenge\": \"42\""))));
-        subjects.add(function(root, probe, "delivery-events", "dev.touchpoint.delivery.DeliveryEventsStreamHandler", snsEvent,
+        subjects.add(function(root, work, probe, "delivery-events", "dev.touchpoint.delivery.DeliveryEventsStreamHandler", snsEvent,
                 events.resolve("sns/ses-delivery.json")));
-        subjects.add(function(root, probe, "ingest-sms", "dev.touchpoint.ingest.sms.TwoWaySmsStreamHandler", snsEvent,
+        subjects.add(function(root, work, probe, "ingest-sms", "dev.touchpoint.ingest.sms.TwoWaySmsStreamHandler", snsEvent,
                 events.resolve("sns/two-way-sms.json")));
-        subjects.add(function(root, probe, "survey-dispatcher", "dev.touchpoint.dispatcher.SurveyDispatcherHandler", "java.util.Map",
+        subjects.add(function(root, work, probe, "survey-dispatcher", "dev.touchpoint.dispatcher.SurveyDispatcherHandler", "java.util.Map",
                 ColdStarts.write(made, "schedule.json", "{\"source\":\"aws.scheduler\"}")));
-        subjects.add(function(root, probe, "closed-loop", "dev.touchpoint.closedloop.ClosedLoopStreamHandler", sqsEvent,
+        subjects.add(function(root, work, probe, "closed-loop", "dev.touchpoint.closedloop.ClosedLoopStreamHandler", sqsEvent,
                 ColdStarts.write(made, "closed-loop.json", """
                         {"Records":[{"messageId":"m1","receiptHandle":"r1","body":"{\\"kind\\":\\"detractor-alert\\",\\"responseId\\":\\"r1\\",\\"score\\":3}",
                           "attributes":{"ApproximateReceiveCount":"1"},"messageAttributes":{},"eventSource":"aws:sqs",
@@ -167,12 +167,15 @@ public final class Bench {
         }
     }
 
-    private static ColdStarts.Subject function(Path root, String probe, String name, String handler, String eventClass, Path event) {
+    private static ColdStarts.Subject function(Path root, Path work, String probe, String name, String handler, String eventClass,
+                                               Path event) throws java.io.IOException {
         Path jar = root.resolve("functions").resolve(name).resolve("target").resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No " + jar + ": run ./mvnw package -DskipTests first (bench/run.sh does)");
         }
-        return new ColdStarts.Subject(name, Path.of(jar + File.pathSeparator + probe), handler, eventClass, event);
+        Path task = ColdStarts.extract(jar, work.resolve("task").resolve(name));
+        return new ColdStarts.Subject(name, task + File.pathSeparator + probe, jar + File.pathSeparator + probe,
+                handler, eventClass, event);
     }
 
     /** The probe's classes and what Lambda's runtime brings: its serialisation library (which wants joda-time), core and events. */

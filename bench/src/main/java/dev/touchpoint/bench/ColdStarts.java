@@ -9,18 +9,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
- * Cold starts, side by side: for each function a fresh JVM on its deployable jar (with Lambda's
- * serialisation library, as the runtime has it), the same JVM flags as in AWS, its real clients
+ * Cold starts, side by side: for each function a fresh JVM on its deployable jar, unpacked as Lambda
+ * unpacks it (with Lambda's serialisation library, as the runtime has it), the same JVM flags as in AWS, its real clients
  * pointed at the embedded services; from process start to the first event handled. Median of N.
  */
 final class ColdStarts {
 
-    /** One function: its name (the jar), handler, event class and event file. */
-    record Subject(String name, Path classpath, String handler, String eventClass, Path event) {
+    /**
+     * One function: its name, handler, event class and event file, and two classpaths. {@code extracted}
+     * is how Lambda lays a function out: it unpacks the uploaded jar into {@code /var/task} and loads the
+     * classes from that directory, so the cold starts are measured on the jar's contents unpacked.
+     * {@code jars} has the jar itself, for the class-data-sharing runs: an archive cannot be made with a
+     * directory on the classpath (in Lambda it would need the jar under {@code lib/}).
+     */
+    record Subject(String name, String extracted, String jars, String handler, String eventClass, Path event) {
     }
 
     /** JVM flags to try on every child ({@code -Dbench.cold.flags="-Xa -Xb"}), to measure a flag before the CDK app sets it. */
@@ -39,7 +49,7 @@ final class ColdStarts {
 
     /** @return the median milliseconds from process start to the first event handled */
     double median(Subject subject) throws IOException, InterruptedException {
-        return median(subject, List.of());
+        return median(subject, subject.extracted(), List.of());
     }
 
     /**
@@ -49,14 +59,14 @@ final class ColdStarts {
     double medianWithClassDataSharing(Subject subject, Path archive) throws IOException, InterruptedException {
         Files.deleteIfExists(archive);
         List<String> flags = List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
-        once(subject, flags);
-        return median(subject, flags);
+        once(subject, subject.jars(), flags);
+        return median(subject, subject.jars(), flags);
     }
 
-    private double median(Subject subject, List<String> flags) throws IOException, InterruptedException {
+    private double median(Subject subject, String classpath, List<String> flags) throws IOException, InterruptedException {
         double[] times = new double[runs];
         for (int i = 0; i < runs; i++) {
-            times[i] = once(subject, flags)[0];
+            times[i] = once(subject, classpath, flags)[0];
         }
         Arrays.sort(times);
         return times[runs / 2];
@@ -69,18 +79,18 @@ final class ColdStarts {
     double medianFirstEvent(Subject subject, boolean primed) throws IOException, InterruptedException {
         double[] times = new double[runs];
         for (int i = 0; i < runs; i++) {
-            times[i] = once(subject, primed ? List.of("-Dprobe.prime=true") : List.of())[1];
+            times[i] = once(subject, subject.extracted(), primed ? List.of("-Dprobe.prime=true") : List.of())[1];
         }
         Arrays.sort(times);
         return times[runs / 2];
     }
 
     /** @return milliseconds from process start to the first event handled, and from the handler constructed to it */
-    private double[] once(Subject subject, List<String> flags) throws IOException, InterruptedException {
+    private double[] once(Subject subject, String classpath, List<String> flags) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
         command.addAll(EXTRA_FLAGS);
         command.addAll(flags);
-        command.addAll(List.of("-cp", subject.classpath().toString().replace(",", File.pathSeparator),
+        command.addAll(List.of("-cp", classpath,
                 "dev.touchpoint.bench.ColdStartProbe", subject.handler(), subject.eventClass(), subject.event().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
@@ -106,6 +116,34 @@ final class ColdStarts {
         }
         process.waitFor();
         throw new IllegalStateException(subject.name() + " did not handle its event:\n" + String.join("\n", output));
+    }
+
+    /** Unpacks a function's jar as Lambda unpacks its package, replacing what an earlier run left. */
+    static Path extract(Path jar, Path into) throws IOException {
+        if (Files.exists(into)) {
+            try (var old = Files.walk(into)) {
+                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                Path target = into.resolve(entry.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("entry outside the package: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (var in = zip.getInputStream(entry)) {
+                    Files.copy(in, target);
+                }
+            }
+        }
+        return into;
     }
 
     static Path write(Path dir, String name, String json) throws IOException {
