@@ -9,8 +9,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.domain.conversation.InboundMessage;
+import dev.touchpoint.domain.conversation.InboundMessageEvent;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.SubmissionReader;
+import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
@@ -185,6 +188,60 @@ class FaultInjectionIT {
     }
 
     @Test
+    void aCustomersMessageWhoseWriteFailsOnce_isRecordedOnItsRedelivery_once() {
+        // The message's thread entry is written, then its response's put is throttled beyond the client's
+        // attempts: the message fails, and SQS delivers it again. The redelivery must finish the work.
+        String text = "kargo gecikti, redelivered";
+        proxy.throttle(responsePutMentioning(text), SDK_ATTEMPTS);
+        Customer sender = new Customer(List.of(new IdentityNormalizer("TR").phone("+905551230077").orElseThrow()), null, null, null);
+        String body = QueueMessageCodec.encode(new InboundMessageEvent(new InboundMessage("whatsapp", "meta", "wamid.redelivered",
+                sender, text, null, null, java.time.Instant.now())));
+        runtime.sqs().sendMessage(m -> m.queueUrl(runtime.queues().feedbackUrl()).messageBody(body));
+
+        eventually("the message is recorded on its redelivery", () -> responseItemsMentioning(text) == 1);
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals(SDK_ATTEMPTS + 1, proxy.count(responsePutMentioning(text)), "failed once, then written on the redelivery");
+        assertEquals(1, responseItemsMentioning(text));
+        assertEquals(0, deadLetterDepth());
+    }
+
+    @Test
+    void aReplyThatCouldNotBeSent_isSentByTheRedelivery_once_andNotAgainByALaterDuplicate() {
+        String phone = "+905551230088";
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        FeedbackBatchProcessor failingSender = ProcessorWiring.build(Environment.of(runtime.functionEnvironment()), (c, p, to, text) -> {
+            refused.incrementAndGet();
+            throw new IllegalStateException("provider down");
+        });
+        FeedbackBatchProcessor working = ProcessorWiring.build(Environment.of(runtime.functionEnvironment()), runtime.outbox().replySender());
+
+        assertEquals(1, failingSender.process(inbound("SMhelp1", phone, "HELP", 1), line -> { }).getBatchItemFailures().size());
+        assertEquals(1, refused.get());
+        assertEquals(List.of(), working.process(inbound("SMhelp1", phone, "HELP", 2), line -> { }).getBatchItemFailures());
+        assertEquals(1, repliesTo(phone), "the redelivery sends the reply the first attempt could not");
+        assertEquals(List.of(), working.process(inbound("SMhelp1", phone, "HELP", 3), line -> { }).getBatchItemFailures());
+        assertEquals(1, repliesTo(phone), "a reply stored is not sent again");
+    }
+
+    /** A customer's SMS as the processor receives it, on its {@code receiveCount}th receive. */
+    private static SQSEvent inbound(String sid, String phone, String text, int receiveCount) {
+        Customer sender = new Customer(List.of(new IdentityNormalizer("TR").phone(phone).orElseThrow()), null, null, null);
+        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+        record.setMessageId(sid + "-" + receiveCount);
+        record.setBody(QueueMessageCodec.encode(new InboundMessageEvent(new InboundMessage("sms", "twilio", sid, sender, text, null, null,
+                java.time.Instant.parse("2026-11-24T09:00:00Z")))));
+        record.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(record));
+        return event;
+    }
+
+    private static long repliesTo(String phone) {
+        return java.util.stream.StreamSupport.stream(StrictJson.read(runtime.outbox().json()).spliterator(), false)
+                .filter(m -> phone.equals(m.path("to").asText())).count();
+    }
+
+    @Test
     void aDetractorAlertThatCannotBeQueued_failsOnlyItsMessage_andOnItsLastReceiveIsParkedWithTheReason() {
         // This processor's closed-loop queue does not exist: every alert it raises is refused by SQS.
         Map<String, String> env = new HashMap<>(runtime.functionEnvironment());
@@ -204,6 +261,36 @@ class FaultInjectionIT {
         assertTrue(parked.messageAttributes().get("failureReason").stringValue().contains("AlertNotRaisedException"),
                 parked.messageAttributes().get("failureReason").stringValue());
         runtime.sqs().deleteMessage(d -> d.queueUrl(runtime.queues().deadLetterUrl()).receiptHandle(parked.receiptHandle()));
+
+        // SQS delivers the retried message again, to a processor whose closed-loop queue works: its response is
+        // found recorded, and its alert is raised now, once.
+        FeedbackBatchProcessor working = ProcessorWiring.build(Environment.of(runtime.functionEnvironment()), runtime.outbox().replySender());
+        SQSEvent redelivery = new SQSEvent();
+        redelivery.setRecords(List.of(record("alert-retried", 2, 2)));
+        assertEquals(List.of(), working.process(redelivery, line -> { }).getBatchItemFailures());
+        String responseId = StrictJson.read(redelivery.getRecords().get(0).getBody()).path("responseId").asText();
+        eventually("the redelivery raises the alert", () -> alertsFor(responseId) == 1);
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals(1, alertsFor(responseId));
+        assertEquals(1, responseItems("alert-retried"));
+    }
+
+    @Test
+    void aResubmittedDetractor_isNotAlertedAgain_butARedeliveredOneIsOnlyWhenItsFirstAttemptFailed() {
+        FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(runtime.functionEnvironment()), runtime.outbox().replySender());
+        SQSEvent first = new SQSEvent();
+        first.setRecords(List.of(record("alert-once", 3, 1)));
+        assertEquals(List.of(), processor.process(first, line -> { }).getBatchItemFailures());
+        String responseId = StrictJson.read(first.getRecords().get(0).getBody()).path("responseId").asText();
+        eventually("the first attempt raises the alert", () -> alertsFor(responseId) == 1);
+
+        // The same submission again (a client's retry): a new message, recorded before, raises nothing.
+        SQSEvent resubmitted = new SQSEvent();
+        resubmitted.setRecords(List.of(record("alert-once", 3, 1)));
+        assertEquals(List.of(), processor.process(resubmitted, line -> { }).getBatchItemFailures());
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals(1, alertsFor(responseId), "a resubmission does not alert twice");
+        assertEquals(1, responseItems("alert-once"));
     }
 
     @Test
@@ -267,6 +354,20 @@ class FaultInjectionIT {
                         .expressionAttributeValues(Map.of(":response", AttributeValue.fromS("RESPONSE#"),
                                 ":prefix", AttributeValue.fromS(externalIdPrefix))))
                 .items().stream().mapToInt(item -> 1).sum();
+    }
+
+    /** Detractor alerts for the response that reached the local outbox (through the closed-loop function). */
+    private static long alertsFor(String responseId) {
+        return java.util.stream.StreamSupport.stream(StrictJson.read(runtime.outbox().json()).spliterator(), false)
+                .filter(m -> "detractor-alert".equals(m.path("kind").asText()) && responseId.equals(m.path("responseId").asText()))
+                .count();
+    }
+
+    /** Response items that mention the text, counted in the table itself. */
+    private static int responseItemsMentioning(String text) {
+        return runtime.dynamoDb().scanPaginator(s -> s.tableName("touchpoint").filterExpression("begins_with(PK, :response)")
+                        .expressionAttributeValues(Map.of(":response", AttributeValue.fromS("RESPONSE#"))))
+                .items().stream().filter(item -> item.toString().contains(text)).mapToInt(item -> 1).sum();
     }
 
     private static Message peekDeadLetter() {

@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * ({@link SameCustomerGroups}): a batch waits on DynamoDB, not on the CPU, so this shortens it several times.
  * The batch's customers are read ahead in batched reads, and its detractor alerts are queued together
  * at the end. A record is acknowledged only once its handling has ended without error and its alert,
- * if it raised one, is queued. On a message's last receive (the queue's maxReceiveCount) a failure
+ * if it raised one, is queued; a failed record's alerts are dropped, and its redelivery, finding its
+ * response recorded, raises them again. On a message's last receive (the queue's maxReceiveCount) a failure
  * sends it to the DLQ with the reason attached and acknowledges it, so the DLQ says why; if even that
  * send fails, the record is reported failed and the queue's redrive policy moves it without a reason.
  */
@@ -63,12 +64,18 @@ public final class FeedbackBatchProcessor {
 
     private void handle(SQSMessage record, QueueMessage message, Batch batch) {
         switch (message) {
-            case FeedbackEvent feedback -> batch.recorder().alertingThrough(batch.alerts().of(record.getMessageId())).record(feedback);
+            case FeedbackEvent feedback -> batch.recorder().alertingThrough(batch.alerts().of(record.getMessageId()))
+                    .record(feedback, redelivered(record));
             case InteractionEvent interaction -> scheduler.schedule(interaction);
-            case InboundMessageEvent inbound -> conversations.handle(inbound.message());
+            case InboundMessageEvent inbound -> conversations.handle(inbound.message(), redelivered(record));
             case TeamReply reply -> teamReplies.send(reply);
             default -> throw new UnreadableMessageException("no handler for " + message.getClass().getSimpleName());
         }
+    }
+
+    /** SQS delivers this message again: an earlier attempt failed (or a duplicate; every step is idempotent). */
+    private static boolean redelivered(SQSMessage record) {
+        return SqsRecords.receiveCount(record) > 1;
     }
 
     /** A record of the batch with its message, or why it could not be read. */
@@ -145,7 +152,7 @@ public final class FeedbackBatchProcessor {
      * so SQS delivers it again (or, on its last receive, it is parked with the reason).
      */
     private void raiseAlerts(DetractorAlerts.Held alerts, List<SQSMessage> records, Set<String> done, Consumer<String> log) {
-        Set<String> unraised = alerts.raise();
+        Set<String> unraised = alerts.raise(Set.copyOf(done));
         for (SQSMessage message : records) {
             if (unraised.contains(message.getMessageId()) && done.remove(message.getMessageId())) {
                 RuntimeException failure = new AlertNotRaisedException();

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -75,12 +76,23 @@ public final class DynamoDbThreadRepository implements ThreadRepository {
             dynamo.queryPaginator(q -> q.tableName(table).indexName(GSI1)
                             .keyConditionExpression("GSI1PK = :profile AND begins_with(GSI1SK, :thread)")
                             .expressionAttributeValues(Map.of(":profile", s(PROFILE + profileId), ":thread", s(THREAD))))
-                    .items().forEach(item -> entries.add(new ThreadEntry(Attr.string(item, "entryId"), Attr.string(item, "profileId"),
-                            ThreadEntry.Direction.valueOf(Attr.string(item, "direction")), Attr.string(item, "channel"),
-                            Attr.string(item, "provider"), Attr.string(item, "text"), Attr.string(item, "invitationId"),
-                            Instant.parse(Attr.string(item, "at")), Attr.string(item, "author"))));
+                    .items().forEach(item -> entries.add(toEntry(item)));
         }
         entries.sort(Comparator.comparing(ThreadEntry::at).thenComparing(ThreadEntry::id));
         return entries;
+    }
+
+    @Override
+    public Optional<ThreadEntry> find(String entryId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of(PK, s(THREAD + entryId), SK, s("THREAD")))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toEntry(item));
+    }
+
+    private static ThreadEntry toEntry(Map<String, AttributeValue> item) {
+        return new ThreadEntry(Attr.string(item, "entryId"), Attr.string(item, "profileId"),
+                ThreadEntry.Direction.valueOf(Attr.string(item, "direction")), Attr.string(item, "channel"),
+                Attr.string(item, "provider"), Attr.string(item, "text"), Attr.string(item, "invitationId"),
+                Instant.parse(Attr.string(item, "at")), Attr.string(item, "author"));
     }
 }

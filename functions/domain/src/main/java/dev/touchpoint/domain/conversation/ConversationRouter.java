@@ -61,21 +61,30 @@ public final class ConversationRouter {
         this.replies = replies;
     }
 
-    public Outcome handle(InboundMessage message) {
+    /**
+     * @param redelivered the queue delivers this message again (an earlier attempt failed): its thread
+     *                    entry may be stored already, and then its work is finished rather than skipped
+     */
+    public Outcome handle(InboundMessage message, boolean redelivered) {
         String profileId = identities.resolve(message.sender(), message.receivedAt(), message.idempotencyKey())
                 .orElseThrow(() -> new IllegalStateException("an inbound message always names its sender"));
         ProfileRecord profile = profiles.load(profileId).orElseThrow();
         Optional<Invitation> invitation = invitationFor(message, profile);
         boolean first = threads.append(ThreadEntry.of(message.idempotencyKey(), profileId, ThreadEntry.Direction.INBOUND,
                 message.channel(), message.provider(), message.text(), invitation.map(Invitation::id).orElse(null), message.receivedAt()));
-        if (!first) {
+        if (!first && !redelivered) {
             return Outcome.REPEATED;
+        }
+        if (!first) {
+            // An earlier attempt stored the message and failed after: finish its work, for the invitation it
+            // answered then (a later invitation may be open by now). Every step below is idempotent by the key.
+            invitation = threads.find(message.idempotencyKey()).map(ThreadEntry::invitationId).flatMap(invitations::load);
         }
         Optional<Keyword> keyword = Keyword.of(message.text());
         if (keyword.isPresent()) {
-            return consent(keyword.get(), message, profile);
+            return consent(keyword.get(), message, profile, redelivered);
         }
-        return invitation.map(open -> answer(message, profile, open)).orElseGet(() -> unsolicited(message, profileId));
+        return invitation.map(open -> answer(message, profile, open, redelivered)).orElseGet(() -> unsolicited(message, profileId));
     }
 
     private Optional<Invitation> invitationFor(InboundMessage message, ProfileRecord profile) {
@@ -90,31 +99,31 @@ public final class ConversationRouter {
         return invitations.latestOpen(ids, message.receivedAt());
     }
 
-    private Outcome consent(Keyword keyword, InboundMessage message, ProfileRecord profile) {
+    private Outcome consent(Keyword keyword, InboundMessage message, ProfileRecord profile, boolean redelivered) {
         String language = language(profile, null);
         switch (keyword) {
             case OPT_OUT -> {
                 boolean already = profile.optedOut().contains(message.channel());
                 profiles.optOut(profile.id(), message.channel(), message.receivedAt());
                 if (!already) {
-                    reply(message, profile.id(), ConversationTexts.of("optedOut", language), null);
+                    reply(message, profile.id(), ConversationTexts.of("optedOut", language), null, redelivered);
                 }
                 return Outcome.OPTED_OUT;
             }
             case OPT_IN -> {
                 profiles.optIn(profile.id(), message.channel(), message.receivedAt());
-                reply(message, profile.id(), ConversationTexts.of("optedIn", language), null);
+                reply(message, profile.id(), ConversationTexts.of("optedIn", language), null, redelivered);
                 return Outcome.OPTED_IN;
             }
             default -> {
-                reply(message, profile.id(), ConversationTexts.of("help", language), null);
+                reply(message, profile.id(), ConversationTexts.of("help", language), null, redelivered);
                 return Outcome.HELPED;
             }
         }
     }
 
     /** A number answers the next unanswered score; other text answers the next unanswered text question. */
-    private Outcome answer(InboundMessage message, ProfileRecord profile, Invitation invitation) {
+    private Outcome answer(InboundMessage message, ProfileRecord profile, Invitation invitation, boolean redelivered) {
         SurveyDefinition survey = surveys.byId(invitation.surveyId()).orElseThrow();
         String language = language(profile, survey);
         String responseId = FeedbackEvent.responseIdFor("invitation:" + invitation.id());
@@ -133,7 +142,7 @@ public final class ConversationRouter {
             int value = Integer.parseInt(number.group(1));
             if (!score.get().type().accepts(value)) {
                 reply(message, profile.id(), ConversationTexts.of("scale", language)
-                        .formatted(score.get().type().min(), score.get().type().max()), invitation.id());
+                        .formatted(score.get().type().min(), score.get().type().max()), invitation.id(), redelivered);
                 return Outcome.ANSWERED;
             }
             given.add(Answer.scored(score.get().id(), score.get().type(), value));
@@ -152,7 +161,7 @@ public final class ConversationRouter {
         if (responses.addAnswers(added, message.idempotencyKey())) {
             closedLoop.answersAdded(added, message.idempotencyKey());
         }
-        reply(message, profile.id(), next(survey, language, answered, given), invitation.id());
+        reply(message, profile.id(), next(survey, language, answered, given), invitation.id(), redelivered);
         return Outcome.ANSWERED;
     }
 
@@ -175,20 +184,30 @@ public final class ConversationRouter {
                 message.receivedAt(), message.receivedAt(), null, null);
         if (responses.record(response)) {
             closedLoop.recorded(response);
+        } else {
+            closedLoop.recordedBefore(response);
         }
         return Outcome.UNSOLICITED;
     }
 
-    private void reply(InboundMessage message, String profileId, String text, String invitationId) {
+    /**
+     * Sends a reply, then stores it in the thread: a reply stored is a reply sent, so a redelivered
+     * message sends only what an earlier attempt did not (a stop between the send and the store sends twice).
+     */
+    private void reply(InboundMessage message, String profileId, String text, String invitationId, boolean redelivered) {
         String recipient = message.sender().identities().stream()
                 .filter(i -> i.type() == ReplyChannels.recipientType(message.channel())).findFirst()
                 .map(i -> i.value()).orElse(null);
         if (recipient == null) {
             return;
         }
-        threads.append(ThreadEntry.of("reply:" + message.idempotencyKey(), profileId, ThreadEntry.Direction.OUTBOUND,
-                message.channel(), message.provider(), text, invitationId, message.receivedAt().plusMillis(1)));
+        ThreadEntry entry = ThreadEntry.of("reply:" + message.idempotencyKey(), profileId, ThreadEntry.Direction.OUTBOUND,
+                message.channel(), message.provider(), text, invitationId, message.receivedAt().plusMillis(1));
+        if (redelivered && threads.find(entry.id()).isPresent()) {
+            return;
+        }
         replies.reply(message.channel(), message.provider(), recipient, text);
+        threads.append(entry);
     }
 
     private static String language(ProfileRecord profile, SurveyDefinition survey) {

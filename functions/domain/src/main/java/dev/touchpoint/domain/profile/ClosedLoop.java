@@ -38,6 +38,14 @@ public final class ClosedLoop {
         webhooks.announce(WebhookDelivery.RECORDED, response.responseId(), "recorded");
     }
 
+    /**
+     * Found recorded on a redelivery: the attempt that recorded it failed, perhaps before its alert was
+     * queued, so the alert is raised again too (at least once: if that attempt had queued it, twice).
+     */
+    public void recordedBeforeByAFailedAttempt(ResponseRecord response) {
+        recorded(response);
+    }
+
     /** Answers a later message added to a response; {@code changeKey} is that message's idempotency key. */
     public void answersAdded(ResponseRecord added, String changeKey) {
         alerts.check(added);

@@ -62,9 +62,15 @@ public final class DetractorAlerts {
             return new DetractorAlerts(alert -> raised.add(new Raised(messageId, alert)));
         }
 
-        /** @return the messages some of whose alerts could not be raised */
-        public Set<String> raise() {
-            List<Raised> all = List.copyOf(raised);
+        /**
+         * Raises the alerts of the messages handled; a failed message's alerts are dropped, since its
+         * redelivery raises them again (a message's alert goes out with its acknowledgement, not before).
+         *
+         * @param handled the ids of the messages that will be acknowledged
+         * @return the handled messages some of whose alerts could not be raised
+         */
+        public Set<String> raise(Set<String> handled) {
+            List<Raised> all = raised.stream().filter(one -> handled.contains(one.messageId())).toList();
             raised.clear();
             if (all.isEmpty()) {
                 return Set.of();

@@ -50,10 +50,20 @@ public final class FeedbackRecorder {
         return new FeedbackRecorder(identities, responses, invitations, closedLoop.withAlerts(alerts));
     }
 
-    public Outcome record(FeedbackEvent event) {
+    /**
+     * @param redelivered the queue delivers this event again (an earlier attempt failed): when its
+     *                    response is found recorded, its detractor alert is raised again, for that attempt
+     *                    may have failed to queue it. A new message for the same response (a resubmission)
+     *                    raises none, so a retried submission does not alert twice.
+     */
+    public Outcome record(FeedbackEvent event, boolean redelivered) {
         ResponseRecord response = event.invitationId() == null ? unsolicited(event) : answering(event);
         if (!responses.record(response)) {
-            closedLoop.recordedBefore(response);
+            if (redelivered) {
+                closedLoop.recordedBeforeByAFailedAttempt(response);
+            } else {
+                closedLoop.recordedBefore(response);
+            }
             return Outcome.ALREADY_RECORDED;
         }
         closedLoop.recorded(response);
