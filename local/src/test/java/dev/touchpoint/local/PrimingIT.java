@@ -7,6 +7,7 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.ingest.api.IngestApiWiring;
 import dev.touchpoint.processor.ProcessorWiring;
+import dev.touchpoint.reporting.ReportingApiHandler;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,13 +33,14 @@ class PrimingIT {
     }
 
     @Test
-    void primingTheIngestApiAndTheProcessor_succeedsAndLeavesNothingBehind() {
+    void primingTheIngestApiTheProcessorAndTheReportingApi_succeedsAndLeavesNothingBehind() {
         Environment env = Environment.of(runtime.functionEnvironment());
         Priming.beforeSnapshot("ingest-api (IT)", () -> IngestApiWiring.prime(env, IngestApiWiring.build(env)));
         Priming.beforeSnapshot("processor (IT)", () -> ProcessorWiring.prime(env, ProcessorWiring.build(env, runtime.outbox().replySender())));
+        Priming.beforeSnapshot("reporting-api (IT)", () -> ReportingApiHandler.prime(env, ReportingApiHandler.build(env)));
         List<Priming.Outcome> outcomes = Priming.runAll().stream().filter(o -> o.what().endsWith("(IT)")).toList();
 
-        assertEquals(2, outcomes.size());
+        assertEquals(3, outcomes.size());
         outcomes.forEach(outcome -> assertNull(outcome.failure(), outcome.what() + " failed: " + outcome.failure()));
         assertEquals(0, runtime.dynamoDb().scan(s -> s.tableName("touchpoint")).count(), "nothing written");
         assertEquals(0, runtime.queueDepth(runtime.queues().feedbackUrl()).total(), "nothing queued");
