@@ -68,7 +68,7 @@ public final class Bench {
     }
 
     /** What every function is given: the embedded endpoints, the suite's table and queues, test secrets. */
-    private static Map<String, String> functionEnvironment(EmbeddedDynamoDb dynamo, EmbeddedSqs sqs) {
+    static Map<String, String> functionEnvironment(EmbeddedDynamoDb dynamo, EmbeddedSqs sqs) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "bench", "AWS_SECRET_ACCESS_KEY", "bench",
                 "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString(), "AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString(),
@@ -89,6 +89,50 @@ public final class Bench {
     }
 
     private static void coldStarts(Path root, Path work, Map<String, String> env, int runs, Map<String, Object> results) throws Exception {
+        List<ColdStarts.Subject> subjects = subjects(root, work);
+        ColdStarts cold = new ColdStarts(env, runs);
+        double hello = 0;
+        for (ColdStarts.Subject subject : subjects) {
+            double median = cold.median(subject);
+            if (subject.name().equals("hello-world")) {
+                hello = median;
+            }
+            results.put("cold_start_ms." + subject.name(), round(median));
+            if (hello > 0 && !subject.name().equals("hello-world")) {
+                results.put("cold_start_ratio_to_hello_world." + subject.name(), round(median / hello));
+            }
+            System.out.printf("  cold start %-18s %8.0f ms%n", subject.name(), median);
+        }
+        // What SnapStart priming saves the first event after a restore, for the functions that prime.
+        for (ColdStarts.Subject subject : subjects) {
+            if (subject.name().equals("hello-world")) {
+                double plain = cold.medianFirstEvent(subject, false);
+                results.put("first_event_ms_after_init.hello-world", round(plain));
+                System.out.printf("  first event %-17s %8.0f ms after init (the floor)%n", subject.name(), plain);
+            }
+            if (List.of("ingest-api", "processor", "reporting-api").contains(subject.name())) {
+                double plain = cold.medianFirstEvent(subject, false);
+                double primed = cold.medianFirstEvent(subject, true);
+                results.put("first_event_ms_after_init." + subject.name(), round(plain));
+                results.put("first_event_ms_after_priming." + subject.name(), round(primed));
+                System.out.printf("  first event %-17s %8.0f ms after init, %5.0f ms after priming%n", subject.name(), plain, primed);
+            }
+        }
+        // What class-data sharing would buy, for the two busiest functions (docs/performance.md).
+        for (ColdStarts.Subject subject : subjects) {
+            if (subject.name().equals("ingest-api") || subject.name().equals("processor") || subject.name().equals("hello-world")) {
+                double shared = cold.medianWithClassDataSharing(subject, work.resolve(subject.name() + ".jsa"));
+                results.put("cold_start_ms_with_appcds." + subject.name(), round(shared));
+                System.out.printf("  cold start %-18s %8.0f ms with an AppCDS archive%n", subject.name(), shared);
+            }
+        }
+    }
+
+    /**
+     * Hello world and every function the bench starts, each with a real event (from {@code events/}, or
+     * made from one), its deployable jar unpacked under {@code work}.
+     */
+    static List<ColdStarts.Subject> subjects(Path root, Path work) throws Exception {
         String probe = probeClasspath();
         Path events = root.resolve("events");
         Path made = work.resolve("events");
@@ -129,42 +173,7 @@ public final class Bench {
                         {"Records":[{"messageId":"m1","receiptHandle":"r1","body":"{\\"kind\\":\\"detractor-alert\\",\\"responseId\\":\\"r1\\",\\"score\\":3}",
                           "attributes":{"ApproximateReceiveCount":"1"},"messageAttributes":{},"eventSource":"aws:sqs",
                           "eventSourceARN":"arn:aws:sqs:us-east-1:000000000000:closed-loop","awsRegion":"us-east-1"}]}""")));
-        ColdStarts cold = new ColdStarts(env, runs);
-        double hello = 0;
-        for (ColdStarts.Subject subject : subjects) {
-            double median = cold.median(subject);
-            if (subject.name().equals("hello-world")) {
-                hello = median;
-            }
-            results.put("cold_start_ms." + subject.name(), round(median));
-            if (hello > 0 && !subject.name().equals("hello-world")) {
-                results.put("cold_start_ratio_to_hello_world." + subject.name(), round(median / hello));
-            }
-            System.out.printf("  cold start %-18s %8.0f ms%n", subject.name(), median);
-        }
-        // What SnapStart priming saves the first event after a restore, for the functions that prime.
-        for (ColdStarts.Subject subject : subjects) {
-            if (subject.name().equals("hello-world")) {
-                double plain = cold.medianFirstEvent(subject, false);
-                results.put("first_event_ms_after_init.hello-world", round(plain));
-                System.out.printf("  first event %-17s %8.0f ms after init (the floor)%n", subject.name(), plain);
-            }
-            if (List.of("ingest-api", "processor", "reporting-api").contains(subject.name())) {
-                double plain = cold.medianFirstEvent(subject, false);
-                double primed = cold.medianFirstEvent(subject, true);
-                results.put("first_event_ms_after_init." + subject.name(), round(plain));
-                results.put("first_event_ms_after_priming." + subject.name(), round(primed));
-                System.out.printf("  first event %-17s %8.0f ms after init, %5.0f ms after priming%n", subject.name(), plain, primed);
-            }
-        }
-        // What class-data sharing would buy, for the two busiest functions (docs/performance.md).
-        for (ColdStarts.Subject subject : subjects) {
-            if (subject.name().equals("ingest-api") || subject.name().equals("processor") || subject.name().equals("hello-world")) {
-                double shared = cold.medianWithClassDataSharing(subject, work.resolve(subject.name() + ".jsa"));
-                results.put("cold_start_ms_with_appcds." + subject.name(), round(shared));
-                System.out.printf("  cold start %-18s %8.0f ms with an AppCDS archive%n", subject.name(), shared);
-            }
-        }
+        return subjects;
     }
 
     private static ColdStarts.Subject function(Path root, Path work, String probe, String name, String handler, String eventClass,

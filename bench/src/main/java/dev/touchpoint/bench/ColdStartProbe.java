@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * real event with Lambda's own serialisation library, and handle it; a stream handler (the functions'
  * entry points) gets the event's bytes, as Lambda gives them. It prints {@code HANDLED} the
  * moment the first event is handled; the parent measures from process start to that line. It also
- * prints {@code FIRST_EVENT_MS}, the time from the handler constructed to the first event handled.
+ * prints {@code FIRST_EVENT_MS}, the time from the handler constructed to the first event handled, and
+ * {@code ANSWER}, what the handler answered (on one line), which {@code FunctionJarsIT} checks.
  * With {@code -Dprobe.prime=true} it first runs the function's SnapStart primes, as Lambda does before
  * its snapshot, so that figure is what a restored snapshot still does on its first event.
  * Arguments: handler class, event class, event file.
@@ -52,6 +53,7 @@ public final class ColdStartProbe {
             result = ((RequestHandler) handler).handleRequest(event, new ProbeContext());
         }
         double firstEvent = (System.nanoTime() - constructed) / 1e6;
+        System.out.println("ANSWER " + (result == null ? "null" : result.toString().replace('\n', ' ')));
         System.out.println("FIRST_EVENT_MS " + firstEvent);
         System.out.println("HANDLED " + (result == null ? "null" : result.getClass().getSimpleName()));
         System.out.flush();

@@ -85,8 +85,21 @@ final class ColdStarts {
         return times[runs / 2];
     }
 
+    /** What the function answered its event in a fresh JVM on its unpacked jar (the probe's {@code ANSWER} line). */
+    String answer(Subject subject) throws IOException, InterruptedException {
+        return run(subject, subject.extracted(), List.of()).answer();
+    }
+
     /** @return milliseconds from process start to the first event handled, and from the handler constructed to it */
     private double[] once(Subject subject, String classpath, List<String> flags) throws IOException, InterruptedException {
+        Run run = run(subject, classpath, flags);
+        return new double[] {run.millis(), run.firstEventMillis()};
+    }
+
+    private record Run(double millis, double firstEventMillis, String answer) {
+    }
+
+    private Run run(Subject subject, String classpath, List<String> flags) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
         command.addAll(EXTRA_FLAGS);
         command.addAll(flags);
@@ -100,16 +113,20 @@ final class ColdStarts {
         Process process = builder.start();
         List<String> output = new ArrayList<>();
         double firstEvent = Double.NaN;
+        String answer = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
+                if (line.startsWith("ANSWER ")) {
+                    answer = line.substring("ANSWER ".length());
+                }
                 if (line.startsWith("FIRST_EVENT_MS ")) {
                     firstEvent = Double.parseDouble(line.substring("FIRST_EVENT_MS ".length()));
                 }
                 if (line.startsWith("HANDLED")) {
                     double millis = (System.nanoTime() - start) / 1e6;
                     process.waitFor();
-                    return new double[] {millis, firstEvent};
+                    return new Run(millis, firstEvent, answer);
                 }
                 output.add(line);
             }
