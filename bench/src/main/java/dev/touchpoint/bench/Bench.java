@@ -162,6 +162,9 @@ public final class Bench {
                         .replace("email=sample.customer%40example.com", "hub.mode=subscribe&hub.verify_token=bench-verify&hub.challenge=42")
                         .replace("\"email\": \"sample.customer@example.com\"",
                                 "\"hub.mode\": \"subscribe\", \"hub.verify_token\": \"bench-verify\", \"hub.challenge\": \"42\""))));
+        subjects.add(function(root, work, probe, "ingest-twilio", "dev.touchpoint.ingest.twilio.TwilioWebhookStreamHandler", api,
+                ColdStarts.write(made, "twilio-sms.json", lambdaJson(WarmIngest.signedTwilioSms(events, "bench-twilio",
+                        "http://localhost:8080")))));
         subjects.add(function(root, work, probe, "delivery-events", "dev.touchpoint.delivery.DeliveryEventsStreamHandler", snsEvent,
                 events.resolve("sns/ses-delivery.json")));
         subjects.add(function(root, work, probe, "ingest-sms", "dev.touchpoint.ingest.sms.TwoWaySmsStreamHandler", snsEvent,
@@ -174,6 +177,15 @@ public final class Bench {
                           "attributes":{"ApproximateReceiveCount":"1"},"messageAttributes":{},"eventSource":"aws:sqs",
                           "eventSourceARN":"arn:aws:sqs:us-east-1:000000000000:closed-loop","awsRegion":"us-east-1"}]}""")));
         return subjects;
+    }
+
+    /** An event as Lambda's own serialisation library writes it. */
+    private static String lambdaJson(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent event) {
+        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+        com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
+                .serializerFor(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class, Bench.class.getClassLoader())
+                .toJson(event, json);
+        return json.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static ColdStarts.Subject function(Path root, Path work, String probe, String name, String handler, String eventClass,

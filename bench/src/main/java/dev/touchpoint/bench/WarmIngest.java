@@ -67,11 +67,7 @@ final class WarmIngest {
         MemoryQueue twilioQueue = new MemoryQueue();
         TwilioWebhook twilio = new TwilioWebhook(Optional.of("bench-twilio"), "https://bench.invalid", normalizer, twilioQueue,
                 NO_COUNTS, Clock.systemUTC());
-        String form = Files.readString(events.resolve("webhooks/twilio-sms.form")).trim();
-        Map<String, String> fields = FormFields.read(new HttpRequest(post("/webhooks/twilio", "application/x-www-form-urlencoded", form,
-                Map.of())), form.length()).orElseThrow();
-        APIGatewayV2HTTPEvent sms = post("/webhooks/twilio", "application/x-www-form-urlencoded", form,
-                Map.of("x-twilio-signature", WebhookSignatures.twilio("bench-twilio", "https://bench.invalid/webhooks/twilio", fields)));
+        APIGatewayV2HTTPEvent sms = signedTwilioSms(events, "bench-twilio", "https://bench.invalid");
         report(results, "ingest-twilio", twilioQueue, i -> twilio.handle(new HttpRequest(sms), line -> { }));
 
         MemoryQueue metaQueue = new MemoryQueue();
@@ -104,6 +100,15 @@ final class WarmIngest {
     private static APIGatewayV2HTTPEvent apiEvent(byte[] json) {
         return LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, WarmIngest.class.getClassLoader())
                 .fromJson(new ByteArrayInputStream(json));
+    }
+
+    /** Twilio's sample SMS webhook, signed with {@code authToken} as Twilio signs it for {@code publicUrl}. */
+    static APIGatewayV2HTTPEvent signedTwilioSms(Path events, String authToken, String publicUrl) throws java.io.IOException {
+        String form = Files.readString(events.resolve("webhooks/twilio-sms.form")).trim();
+        Map<String, String> fields = FormFields.read(new HttpRequest(post("/webhooks/twilio", "application/x-www-form-urlencoded", form,
+                Map.of())), form.length()).orElseThrow();
+        return post("/webhooks/twilio", "application/x-www-form-urlencoded", form,
+                Map.of("x-twilio-signature", WebhookSignatures.twilio(authToken, publicUrl + "/webhooks/twilio", fields)));
     }
 
     private static APIGatewayV2HTTPEvent post(String path, String contentType, String body, Map<String, String> headers) {

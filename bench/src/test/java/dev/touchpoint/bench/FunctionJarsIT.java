@@ -24,7 +24,7 @@ class FunctionJarsIT {
 
     /** What each function must answer its event: an HTTP status, or an SQS batch with no failures. */
     private static final Map<String, String> EXPECTED = Map.of(
-            "ingest-api", "202", "reporting-api", "200", "survey-web", "200", "ingest-meta", "200",
+            "ingest-api", "202", "reporting-api", "200", "survey-web", "200", "ingest-meta", "200", "ingest-twilio", "200",
             "processor", "no failures", "closed-loop", "no failures");
 
     private static final ObjectMapper JSON = new ObjectMapper();
