@@ -207,7 +207,6 @@ class FaultInjectionIT {
 
     @Test
     void aReplyThatCouldNotBeSent_isSentByTheRedelivery_once_andNotAgainByALaterDuplicate() {
-        String phone = "+905551230088";
         java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
         FeedbackBatchProcessor failingSender = ProcessorWiring.build(Environment.of(runtime.functionEnvironment()), (c, p, to, text) -> {
             refused.incrementAndGet();
@@ -215,12 +214,17 @@ class FaultInjectionIT {
         });
         FeedbackBatchProcessor working = ProcessorWiring.build(Environment.of(runtime.functionEnvironment()), runtime.outbox().replySender());
 
-        assertEquals(1, failingSender.process(inbound("SMhelp1", phone, "HELP", 1), line -> { }).getBatchItemFailures().size());
-        assertEquals(1, refused.get());
-        assertEquals(List.of(), working.process(inbound("SMhelp1", phone, "HELP", 2), line -> { }).getBatchItemFailures());
-        assertEquals(1, repliesTo(phone), "the redelivery sends the reply the first attempt could not");
-        assertEquals(List.of(), working.process(inbound("SMhelp1", phone, "HELP", 3), line -> { }).getBatchItemFailures());
-        assertEquals(1, repliesTo(phone), "a reply stored is not sent again");
+        // HELP is answered; STOP is confirmed (its opt-out, made by the failed attempt, is found made on the redelivery).
+        for (String keyword : List.of("HELP", "STOP")) {
+            String phone = keyword.equals("HELP") ? "+905551230088" : "+905551230099";
+            String sid = "SM" + keyword.toLowerCase(java.util.Locale.ROOT) + "1";
+            assertEquals(1, failingSender.process(inbound(sid, phone, keyword, 1), line -> { }).getBatchItemFailures().size());
+            assertEquals(List.of(), working.process(inbound(sid, phone, keyword, 2), line -> { }).getBatchItemFailures());
+            assertEquals(1, repliesTo(phone), keyword + ": the redelivery sends the reply the first attempt could not");
+            assertEquals(List.of(), working.process(inbound(sid, phone, keyword, 3), line -> { }).getBatchItemFailures());
+            assertEquals(1, repliesTo(phone), keyword + ": a reply stored is not sent again");
+        }
+        assertEquals(2, refused.get());
     }
 
     /** A customer's SMS as the processor receives it, on its {@code receiveCount}th receive. */

@@ -105,7 +105,8 @@ public final class ConversationRouter {
             case OPT_OUT -> {
                 boolean already = profile.optedOut().contains(message.channel());
                 profiles.optOut(profile.id(), message.channel(), message.receivedAt());
-                if (!already) {
+                // A redelivery finds the opt-out made by its failed attempt; the confirmation may not have gone.
+                if (!already || redelivered) {
                     reply(message, profile.id(), ConversationTexts.of("optedOut", language), null, redelivered);
                 }
                 return Outcome.OPTED_OUT;
