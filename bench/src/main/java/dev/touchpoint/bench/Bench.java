@@ -91,14 +91,12 @@ public final class Bench {
     private static void coldStarts(Path root, Path work, Map<String, String> env, int runs, Map<String, Object> results) throws Exception {
         List<ColdStarts.Subject> subjects = subjects(root, work);
         ColdStarts cold = new ColdStarts(env, runs);
-        double hello = 0;
+        Map<String, Double> medians = cold.medians(subjects);
+        double hello = medians.get("hello-world");
         for (ColdStarts.Subject subject : subjects) {
-            double median = cold.median(subject);
-            if (subject.name().equals("hello-world")) {
-                hello = median;
-            }
+            double median = medians.get(subject.name());
             results.put("cold_start_ms." + subject.name(), round(median));
-            if (hello > 0 && !subject.name().equals("hello-world")) {
+            if (!subject.name().equals("hello-world")) {
                 results.put("cold_start_ratio_to_hello_world." + subject.name(), round(median / hello));
             }
             System.out.printf("  cold start %-18s %8.0f ms%n", subject.name(), median);
