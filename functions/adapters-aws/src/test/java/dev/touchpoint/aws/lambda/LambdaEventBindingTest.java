@@ -88,6 +88,51 @@ class LambdaEventBindingTest {
         assertNotNull(ours.getRecords().get(0).getSNS().getMessage());
     }
 
+    /** An SQS record with every part, message attributes of each kind included. */
+    private static final String FULL_SQS_EVENT = """
+            {"Records":[{"messageId":"m-1","receiptHandle":"rh","body":"{}","md5OfBody":"md5","md5OfMessageAttributes":"md5a",
+              "eventSource":"aws:sqs","eventSourceARN":"arn:aws:sqs:eu-central-1:123456789012:q","awsRegion":"eu-central-1",
+              "attributes":{"ApproximateReceiveCount":"2","SentTimestamp":"1795429200000"},
+              "messageAttributes":{"kind":{"stringValue":"feedback","stringListValues":[],"binaryListValues":[],"dataType":"String"},
+                "blob":{"binaryValue":"AQID","stringListValues":["a"],"binaryListValues":["BAU="],"dataType":"Binary"}}}]}""";
+
+    /** An SNS record with message attributes and a subject. */
+    private static final String FULL_SNS_EVENT = """
+            {"Records":[{"EventSource":"aws:sns","EventVersion":"1.0","EventSubscriptionArn":"arn:aws:sns:eu-central-1:1:t:s",
+              "Sns":{"Type":"Notification","MessageId":"n-1","TopicArn":"arn:aws:sns:eu-central-1:1:t","Subject":"s","Message":"{}",
+                "SignatureVersion":"1","Signature":"sig","SigningCertUrl":"https://cert","UnsubscribeUrl":"https://unsub",
+                "MessageAttributes":{"a":{"Type":"String","Value":"v"},"n":{"Type":"Number","Value":"1"}}}}]}""";
+
+    @Test
+    void fullyPopulatedSqsAndSnsEvents_bindAsLambdaBindsThem() throws IOException {
+        byte[] sqs = FULL_SQS_EVENT.getBytes(StandardCharsets.UTF_8);
+        SQSEvent ours = oursRead(sqs, SQSEvent.class);
+        assertEquals(lambdaReads(sqs, SQSEvent.class), ours);
+        assertEquals(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), ours.getRecords().get(0).getMessageAttributes().get("blob").getBinaryValue());
+
+        byte[] sns = FULL_SNS_EVENT.getBytes(StandardCharsets.UTF_8);
+        assertEquals(lambdaReads(sns, SNSEvent.class), oursRead(sns, SNSEvent.class));
+        assertEquals("v", oursRead(sns, SNSEvent.class).getRecords().get(0).getSNS().getMessageAttributes().get("a").getValue());
+    }
+
+    @Test
+    void anHttpEventWithALambdaOrIamAuthorizer_bindsAsLambdaBindsIt() throws IOException {
+        byte[] json = """
+                {"version":"2.0","routeKey":"GET /v1/x","rawPath":"/v1/x","requestContext":{"authorizer":{
+                  "lambda":{"tenant":"t-1","admin":true,"limit":5,"roles":["a","b"],"nested":{"k":"v"}},
+                  "iam":{"accessKey":"AK","accountId":"1","callerId":"c","principalOrgId":"o","userArn":"arn","userId":"u",
+                    "cognitoIdentity":{"amr":["authenticated"],"identityId":"i","identityPoolId":"p"}}}}}"""
+                .getBytes(StandardCharsets.UTF_8);
+        assertEquals(lambdaReads(json, APIGatewayV2HTTPEvent.class), oursRead(json, APIGatewayV2HTTPEvent.class));
+    }
+
+    @Test
+    void answersThatAreNotBeans_areWrittenAsJacksonWritesThem() throws IOException {
+        assertEquals(new ObjectMapper().readTree("{\"delivered\":3}"), oursWrite(Map.of("delivered", 3)));
+        assertEquals(new ObjectMapper().readTree("2"), oursWrite(2));
+        assertEquals(lambdaWrites(SQSBatchResponse.builder().build()), oursWrite(SQSBatchResponse.builder().build()));
+    }
+
     @Test
     void answers_readAsLambdaWritesThem() throws IOException {
         APIGatewayV2HTTPResponse http = APIGatewayV2HTTPResponse.builder().withStatusCode(202)
@@ -131,7 +176,7 @@ class LambdaEventBindingTest {
     }
 
     private static <T> T oursRead(byte[] json, Class<T> type) throws IOException {
-        return JsonStreamHandler.EVENTS.readValue(json, type);
+        return EventBinding.read(JsonStreamHandler.TREES.readTree(json), type);
     }
 
     @SuppressWarnings("unchecked")
@@ -144,6 +189,6 @@ class LambdaEventBindingTest {
     }
 
     private static Object oursWrite(Object answer) throws IOException {
-        return new ObjectMapper().readTree(JsonStreamHandler.EVENTS.writeValueAsBytes(answer));
+        return new ObjectMapper().readTree(JsonStreamHandler.TREES.writeValueAsBytes(EventBinding.write(answer, JsonStreamHandler.TREES)));
     }
 }
