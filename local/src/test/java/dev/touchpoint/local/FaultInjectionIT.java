@@ -280,7 +280,7 @@ class FaultInjectionIT {
     }
 
     @Test
-    void aResubmittedDetractor_isNotAlertedAgain_butARedeliveredOneIsOnlyWhenItsFirstAttemptFailed() {
+    void aResubmittedDetractor_aNewMessageForARecordedResponse_isNotAlertedAgain() {
         FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(runtime.functionEnvironment()), runtime.outbox().replySender());
         SQSEvent first = new SQSEvent();
         first.setRecords(List.of(record("alert-once", 3, 1)));
