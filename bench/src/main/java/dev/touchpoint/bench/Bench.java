@@ -34,8 +34,9 @@ public final class Bench {
         Map<String, Object> results = new LinkedHashMap<>();
         Path work = root.resolve("bench/target/bench");
         java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "cold,writes,warm,ceiling,reports,pipeline").split(","));
-        try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start(null); EmbeddedSqs sqs = EmbeddedSqs.start()) {
-            Map<String, String> env = functionEnvironment(dynamo, sqs);
+        try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start(null); EmbeddedSqs sqs = EmbeddedSqs.start();
+             S3ObjectStub s3 = new S3ObjectStub()) {
+            Map<String, String> env = functionEnvironment(dynamo, sqs, s3);
             if (only.contains("cold")) {
                 coldStarts(root, work, env, runs, results);
             }
@@ -68,14 +69,15 @@ public final class Bench {
     }
 
     /** What every function is given: the embedded endpoints, the suite's table and queues, test secrets. */
-    static Map<String, String> functionEnvironment(EmbeddedDynamoDb dynamo, EmbeddedSqs sqs) {
+    static Map<String, String> functionEnvironment(EmbeddedDynamoDb dynamo, EmbeddedSqs sqs, S3ObjectStub s3) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "bench", "AWS_SECRET_ACCESS_KEY", "bench",
                 "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString(), "AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString(),
                 "TOUCHPOINT_TABLE", SuiteResources.TABLE, "TOUCHPOINT_API_KEY", "sample-api-key",
                 "TOUCHPOINT_PUBLIC_URL", "http://localhost:8080", "TOUCHPOINT_SURVEY_TOKEN_KEY", "bench-survey-token-key-0123456789abcdef"));
         env.putAll(Map.of("TOUCHPOINT_TWILIO_AUTH_TOKEN", "bench-twilio", "TOUCHPOINT_META_APP_SECRET", "bench-meta",
-                "TOUCHPOINT_META_VERIFY_TOKEN", "bench-verify", "TOUCHPOINT_SENDER_EMAIL", "survey@bench.invalid"));
+                "TOUCHPOINT_META_VERIFY_TOKEN", "bench-verify", "TOUCHPOINT_SENDER_EMAIL", "survey@bench.invalid",
+                "AWS_ENDPOINT_URL_S3", s3.endpoint().toString(), "TOUCHPOINT_INBOUND_MAIL_BUCKET", S3ObjectStub.BUCKET));
         Environment environment = Environment.of(env);
         DynamoDbClient client = AwsClients.dynamoDb(environment);
         SqsClient queues = AwsClients.sqs(environment);
@@ -163,6 +165,8 @@ public final class Bench {
         subjects.add(function(root, work, probe, "ingest-twilio", "dev.touchpoint.ingest.twilio.TwilioWebhookStreamHandler", api,
                 ColdStarts.write(made, "twilio-sms.json", lambdaJson(WarmIngest.signedTwilioSms(events, "bench-twilio",
                         "http://localhost:8080")))));
+        subjects.add(function(root, work, probe, "ingest-email", "dev.touchpoint.ingest.email.EmailReplyHandler", "java.util.Map",
+                events.resolve("ses/receipt-reply.json")));
         subjects.add(function(root, work, probe, "delivery-events", "dev.touchpoint.delivery.DeliveryEventsStreamHandler", snsEvent,
                 events.resolve("sns/ses-delivery.json")));
         subjects.add(function(root, work, probe, "ingest-sms", "dev.touchpoint.ingest.sms.TwoWaySmsStreamHandler", snsEvent,

@@ -64,8 +64,10 @@ public final class AwsClients {
         return configure(SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SNS").build();
     }
 
+    /** Path-style addresses when an endpoint is given: LocalStack and local stand-ins serve buckets as paths, not host names. */
     public static S3Client s3(Environment env) {
-        return configure(S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "S3").build();
+        return configure(S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .forcePathStyle(endpoint(env, "S3").isPresent()), env, "S3").build();
     }
 
     public static SecretsManagerClient secretsManager(Environment env) {
