@@ -62,7 +62,7 @@ class FaultInjectionIT {
         proxy = new DynamoDbFaultProxy(dynamoServer.endpoint());
         // Pointed at the proxy and at ElasticMQ explicitly: the runtime starts no engines of its own.
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", "faults-key", "TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS", "2",
+                "TOUCHPOINT_API_KEY", "faults-key", "TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS", "2", "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1",
                 "AWS_ENDPOINT_URL", sqsServer.endpoint().toString(),
                 "AWS_ENDPOINT_URL_SQS", sqsServer.endpoint().toString(),
                 "AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString())));
@@ -227,13 +227,42 @@ class FaultInjectionIT {
         assertEquals(2, refused.get());
     }
 
+    @Test
+    void aDetractorsSmsAnswerWhoseAlertWasRefused_raisesItOnTheRedelivery() {
+        String phone = "+905551230111";
+        String invitationId = StrictJson.read(api.post("/v1/interactions", "application/json", "faults-key", """
+                {"id":"faults-sms-1","type":"service.completed","occurredAt":"%s","touchpoint":"store-faults",
+                 "customer":{"phone":"%s","timeZone":"%s"},"delaySeconds":0,"channels":["sms"]}"""
+                .formatted(java.time.Instant.now().minusSeconds(5), phone, SurveyJourneyIT.zoneWhereTheHourIs(12))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).body()).get("invitationId").asText();
+        eventually("the SMS invitation is sent", () -> repliesTo(phone) == 1);
+        Map<String, String> env = new HashMap<>(runtime.functionEnvironment());
+        env.put("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", runtime.queues().closedLoopUrl() + "-missing");
+        FeedbackBatchProcessor alertRefused = ProcessorWiring.build(Environment.of(env), runtime.outbox().replySender());
+        FeedbackBatchProcessor working = ProcessorWiring.build(Environment.of(runtime.functionEnvironment()), runtime.outbox().replySender());
+        java.time.Instant sent = java.time.Instant.now();
+
+        // "3" answers the NPS question: the answer is added, then its alert is refused and the message fails.
+        assertEquals(1, alertRefused.process(inbound("SMdetractor1", phone, "3", 1, sent), line -> { }).getBatchItemFailures().size());
+        assertEquals(List.of(), working.process(inbound("SMdetractor1", phone, "3", 2, sent), line -> { }).getBatchItemFailures());
+
+        String responseId = dev.touchpoint.domain.feedback.FeedbackEvent.responseIdFor("invitation:" + invitationId);
+        eventually("the redelivery raises the alert", () -> alertsFor(responseId) == 1);
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals(1, alertsFor(responseId));
+    }
+
     /** A customer's SMS as the processor receives it, on its {@code receiveCount}th receive. */
     private static SQSEvent inbound(String sid, String phone, String text, int receiveCount) {
+        return inbound(sid, phone, text, receiveCount, java.time.Instant.parse("2026-11-24T09:00:00Z"));
+    }
+
+    private static SQSEvent inbound(String sid, String phone, String text, int receiveCount, java.time.Instant receivedAt) {
         Customer sender = new Customer(List.of(new IdentityNormalizer("TR").phone(phone).orElseThrow()), null, null, null);
         SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
         record.setMessageId(sid + "-" + receiveCount);
         record.setBody(QueueMessageCodec.encode(new InboundMessageEvent(new InboundMessage("sms", "twilio", sid, sender, text, null, null,
-                java.time.Instant.parse("2026-11-24T09:00:00Z")))));
+                receivedAt))));
         record.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(record));

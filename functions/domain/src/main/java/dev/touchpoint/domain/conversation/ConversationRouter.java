@@ -128,7 +128,8 @@ public final class ConversationRouter {
         SurveyDefinition survey = surveys.byId(invitation.surveyId()).orElseThrow();
         String language = language(profile, survey);
         String responseId = FeedbackEvent.responseIdFor("invitation:" + invitation.id());
-        Set<String> answered = responses.find(responseId).map(r -> r.answers().stream().map(Answer::questionId)
+        Optional<ResponseRecord> stored = responses.find(responseId);
+        Set<String> answered = stored.map(r -> r.answers().stream().map(Answer::questionId)
                 .collect(Collectors.toSet())).orElse(Set.of());
         Optional<SurveyQuestion> score = survey.questions().stream()
                 .filter(q -> q.type().isScored() && !answered.contains(q.id())).findFirst();
@@ -161,6 +162,9 @@ public final class ConversationRouter {
                 invitation.id(), invitation.sentChannel());
         if (responses.addAnswers(added, message.idempotencyKey())) {
             closedLoop.answersAdded(added, message.idempotencyKey());
+        } else if (redelivered && stored.isPresent()) {
+            // The failed attempt added these answers, perhaps without raising their alert: raise it from the response.
+            closedLoop.answersAddedByAFailedAttempt(stored.get(), message.idempotencyKey());
         }
         reply(message, profile.id(), next(survey, language, answered, given), invitation.id(), redelivered);
         return Outcome.ANSWERED;

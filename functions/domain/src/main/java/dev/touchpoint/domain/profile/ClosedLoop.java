@@ -46,6 +46,15 @@ public final class ClosedLoop {
         recorded(response);
     }
 
+    /**
+     * Found added on a redelivery: the attempt that added them failed, perhaps before the alert was
+     * queued, so the response as stored raises it again (at least once: twice if that attempt had, or
+     * if an earlier message of the conversation made it a detractor's) and the change is announced again.
+     */
+    public void answersAddedByAFailedAttempt(ResponseRecord stored, String changeKey) {
+        answersAdded(stored, changeKey);
+    }
+
     /** Answers a later message added to a response; {@code changeKey} is that message's idempotency key. */
     public void answersAdded(ResponseRecord added, String changeKey) {
         alerts.check(added);
