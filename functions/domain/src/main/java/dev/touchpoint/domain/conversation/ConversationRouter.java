@@ -163,8 +163,9 @@ public final class ConversationRouter {
         if (responses.addAnswers(added, message.idempotencyKey())) {
             closedLoop.answersAdded(added, message.idempotencyKey());
         } else if (redelivered && stored.isPresent()) {
-            // The failed attempt added these answers, perhaps without raising their alert: raise it from the response.
-            closedLoop.answersAddedByAFailedAttempt(stored.get(), message.idempotencyKey());
+            // The failed attempt added these answers, perhaps without raising their alert: the response as
+            // stored raises it again (twice if that attempt had, or an earlier message made it a detractor's).
+            closedLoop.answersAdded(stored.get(), message.idempotencyKey());
         }
         reply(message, profile.id(), next(survey, language, answered, given), invitation.id(), redelivered);
         return Outcome.ANSWERED;

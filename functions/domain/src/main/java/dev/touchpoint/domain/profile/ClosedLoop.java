@@ -38,23 +38,6 @@ public final class ClosedLoop {
         webhooks.announce(WebhookDelivery.RECORDED, response.responseId(), "recorded");
     }
 
-    /**
-     * Found recorded on a redelivery: the attempt that recorded it failed, perhaps before its alert was
-     * queued, so the alert is raised again too (at least once: if that attempt had queued it, twice).
-     */
-    public void recordedBeforeByAFailedAttempt(ResponseRecord response) {
-        recorded(response);
-    }
-
-    /**
-     * Found added on a redelivery: the attempt that added them failed, perhaps before the alert was
-     * queued, so the response as stored raises it again (at least once: twice if that attempt had, or
-     * if an earlier message of the conversation made it a detractor's) and the change is announced again.
-     */
-    public void answersAddedByAFailedAttempt(ResponseRecord stored, String changeKey) {
-        answersAdded(stored, changeKey);
-    }
-
     /** Answers a later message added to a response; {@code changeKey} is that message's idempotency key. */
     public void answersAdded(ResponseRecord added, String changeKey) {
         alerts.check(added);

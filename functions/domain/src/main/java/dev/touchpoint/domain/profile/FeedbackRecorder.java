@@ -60,7 +60,9 @@ public final class FeedbackRecorder {
         ResponseRecord response = event.invitationId() == null ? unsolicited(event) : answering(event);
         if (!responses.record(response)) {
             if (redelivered) {
-                closedLoop.recordedBeforeByAFailedAttempt(response);
+                // The attempt that recorded it failed, perhaps before its alert was queued: raise it again
+                // (at least once: twice if that attempt had queued it).
+                closedLoop.recorded(response);
             } else {
                 closedLoop.recordedBefore(response);
             }
