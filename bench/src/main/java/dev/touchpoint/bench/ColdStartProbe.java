@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -46,10 +47,12 @@ public final class ColdStartProbe {
             stream.handleRequest(new ByteArrayInputStream(json), answer, new ProbeContext());
             result = answer;
         } else {
-            Object event = eventClass == java.util.Map.class
-                    ? new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, java.util.Map.class)
-                    : LambdaEventSerializers.serializerFor(eventClass, ColdStartProbe.class.getClassLoader())
-                            .fromJson(new ByteArrayInputStream(json));
+            // As Lambda's runtime binds a typed handler's event: its events library for AWS events, its
+            // (shaded) Jackson for anything else, such as the dispatcher's plain map.
+            Object event = LambdaEventSerializers.isLambdaSupportedEvent(eventClass.getName())
+                    ? LambdaEventSerializers.serializerFor(eventClass, ColdStartProbe.class.getClassLoader())
+                            .fromJson(new ByteArrayInputStream(json))
+                    : JacksonFactory.getInstance().getSerializer(eventClass).fromJson(new ByteArrayInputStream(json));
             result = ((RequestHandler) handler).handleRequest(event, new ProbeContext());
         }
         double firstEvent = (System.nanoTime() - constructed) / 1e6;
