@@ -171,7 +171,7 @@ public final class Bench {
                 events.resolve("sns/ses-delivery.json")));
         subjects.add(function(root, work, probe, "ingest-sms", "dev.touchpoint.ingest.sms.TwoWaySmsStreamHandler", snsEvent,
                 events.resolve("sns/two-way-sms.json")));
-        subjects.add(function(root, work, probe, "survey-dispatcher", "dev.touchpoint.dispatcher.SurveyDispatcherHandler", "java.util.Map",
+        subjects.add(function(root, work, probe, "survey-dispatcher", "dev.touchpoint.dispatcher.SurveyDispatcherStreamHandler", "java.util.Map",
                 ColdStarts.write(made, "schedule.json", "{\"source\":\"aws.scheduler\"}")));
         subjects.add(function(root, work, probe, "closed-loop", "dev.touchpoint.closedloop.ClosedLoopStreamHandler", sqsEvent,
                 ColdStarts.write(made, "closed-loop.json", """

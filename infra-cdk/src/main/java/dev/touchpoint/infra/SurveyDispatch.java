@@ -57,7 +57,7 @@ public final class SurveyDispatch extends Construct {
         config.smsOriginationIdentity().ifPresent(origin -> env.put("TOUCHPOINT_SMS_ORIGINATION", origin));
 
         this.dispatcher = new TouchpointFunction(this, "Dispatcher", new TouchpointFunction.Spec("survey-dispatcher",
-                "dev.touchpoint.dispatcher.SurveyDispatcherHandler::handleRequest", 1024, Duration.seconds(60),
+                "dev.touchpoint.dispatcher.SurveyDispatcherStreamHandler::handleRequest", 1024, Duration.seconds(60),
                 "Sends due survey invitations by email and SMS"), jars, env, removal);
         dispatcher.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
         dispatcher.allow(store.allowDueQueueQuery());

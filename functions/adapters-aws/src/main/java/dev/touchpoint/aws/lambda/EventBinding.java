@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The three events our functions take (HTTP API payload 2.0, SQS, SNS) read from Jackson's tree, and
+ * The events our functions take (HTTP API payload 2.0, SQS, SNS, and a scheduler's plain map) read from Jackson's tree, and
  * their answers written to it, field by field as AWS names them. Jackson's bean binding would find the
  * same fields by reflection, which costs a cold start about 60 ms more than reading the tree the
  * functions load anyway (docs/performance.md). {@code LambdaEventBindingTest} proves every sample and
@@ -36,7 +36,7 @@ final class EventBinding {
     }
 
     static boolean reads(Class<?> type) {
-        return type == APIGatewayV2HTTPEvent.class || type == SQSEvent.class || type == SNSEvent.class;
+        return type == APIGatewayV2HTTPEvent.class || type == SQSEvent.class || type == SNSEvent.class || type == Map.class;
     }
 
     static <I> I read(JsonNode event, Class<I> type) {
@@ -47,6 +47,8 @@ final class EventBinding {
             bound = sqs(event);
         } else if (type == SNSEvent.class) {
             bound = sns(event);
+        } else if (type == Map.class) {
+            bound = event.isObject() ? plainValue(event) : new LinkedHashMap<String, Object>(); // a scheduler's event
         } else {
             throw new IllegalArgumentException("no binding for " + type.getName());
         }

@@ -127,6 +127,14 @@ class LambdaEventBindingTest {
     }
 
     @Test
+    void aSchedulersPlainEvent_bindsAsLambdaBindsAMap() throws IOException {
+        byte[] json = """
+                {"source":"aws.scheduler","detail":{"attempt":1,"ids":["a","b"]},"ok":true,"at":null}""".getBytes(StandardCharsets.UTF_8);
+        assertEquals(com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory.getInstance()
+                .getSerializer(Map.class).fromJson(new ByteArrayInputStream(json)), oursRead(json, Map.class));
+    }
+
+    @Test
     void answersThatAreNotBeans_areWrittenAsJacksonWritesThem() throws IOException {
         assertEquals(new ObjectMapper().readTree("{\"delivered\":3}"), oursWrite(Map.of("delivered", 3)));
         assertEquals(new ObjectMapper().readTree("2"), oursWrite(2));
