@@ -220,8 +220,8 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * Moves every message of a DLQ back to its queue, without the failure attributes, as an SQS message
-     * move task does in AWS: run it once what made them fail is fixed. Processing is idempotent, so a
+     * Moves every message of a DLQ back to its queue with its message attributes, as an SQS message move
+     * task does in AWS: run it once what made them fail is fixed. Processing is idempotent, so a
      * message that had in fact succeeded changes nothing.
      *
      * @param queue {@code feedback} or {@code closed-loop}
@@ -232,12 +232,14 @@ public final class LocalRuntime implements AutoCloseable {
         String to = queue.equals("closed-loop") ? queues.closedLoopUrl() : queues.feedbackUrl();
         int moved = 0;
         while (true) {
-            var messages = sqs.receiveMessage(r -> r.queueUrl(from).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            var messages = sqs.receiveMessage(r -> r.queueUrl(from).maxNumberOfMessages(10).waitTimeSeconds(0)
+                    .messageAttributeNames("All")).messages();
             if (messages.isEmpty()) {
                 return moved;
             }
             for (var message : messages) {
-                sqs.sendMessage(m -> m.queueUrl(to).messageBody(message.body()));
+                // A parked message's reason tells the processor that an earlier attempt failed.
+                sqs.sendMessage(m -> m.queueUrl(to).messageBody(message.body()).messageAttributes(message.messageAttributes()));
                 sqs.deleteMessage(d -> d.queueUrl(from).receiptHandle(message.receiptHandle()));
                 moved++;
             }

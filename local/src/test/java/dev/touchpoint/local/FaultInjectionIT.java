@@ -275,7 +275,7 @@ class FaultInjectionIT {
     }
 
     @Test
-    void aDetractorAlertThatCannotBeQueued_failsOnlyItsMessage_andOnItsLastReceiveIsParkedWithTheReason() {
+    void aDetractorAlertThatCannotBeQueued_failsOnlyItsMessage_isParkedWithTheReasonOnItsLastReceive_andRaisedWhenRedriven() {
         // This processor's closed-loop queue does not exist: every alert it raises is refused by SQS.
         Map<String, String> env = new HashMap<>(runtime.functionEnvironment());
         env.put("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", runtime.queues().closedLoopUrl() + "-missing");
@@ -293,7 +293,8 @@ class FaultInjectionIT {
         Message parked = eventually("the last receive is parked", FaultInjectionIT::peekDeadLetter, m -> m != null);
         assertTrue(parked.messageAttributes().get("failureReason").stringValue().contains("AlertNotRaisedException"),
                 parked.messageAttributes().get("failureReason").stringValue());
-        runtime.sqs().deleteMessage(d -> d.queueUrl(runtime.queues().deadLetterUrl()).receiptHandle(parked.receiptHandle()));
+        String parkedResponseId = StrictJson.read(parked.body()).path("responseId").asText();
+        assertEquals(0, alertsFor(parkedResponseId));
 
         // SQS delivers the retried message again, to a processor whose closed-loop queue works: its response is
         // found recorded, and its alert is raised now, once.
@@ -303,9 +304,18 @@ class FaultInjectionIT {
         assertEquals(List.of(), working.process(redelivery, line -> { }).getBatchItemFailures());
         String responseId = StrictJson.read(redelivery.getRecords().get(0).getBody()).path("responseId").asText();
         eventually("the redelivery raises the alert", () -> alertsFor(responseId) == 1);
+
+        // The operator redrives the parked message once the queue works: it arrives as a first delivery, but its
+        // reason says an earlier attempt failed, so its response, found recorded, raises the alert now, once.
+        runtime.sqs().changeMessageVisibility(v -> v.queueUrl(runtime.queues().deadLetterUrl()).receiptHandle(parked.receiptHandle())
+                .visibilityTimeout(0));
+        assertEquals(1, StrictJson.read(api.post("/_local/redrive?queue=feedback", null, null, new byte[0]).body()).get("moved").asInt());
+        eventually("the redriven message raises its alert", () -> alertsFor(parkedResponseId) == 1);
         FeedbackPipelineIT.drain(runtime);
         assertEquals(1, alertsFor(responseId));
+        assertEquals(1, alertsFor(parkedResponseId));
         assertEquals(1, responseItems("alert-retried"));
+        assertEquals(1, responseItems("alert-parked"));
     }
 
     @Test

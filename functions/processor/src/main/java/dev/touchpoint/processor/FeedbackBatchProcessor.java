@@ -73,9 +73,13 @@ public final class FeedbackBatchProcessor {
         }
     }
 
-    /** SQS delivers this message again: an earlier attempt failed (or a duplicate; every step is idempotent). */
+    /**
+     * An earlier attempt at this message failed: SQS delivers it again, or an operator redrove it from
+     * the DLQ after we parked it (or it is a duplicate; every step is idempotent). Either way its work
+     * may be half done and is finished, not skipped as a repeat.
+     */
     private static boolean redelivered(SQSMessage record) {
-        return SqsRecords.receiveCount(record) > 1;
+        return SqsRecords.receiveCount(record) > 1 || SqsRecords.redrivenFromDeadLetters(record);
     }
 
     /** A record of the batch with its message, or why it could not be read. */

@@ -13,6 +13,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class SqsDeadLetterQueue implements DeadLetterQueue {
 
+    /** The attribute a parked message carries its reason in; a redriven message still carries it. */
+    public static final String FAILURE_REASON = "failureReason";
+
     /** SQS allows 256 KiB per message; a reason is kept short so it never pushes a body over. */
     private static final int MAX_REASON_LENGTH = 1000;
 
@@ -28,7 +31,7 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
     public void send(String body, String reason, int receiveCount) {
         String shortReason = reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
         sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody(body).messageAttributes(Map.of(
-                "failureReason", text(shortReason),
+                FAILURE_REASON, text(shortReason),
                 "failedAt", text(Instant.now().toString()),
                 "receiveCount", text(Integer.toString(receiveCount)))));
     }

@@ -17,4 +17,13 @@ public final class SqsRecords {
             return 1;
         }
     }
+
+    /**
+     * This message was parked in a DLQ by our own handler (it carries the {@link SqsDeadLetterQueue}'s
+     * {@code failureReason}) and has since been redriven: an earlier attempt failed, as on a redelivery,
+     * though its receive count starts again at 1.
+     */
+    public static boolean redrivenFromDeadLetters(SQSMessage message) {
+        return message.getMessageAttributes() != null && message.getMessageAttributes().containsKey(SqsDeadLetterQueue.FAILURE_REASON);
+    }
 }
