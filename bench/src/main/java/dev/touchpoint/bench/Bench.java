@@ -157,11 +157,9 @@ public final class Bench {
                 ColdStarts.write(made, "kiosk.json", apiEvent.replace("/v1/profiles", "/k/store-bench")
                         .replace("\"GET /k/store-bench\"", "\"GET /k/{touchpoint}\"")
                         .replace("email=sample.customer%40example.com", "").replace("\"email\": \"sample.customer@example.com\"", "\"x\": \"y\""))));
+        // A customer's signed WhatsApp message, what the function handles all day (not the one-off subscription handshake).
         subjects.add(function(root, work, probe, "ingest-meta", "dev.touchpoint.ingest.meta.MetaWebhookStreamHandler", api,
-                ColdStarts.write(made, "meta-handshake.json", apiEvent.replace("/v1/profiles", "/webhooks/whatsapp")
-                        .replace("email=sample.customer%40example.com", "hub.mode=subscribe&hub.verify_token=bench-verify&hub.challenge=42")
-                        .replace("\"email\": \"sample.customer@example.com\"",
-                                "\"hub.mode\": \"subscribe\", \"hub.verify_token\": \"bench-verify\", \"hub.challenge\": \"42\""))));
+                ColdStarts.write(made, "whatsapp-message.json", lambdaJson(WarmIngest.signedWhatsAppMessage(events, "bench-meta")))));
         subjects.add(function(root, work, probe, "ingest-twilio", "dev.touchpoint.ingest.twilio.TwilioWebhookStreamHandler", api,
                 ColdStarts.write(made, "twilio-sms.json", lambdaJson(WarmIngest.signedTwilioSms(events, "bench-twilio",
                         "http://localhost:8080")))));

@@ -73,9 +73,7 @@ final class WarmIngest {
         MemoryQueue metaQueue = new MemoryQueue();
         MetaWebhook meta = new MetaWebhook(Optional.of("bench-meta"), Optional.of("bench-verify"), normalizer, metaQueue, NO_COUNTS,
                 Clock.systemUTC());
-        String whatsapp = Files.readString(events.resolve("webhooks/whatsapp-text.json"));
-        APIGatewayV2HTTPEvent message = post("/webhooks/whatsapp", "application/json", whatsapp,
-                Map.of("x-hub-signature-256", WebhookSignatures.meta("bench-meta", whatsapp.getBytes(StandardCharsets.UTF_8))));
+        APIGatewayV2HTTPEvent message = signedWhatsAppMessage(events, "bench-meta");
         report(results, "ingest-meta", metaQueue, i -> meta.handle(new HttpRequest(message), line -> { }));
 
         MemoryQueue smsQueue = new MemoryQueue();
@@ -109,6 +107,13 @@ final class WarmIngest {
                 Map.of())), form.length()).orElseThrow();
         return post("/webhooks/twilio", "application/x-www-form-urlencoded", form,
                 Map.of("x-twilio-signature", WebhookSignatures.twilio(authToken, publicUrl + "/webhooks/twilio", fields)));
+    }
+
+    /** Meta's sample WhatsApp text message webhook, signed with {@code appSecret} as Meta signs it. */
+    static APIGatewayV2HTTPEvent signedWhatsAppMessage(Path events, String appSecret) throws java.io.IOException {
+        String whatsapp = Files.readString(events.resolve("webhooks/whatsapp-text.json"));
+        return post("/webhooks/whatsapp", "application/json", whatsapp,
+                Map.of("x-hub-signature-256", WebhookSignatures.meta(appSecret, whatsapp.getBytes(StandardCharsets.UTF_8))));
     }
 
     private static APIGatewayV2HTTPEvent post(String path, String contentType, String body, Map<String, String> headers) {
