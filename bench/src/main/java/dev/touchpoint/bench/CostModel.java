@@ -45,5 +45,25 @@ final class CostModel {
         // The same with server-to-server ingest on ingest-api's function URL (CDK context ingestFunctionUrl):
         // Lambda function URLs carry no request charge; everything else is unchanged.
         results.put("cost_usd_per_million_responses.total_with_function_url_ingest", Bench.round(total - api));
+        printArithmetic(writes, reads, ingestMs, batchMs, total, api);
+    }
+
+    /** The sums behind the figures, so a reader can check them against the price list. */
+    private static void printArithmetic(double writes, double reads, double ingestMs, double batchMs, double total, double api) {
+        System.out.println("  cost per million responses, US$ (us-east-1 list prices, arm64, " + MEMORY_GB + " GB):");
+        line("HTTP API", "%.2f × 1 request".formatted(HTTP_API_PER_MILLION), api);
+        line("Lambda requests", "%.2f × (1 ingest + 1/10 processor batch)".formatted(LAMBDA_REQUESTS_PER_MILLION),
+                LAMBDA_REQUESTS_PER_MILLION * 1.1);
+        line("Lambda duration", "%.10f × %.1f GB × (%.2f + %.2f / 10) ms × 10^6 / 1000".formatted(LAMBDA_ARM_PER_GB_SECOND, MEMORY_GB,
+                ingestMs, batchMs), 1e6 * MEMORY_GB * LAMBDA_ARM_PER_GB_SECOND * (ingestMs + batchMs / 10) / 1000);
+        line("SQS", "%.2f × (1 send + 1/10 receive + 1/10 delete)".formatted(SQS_PER_MILLION), SQS_PER_MILLION * 1.2);
+        line("DynamoDB writes", "%.3f × %.1f write units".formatted(DYNAMODB_WRITE_PER_MILLION, writes), DYNAMODB_WRITE_PER_MILLION * writes);
+        line("DynamoDB reads", "%.3f × %.1f read units".formatted(DYNAMODB_READ_PER_MILLION, reads), DYNAMODB_READ_PER_MILLION * reads);
+        line("total", "", total);
+        line("total, ingest on the function URL", "total − HTTP API", total - api);
+    }
+
+    private static void line(String part, String arithmetic, double usd) {
+        System.out.printf("    %-34s %-62s = %.2f%n", part, arithmetic, usd);
     }
 }
