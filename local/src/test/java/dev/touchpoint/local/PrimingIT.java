@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.ingest.api.IngestApiWiring;
+import dev.touchpoint.ingest.meta.MetaWebhookHandler;
+import dev.touchpoint.ingest.twilio.TwilioWebhookHandler;
 import dev.touchpoint.processor.ProcessorWiring;
 import dev.touchpoint.reporting.ReportingApiHandler;
+import dev.touchpoint.survey.web.SurveyWebWiring;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,14 +36,17 @@ class PrimingIT {
     }
 
     @Test
-    void primingTheIngestApiTheProcessorAndTheReportingApi_succeedsAndLeavesNothingBehind() {
+    void primingEveryFunctionThatPrimes_succeedsAndLeavesNothingBehind() {
         Environment env = Environment.of(runtime.functionEnvironment());
         Priming.beforeSnapshot("ingest-api (IT)", () -> IngestApiWiring.prime(env, IngestApiWiring.build(env)));
         Priming.beforeSnapshot("processor (IT)", () -> ProcessorWiring.prime(env, ProcessorWiring.build(env, runtime.outbox().replySender())));
         Priming.beforeSnapshot("reporting-api (IT)", () -> ReportingApiHandler.prime(env, ReportingApiHandler.build(env)));
+        Priming.beforeSnapshot("survey-web (IT)", () -> SurveyWebWiring.prime(env));
+        Priming.beforeSnapshot("ingest-twilio (IT)", () -> TwilioWebhookHandler.prime(env, TwilioWebhookHandler.build(env)));
+        Priming.beforeSnapshot("ingest-meta (IT)", () -> MetaWebhookHandler.prime(env, MetaWebhookHandler.build(env)));
         List<Priming.Outcome> outcomes = Priming.runAll().stream().filter(o -> o.what().endsWith("(IT)")).toList();
 
-        assertEquals(3, outcomes.size());
+        assertEquals(6, outcomes.size());
         outcomes.forEach(outcome -> assertNull(outcome.failure(), outcome.what() + " failed: " + outcome.failure()));
         assertEquals(0, runtime.dynamoDb().scan(s -> s.tableName("touchpoint")).count(), "nothing written");
         assertEquals(0, runtime.queueDepth(runtime.queues().feedbackUrl()).total(), "nothing queued");

@@ -1,5 +1,7 @@
 package dev.touchpoint.aws.snapstart;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.touchpoint.aws.apigateway.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -108,6 +110,28 @@ public final class Priming {
                     .entries(SendMessageBatchRequestEntry.builder().id("priming").messageBody("priming").build()));
         } catch (SqsException expected) {
             // refused (no such queue, or not allowed): the point of the call
+        }
+    }
+
+    /** A request as the HTTP API would hand it over, from a documentation address: what an HTTP function's primes serve. */
+    public static HttpRequest httpRequest(String method, String path, Map<String, String> headers, String body) {
+        return new HttpRequest(APIGatewayV2HTTPEvent.builder().withRouteKey(method + " " + path).withRawPath(path).withRawQueryString("")
+                .withHeaders(headers).withBody(body).withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(APIGatewayV2HTTPEvent.RequestContext.Http
+                        .builder().withMethod(method).withPath(path).withSourceIp("192.0.2.1").build()).build())
+                .build());
+    }
+
+    /**
+     * An update refused by its condition (the key never exists), as webhook counters update: UpdateItem's
+     * path and DynamoDB's error answer, loaded; nothing written.
+     */
+    public static void touchUpdate(DynamoDbClient dynamo, String table) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(PRIMING_KEY).conditionExpression("attribute_exists(PK)")
+                    .updateExpression("ADD events :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+        } catch (ConditionalCheckFailedException expected) {
+            // the point of the call
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.touchpoint.ingest.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.snapstart.Priming;
@@ -93,10 +92,6 @@ public final class IngestApiWiring {
     }
 
     private static HttpRequest samplePost(java.util.Map<String, String> headers) {
-        return new HttpRequest(APIGatewayV2HTTPEvent.builder().withRouteKey("POST /v1/feedback").withRawPath("/v1/feedback")
-                .withHeaders(headers).withBody(SAMPLE_FEEDBACK)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(APIGatewayV2HTTPEvent.RequestContext.Http
-                        .builder().withMethod("POST").withPath("/v1/feedback").withSourceIp("192.0.2.1").build()).build())
-                .build());
+        return Priming.httpRequest("POST", "/v1/feedback", headers, SAMPLE_FEEDBACK);
     }
 }

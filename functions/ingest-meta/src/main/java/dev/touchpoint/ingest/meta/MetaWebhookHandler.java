@@ -9,9 +9,16 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.dynamodb.DynamoDbWebhookEventCounter;
 import dev.touchpoint.aws.secrets.SecretSettings;
+import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
+import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Lambda entry point of {@code GET|POST /webhooks/whatsapp} and {@code /webhooks/messenger}.
@@ -23,6 +30,10 @@ public final class MetaWebhookHandler implements RequestHandler<APIGatewayV2HTTP
     /** Built on first use, once per container, from the function's environment. */
     private static final class FromEnvironment {
         static final MetaWebhook WEBHOOK = build(Environment.system());
+
+        static {
+            Priming.beforeSnapshot("ingest-meta", () -> prime(Environment.system(), WEBHOOK));
+        }
     }
 
     private final MetaWebhook webhook;
@@ -41,6 +52,32 @@ public final class MetaWebhookHandler implements RequestHandler<APIGatewayV2HTTP
                 new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR")),
                 new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")),
                 new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")), Clock.systemUTC());
+    }
+
+    /** A customer's WhatsApp text and a delivery status, as Meta posts them: what priming walks through. */
+    private static final String SAMPLE_WHATSAPP = """
+            {"object":"whatsapp_business_account","entry":[{"id":"0","changes":[{"field":"messages","value":{
+             "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550000000","phone_number_id":"0"},
+             "contacts":[{"profile":{"name":"Priming"},"wa_id":"905550000000"}],
+             "messages":[{"from":"905550000000","id":"wamid.priming","timestamp":"1795428900","type":"text","text":{"body":"priming"}}],
+             "statuses":[{"id":"wamid.priming-status","status":"delivered","timestamp":"1795428900","recipient_id":"905550000000"}]}}]}]}""";
+
+    /**
+     * SnapStart priming (no side effects): the sample, signed, accepted by a webhook like this one whose
+     * queue only encodes and whose counter counts nothing; the same unsigned, refused by this one; then
+     * the real clients' SQS send and DynamoDB update paths (see {@link Priming}).
+     */
+    public static void prime(Environment env, MetaWebhook webhook) {
+        String secret = "priming-" + UUID.randomUUID();
+        MetaWebhook offline = new MetaWebhook(Optional.of(secret), Optional.of(secret), new IdentityNormalizer("TR"), QueueMessageCodec::encode,
+                (provider, kind, at) -> { }, Clock.systemUTC());
+        String signature = WebhookSignatures.meta(secret, SAMPLE_WHATSAPP.getBytes(StandardCharsets.UTF_8));
+        offline.handle(Priming.httpRequest("POST", "/webhooks/whatsapp", Map.of("content-type", "application/json",
+                "x-hub-signature-256", signature), SAMPLE_WHATSAPP), line -> { });
+        webhook.handle(Priming.httpRequest("POST", "/webhooks/whatsapp", Map.of("content-type", "application/json"), SAMPLE_WHATSAPP),
+                line -> { });
+        Priming.touch(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
+        Priming.touchUpdate(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
     }
 
     @Override

@@ -9,9 +9,18 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.dynamodb.DynamoDbWebhookEventCounter;
 import dev.touchpoint.aws.secrets.SecretSettings;
+import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
+import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Lambda entry point of {@code POST /webhooks/twilio}. Configuration: {@code TOUCHPOINT_TWILIO_AUTH_TOKEN}
@@ -22,6 +31,10 @@ public final class TwilioWebhookHandler implements RequestHandler<APIGatewayV2HT
     /** Built on first use, once per container, from the function's environment. */
     private static final class FromEnvironment {
         static final TwilioWebhook WEBHOOK = build(Environment.system());
+
+        static {
+            Priming.beforeSnapshot("ingest-twilio", () -> prime(Environment.system(), WEBHOOK));
+        }
     }
 
     private final TwilioWebhook webhook;
@@ -39,6 +52,32 @@ public final class TwilioWebhookHandler implements RequestHandler<APIGatewayV2HT
                 new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR")),
                 new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")),
                 new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")), Clock.systemUTC());
+    }
+
+    /** A customer's SMS as Twilio posts it: what priming walks through. */
+    private static final Map<String, String> SAMPLE_SMS = Map.of("MessageSid", "SMpriming", "AccountSid", "ACpriming",
+            "From", "+905550000000", "To", "+905550000001", "Body", "priming", "NumMedia", "0");
+
+    /**
+     * SnapStart priming (no side effects): the sample SMS, signed, accepted by a webhook like this one
+     * whose queue only encodes and whose counter counts nothing; the same unsigned, refused by this one;
+     * then the real clients' SQS send and DynamoDB update paths (see {@link Priming}).
+     */
+    public static void prime(Environment env, TwilioWebhook webhook) {
+        String token = "priming-" + UUID.randomUUID();
+        String publicUrl = "https://priming.invalid";
+        TwilioWebhook offline = new TwilioWebhook(Optional.of(token), publicUrl, new IdentityNormalizer("TR"), QueueMessageCodec::encode,
+                (provider, kind, at) -> { }, Clock.systemUTC());
+        String form = SAMPLE_SMS.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        String signature = WebhookSignatures.twilio(token, publicUrl + "/webhooks/twilio", SAMPLE_SMS);
+        offline.handle(Priming.httpRequest("POST", "/webhooks/twilio", Map.of("content-type", "application/x-www-form-urlencoded",
+                "x-twilio-signature", signature), form), line -> { });
+        webhook.handle(Priming.httpRequest("POST", "/webhooks/twilio", Map.of("content-type", "application/x-www-form-urlencoded"), form),
+                line -> { });
+        Priming.touch(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
+        Priming.touchUpdate(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.snapstart.Priming;
 
 /** Lambda entry point for the survey pages and the QR code. */
 public final class SurveyWebHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -13,6 +14,10 @@ public final class SurveyWebHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** Built on first use, once per container, from the function's environment. */
     private static final class FromEnvironment {
         static final SurveyWeb WEB = SurveyWebWiring.build(Environment.system());
+
+        static {
+            Priming.beforeSnapshot("survey-web", () -> SurveyWebWiring.prime(Environment.system()));
+        }
     }
 
     private final SurveyWeb web;
