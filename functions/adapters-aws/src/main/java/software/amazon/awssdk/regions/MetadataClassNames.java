@@ -14,6 +14,9 @@ import java.util.function.Function;
  */
 final class MetadataClassNames {
 
+    /** Stands for "no such class" in the cache, which cannot hold null. */
+    private static final Object NONE = new Object();
+
     private MetadataClassNames() {
     }
 
@@ -40,9 +43,6 @@ final class MetadataClassNames {
     static Map<String, Object> cache() {
         return new ConcurrentHashMap<>();
     }
-
-    /** Stands for "no such class" in the cache, which cannot hold null. */
-    private static final Object NONE = new Object();
 
     private static Object instantiate(String className) {
         try {
