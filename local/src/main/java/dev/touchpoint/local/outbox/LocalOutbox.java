@@ -79,7 +79,7 @@ public final class LocalOutbox {
     }
 
     public synchronized String json() {
-        ArrayNode array = StrictJson.mapper().createArrayNode();
+        ArrayNode array = StrictJson.array();
         messages.forEach(array::add);
         return StrictJson.write(array);
     }

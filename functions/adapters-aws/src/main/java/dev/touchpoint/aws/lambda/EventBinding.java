@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,12 +55,12 @@ final class EventBinding {
     }
 
     /** The answer as Lambda's library writes it: no nulls; a map or a number as Jackson writes them. */
-    static JsonNode write(Object answer, ObjectMapper plain) {
+    static JsonNode write(Object answer) {
         if (answer instanceof APIGatewayV2HTTPResponse http) {
             ObjectNode node = NODES.objectNode().put("statusCode", http.getStatusCode());
-            putIfPresent(node, "headers", http.getHeaders(), plain);
-            putIfPresent(node, "multiValueHeaders", http.getMultiValueHeaders(), plain);
-            putIfPresent(node, "cookies", http.getCookies(), plain);
+            putIfPresent(node, "headers", http.getHeaders());
+            putIfPresent(node, "multiValueHeaders", http.getMultiValueHeaders());
+            putIfPresent(node, "cookies", http.getCookies());
             if (http.getBody() != null) {
                 node.put("body", http.getBody());
             }
@@ -75,7 +74,7 @@ final class EventBinding {
             }
             return node;
         }
-        return plain.valueToTree(answer);
+        return tree(answer);
     }
 
     private static APIGatewayV2HTTPEvent http(JsonNode json) {
@@ -298,9 +297,37 @@ final class EventBinding {
         return value.isNull() ? null : value.asText();
     }
 
-    private static void putIfPresent(ObjectNode node, String name, Object value, ObjectMapper plain) {
+    private static void putIfPresent(ObjectNode node, String name, Object value) {
         if (value != null) {
-            node.set(name, plain.valueToTree(value));
+            node.set(name, tree(value));
         }
+    }
+
+    /**
+     * A plain answer (maps, lists, text, numbers, booleans, as our handlers return them) as Jackson's
+     * {@code valueToTree} makes it, without a mapper; any other type is a programming error, said at once.
+     */
+    private static JsonNode tree(Object value) {
+        return switch (value) {
+            case null -> NODES.nullNode();
+            case Map<?, ?> map -> {
+                ObjectNode node = NODES.objectNode();
+                map.forEach((key, entry) -> node.set(String.valueOf(key), tree(entry)));
+                yield node;
+            }
+            case List<?> list -> {
+                ArrayNode node = NODES.arrayNode();
+                list.forEach(element -> node.add(tree(element)));
+                yield node;
+            }
+            case String text -> NODES.textNode(text);
+            case Boolean flag -> NODES.booleanNode(flag);
+            case Integer number -> NODES.numberNode(number);
+            case Long number -> NODES.numberNode(number);
+            case Double number -> NODES.numberNode(number);
+            case java.math.BigDecimal number -> NODES.numberNode(number);
+            case java.math.BigInteger number -> NODES.numberNode(number);
+            default -> throw new IllegalArgumentException("no JSON form for an answer of type " + value.getClass().getName());
+        };
     }
 }

@@ -5,8 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.touchpoint.domain.json.JsonTrees;
 import dev.touchpoint.aws.snapstart.Priming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,16 +21,20 @@ import java.io.OutputStream;
  * ({@link EventBinding}), then hands the typed event to its {@link RequestHandler} (which the local
  * runtime and the tests call directly), and writes the answer the same way. Given a typed handler,
  * Lambda's runtime would bind the event with its own serialisation library, a second, shaded Jackson
- * (about 200 ms of a cold start); Jackson's bean binding would cost about 60 ms more than the tree
+ * (about 200 ms of a cold start); Jackson's bean binding would cost about 60 ms more than the tree,
+ * and an {@code ObjectMapper} to build the tree about 60 ms more than Jackson's streaming parser
  * (docs/performance.md). The binding is the same: {@code LambdaEventBindingTest} compares it with
  * Lambda's on every sample event.
  */
 public abstract class JsonStreamHandler<I, O> implements RequestStreamHandler {
 
-    /** Jackson's own limits only (an HTTP API body may be 10 MB); the domain reads bodies strictly itself. */
-    static final ObjectMapper TREES = JsonMapper.builder()
-            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+    /**
+     * Jackson's streaming reader and writer with its own limits only (an HTTP API body may be 10 MB; the
+     * domain reads bodies strictly itself). Trees, not a mapper: {@link JsonTrees}.
+     */
+    private static final JsonFactory STREAMS = JsonFactory.builder()
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
     private final Class<I> eventType;
@@ -44,15 +52,33 @@ public abstract class JsonStreamHandler<I, O> implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
-        O result = handler.handleRequest(EventBinding.read(TREES.readTree(event), eventType), context);
-        TREES.writeValue(answer, EventBinding.write(result, TREES));
+        O result = handler.handleRequest(EventBinding.read(readTree(STREAMS.createParser(event)), eventType), context);
+        writeTree(EventBinding.write(result), answer);
     }
 
     private I read(String json) {
         try {
-            return EventBinding.read(TREES.readTree(json), eventType);
+            return EventBinding.read(readTree(STREAMS.createParser(json)), eventType);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The whole event as a tree; no event at all is a missing node, as {@code ObjectMapper.readTree} has it. */
+    static JsonNode readTree(JsonParser parser) throws IOException {
+        try (parser) {
+            return parser.nextToken() == null ? MissingNode.getInstance() : JsonTrees.read(parser, false);
+        }
+    }
+
+    static void writeTree(JsonNode tree, OutputStream answer) throws IOException {
+        try (JsonGenerator generator = STREAMS.createGenerator(answer)) {
+            JsonTrees.write(tree, generator);
+        }
+    }
+
+    /** The parser the handler reads events with (for the binding's tests). */
+    static JsonParser parser(byte[] json) throws IOException {
+        return STREAMS.createParser(json);
     }
 }

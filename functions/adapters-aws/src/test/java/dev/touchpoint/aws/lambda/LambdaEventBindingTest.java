@@ -184,7 +184,7 @@ class LambdaEventBindingTest {
     }
 
     private static <T> T oursRead(byte[] json, Class<T> type) throws IOException {
-        return EventBinding.read(JsonStreamHandler.TREES.readTree(json), type);
+        return EventBinding.read(JsonStreamHandler.readTree(JsonStreamHandler.parser(json)), type);
     }
 
     @SuppressWarnings("unchecked")
@@ -197,6 +197,8 @@ class LambdaEventBindingTest {
     }
 
     private static Object oursWrite(Object answer) throws IOException {
-        return new ObjectMapper().readTree(JsonStreamHandler.TREES.writeValueAsBytes(EventBinding.write(answer, JsonStreamHandler.TREES)));
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        JsonStreamHandler.writeTree(EventBinding.write(answer), written);
+        return new ObjectMapper().readTree(written.toByteArray());
     }
 }

@@ -1,18 +1,19 @@
 package dev.touchpoint.domain.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
 
 /**
  * The one JSON reader and writer. Reading is strict and bounded, because every byte of it may come from
@@ -26,31 +27,30 @@ public final class StrictJson {
     public static final int MAX_STRING_LENGTH = 256 * 1024;
     public static final int MAX_NUMBER_LENGTH = 32;
 
-    private static final ObjectMapper MAPPER = createMapper();
+    /** Jackson's streaming reader with our limits; trees are built by {@link JsonTrees}, without a mapper. */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private StrictJson() {
     }
 
-    private static ObjectMapper createMapper() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING_DEPTH)
-                        .maxStringLength(MAX_STRING_LENGTH)
-                        .maxNumberLength(MAX_NUMBER_LENGTH)
-                        .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        return new ObjectMapper(factory)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    }
-
     /** Parses untrusted JSON text, or says precisely (but without echoing the input) why it cannot. */
     public static JsonNode read(String text) {
-        try (JsonParser parser = MAPPER.createParser(text)) {
-            JsonNode node = MAPPER.readTree(parser);
-            if (node == null || node.isMissingNode()) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            if (parser.nextToken() == null) {
                 throw new MalformedJsonException("The body is empty; a JSON document was expected.");
+            }
+            // Floating-point numbers exactly, as decimals: a rating of 4.1 must not become 4.0999….
+            JsonNode node = JsonTrees.read(parser, true);
+            if (parser.nextToken() != null) {
+                throw new MalformedJsonException("Malformed JSON" + where(parser.currentLocation())
+                        + ": content after the end of the JSON document");
             }
             return node;
         } catch (StreamConstraintsException e) {
@@ -68,16 +68,18 @@ public final class StrictJson {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    public static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
+    public static ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
     }
 
-    public static ObjectMapper mapper() {
-        return MAPPER;
+    public static String write(JsonNode node) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+            JsonTrees.write(node, generator);
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+        return text.toString();
     }
 
     private static String where(JsonLocation location) {
@@ -94,9 +96,6 @@ public final class StrictJson {
         String first = cut < 0 ? message : message.substring(0, cut);
         if (first.startsWith("Duplicate field")) {
             return "a field appears twice in one object";
-        }
-        if (first.startsWith("Trailing token")) {
-            return "content after the end of the JSON document";
         }
         if (first.startsWith("Unexpected end-of-input")) {
             return "the document ends early";

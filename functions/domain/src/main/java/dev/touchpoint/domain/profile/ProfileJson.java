@@ -64,7 +64,7 @@ public final class ProfileJson {
                 .put("kind", entry.direction() == dev.touchpoint.domain.conversation.ThreadEntry.Direction.INBOUND ? "message" : "reply")
                 .put("channel", entry.channel()).put("text", entry.text()).put("author", entry.author())));
         events.sort(Comparator.comparing(e -> java.time.Instant.parse(e.get("at").asText())));
-        ArrayNode timeline = StrictJson.mapper().createArrayNode();
+        ArrayNode timeline = StrictJson.array();
         events.forEach(timeline::add);
         return timeline;
     }

@@ -69,7 +69,7 @@ final class ImportRoute implements ApiRoute {
 
     private ObjectNode importRows(List<List<String>> rows) {
         int accepted = 0;
-        ArrayNode rejected = StrictJson.mapper().createArrayNode();
+        ArrayNode rejected = StrictJson.array();
         for (int i = 0; i < rows.size(); i++) {
             int rowNumber = i + 2;
             try {
