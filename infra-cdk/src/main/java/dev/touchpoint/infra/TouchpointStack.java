@@ -71,8 +71,10 @@ public final class TouchpointStack extends Stack {
                 Map.of("TOUCHPOINT_TABLE", store.table().getTableName()), removal);
         acceptApiKeys(reporting);
         // Query on the table itself: one query per day of AGGREGATE#<day>, never a scan.
-        // Query and GetItem to read; UpdateItem and DeleteItem for erasure (DELETE /v1/profiles/{id}).
-        reporting.allow(store.allowOnTable("dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"));
+        // Query, GetItem and BatchGetItem (a report's settled days' kept cells, 100 a call) to read;
+        // UpdateItem to keep a settled day's cells and, with DeleteItem, for erasure (DELETE /v1/profiles/{id}).
+        reporting.allow(store.allowOnTable("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:UpdateItem",
+                "dynamodb:DeleteItem"));
         reporting.allow(store.allowTimelineQuery());
         reporting.allow(store.allowDueQueueQuery());
         api.route(HttpMethod.GET, "/v1/reports/summary", reporting);

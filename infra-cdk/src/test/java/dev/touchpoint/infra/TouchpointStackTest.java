@@ -216,7 +216,7 @@ class TouchpointStackTest {
                         Match.objectLike(Map.of("LambdaAction", Match.objectLike(Map.of("InvocationType", "Event")))))))));
         assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "sqs:SendMessage", "dynamodb:UpdateItem", "s3:GetObject"),
                 actionsOf("InboundEmailIngestRole"));
-        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:Query", "dynamodb:GetItem",
+        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem",
                 "dynamodb:UpdateItem", "dynamodb:DeleteItem", "secretsmanager:GetSecretValue"), actionsOf("ReportingApiRole"));
     }
 

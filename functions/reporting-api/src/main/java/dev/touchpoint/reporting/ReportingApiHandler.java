@@ -72,8 +72,9 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
     /**
      * SnapStart priming, without writing: yesterday's and today's summary (days not settled yet, so no
      * folded cells are kept; two days, so they are read at once as a month is), a profile that does not
-     * exist, through the routes themselves past the key check; and a put its condition refuses, the
-     * path a settled day's folded cells are kept by.
+     * exist, through the routes themselves past the key check; then a batched read of a key that never
+     * exists (how a report reads its settled days' kept cells) and an update its condition refuses (how
+     * it keeps them).
      */
     public static void prime(Environment env, Routes routes) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -81,7 +82,8 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
                 Map.of("from", today.minusDays(1).toString(), "to", today.toString(), "groupBy", "channel")));
         String nobody = UUID.randomUUID().toString();
         routes.profiles().handle(get("/v1/profiles/" + nobody, Map.of()), nobody);
-        Priming.touchWrite(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
+        Priming.touchBatchRead(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
+        Priming.touchUpdate(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
     }
 
     private static HttpRequest get(String path, Map<String, String> query) {

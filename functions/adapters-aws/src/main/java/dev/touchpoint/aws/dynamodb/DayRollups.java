@@ -57,13 +57,32 @@ final class DayRollups {
         }
     }
 
-    /** The day's response cells: stored ones while valid, else {@code compute}d and stored if the day has settled. */
-    List<AggregateCell> cells(LocalDate day, Supplier<List<AggregateCell>> compute) {
-        if (!day.isBefore(today().minusDays(1))) {
+    /**
+     * The items of the days from {@code from} to {@code to} that may hold stored cells (those before
+     * yesterday), read together: a report of a month reads them in one call, not thirty. A day DynamoDB
+     * left unread is absent; {@link #cells} reads it itself.
+     */
+    Map<LocalDate, Map<String, AttributeValue>> stored(LocalDate from, LocalDate to) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to) && keeps(day); day = day.plusDays(1)) {
+            keys.add(key(day));
+        }
+        Map<LocalDate, Map<String, AttributeValue>> items = new HashMap<>();
+        BatchReads.consistent(dynamo, table, keys,
+                (pk, item) -> items.put(LocalDate.parse(pk.substring(ROLLUP.length())), item.orElse(Map.of())));
+        return items;
+    }
+
+    /**
+     * The day's response cells: stored ones while valid, else {@code compute}d and stored if the day has
+     * settled. {@code stored} is what {@link #stored} read; a day it lacks is read here.
+     */
+    List<AggregateCell> cells(LocalDate day, Map<LocalDate, Map<String, AttributeValue>> stored, Supplier<List<AggregateCell>> compute) {
+        if (!keeps(day)) {
             return compute.get();
         }
-        Map<String, AttributeValue> item = Optional.ofNullable(dynamo.getItem(g -> g.tableName(table).key(key(day))
-                .consistentRead(true)).item()).orElse(Map.of());
+        Map<String, AttributeValue> item = stored.containsKey(day) ? stored.get(day) : Optional.ofNullable(dynamo.getItem(
+                g -> g.tableName(table).key(key(day)).consistentRead(true)).item()).orElse(Map.of());
         long version = item.containsKey("version") ? Long.parseLong(item.get("version").n()) : 0;
         if (item.containsKey("cells") && item.containsKey("cellsVersion") && Long.parseLong(item.get("cellsVersion").n()) == version) {
             return decode(day, item.get("cells"));
@@ -89,6 +108,11 @@ final class DayRollups {
         } catch (ConditionalCheckFailedException e) {
             // A writer changed the day meanwhile: these cells may miss its response; the next report recomputes.
         }
+    }
+
+    /** Only days before yesterday keep cells: yesterday still takes late writes, and writers mark it too. */
+    private boolean keeps(LocalDate day) {
+        return day.isBefore(today().minusDays(1));
     }
 
     private LocalDate today() {

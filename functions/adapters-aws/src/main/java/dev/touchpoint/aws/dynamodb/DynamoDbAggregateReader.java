@@ -47,13 +47,14 @@ public final class DynamoDbAggregateReader implements AggregateReader {
         List<java.util.concurrent.Future<List<AggregateCell>>> days = new java.util.ArrayList<>();
         // Days are independent queries: read up to DAYS_AT_ONCE of them at a time, then add them up in order.
         java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(DAYS_AT_ONCE);
+        Map<LocalDate, Map<String, AttributeValue>> stored = rollups.stored(from, to);
         try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
                 LocalDate current = day;
                 days.add(threads.submit(() -> {
                     slots.acquire();
                     try {
-                        return cellsOf(current);
+                        return cellsOf(current, stored);
                     } finally {
                         slots.release();
                     }
@@ -67,12 +68,12 @@ public final class DynamoDbAggregateReader implements AggregateReader {
         return all.cells();
     }
 
-    private List<AggregateCell> cellsOf(LocalDate day) {
+    private List<AggregateCell> cellsOf(LocalDate day, Map<LocalDate, Map<String, AttributeValue>> stored) {
         ResponseCells cells = new ResponseCells();
         dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("PK = :day")
                         .expressionAttributeValues(Map.of(":day", s(AGGREGATE + day))))
                 .items().forEach(item -> cells.add(funnelCell(day, item)));
-        rollups.cells(day, () -> {
+        rollups.cells(day, stored, () -> {
             ResponseCells answered = new ResponseCells();
             responses.forDay(day, answered::add);
             return answered.cells();

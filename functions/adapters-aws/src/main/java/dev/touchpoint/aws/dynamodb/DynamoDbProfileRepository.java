@@ -23,9 +23,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -38,7 +36,6 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
     private static final String PROFILE_SK = "PROFILE";
     private static final String IDENTITY_SK = "IDENTITY";
     private static final String MERGE_SK = "MERGE";
-    private static final int BATCH_GET_LIMIT = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -80,26 +77,9 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
         return loaded;
     }
 
-    /**
-     * Reads {@code keys} in calls of up to 100 and answers each key read with its item or empty. Keys
-     * DynamoDB leaves unprocessed (it may under load) are not answered: the caller reads those itself.
-     */
     private void batchGet(List<Map<String, AttributeValue>> keys,
                           BiConsumer<String, Optional<Map<String, AttributeValue>>> answer) {
-        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
-            List<Map<String, AttributeValue>> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT));
-            BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(Map.of(table,
-                    KeysAndAttributes.builder().keys(chunk).consistentRead(true).build())));
-            Set<String> unread = new HashSet<>();
-            KeysAndAttributes unprocessed = response.unprocessedKeys().get(table);
-            if (unprocessed != null) {
-                unprocessed.keys().forEach(key -> unread.add(key.get(PK).s()));
-            }
-            Map<String, Map<String, AttributeValue>> found = new HashMap<>();
-            response.responses().getOrDefault(table, List.of()).forEach(item -> found.put(item.get(PK).s(), item));
-            chunk.stream().map(key -> key.get(PK).s()).filter(pk -> !unread.contains(pk))
-                    .forEach(pk -> answer.accept(pk, Optional.ofNullable(found.get(pk))));
-        }
+        BatchReads.consistent(dynamo, table, keys, answer);
     }
 
     @Override

@@ -130,4 +130,52 @@ class DayRollupsIT {
                 "PK", AttributeValue.fromS("ROLLUP#" + yesterday), "SK", AttributeValue.fromS("ROLLUP")))).item();
         assertTrue(rollup == null || !rollup.containsKey("cells"), "no cells stored for a day still taking normal answers");
     }
+
+    @Test
+    void aReportOverMoreSettledDaysThanOneBatchRead_readsEveryDaysStoredCellsInTwoCalls() throws Exception {
+        LocalDate last = SETTLED;
+        LocalDate first = last.minusDays(129);
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            responses.record(answeredOn(day, "r-" + day, 9));
+        }
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(130, responsesOver(first, last), "folded from the index, and stored");
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            hideFromTheDayIndex("r-" + day);
+        }
+
+        // 130 days are two batched reads of the stored items (100 keys at most each), not 130 reads.
+        Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        DynamoDbAggregateReader counted = new DynamoDbAggregateReader(countingCalls(calls), table, clock);
+        long counted130 = counted.cells(first, last).stream().filter(cell -> cell.key().channel().equals("paper"))
+                .mapToLong(cell -> cell.counter("responses")).sum();
+        assertEquals(130, counted130, "every day from its stored cells");
+        assertEquals(2, calls.getOrDefault("BatchGetItemRequest", 0), calls.toString());
+        assertEquals(0, calls.getOrDefault("GetItemRequest", 0), calls.toString());
+        assertEquals(1, responsesOver(first.plusDays(100), first.plusDays(100)), "a day of the second batch alone");
+    }
+
+    /** A client of the same table that counts its calls by request type. */
+    private static DynamoDbClient countingCalls(Map<String, Integer> calls) throws Exception {
+        var env = EmbeddedEngines.environment();
+        return DynamoDbClient.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .endpointOverride(java.net.URI.create(env.required("AWS_ENDPOINT_URL_DYNAMODB")))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(env.required("AWS_ACCESS_KEY_ID"),
+                                env.required("AWS_SECRET_ACCESS_KEY"))))
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                        calls.merge(context.request().getClass().getSimpleName(), 1, Integer::sum);
+                    }
+                }))
+                .build();
+    }
+
+    private long responsesOver(LocalDate from, LocalDate to) {
+        return reports.cells(from, to).stream().filter(cell -> cell.key().channel().equals("paper"))
+                .mapToLong(cell -> cell.counter("responses")).sum();
+    }
 }
