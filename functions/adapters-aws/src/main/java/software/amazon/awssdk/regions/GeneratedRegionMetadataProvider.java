@@ -1,6 +1,8 @@
 package software.amazon.awssdk.regions;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Touchpoint's stand-in for the SDK's generated class of this name, for the same reason as
@@ -8,11 +10,12 @@ import java.util.Map;
  */
 public final class GeneratedRegionMetadataProvider implements RegionMetadataProvider {
 
-    private static final Map<String, Object> MADE = MetadataClassNames.cache();
+    /** Each id's metadata, made once; empty when the SDK has none. */
+    private static final Map<String, Optional<RegionMetadata>> MADE = new ConcurrentHashMap<>();
 
     @Override
     public RegionMetadata regionMetadata(Region region) {
-        return MetadataClassNames.loadOnce(MADE, region.id(), GeneratedRegionMetadataProvider::className, RegionMetadata.class);
+        return MADE.computeIfAbsent(region.id(), id -> MetadataClassNames.instance(className(id), RegionMetadata.class)).orElse(null);
     }
 
     static String className(String regionId) {

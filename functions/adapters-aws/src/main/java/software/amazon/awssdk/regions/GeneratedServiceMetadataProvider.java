@@ -1,6 +1,8 @@
 package software.amazon.awssdk.regions;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Touchpoint's stand-in for the SDK's generated class of this name (the function jars leave the SDK's
@@ -11,11 +13,12 @@ import java.util.Map;
  */
 public final class GeneratedServiceMetadataProvider implements ServiceMetadataProvider {
 
-    private static final Map<String, Object> MADE = MetadataClassNames.cache();
+    /** Each id's metadata, made once; empty when the SDK has none. */
+    private static final Map<String, Optional<ServiceMetadata>> MADE = new ConcurrentHashMap<>();
 
     @Override
     public ServiceMetadata serviceMetadata(String endpointPrefix) {
-        return MetadataClassNames.loadOnce(MADE, endpointPrefix, GeneratedServiceMetadataProvider::className, ServiceMetadata.class);
+        return MADE.computeIfAbsent(endpointPrefix, id -> MetadataClassNames.instance(className(id), ServiceMetadata.class)).orElse(null);
     }
 
     /** S3's is the one exception to the naming rule: the SDK wraps it to honour its us-east-1 regional-endpoint setting. */

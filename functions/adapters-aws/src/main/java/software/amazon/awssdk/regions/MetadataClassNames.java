@@ -1,8 +1,6 @@
 package software.amazon.awssdk.regions;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
  * Touchpoint's, not the SDK's: the one rule behind the two lazy providers beside it. The SDK generates
@@ -13,9 +11,6 @@ import java.util.function.Function;
  * own providers for every id they know.
  */
 final class MetadataClassNames {
-
-    /** Stands for "no such class" in the cache, which cannot hold null. */
-    private static final Object NONE = new Object();
 
     private MetadataClassNames() {
     }
@@ -32,23 +27,15 @@ final class MetadataClassNames {
     }
 
     /**
-     * The metadata of an id, made once, or null when the SDK has no class for it (its own providers
-     * answer null too, and the SDK then falls back to its defaults).
+     * The SDK's metadata object of that class, or empty when the SDK has no such class (its own providers
+     * answer null then, and the SDK falls back to its defaults).
      */
-    static <T> T loadOnce(Map<String, Object> made, String id, Function<String, String> className, Class<T> type) {
-        Object metadata = made.computeIfAbsent(id, key -> instantiate(className.apply(key)));
-        return metadata == NONE ? null : type.cast(metadata);
-    }
-
-    static Map<String, Object> cache() {
-        return new ConcurrentHashMap<>();
-    }
-
-    private static Object instantiate(String className) {
+    static <T> Optional<T> instance(String className, Class<T> type) {
         try {
-            return Class.forName(className, true, MetadataClassNames.class.getClassLoader()).getDeclaredConstructor().newInstance();
+            return Optional.of(type.cast(Class.forName(className, true, MetadataClassNames.class.getClassLoader())
+                    .getDeclaredConstructor().newInstance()));
         } catch (ClassNotFoundException e) {
-            return NONE;
+            return Optional.empty();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("SDK metadata class " + className + " could not be made", e);
         }
