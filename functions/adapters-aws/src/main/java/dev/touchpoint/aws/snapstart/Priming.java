@@ -135,6 +135,16 @@ public final class Priming {
         }
     }
 
+    /**
+     * What a webhook function's clients do with a message: a send to the feedback queue's missing
+     * neighbour ({@link #touch(SqsClient, String)}) and the webhook counter's update, refused
+     * ({@link #touchUpdate}). From the function's environment: {@code TOUCHPOINT_QUEUE_URL}, {@code TOUCHPOINT_TABLE}.
+     */
+    public static void touchWebhookClients(dev.touchpoint.aws.Environment env) {
+        touch(dev.touchpoint.aws.AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
+        touchUpdate(dev.touchpoint.aws.AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
+    }
+
     private static Outcome runQuietly(String what, Runnable prime) {
         long start = System.nanoTime();
         try {

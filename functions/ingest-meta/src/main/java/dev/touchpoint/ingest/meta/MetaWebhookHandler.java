@@ -76,8 +76,7 @@ public final class MetaWebhookHandler implements RequestHandler<APIGatewayV2HTTP
                 "x-hub-signature-256", signature), SAMPLE_WHATSAPP), line -> { });
         webhook.handle(Priming.httpRequest("POST", "/webhooks/whatsapp", Map.of("content-type", "application/json"), SAMPLE_WHATSAPP),
                 line -> { });
-        Priming.touch(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
-        Priming.touchUpdate(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
+        Priming.touchWebhookClients(env);
     }
 
     @Override

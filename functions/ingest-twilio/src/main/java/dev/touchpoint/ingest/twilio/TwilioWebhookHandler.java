@@ -76,8 +76,7 @@ public final class TwilioWebhookHandler implements RequestHandler<APIGatewayV2HT
                 "x-twilio-signature", signature), form), line -> { });
         webhook.handle(Priming.httpRequest("POST", "/webhooks/twilio", Map.of("content-type", "application/x-www-form-urlencoded"), form),
                 line -> { });
-        Priming.touch(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
-        Priming.touchUpdate(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
+        Priming.touchWebhookClients(env);
     }
 
     @Override
