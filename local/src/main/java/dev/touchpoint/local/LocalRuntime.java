@@ -26,6 +26,7 @@ import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
 import dev.touchpoint.local.lambda.LocalSchedule;
 import dev.touchpoint.local.outbox.LocalOutbox;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
+import dev.touchpoint.local.embedded.KeptAliveConnections;
 import dev.touchpoint.local.embedded.QueueSpool;
 import dev.touchpoint.local.embedded.SuiteResources;
 import dev.touchpoint.local.http.LocalAdminRoutes;
@@ -178,6 +179,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public static LocalRuntime start(LocalConfig config) throws Exception {
+        KeptAliveConnections.raise();
         EmbeddedDynamoDb dynamo = null;
         EmbeddedSqs sqs = null;
         if (config.externalEndpoint() == null) {

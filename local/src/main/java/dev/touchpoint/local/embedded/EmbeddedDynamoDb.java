@@ -21,6 +21,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
 
     /** @param dataDir where to keep the data, or null to keep it in memory */
     public static EmbeddedDynamoDb start(Path dataDir) throws Exception {
+        KeptAliveConnections.raise();
         int port = FreePort.find();
         List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
         if (dataDir == null) {

@@ -17,6 +17,7 @@ public final class EmbeddedSqs implements AutoCloseable {
     }
 
     public static EmbeddedSqs start() {
+        KeptAliveConnections.raise();
         int port = FreePort.find();
         SQSRestServer server = SQSRestServerBuilder.withPort(port)
                 .withInterface("127.0.0.1")
