@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.closedloop.ClosedLoopWiring;
+import dev.touchpoint.delivery.DeliveryEventsWiring;
 import dev.touchpoint.ingest.api.IngestApiWiring;
 import dev.touchpoint.ingest.meta.MetaWebhookHandler;
+import dev.touchpoint.ingest.sms.TwoWaySmsHandler;
 import dev.touchpoint.ingest.twilio.TwilioWebhookHandler;
 import dev.touchpoint.processor.ProcessorWiring;
 import dev.touchpoint.reporting.ReportingApiHandler;
@@ -44,12 +47,18 @@ class PrimingIT {
         Priming.beforeSnapshot("survey-web (IT)", () -> SurveyWebWiring.prime(env));
         Priming.beforeSnapshot("ingest-twilio (IT)", () -> TwilioWebhookHandler.prime(env, TwilioWebhookHandler.build(env)));
         Priming.beforeSnapshot("ingest-meta (IT)", () -> MetaWebhookHandler.prime(env, MetaWebhookHandler.build(env)));
+        Priming.beforeSnapshot("ingest-sms (IT)", () -> TwoWaySmsHandler.prime(env));
+        Priming.beforeSnapshot("delivery-events (IT)", () -> DeliveryEventsWiring.prime(env, DeliveryEventsWiring.build(env)));
+        Priming.beforeSnapshot("closed-loop (IT)", () -> ClosedLoopWiring.prime(env));
         List<Priming.Outcome> outcomes = Priming.runAll().stream().filter(o -> o.what().endsWith("(IT)")).toList();
 
-        assertEquals(6, outcomes.size());
+        assertEquals(9, outcomes.size());
         outcomes.forEach(outcome -> assertNull(outcome.failure(), outcome.what() + " failed: " + outcome.failure()));
         assertEquals(0, runtime.dynamoDb().scan(s -> s.tableName("touchpoint")).count(), "nothing written");
         assertEquals(0, runtime.queueDepth(runtime.queues().feedbackUrl()).total(), "nothing queued");
         assertEquals(0, runtime.queueDepth(runtime.queues().deadLetterUrl()).total(), "nothing parked");
+        assertEquals(0, runtime.queueDepth(runtime.queues().closedLoopUrl()).total(), "nothing queued for closed-loop");
+        assertEquals(0, runtime.queueDepth(runtime.queues().closedLoopDeadLetterUrl()).total(), "nothing parked by closed-loop");
+        assertEquals(0, runtime.outbox().size(), "no email, SMS or alert sent");
     }
 }

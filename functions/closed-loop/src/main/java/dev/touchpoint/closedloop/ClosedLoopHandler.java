@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.snapstart.Priming;
 import java.util.function.Consumer;
 
 /** Lambda entry point for the SQS event source of the closed-loop queue (with ReportBatchItemFailures). */
@@ -19,6 +20,10 @@ public final class ClosedLoopHandler implements RequestHandler<SQSEvent, SQSBatc
     /** Built on first use, once per container, from the function's environment. */
     private static final class FromEnvironment {
         static final Batch BATCH = ClosedLoopWiring.build(Environment.system());
+
+        static {
+            Priming.beforeSnapshot("closed-loop", () -> ClosedLoopWiring.prime(Environment.system()));
+        }
     }
 
     private final Batch batch;

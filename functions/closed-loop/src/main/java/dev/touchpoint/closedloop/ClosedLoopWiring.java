@@ -1,5 +1,6 @@
 package dev.touchpoint.closedloop;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
@@ -7,6 +8,7 @@ import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.sns.SnsDetractorAlerts;
 import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
 import dev.touchpoint.aws.sqs.SqsRetryDelay;
+import dev.touchpoint.domain.feedback.DeadLetterQueue;
 import dev.touchpoint.domain.profile.DetractorAlerts;
 import dev.touchpoint.domain.webhook.WebhookDeliverer;
 import dev.touchpoint.domain.webhook.WebhookEndpoint;
@@ -14,6 +16,7 @@ import dev.touchpoint.domain.webhook.WebhookSignature;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -54,6 +57,41 @@ public final class ClosedLoopWiring {
                 new SqsDeadLetterQueue(sqs, env.required("TOUCHPOINT_CLOSED_LOOP_DLQ_URL")),
                 env.integer("TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS),
                 Duration.ofSeconds(env.integer("TOUCHPOINT_WEBHOOK_BACKOFF_SECONDS", DEFAULT_BACKOFF_SECONDS)))::process;
+    }
+
+    /** A detractor alert as the processor queues it, with a receipt no message has: what priming walks through. */
+    private static final String SAMPLE_ALERT = """
+            {"kind":"detractor-alert","responseId":"priming","channel":"web","touchpoint":"priming","surveyId":"priming",\
+            "questionId":"nps","type":"nps","score":0}""";
+
+    /**
+     * SnapStart priming (no side effects): the sample alert through a batch like this one whose alert
+     * goes to a topic beside the real one that does not exist (refused: the role may publish to its own
+     * topic only; without a topic, a stand-in that fails), so the batch then walks its retry path,
+     * delaying a receipt no message has (refused too). Nothing is published, delayed or parked.
+     */
+    public static void prime(Environment env) {
+        SqsClient sqs = AwsClients.sqs(env);
+        DetractorAlerts.Channel missingTopic = env.optional("TOUCHPOINT_ALERTS_TOPIC_ARN")
+                .<DetractorAlerts.Channel>map(arn -> new SnsDetractorAlerts(AwsClients.sns(env), arn + "-priming-no-such-topic"))
+                .orElse(alert -> {
+                    throw new IllegalStateException("no alerts topic to prime");
+                });
+        DeadLetterQueue parksNothing = (body, reason, count) -> {
+            throw new IllegalStateException("priming parks nothing");
+        };
+        ClosedLoopBatch offline = new ClosedLoopBatch(missingTopic, Optional.empty(),
+                new SqsRetryDelay(sqs, env.required("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL")), parksNothing, DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(1));
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("priming");
+        message.setReceiptHandle("priming-no-such-receipt");
+        message.setBody(SAMPLE_ALERT);
+        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        SQSEvent sample = new SQSEvent();
+        sample.setRecords(List.of(message));
+        if (offline.process(sample, line -> { }).getBatchItemFailures().size() != 1) {
+            throw new IllegalStateException("the sample alert was not refused and left for a retry");
+        }
     }
 
     /**

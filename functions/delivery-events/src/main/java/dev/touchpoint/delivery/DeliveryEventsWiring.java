@@ -1,7 +1,12 @@
 package dev.touchpoint.delivery;
 
 import dev.touchpoint.aws.AwsClients;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.snapstart.Priming;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import dev.touchpoint.aws.dynamodb.DynamoDbDeliveryLedger;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
@@ -9,7 +14,7 @@ import dev.touchpoint.domain.delivery.DeliveryTracker;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Composition root of delivery-events: {@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_DEFAULT_REGION}. */
+/** Composition root of delivery-events ({@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_DEFAULT_REGION}) and its SnapStart prime. */
 public final class DeliveryEventsWiring {
 
     private DeliveryEventsWiring() {
@@ -21,5 +26,27 @@ public final class DeliveryEventsWiring {
         return new DeliveryReportProcessor(new DeliveryTracker(new DynamoDbInvitationRepository(dynamo, table),
                 new DynamoDbProfileRepository(dynamo, table), new DynamoDbDeliveryLedger(dynamo, table),
                 new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"))));
+    }
+
+    /** An SES delivery report of an invitation that never existed: what priming walks through. */
+    private static final String SAMPLE_REPORT = """
+            {"eventType":"Delivery","mail":{"timestamp":"2026-01-01T00:00:00Z","messageId":"priming",\
+            "destination":["priming@touchpoint.invalid"],"tags":{"invitationId":["%s"]}},\
+            "delivery":{"timestamp":"2026-01-01T00:00:01Z","recipients":["priming@touchpoint.invalid"]}}""";
+
+    /**
+     * SnapStart priming (no side effects): the sample report read and its invitation looked up by the
+     * real processor (none found, so nothing is counted), then a counting transaction refused by its
+     * condition (see {@link Priming}).
+     */
+    public static void prime(Environment env, DeliveryReportProcessor processor) {
+        SNSEvent sample = new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withEventSource("aws:sns")
+                .withSns(new SNSEvent.SNS().withType("Notification").withMessageId("priming")
+                        .withMessage(SAMPLE_REPORT.formatted(UUID.randomUUID())))));
+        Map<String, Integer> outcome = processor.process(sample, line -> { });
+        if (outcome.getOrDefault("ignored", 0) != 1) {
+            throw new IllegalStateException("the sample report was not read as one: " + outcome);
+        }
+        Priming.touchTransaction(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
     }
 }

@@ -6,9 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbWebhookEventCounter;
+import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
 import java.time.Clock;
+import java.util.List;
 
 /** Lambda entry point for the two-way SMS topic. Configuration: {@code TOUCHPOINT_QUEUE_URL}, {@code TOUCHPOINT_TABLE}. */
 public final class TwoWaySmsHandler implements RequestHandler<SNSEvent, Integer> {
@@ -16,6 +19,10 @@ public final class TwoWaySmsHandler implements RequestHandler<SNSEvent, Integer>
     /** Built on first use, once per container, from the function's environment. */
     private static final class FromEnvironment {
         static final TwoWaySms SMS = build(Environment.system());
+
+        static {
+            Priming.beforeSnapshot("ingest-sms", () -> prime(Environment.system()));
+        }
     }
 
     private final TwoWaySms sms;
@@ -32,6 +39,27 @@ public final class TwoWaySmsHandler implements RequestHandler<SNSEvent, Integer>
         return new TwoWaySms(new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR")),
                 new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")),
                 new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")), Clock.systemUTC());
+    }
+
+    /** A customer's SMS as AWS End User Messaging publishes it to the topic: what priming walks through. */
+    private static final String SAMPLE_SMS = """
+            {"originationNumber":"+905550000000","destinationNumber":"+15550100","messageKeyword":"KEYWORD_PRIMING",\
+            "messageBody":"9","inboundMessageId":"priming","previousPublishedMessageId":"priming"}""";
+
+    /**
+     * SnapStart priming (no side effects): the sample SMS read and queued by a function like this one
+     * whose queue only encodes and whose counter counts nothing, then the real clients' SQS send and
+     * DynamoDB update paths (see {@link Priming}).
+     */
+    public static void prime(Environment env) {
+        TwoWaySms offline = new TwoWaySms(new IdentityNormalizer("TR"), QueueMessageCodec::encode, (provider, kind, at) -> { },
+                Clock.systemUTC());
+        SNSEvent sample = new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withEventSource("aws:sns")
+                .withSns(new SNSEvent.SNS().withType("Notification").withMessageId("priming").withMessage(SAMPLE_SMS))));
+        if (offline.handle(sample, line -> { }) != 1) {
+            throw new IllegalStateException("the sample SMS was not queued");
+        }
+        Priming.touchWebhookClients(env);
     }
 
     @Override
