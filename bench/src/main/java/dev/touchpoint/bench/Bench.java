@@ -110,7 +110,7 @@ public final class Bench {
                 results.put("first_event_ms_after_init.hello-world", round(plain));
                 System.out.printf("  first event %-17s %8.0f ms after init (the floor)%n", subject.name(), plain);
             }
-            if (List.of("ingest-api", "processor", "reporting-api", "survey-web", "ingest-twilio", "ingest-meta", "ingest-sms", "delivery-events", "closed-loop").contains(subject.name())) {
+            if (List.of("ingest-api", "processor", "reporting-api", "survey-web", "ingest-twilio", "ingest-meta", "ingest-sms", "delivery-events", "closed-loop", "ingest-email").contains(subject.name())) {
                 double plain = cold.medianFirstEvent(subject, false);
                 double primed = cold.medianFirstEvent(subject, true);
                 results.put("first_event_ms_after_init." + subject.name(), round(plain));

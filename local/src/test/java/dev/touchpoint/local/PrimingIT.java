@@ -7,6 +7,8 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.closedloop.ClosedLoopWiring;
 import dev.touchpoint.delivery.DeliveryEventsWiring;
+import dev.touchpoint.ingest.email.EmailReplyHandler;
+import dev.touchpoint.local.inbound.DirectoryRawEmailStore;
 import dev.touchpoint.ingest.api.IngestApiWiring;
 import dev.touchpoint.ingest.meta.MetaWebhookHandler;
 import dev.touchpoint.ingest.sms.TwoWaySmsHandler;
@@ -14,11 +16,13 @@ import dev.touchpoint.ingest.twilio.TwilioWebhookHandler;
 import dev.touchpoint.processor.ProcessorWiring;
 import dev.touchpoint.reporting.ReportingApiHandler;
 import dev.touchpoint.survey.web.SurveyWebWiring;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SnapStart priming runs in the deployed account before the snapshot, against the real table and
@@ -39,7 +43,7 @@ class PrimingIT {
     }
 
     @Test
-    void primingEveryFunctionThatPrimes_succeedsAndLeavesNothingBehind() {
+    void primingEveryFunctionThatPrimes_succeedsAndLeavesNothingBehind(@TempDir Path mailDirectory) {
         Environment env = Environment.of(runtime.functionEnvironment());
         Priming.beforeSnapshot("ingest-api (IT)", () -> IngestApiWiring.prime(env, IngestApiWiring.build(env)));
         Priming.beforeSnapshot("processor (IT)", () -> ProcessorWiring.prime(env, ProcessorWiring.build(env, runtime.outbox().replySender())));
@@ -50,9 +54,10 @@ class PrimingIT {
         Priming.beforeSnapshot("ingest-sms (IT)", () -> TwoWaySmsHandler.prime(env));
         Priming.beforeSnapshot("delivery-events (IT)", () -> DeliveryEventsWiring.prime(env, DeliveryEventsWiring.build(env)));
         Priming.beforeSnapshot("closed-loop (IT)", () -> ClosedLoopWiring.prime(env));
+        Priming.beforeSnapshot("ingest-email (IT)", () -> EmailReplyHandler.prime(env, new DirectoryRawEmailStore(mailDirectory)));
         List<Priming.Outcome> outcomes = Priming.runAll().stream().filter(o -> o.what().endsWith("(IT)")).toList();
 
-        assertEquals(9, outcomes.size());
+        assertEquals(10, outcomes.size());
         outcomes.forEach(outcome -> assertNull(outcome.failure(), outcome.what() + " failed: " + outcome.failure()));
         assertEquals(0, runtime.dynamoDb().scan(s -> s.tableName("touchpoint")).count(), "nothing written");
         assertEquals(0, runtime.queueDepth(runtime.queues().feedbackUrl()).total(), "nothing queued");

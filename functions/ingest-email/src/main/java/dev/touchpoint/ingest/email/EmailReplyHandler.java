@@ -6,15 +6,20 @@ import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbWebhookEventCounter;
 import dev.touchpoint.aws.s3.S3RawEmailStore;
+import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.domain.conversation.RawEmailStore;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Lambda entry point of the SES receipt rule. Configuration: {@code TOUCHPOINT_INBOUND_MAIL_BUCKET},
@@ -25,9 +30,14 @@ public final class EmailReplyHandler implements RequestStreamHandler {
 
     /** Built on first use, once per container, from the function's environment. */
     private static final class FromEnvironment {
-        static final EmailReplyIngest INGEST = build(Environment.system(), new S3RawEmailStore(AwsClients.s3(Environment.system()),
+        static final RawEmailStore STORE = new S3RawEmailStore(AwsClients.s3(Environment.system()),
                 Environment.system().required("TOUCHPOINT_INBOUND_MAIL_BUCKET"),
-                Environment.system().optional("TOUCHPOINT_INBOUND_MAIL_PREFIX").orElse("")));
+                Environment.system().optional("TOUCHPOINT_INBOUND_MAIL_PREFIX").orElse(""));
+        static final EmailReplyIngest INGEST = build(Environment.system(), STORE);
+
+        static {
+            Priming.beforeSnapshot("ingest-email", () -> prime(Environment.system(), STORE));
+        }
     }
 
     private final EmailReplyIngest ingest;
@@ -44,6 +54,40 @@ public final class EmailReplyHandler implements RequestStreamHandler {
         return new EmailReplyIngest(store, new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR")),
                 new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")),
                 new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")), Clock.systemUTC());
+    }
+
+    /** A customer's reply as SES stores it, and its receipt: what priming walks through. */
+    private static final String SAMPLE_MAIL = """
+            From: Customer <priming@touchpoint.invalid>\r
+            To: reply+PRIMING@touchpoint.invalid\r
+            Subject: Re: A quick question\r
+            Content-Type: text/plain; charset=UTF-8\r
+            \r
+            9, thank you\r
+            """;
+    private static final String SAMPLE_RECEIPT = """
+            {"Records":[{"eventSource":"aws:ses","ses":{"mail":{"messageId":"priming","source":"priming@touchpoint.invalid",\
+            "destination":["reply+PRIMING@touchpoint.invalid"]},"receipt":{"recipients":["reply+PRIMING@touchpoint.invalid"],\
+            "spamVerdict":{"status":"PASS"},"virusVerdict":{"status":"PASS"}}}}]}""";
+
+    /**
+     * SnapStart priming (no side effects): the sample reply read, parsed and queued by a function like
+     * this one whose store holds only it, whose queue only encodes and whose counter counts nothing;
+     * then the real store's read of a message that does not exist (not found, or refused), and the
+     * real clients' SQS send and DynamoDB update paths (see {@link Priming}).
+     */
+    public static void prime(Environment env, RawEmailStore store) {
+        EmailReplyIngest offline = new EmailReplyIngest(messageId -> Optional.of(SAMPLE_MAIL.getBytes(StandardCharsets.UTF_8)),
+                new IdentityNormalizer("TR"), QueueMessageCodec::encode, (provider, kind, at) -> { }, Clock.systemUTC());
+        if (offline.handle(StrictJson.read(SAMPLE_RECEIPT), line -> { }) != 1) {
+            throw new IllegalStateException("the sample reply was not queued");
+        }
+        try {
+            store.fetch("priming-no-such-message-" + UUID.randomUUID());
+        } catch (S3Exception refused) {
+            // without s3:ListBucket a missing key is refused rather than not found: the read path is loaded either way
+        }
+        Priming.touchWebhookClients(env);
     }
 
     /** The events library has no SES receipt type, so the event is read as the JSON it is. */
