@@ -138,13 +138,14 @@ public final class Priming {
     }
 
     /**
-     * A transaction refused by its one condition (the key never exists), as a delivery report is counted
-     * once: TransactWriteItems' path and its cancellation answer, loaded; nothing written.
+     * A transaction of one put refused by its condition (the key never exists), as a delivery report is
+     * counted once: TransactWriteItems' path and its cancellation answer, loaded; nothing written. A put,
+     * not a condition check: the function's role allows {@code PutItem}, not {@code ConditionCheckItem}.
      */
     public static void touchTransaction(DynamoDbClient dynamo, String table) {
         try {
-            dynamo.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
-                    .key(PRIMING_KEY).conditionExpression("attribute_exists(PK)")).build()));
+            dynamo.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().put(p -> p.tableName(table)
+                    .item(PRIMING_KEY).conditionExpression("attribute_exists(PK)")).build()));
         } catch (TransactionCanceledException expected) {
             // the point of the call
         }
