@@ -1,10 +1,8 @@
 package dev.touchpoint.delivery;
 
 import dev.touchpoint.aws.AwsClients;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import dev.touchpoint.aws.dynamodb.DynamoDbDeliveryLedger;
@@ -40,10 +38,7 @@ public final class DeliveryEventsWiring {
      * condition (see {@link Priming}).
      */
     public static void prime(Environment env, DeliveryReportProcessor processor) {
-        SNSEvent sample = new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withEventSource("aws:sns")
-                .withSns(new SNSEvent.SNS().withType("Notification").withMessageId("priming")
-                        .withMessage(SAMPLE_REPORT.formatted(UUID.randomUUID())))));
-        Map<String, Integer> outcome = processor.process(sample, line -> { });
+        Map<String, Integer> outcome = processor.process(Priming.snsNotification(SAMPLE_REPORT.formatted(UUID.randomUUID())), line -> { });
         if (outcome.getOrDefault("ignored", 0) != 1) {
             throw new IllegalStateException("the sample report was not read as one: " + outcome);
         }

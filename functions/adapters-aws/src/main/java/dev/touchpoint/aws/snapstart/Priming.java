@@ -1,6 +1,7 @@
 package dev.touchpoint.aws.snapstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,12 @@ public final class Priming {
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(APIGatewayV2HTTPEvent.RequestContext.Http
                         .builder().withMethod(method).withPath(path).withSourceIp("192.0.2.1").build()).build())
                 .build());
+    }
+
+    /** One SNS notification carrying this message, as a topic hands it to a subscribed function: what an SNS function's primes read. */
+    public static SNSEvent snsNotification(String message) {
+        return new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withEventSource("aws:sns")
+                .withSns(new SNSEvent.SNS().withType("Notification").withMessageId("priming").withMessage(message))));
     }
 
     /**

@@ -11,7 +11,6 @@ import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import java.time.Clock;
-import java.util.List;
 
 /** Lambda entry point for the two-way SMS topic. Configuration: {@code TOUCHPOINT_QUEUE_URL}, {@code TOUCHPOINT_TABLE}. */
 public final class TwoWaySmsHandler implements RequestHandler<SNSEvent, Integer> {
@@ -54,9 +53,7 @@ public final class TwoWaySmsHandler implements RequestHandler<SNSEvent, Integer>
     public static void prime(Environment env) {
         TwoWaySms offline = new TwoWaySms(new IdentityNormalizer("TR"), QueueMessageCodec::encode, (provider, kind, at) -> { },
                 Clock.systemUTC());
-        SNSEvent sample = new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withEventSource("aws:sns")
-                .withSns(new SNSEvent.SNS().withType("Notification").withMessageId("priming").withMessage(SAMPLE_SMS))));
-        if (offline.handle(sample, line -> { }) != 1) {
+        if (offline.handle(Priming.snsNotification(SAMPLE_SMS), line -> { }) != 1) {
             throw new IllegalStateException("the sample SMS was not queued");
         }
         Priming.touchWebhookClients(env);
