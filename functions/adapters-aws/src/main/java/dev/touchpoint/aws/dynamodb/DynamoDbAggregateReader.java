@@ -16,9 +16,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A day's cells, from two queries per day and never a scan: the funnel counters stored under
+ * A day's cells, from queries and never a scan: the funnel counters stored under
  * {@code AGGREGATE#<day>} by the dispatcher and delivery reports, and the response counters folded
- * from the day's responses in the day index ({@code GSI2PK = RESPONSES#<day>}). Responses carry no
+ * from the day's responses in the day index (the day's {@link ShardedKeys}, read at once). Responses carry no
  * separate counters, so a response costs one write and can never be counted apart from itself. A
  * settled day's folded cells are kept and reused while no response of that day changes ({@link DayRollups}).
  */
@@ -44,27 +44,11 @@ public final class DynamoDbAggregateReader implements AggregateReader {
 
     @Override
     public List<AggregateCell> cells(LocalDate from, LocalDate to) {
-        List<java.util.concurrent.Future<List<AggregateCell>>> days = new java.util.ArrayList<>();
-        // Days are independent queries: read up to DAYS_AT_ONCE of them at a time, then add them up in order.
-        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(DAYS_AT_ONCE);
         Map<LocalDate, Map<String, AttributeValue>> stored = rollups.stored(from, to);
-        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-                LocalDate current = day;
-                days.add(threads.submit(() -> {
-                    slots.acquire();
-                    try {
-                        return cellsOf(current, stored);
-                    } finally {
-                        slots.release();
-                    }
-                }));
-            }
-        }
+        List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
+        // Days are independent queries: read up to DAYS_AT_ONCE of them at a time, then add them up in order.
         ResponseCells all = new ResponseCells();
-        for (java.util.concurrent.Future<List<AggregateCell>> day : days) {
-            dayCells(day).forEach(all::add);
-        }
+        AtOnce.map(days, DAYS_AT_ONCE, day -> cellsOf(day, stored)).forEach(cells -> cells.forEach(all::add));
         return all.cells();
     }
 
@@ -79,17 +63,6 @@ public final class DynamoDbAggregateReader implements AggregateReader {
             return answered.cells();
         }).forEach(cells::add);
         return cells.cells();
-    }
-
-    private static List<AggregateCell> dayCells(java.util.concurrent.Future<List<AggregateCell>> day) {
-        try {
-            return day.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading a report", e);
-        }
     }
 
     private static AggregateCell funnelCell(LocalDate day, Map<String, AttributeValue> item) {

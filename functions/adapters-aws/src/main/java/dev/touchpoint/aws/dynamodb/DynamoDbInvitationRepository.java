@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * Invitations, and the due queue as a sparse index: a pending invitation carries
- * {@code GSI2PK = DUE, GSI2SK = <dueAt>#<id>}; every other state removes them. The dispatcher's read is
- * one Query of what is due, never a scan. Each change is conditional on the status (and due time) read.
+ * {@code GSI2PK = DUE#<shard>, GSI2SK = <dueAt>#<id>} ({@link ShardedKeys}); every other state removes
+ * them. The dispatcher's read is one Query per key of what is due, made at once, never a scan. Each change is conditional on the status (and due time) read.
  */
 public final class DynamoDbInvitationRepository implements InvitationRepository {
 
@@ -54,13 +54,18 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
         }
     }
 
+    /** The earliest due of every key of the queue, read at once, merged: the first {@code limit} of them all. */
     @Override
     public List<Invitation> due(Instant now, int limit) {
-        return dynamo.query(q -> q.tableName(table).indexName(GSI2)
+        List<String> keys = ShardedKeys.keysOf(DUE);
+        return AtOnce.map(keys, keys.size(), key -> dynamo.query(q -> q.tableName(table).indexName(GSI2)
                         .keyConditionExpression("GSI2PK = :due AND GSI2SK <= :now")
-                        .expressionAttributeValues(Map.of(":due", s(DUE), ":now", s(SortableTime.of(now) + "#~")))
-                        .limit(limit))
-                .items().stream().map(DynamoDbInvitationRepository::toInvitation).toList();
+                        .expressionAttributeValues(Map.of(":due", s(key), ":now", s(SortableTime.of(now) + "#~")))
+                        .limit(limit)).items())
+                .stream().flatMap(List::stream)
+                .sorted(java.util.Comparator.comparing(item -> Attr.string(item, GSI2SK)))
+                .limit(limit)
+                .map(DynamoDbInvitationRepository::toInvitation).toList();
     }
 
     @Override
@@ -164,7 +169,7 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
         item.put("status", s(invitation.status().name()));
         item.put("createdAt", s(invitation.createdAt().toString()));
         if (invitation.status() == InvitationStatus.PENDING) {
-            item.put(GSI2PK, s(DUE));
+            item.put(GSI2PK, s(ShardedKeys.keyOf(DUE, invitation.id())));
             item.put(GSI2SK, s(SortableTime.of(invitation.dueAt()) + "#" + invitation.id()));
         }
         return item;

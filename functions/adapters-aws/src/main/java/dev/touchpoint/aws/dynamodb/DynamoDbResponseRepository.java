@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Responses. A response is one item written once by a put conditional on its id: a redelivered event
@@ -41,7 +42,8 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
 
     private static final String RESPONSE_SK = "RESPONSE";
     private static final int CONFLICT_RETRIES = 5;
-    static final String DAY_INDEX = "RESPONSES#";
+    /** The day index: a day's responses, listed under the day's {@link ShardedKeys}. */
+    private static final String DAY_INDEX = "RESPONSES#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -155,28 +157,65 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
         return java.time.LocalDate.ofInstant(response.answeredAt(), java.time.ZoneOffset.UTC);
     }
 
-    /** Every response answered on this UTC day, page by page through the day index. */
+    /**
+     * Every response answered on this UTC day, page by page through each key of the day index, the keys
+     * read at once; {@code each} is called one response at a time, in no particular order.
+     */
     void forDay(java.time.LocalDate day, java.util.function.Consumer<ResponseRecord> each) {
-        dynamo.queryPaginator(q -> q.tableName(table).indexName(TouchpointTable.GSI2).keyConditionExpression("GSI2PK = :day")
-                        .expressionAttributeValues(Map.of(":day", s(DAY_INDEX + day))))
-                .items().forEach(item -> each.accept(toResponse(item)));
+        Object oneAtATime = new Object();
+        List<String> keys = ShardedKeys.keysOf(DAY_INDEX + day);
+        AtOnce.map(keys, keys.size(), key -> {
+            dynamo.queryPaginator(q -> q.tableName(table).indexName(TouchpointTable.GSI2).keyConditionExpression("GSI2PK = :day")
+                    .expressionAttributeValues(Map.of(":day", s(key)))).items().forEach(item -> {
+                        ResponseRecord response = toResponse(item);
+                        synchronized (oneAtATime) {
+                            each.accept(response);
+                        }
+                    });
+            return key;
+        });
     }
 
+    /**
+     * The day's next responses in time order, merged from every key of the day index. Each key is asked
+     * for its share of the page; where a key has more, the page stops at the last position that key
+     * reached, since beyond it that key's responses are not yet known. The caller asks again from
+     * {@code next} for the rest.
+     */
     @Override
     public ResponsePage page(java.time.LocalDate day, String after, int limit) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":day", s(DAY_INDEX + day)));
+        int share = (limit + ShardedKeys.SHARDS - 1) / ShardedKeys.SHARDS + 1;
+        List<String> keys = ShardedKeys.keysOf(DAY_INDEX + day);
+        List<QueryResponse> parts = AtOnce.map(keys, keys.size(),
+                key -> dynamo.query(dayQuery(key, after, share)));
+        String reached = null;
+        List<Map<String, AttributeValue>> known = new ArrayList<>();
+        for (QueryResponse part : parts) {
+            known.addAll(part.items());
+            if (part.hasLastEvaluatedKey() && !part.items().isEmpty()) {
+                String last = Attr.string(part.items().get(part.items().size() - 1), TouchpointTable.GSI2SK);
+                reached = reached == null || last.compareTo(reached) < 0 ? last : reached;
+            }
+        }
+        String bound = reached;
+        List<Map<String, AttributeValue>> inOrder = known.stream()
+                .filter(item -> bound == null || Attr.string(item, TouchpointTable.GSI2SK).compareTo(bound) <= 0)
+                .sorted(Comparator.comparing(item -> Attr.string(item, TouchpointTable.GSI2SK))).toList();
+        List<Map<String, AttributeValue>> taken = inOrder.subList(0, Math.min(limit, inOrder.size()));
+        boolean more = bound != null || inOrder.size() > limit;
+        String next = !more ? null : taken.isEmpty() ? bound : Attr.string(taken.get(taken.size() - 1), TouchpointTable.GSI2SK);
+        return new ResponsePage(taken.stream().map(DynamoDbResponseRepository::toResponse).toList(), next);
+    }
+
+    private QueryRequest dayQuery(String key, String after, int limit) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":day", s(key)));
         String condition = "GSI2PK = :day";
         if (after != null) {
             condition += " AND GSI2SK > :after";
             values.put(":after", s(after));
         }
-        String keyCondition = condition;
-        var result = dynamo.query(q -> q.tableName(table).indexName(TouchpointTable.GSI2).keyConditionExpression(keyCondition)
-                .expressionAttributeValues(values).limit(limit));
-        List<ResponseRecord> items = result.items().stream().map(DynamoDbResponseRepository::toResponse).toList();
-        String last = result.hasLastEvaluatedKey() && !result.items().isEmpty()
-                ? Attr.string(result.items().get(result.items().size() - 1), TouchpointTable.GSI2SK) : null;
-        return new ResponsePage(items, last);
+        return QueryRequest.builder().tableName(table).indexName(TouchpointTable.GSI2).keyConditionExpression(condition)
+                .expressionAttributeValues(values).limit(limit).build();
     }
 
     @Override
@@ -210,8 +249,8 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
         item.put(SK, s(RESPONSE_SK));
         item.put("entity", s("response"));
         item.put("responseId", s(response.responseId()));
-        // The day index (GSI2, partition RESPONSES#<day>) lists a period's responses for exports.
-        item.put(TouchpointTable.GSI2PK, s(DAY_INDEX + day(response)));
+        // The day index (GSI2) lists a period's responses for reports and exports, spread over the day's shards.
+        item.put(TouchpointTable.GSI2PK, s(ShardedKeys.keyOf(DAY_INDEX + day(response), response.responseId())));
         item.put(TouchpointTable.GSI2SK, s(SortableTime.of(response.answeredAt()) + "#" + response.responseId()));
         Attr.putIfPresent(item, "invitationId", response.invitationId());
         Attr.putIfPresent(item, "invitationChannel", response.invitationChannel());
