@@ -186,25 +186,26 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
     public ResponsePage page(java.time.LocalDate day, String after, int limit) {
         int share = (limit + ShardedKeys.SHARDS - 1) / ShardedKeys.SHARDS + 1;
         List<String> keys = ShardedKeys.keysOf(DAY_INDEX + day);
-        List<QueryResponse> parts = AtOnce.map(keys, keys.size(),
-                key -> dynamo.query(dayQuery(key, after, share)));
-        String reached = null;
-        List<Map<String, AttributeValue>> known = new ArrayList<>();
-        for (QueryResponse part : parts) {
-            known.addAll(part.items());
-            if (part.hasLastEvaluatedKey() && !part.items().isEmpty()) {
-                String last = Attr.string(part.items().get(part.items().size() - 1), TouchpointTable.GSI2SK);
-                reached = reached == null || last.compareTo(reached) < 0 ? last : reached;
-            }
-        }
-        String bound = reached;
-        List<Map<String, AttributeValue>> inOrder = known.stream()
-                .filter(item -> bound == null || Attr.string(item, TouchpointTable.GSI2SK).compareTo(bound) <= 0)
-                .sorted(Comparator.comparing(item -> Attr.string(item, TouchpointTable.GSI2SK))).toList();
+        List<QueryResponse> parts = AtOnce.map(keys, keys.size(), key -> dynamo.query(dayQuery(key, after, share)));
+        String known = knownUpTo(parts);
+        List<Map<String, AttributeValue>> inOrder = parts.stream().flatMap(part -> part.items().stream())
+                .filter(item -> known == null || dayPosition(item).compareTo(known) <= 0)
+                .sorted(Comparator.comparing(DynamoDbResponseRepository::dayPosition)).toList();
         List<Map<String, AttributeValue>> taken = inOrder.subList(0, Math.min(limit, inOrder.size()));
-        boolean more = bound != null || inOrder.size() > limit;
-        String next = !more ? null : taken.isEmpty() ? bound : Attr.string(taken.get(taken.size() - 1), TouchpointTable.GSI2SK);
+        boolean more = known != null || inOrder.size() > limit;
+        String next = !more ? null : taken.isEmpty() ? known : dayPosition(taken.get(taken.size() - 1));
         return new ResponsePage(taken.stream().map(DynamoDbResponseRepository::toResponse).toList(), next);
+    }
+
+    /** The earliest position at which a key with more stopped (every key's responses are known up to it); null if none has more. */
+    private static String knownUpTo(List<QueryResponse> parts) {
+        return parts.stream().filter(part -> part.hasLastEvaluatedKey() && !part.items().isEmpty())
+                .map(part -> dayPosition(part.items().get(part.items().size() - 1)))
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private static String dayPosition(Map<String, AttributeValue> item) {
+        return Attr.string(item, TouchpointTable.GSI2SK);
     }
 
     private QueryRequest dayQuery(String key, String after, int limit) {
