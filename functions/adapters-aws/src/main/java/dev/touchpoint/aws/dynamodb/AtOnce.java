@@ -41,6 +41,14 @@ final class AtOnce {
         return values;
     }
 
+    /** The same for reads that hand on what they read themselves and return nothing. */
+    static <I> void each(List<I> inputs, int atMost, java.util.function.Consumer<I> read) {
+        map(inputs, atMost, input -> {
+            read.accept(input);
+            return input;
+        });
+    }
+
     private static <R> R valueOf(Future<R> result) {
         try {
             return result.get();

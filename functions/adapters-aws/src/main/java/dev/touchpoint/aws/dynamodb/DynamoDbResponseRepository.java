@@ -164,16 +164,13 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
     void forDay(java.time.LocalDate day, java.util.function.Consumer<ResponseRecord> each) {
         Object oneAtATime = new Object();
         List<String> keys = ShardedKeys.keysOf(DAY_INDEX + day);
-        AtOnce.map(keys, keys.size(), key -> {
-            dynamo.queryPaginator(q -> q.tableName(table).indexName(TouchpointTable.GSI2).keyConditionExpression("GSI2PK = :day")
-                    .expressionAttributeValues(Map.of(":day", s(key)))).items().forEach(item -> {
-                        ResponseRecord response = toResponse(item);
-                        synchronized (oneAtATime) {
-                            each.accept(response);
-                        }
-                    });
-            return key;
-        });
+        AtOnce.each(keys, keys.size(), key -> dynamo.queryPaginator(q -> q.tableName(table).indexName(TouchpointTable.GSI2)
+                .keyConditionExpression("GSI2PK = :day").expressionAttributeValues(Map.of(":day", s(key)))).items().forEach(item -> {
+                    ResponseRecord response = toResponse(item);
+                    synchronized (oneAtATime) {
+                        each.accept(response);
+                    }
+                }));
     }
 
     /**
