@@ -9,8 +9,11 @@ import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.reports.AggregateCell;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,21 +25,31 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * A day's response cells, kept once the day has settled, so a report does not read a busy month's
- * responses again each time. The item {@code ROLLUP#<day>} carries a {@code version} that writers bump
- * after any write to a response of a day before today (a late import, a paper form, a follow-up
- * answer, a redelivery) and the cells a reader computed under the version it read. Cells are trusted
- * only while their version is the item's; they are stored only for days before yesterday (writers
- * mark yesterday too: a day's margin for clocks and slow messages), only under the version read,
- * conditionally, and only once the last change is a minute old, so the day index a reader folded
- * had time to show it.
+ * Response cells kept once their period has settled, so a report does not read the same responses
+ * again each time: a day's ({@code ROLLUP#<day>}) for days before yesterday, an hour's
+ * ({@code ROLLUP#<day>T<hour>}) for the hours of today and yesterday that ended over an hour ago. An
+ * item carries a {@code version} that writers bump after any write to a response of a period already
+ * over (a late import, a paper form, a follow-up answer, a redelivery; most responses are written in
+ * the hour they are answered and mark nothing), and the cells a reader computed under the version it
+ * read. Cells are trusted only while their version is the item's; they are stored only for settled
+ * periods (writers mark a period as soon as it is over, readers keep it only a day, or an hour, later:
+ * a margin for clocks and slow messages), only under the version read, conditionally, and only once
+ * the last change is a minute old, so the day index a reader folded had time to show it.
  */
 final class DayRollups {
+
+    /** The responses answered in {@code [from, to)}, folded into cells. */
+    interface Fold {
+        List<AggregateCell> answeredBetween(Instant from, Instant to);
+    }
 
     static final String ROLLUP = "ROLLUP#";
     private static final String SORT = "ROLLUP";
     private static final Duration SETTLING = Duration.ofMinutes(1);
+    private static final Duration HOUR = Duration.ofHours(1);
     private static final int MAX_CELLS = 1_000;
+    private static final int HOURS_AT_ONCE = 8;
+    private static final DateTimeFormatter HOUR_KEY = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -48,41 +61,71 @@ final class DayRollups {
         this.clock = clock;
     }
 
-    /** After a write to a response answered on this day: a day before today loses its stored cells. */
-    void changed(LocalDate day) {
+    /**
+     * After a write to a response answered at this instant: a day before today, and an hour already over
+     * of the last three days (those a reader may keep by the hour, with a day's margin), lose their cells.
+     */
+    void changed(Instant answeredAt) {
+        LocalDate day = LocalDate.ofInstant(answeredAt, ZoneOffset.UTC);
         if (day.isBefore(today())) {
-            dynamo.updateItem(u -> u.tableName(table).key(key(day))
-                    .updateExpression("ADD version :one SET changedAt = :now")
-                    .expressionAttributeValues(Map.of(":one", n(1), ":now", n(clock.millis()))));
+            mark(dayKey(day));
+        }
+        if (answeredAt.truncatedTo(ChronoUnit.HOURS).isBefore(currentHour()) && !day.isBefore(today().minusDays(2))) {
+            mark(hourKey(answeredAt));
         }
     }
 
+    private void mark(Map<String, AttributeValue> key) {
+        dynamo.updateItem(u -> u.tableName(table).key(key)
+                .updateExpression("ADD version :one SET changedAt = :now")
+                .expressionAttributeValues(Map.of(":one", n(1), ":now", n(clock.millis()))));
+    }
+
     /**
-     * The items of the days from {@code from} to {@code to} that may hold stored cells (those before
-     * yesterday), read together: a report of a month reads them in one call, not thirty. A day DynamoDB
-     * left unread is absent; {@link #cells} reads it itself.
+     * The items of the days from {@code from} to {@code to} that may hold stored cells (a day before
+     * yesterday, a settled hour of today or yesterday), read together: a report of a month reads them in
+     * one call, not thirty. Keyed by partition key; an item DynamoDB left unread is absent, and
+     * {@link #cells} reads it itself.
      */
-    Map<LocalDate, Map<String, AttributeValue>> stored(LocalDate from, LocalDate to) {
+    Map<String, Map<String, AttributeValue>> stored(LocalDate from, LocalDate to) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (LocalDate day = from; !day.isAfter(to) && keeps(day); day = day.plusDays(1)) {
-            keys.add(key(day));
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (keeps(day)) {
+                keys.add(dayKey(day));
+            } else {
+                keptHours(day).forEach(hour -> keys.add(hourKey(hour)));
+            }
         }
-        Map<LocalDate, Map<String, AttributeValue>> items = new HashMap<>();
-        BatchReads.consistent(dynamo, table, keys,
-                (pk, item) -> items.put(LocalDate.parse(pk.substring(ROLLUP.length())), item.orElse(Map.of())));
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        BatchReads.consistent(dynamo, table, keys, (pk, item) -> items.put(pk, item.orElse(Map.of())));
         return items;
     }
 
     /**
-     * The day's response cells: stored ones while valid, else {@code compute}d and stored if the day has
-     * settled. {@code stored} is what {@link #stored} read; a day it lacks is read here.
+     * The day's response cells: a settled day's or hour's stored ones while valid, else folded (and stored
+     * if the period has settled); the rest of today and yesterday folded. {@code stored} is what
+     * {@link #stored} read; an item it lacks is read here.
      */
-    List<AggregateCell> cells(LocalDate day, Map<LocalDate, Map<String, AttributeValue>> stored, Supplier<List<AggregateCell>> compute) {
-        if (!keeps(day)) {
-            return compute.get();
+    List<AggregateCell> cells(LocalDate day, Map<String, Map<String, AttributeValue>> stored, Fold fold) {
+        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = start.plus(Duration.ofDays(1));
+        if (keeps(day)) {
+            return kept(day, dayKey(day), stored, () -> fold.answeredBetween(start, end));
         }
-        Map<String, AttributeValue> item = stored.containsKey(day) ? stored.get(day) : Optional.ofNullable(dynamo.getItem(
-                g -> g.tableName(table).key(key(day)).consistentRead(true)).item()).orElse(Map.of());
+        List<Instant> hours = keptHours(day);
+        List<AggregateCell> cells = new ArrayList<>();
+        AtOnce.map(hours, HOURS_AT_ONCE, hour -> kept(day, hourKey(hour), stored, () -> fold.answeredBetween(hour, hour.plus(HOUR))))
+                .forEach(cells::addAll);
+        Instant rest = hours.isEmpty() ? start : hours.get(hours.size() - 1).plus(HOUR);
+        cells.addAll(fold.answeredBetween(rest, end));
+        return cells;
+    }
+
+    private List<AggregateCell> kept(LocalDate day, Map<String, AttributeValue> key, Map<String, Map<String, AttributeValue>> stored,
+                                     Supplier<List<AggregateCell>> compute) {
+        String pk = key.get(PK).s();
+        Map<String, AttributeValue> item = stored.containsKey(pk) ? stored.get(pk) : Optional.ofNullable(dynamo.getItem(
+                g -> g.tableName(table).key(key).consistentRead(true)).item()).orElse(Map.of());
         long version = item.containsKey("version") ? Long.parseLong(item.get("version").n()) : 0;
         if (item.containsKey("cells") && item.containsKey("cellsVersion") && Long.parseLong(item.get("cellsVersion").n()) == version) {
             return decode(day, item.get("cells"));
@@ -91,36 +134,54 @@ final class DayRollups {
         boolean settled = !item.containsKey("changedAt")
                 || Long.parseLong(item.get("changedAt").n()) < clock.millis() - SETTLING.toMillis();
         if (settled && computed.size() <= MAX_CELLS) {
-            store(day, version, computed);
+            store(key, version, computed);
         }
         return computed;
     }
 
-    private void store(LocalDate day, long version, List<AggregateCell> cells) {
+    private void store(Map<String, AttributeValue> key, long version, List<AggregateCell> cells) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":cells", encode(cells), ":version", n(version),
                 ":cutoff", n(clock.millis() - SETTLING.toMillis())));
         String unchanged = version == 0 ? "attribute_not_exists(version)" : "version = :version";
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(key(day))
+            dynamo.updateItem(u -> u.tableName(table).key(key)
                     .updateExpression("SET cells = :cells, cellsVersion = :version")
                     .conditionExpression(unchanged + " AND (attribute_not_exists(changedAt) OR changedAt < :cutoff)")
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
-            // A writer changed the day meanwhile: these cells may miss its response; the next report recomputes.
+            // A writer changed the period meanwhile: these cells may miss its response; the next report recomputes.
         }
     }
 
-    /** Only days before yesterday keep cells: yesterday still takes late writes, and writers mark it too. */
+    /** Only days before yesterday keep cells as a whole: yesterday still takes late writes, and writers mark it too. */
     private boolean keeps(LocalDate day) {
         return day.isBefore(today().minusDays(1));
+    }
+
+    /** The hours of a day not kept whole that keep cells: those that ended over an hour ago (writers mark them from their end). */
+    private List<Instant> keptHours(LocalDate day) {
+        Instant until = currentHour().minus(HOUR);
+        List<Instant> hours = new ArrayList<>();
+        for (Instant hour = day.atStartOfDay(ZoneOffset.UTC).toInstant(); hours.size() < 24 && hour.isBefore(until); hour = hour.plus(HOUR)) {
+            hours.add(hour);
+        }
+        return hours;
     }
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
 
-    private static Map<String, AttributeValue> key(LocalDate day) {
+    private Instant currentHour() {
+        return clock.instant().truncatedTo(ChronoUnit.HOURS);
+    }
+
+    private static Map<String, AttributeValue> dayKey(LocalDate day) {
         return Map.of(PK, s(ROLLUP + day), SK, s(SORT));
+    }
+
+    private static Map<String, AttributeValue> hourKey(Instant hour) {
+        return Map.of(PK, s(ROLLUP + HOUR_KEY.format(hour)), SK, s(SORT));
     }
 
     private static AttributeValue encode(List<AggregateCell> cells) {

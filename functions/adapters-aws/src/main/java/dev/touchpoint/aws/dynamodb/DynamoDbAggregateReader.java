@@ -44,7 +44,7 @@ public final class DynamoDbAggregateReader implements AggregateReader {
 
     @Override
     public List<AggregateCell> cells(LocalDate from, LocalDate to) {
-        Map<LocalDate, Map<String, AttributeValue>> stored = rollups.stored(from, to);
+        Map<String, Map<String, AttributeValue>> stored = rollups.stored(from, to);
         List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
         // Days are independent queries: read up to DAYS_AT_ONCE of them at a time, then add them up in order.
         ResponseCells all = new ResponseCells();
@@ -52,14 +52,14 @@ public final class DynamoDbAggregateReader implements AggregateReader {
         return all.cells();
     }
 
-    private List<AggregateCell> cellsOf(LocalDate day, Map<LocalDate, Map<String, AttributeValue>> stored) {
+    private List<AggregateCell> cellsOf(LocalDate day, Map<String, Map<String, AttributeValue>> stored) {
         ResponseCells cells = new ResponseCells();
         dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("PK = :day")
                         .expressionAttributeValues(Map.of(":day", s(AGGREGATE + day))))
                 .items().forEach(item -> cells.add(funnelCell(day, item)));
-        rollups.cells(day, stored, () -> {
+        rollups.cells(day, stored, (from, until) -> {
             ResponseCells answered = new ResponseCells();
-            responses.forDay(day, answered::add);
+            responses.forAnsweredBetween(day, from, until, answered::add);
             return answered.cells();
         }).forEach(cells::add);
         return cells.cells();

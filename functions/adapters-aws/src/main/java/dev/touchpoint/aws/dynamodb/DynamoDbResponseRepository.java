@@ -74,7 +74,7 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
             stored = false;
         }
         // Also on a redelivery: a stop between the put and this mark heals on the retry.
-        rollups.changed(day(response));
+        rollups.changed(response.answeredAt());
         if (response.invitationId() != null) {
             markAnswered(response);
         }
@@ -149,7 +149,7 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
                         ":fresh", AttributeValue.fromL(fresh.stream().map(DynamoDbResponseRepository::toAttribute).toList()),
                         ":message", Attr.ss(List.of(messageId)), ":messageId", s(messageId),
                         ":read", n(current.answers().size()))));
-        rollups.changed(day(current));
+        rollups.changed(current.answeredAt());
         return true;
     }
 
@@ -158,19 +158,26 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
     }
 
     /**
-     * Every response answered on this UTC day, page by page through each key of the day index, the keys
-     * read at once; {@code each} is called one response at a time, in no particular order.
+     * Every response of this UTC day answered in {@code [from, to)}, page by page through each key of the
+     * day index, the keys read at once; {@code each} is called one response at a time, in no particular order.
      */
-    void forDay(java.time.LocalDate day, java.util.function.Consumer<ResponseRecord> each) {
+    void forAnsweredBetween(java.time.LocalDate day, Instant from, Instant to, java.util.function.Consumer<ResponseRecord> each) {
         Object oneAtATime = new Object();
         List<String> keys = ShardedKeys.keysOf(DAY_INDEX + day);
-        AtOnce.each(keys, keys.size(), key -> dynamo.queryPaginator(q -> q.tableName(table).indexName(TouchpointTable.GSI2)
-                .keyConditionExpression("GSI2PK = :day").expressionAttributeValues(Map.of(":day", s(key)))).items().forEach(item -> {
-                    ResponseRecord response = toResponse(item);
-                    synchronized (oneAtATime) {
-                        each.accept(response);
-                    }
-                }));
+        // Positions are "<answeredAt>#<id>": every position in [from, to) lies between the two bare times.
+        Map<String, AttributeValue> range = Map.of(":from", s(SortableTime.of(from)), ":to", s(SortableTime.of(to)));
+        AtOnce.each(keys, keys.size(), key -> {
+            Map<String, AttributeValue> values = new HashMap<>(range);
+            values.put(":day", s(key));
+            dynamo.queryPaginator(q -> q.tableName(table).indexName(TouchpointTable.GSI2)
+                    .keyConditionExpression("GSI2PK = :day AND GSI2SK BETWEEN :from AND :to").expressionAttributeValues(values))
+                    .items().forEach(item -> {
+                        ResponseRecord response = toResponse(item);
+                        synchronized (oneAtATime) {
+                            each.accept(response);
+                        }
+                    });
+        });
     }
 
     /**

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.EmbeddedEngines;
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.profile.ResponseRecord;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -28,32 +25,19 @@ class DayRollupsIT {
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static final LocalDate SETTLED = LocalDate.of(2026, 11, 20);
 
-    /** A clock the test moves forward. */
-    private static final class TestClock extends Clock {
-        private Instant now = NOW;
-
-        @Override public ZoneId getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-    }
-
+    private ReportFixture fixture;
     private DynamoDbClient dynamo;
     private String table;
-    private TestClock clock;
+    private ReportFixture.TestClock clock;
     private DynamoDbResponseRepository responses;
-    private DynamoDbAggregateReader reports;
 
     @BeforeEach
     void newTable() throws Exception {
-        dynamo = AwsClients.dynamoDb(EmbeddedEngines.environment());
-        table = EmbeddedEngines.newTable(dynamo);
-        clock = new TestClock();
-        responses = new DynamoDbResponseRepository(dynamo, table, clock);
-        reports = new DynamoDbAggregateReader(dynamo, table, clock);
+        fixture = new ReportFixture(NOW);
+        dynamo = fixture.dynamo;
+        table = fixture.table;
+        clock = fixture.clock;
+        responses = fixture.responses;
     }
 
     private static ResponseRecord answeredOn(LocalDate day, String id, int nps) {
@@ -62,73 +46,65 @@ class DayRollupsIT {
                 List.of(Answer.scored("nps", AnswerType.NPS, nps)), at, NOW, null, null);
     }
 
-    private long responsesOn(LocalDate day) {
-        return reports.cells(day, day).stream().filter(cell -> cell.key().channel().equals("paper"))
-                .mapToLong(cell -> cell.counter("responses")).sum();
-    }
 
-    /** Takes a response out of the day index behind the reader's back: only stored cells still count it. */
-    private void hideFromTheDayIndex(String id) {
-        dynamo.updateItem(u -> u.tableName(table).key(Map.of("PK", AttributeValue.fromS("RESPONSE#" + id),
-                "SK", AttributeValue.fromS("RESPONSE"))).updateExpression("REMOVE GSI2PK, GSI2SK"));
-    }
 
     @Test
     void aSettledDay_isFoldedFromItsResponsesOnce_thenReadFromItsStoredCells() {
         responses.record(answeredOn(SETTLED, "r1", 9));
         responses.record(answeredOn(SETTLED, "r2", 3));
-        assertEquals(2, responsesOn(SETTLED), "just written: folded, not stored");
-        hideFromTheDayIndex("r2");
-        assertEquals(1, responsesOn(SETTLED), "still folded from the index while the last change is under a minute old");
+        assertEquals(2, paperResponsesOn(SETTLED), "just written: folded, not stored");
+        fixture.hideFromTheDayIndex("r2");
+        assertEquals(1, paperResponsesOn(SETTLED), "still folded from the index while the last change is under a minute old");
 
         clock.advance(Duration.ofMinutes(2));
-        assertEquals(1, responsesOn(SETTLED));
-        hideFromTheDayIndex("r1");
+        assertEquals(1, paperResponsesOn(SETTLED));
+        fixture.hideFromTheDayIndex("r1");
 
-        assertEquals(1, responsesOn(SETTLED), "the stored cells answer now, not the index");
+        assertEquals(1, paperResponsesOn(SETTLED), "the stored cells answer now, not the index");
     }
 
     @Test
     void aLateResponse_toADayWhoseCellsAreStored_isCountedAtOnce() {
         responses.record(answeredOn(SETTLED, "r1", 9));
         clock.advance(Duration.ofMinutes(2));
-        assertEquals(1, responsesOn(SETTLED));
+        assertEquals(1, paperResponsesOn(SETTLED));
 
         responses.record(answeredOn(SETTLED, "r2", 10));
 
-        assertEquals(2, responsesOn(SETTLED), "the late write made the stored cells out of date");
+        assertEquals(2, paperResponsesOn(SETTLED), "the late write made the stored cells out of date");
         clock.advance(Duration.ofMinutes(2));
-        assertEquals(2, responsesOn(SETTLED));
+        assertEquals(2, paperResponsesOn(SETTLED));
     }
 
     @Test
     void aRedeliveredLateResponse_marksItsDayAgain_soAStopBetweenTheTwoWritesHeals() {
         responses.record(answeredOn(SETTLED, "r1", 9));
         clock.advance(Duration.ofMinutes(2));
-        assertEquals(1, responsesOn(SETTLED), "cells stored with r1");
+        assertEquals(1, paperResponsesOn(SETTLED), "cells stored with r1");
         // As if r2's put had landed and its processor stopped before marking the day:
         dynamo.putItem(p -> p.tableName(table).item(Map.of("PK", AttributeValue.fromS("RESPONSE#r2"), "SK", AttributeValue.fromS("RESPONSE"),
-                "GSI2PK", AttributeValue.fromS("RESPONSES#" + SETTLED), "GSI2SK", AttributeValue.fromS("x#r2"),
+                "GSI2PK", AttributeValue.fromS("RESPONSES#" + SETTLED),
+                "GSI2SK", AttributeValue.fromS(SortableTime.of(SETTLED.atTime(9, 0).toInstant(ZoneOffset.UTC)) + "#r2"),
                 "responseId", AttributeValue.fromS("r2"), "channel", AttributeValue.fromS("paper"),
                 "answers", AttributeValue.fromL(List.of()), "answeredAt", AttributeValue.fromS(SETTLED.atTime(9, 0).toInstant(ZoneOffset.UTC).toString()),
                 "receivedAt", AttributeValue.fromS(NOW.toString()))));
-        assertEquals(1, responsesOn(SETTLED), "not yet counted: the day was not marked");
+        assertEquals(1, paperResponsesOn(SETTLED), "not yet counted: the day was not marked");
 
         assertFalse(responses.record(answeredOn(SETTLED, "r2", 9)), "the redelivery finds it stored");
 
-        assertEquals(2, responsesOn(SETTLED));
+        assertEquals(2, paperResponsesOn(SETTLED));
     }
 
     @Test
-    void todayAndYesterday_areAlwaysFoldedFromTheIndex() {
+    void todayAndYesterday_keepNoCellsForTheWholeDay() {
         LocalDate yesterday = LocalDate.ofInstant(NOW, ZoneOffset.UTC).minusDays(1);
         responses.record(answeredOn(yesterday, "r1", 9));
         clock.advance(Duration.ofMinutes(2));
-        assertEquals(1, responsesOn(yesterday));
+        assertEquals(1, paperResponsesOn(yesterday));
 
         Map<String, AttributeValue> rollup = dynamo.getItem(g -> g.tableName(table).key(Map.of(
                 "PK", AttributeValue.fromS("ROLLUP#" + yesterday), "SK", AttributeValue.fromS("ROLLUP")))).item();
-        assertTrue(rollup == null || !rollup.containsKey("cells"), "no cells stored for a day still taking normal answers");
+        assertTrue(rollup == null || !rollup.containsKey("cells"), "no cells stored for a day still taking normal answers (its settled hours keep theirs: HourRollupsIT)");
     }
 
     @Test
@@ -139,9 +115,9 @@ class DayRollupsIT {
             responses.record(answeredOn(day, "r-" + day, 9));
         }
         clock.advance(Duration.ofMinutes(2));
-        assertEquals(130, responsesOver(first, last), "folded from the index, and stored");
+        assertEquals(130, fixture.paperResponses(first, last), "folded from the index, and stored");
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            hideFromTheDayIndex("r-" + day);
+            fixture.hideFromTheDayIndex("r-" + day);
         }
 
         // 130 days are two batched reads of the stored items (100 keys at most each), not 130 reads.
@@ -152,7 +128,7 @@ class DayRollupsIT {
         assertEquals(130, counted130, "every day from its stored cells");
         assertEquals(2, calls.getOrDefault("BatchGetItemRequest", 0), calls.toString());
         assertEquals(0, calls.getOrDefault("GetItemRequest", 0), calls.toString());
-        assertEquals(1, responsesOver(first.plusDays(100), first.plusDays(100)), "a day of the second batch alone");
+        assertEquals(1, fixture.paperResponses(first.plusDays(100), first.plusDays(100)), "a day of the second batch alone");
     }
 
     /** A client of the same table that counts its calls by request type. */
@@ -174,8 +150,8 @@ class DayRollupsIT {
                 .build();
     }
 
-    private long responsesOver(LocalDate from, LocalDate to) {
-        return reports.cells(from, to).stream().filter(cell -> cell.key().channel().equals("paper"))
-                .mapToLong(cell -> cell.counter("responses")).sum();
+
+    private long paperResponsesOn(LocalDate day) {
+        return fixture.paperResponses(day, day);
     }
 }

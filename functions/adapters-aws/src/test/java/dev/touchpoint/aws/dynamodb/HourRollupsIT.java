@@ -1,0 +1,118 @@
+package dev.touchpoint.aws.dynamodb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.touchpoint.domain.feedback.Answer;
+import dev.touchpoint.domain.feedback.AnswerType;
+import dev.touchpoint.domain.profile.ResponseRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Today's and yesterday's reports keep the cells of their settled hours (over an hour ago), so a busy
+ * day is not read whole on every report; any later write to such an hour is still counted, and a
+ * response written in the hour it was answered costs no extra write.
+ */
+class HourRollupsIT {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+    private ReportFixture fixture;
+    private DynamoDbClient dynamo;
+    private String table;
+    private ReportFixture.TestClock clock;
+    private DynamoDbResponseRepository responses;
+
+    @BeforeEach
+    void newTable() throws Exception {
+        fixture = new ReportFixture(NOW);
+        dynamo = fixture.dynamo;
+        table = fixture.table;
+        clock = fixture.clock;
+        responses = fixture.responses;
+    }
+
+    @Test
+    void aSettledHourOfToday_isFoldedOnce_thenReadFromItsStoredCells() {
+        responses.record(answeredAt("09:10", "r1"));
+        responses.record(answeredAt("09:50", "r2"));
+        assertEquals(2, paperResponsesOn(TODAY), "just written: folded, not stored");
+        fixture.hideFromTheDayIndex("r2");
+        assertEquals(1, paperResponsesOn(TODAY), "still folded from the index while the hour's last change is under a minute old");
+
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, paperResponsesOn(TODAY));
+        fixture.hideFromTheDayIndex("r1");
+
+        assertEquals(1, paperResponsesOn(TODAY), "the hour's stored cells answer now, not the index");
+    }
+
+    @Test
+    void aLateAnswer_toAnHourWhoseCellsAreStored_isCountedAtOnce() {
+        responses.record(answeredAt("09:10", "r1"));
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, paperResponsesOn(TODAY));
+
+        responses.record(answeredAt("09:45", "r2"));
+
+        assertEquals(2, paperResponsesOn(TODAY), "the late write made the hour's cells out of date");
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(2, paperResponsesOn(TODAY));
+    }
+
+    @Test
+    void theLastHours_areAlwaysFoldedFromTheIndex() {
+        responses.record(answeredAt("11:10", "r1"));
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, paperResponsesOn(TODAY));
+        fixture.hideFromTheDayIndex("r1");
+
+        assertEquals(0, paperResponsesOn(TODAY), "an hour that ended under an hour ago keeps no cells");
+    }
+
+    @Test
+    void yesterdaysHours_areKeptToo_andAReportAddsKeptAndFoldedHours() {
+        LocalDate yesterday = TODAY.minusDays(1);
+        Instant evening = yesterday.atTime(18, 30).toInstant(ZoneOffset.UTC);
+        responses.record(response("y1", evening));
+        responses.record(answeredAt("11:30", "t1"));
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, paperResponsesOn(yesterday));
+        fixture.hideFromTheDayIndex("y1");
+
+        assertEquals(1, paperResponsesOn(yesterday), "yesterday's settled hour answers from its cells");
+        assertEquals(2, fixture.paperResponses(yesterday, TODAY));
+    }
+
+    @Test
+    void aResponseWrittenInTheHourItWasAnswered_marksNothing() {
+        clock.advance(Duration.ofMinutes(30));
+        responses.record(answeredAt("12:10", "r1"));
+
+        List<String> rollups = dynamo.scanPaginator(s -> s.tableName(table)).items().stream()
+                .map(item -> item.get("PK").s()).filter(pk -> pk.startsWith("ROLLUP#")).toList();
+        assertEquals(List.of(), rollups, "a response on time costs its put alone");
+    }
+
+    private static ResponseRecord answeredAt(String time, String id) {
+        return response(id, Instant.parse(TODAY + "T" + time + ":00Z"));
+    }
+
+    private static ResponseRecord response(String id, Instant at) {
+        return new ResponseRecord(id, "p-" + id, null, "paper", "store-1", "post-service",
+                List.of(Answer.scored("nps", AnswerType.NPS, 9)), at, at, null, null);
+    }
+
+
+
+    private long paperResponsesOn(LocalDate day) {
+        return fixture.paperResponses(day, day);
+    }
+}
