@@ -70,8 +70,9 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     /**
-     * SnapStart priming, without writing: yesterday's and today's summary (days not settled yet, so no
-     * folded cells are kept; two days, so they are read at once as a month is), a profile that does not
+     * SnapStart priming, without writing: tomorrow's and the next day's summary (no hour of theirs has
+     * ended, so no folded cells are kept, where today's and yesterday's ended hours would keep theirs; two
+     * days, so they are read at once as a month is), a profile that does not
      * exist, through the routes themselves past the key check; then a batched read of a key that never
      * exists (how a report reads its settled days' kept cells) and an update its condition refuses (how
      * it keeps them).
@@ -79,7 +80,7 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
     public static void prime(Environment env, Routes routes) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         routes.summary().handle(get("/v1/reports/summary",
-                Map.of("from", today.minusDays(1).toString(), "to", today.toString(), "groupBy", "channel")));
+                Map.of("from", today.plusDays(1).toString(), "to", today.plusDays(2).toString(), "groupBy", "channel")));
         String nobody = UUID.randomUUID().toString();
         routes.profiles().handle(get("/v1/profiles/" + nobody, Map.of()), nobody);
         Priming.touchBatchRead(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
