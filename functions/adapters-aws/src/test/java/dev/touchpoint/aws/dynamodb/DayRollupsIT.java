@@ -26,18 +26,10 @@ class DayRollupsIT {
     private static final LocalDate SETTLED = LocalDate.of(2026, 11, 20);
 
     private ReportFixture fixture;
-    private DynamoDbClient dynamo;
-    private String table;
-    private ReportFixture.TestClock clock;
-    private DynamoDbResponseRepository responses;
 
     @BeforeEach
     void newTable() throws Exception {
         fixture = new ReportFixture(NOW);
-        dynamo = fixture.dynamo;
-        table = fixture.table;
-        clock = fixture.clock;
-        responses = fixture.responses;
     }
 
     private static ResponseRecord answeredOn(LocalDate day, String id, int nps) {
@@ -50,13 +42,13 @@ class DayRollupsIT {
 
     @Test
     void aSettledDay_isFoldedFromItsResponsesOnce_thenReadFromItsStoredCells() {
-        responses.record(answeredOn(SETTLED, "r1", 9));
-        responses.record(answeredOn(SETTLED, "r2", 3));
+        fixture.responses.record(answeredOn(SETTLED, "r1", 9));
+        fixture.responses.record(answeredOn(SETTLED, "r2", 3));
         assertEquals(2, paperResponsesOn(SETTLED), "just written: folded, not stored");
         fixture.hideFromTheDayIndex("r2");
         assertEquals(1, paperResponsesOn(SETTLED), "still folded from the index while the last change is under a minute old");
 
-        clock.advance(Duration.ofMinutes(2));
+        fixture.clock.advance(Duration.ofMinutes(2));
         assertEquals(1, paperResponsesOn(SETTLED));
         fixture.hideFromTheDayIndex("r1");
 
@@ -65,24 +57,24 @@ class DayRollupsIT {
 
     @Test
     void aLateResponse_toADayWhoseCellsAreStored_isCountedAtOnce() {
-        responses.record(answeredOn(SETTLED, "r1", 9));
-        clock.advance(Duration.ofMinutes(2));
+        fixture.responses.record(answeredOn(SETTLED, "r1", 9));
+        fixture.clock.advance(Duration.ofMinutes(2));
         assertEquals(1, paperResponsesOn(SETTLED));
 
-        responses.record(answeredOn(SETTLED, "r2", 10));
+        fixture.responses.record(answeredOn(SETTLED, "r2", 10));
 
         assertEquals(2, paperResponsesOn(SETTLED), "the late write made the stored cells out of date");
-        clock.advance(Duration.ofMinutes(2));
+        fixture.clock.advance(Duration.ofMinutes(2));
         assertEquals(2, paperResponsesOn(SETTLED));
     }
 
     @Test
     void aRedeliveredLateResponse_marksItsDayAgain_soAStopBetweenTheTwoWritesHeals() {
-        responses.record(answeredOn(SETTLED, "r1", 9));
-        clock.advance(Duration.ofMinutes(2));
+        fixture.responses.record(answeredOn(SETTLED, "r1", 9));
+        fixture.clock.advance(Duration.ofMinutes(2));
         assertEquals(1, paperResponsesOn(SETTLED), "cells stored with r1");
         // As if r2's put had landed and its processor stopped before marking the day:
-        dynamo.putItem(p -> p.tableName(table).item(Map.of("PK", AttributeValue.fromS("RESPONSE#r2"), "SK", AttributeValue.fromS("RESPONSE"),
+        fixture.dynamo.putItem(p -> p.tableName(fixture.table).item(Map.of("PK", AttributeValue.fromS("RESPONSE#r2"), "SK", AttributeValue.fromS("RESPONSE"),
                 "GSI2PK", AttributeValue.fromS("RESPONSES#" + SETTLED),
                 "GSI2SK", AttributeValue.fromS(SortableTime.of(SETTLED.atTime(9, 0).toInstant(ZoneOffset.UTC)) + "#r2"),
                 "responseId", AttributeValue.fromS("r2"), "channel", AttributeValue.fromS("paper"),
@@ -90,7 +82,7 @@ class DayRollupsIT {
                 "receivedAt", AttributeValue.fromS(NOW.toString()))));
         assertEquals(1, paperResponsesOn(SETTLED), "not yet counted: the day was not marked");
 
-        assertFalse(responses.record(answeredOn(SETTLED, "r2", 9)), "the redelivery finds it stored");
+        assertFalse(fixture.responses.record(answeredOn(SETTLED, "r2", 9)), "the redelivery finds it stored");
 
         assertEquals(2, paperResponsesOn(SETTLED));
     }
@@ -98,11 +90,11 @@ class DayRollupsIT {
     @Test
     void todayAndYesterday_keepNoCellsForTheWholeDay() {
         LocalDate yesterday = LocalDate.ofInstant(NOW, ZoneOffset.UTC).minusDays(1);
-        responses.record(answeredOn(yesterday, "r1", 9));
-        clock.advance(Duration.ofMinutes(2));
+        fixture.responses.record(answeredOn(yesterday, "r1", 9));
+        fixture.clock.advance(Duration.ofMinutes(2));
         assertEquals(1, paperResponsesOn(yesterday));
 
-        Map<String, AttributeValue> rollup = dynamo.getItem(g -> g.tableName(table).key(Map.of(
+        Map<String, AttributeValue> rollup = fixture.dynamo.getItem(g -> g.tableName(fixture.table).key(Map.of(
                 "PK", AttributeValue.fromS("ROLLUP#" + yesterday), "SK", AttributeValue.fromS("ROLLUP")))).item();
         assertTrue(rollup == null || !rollup.containsKey("cells"), "no cells stored for a day still taking normal answers (its settled hours keep theirs: HourRollupsIT)");
     }
@@ -112,9 +104,9 @@ class DayRollupsIT {
         LocalDate last = SETTLED;
         LocalDate first = last.minusDays(129);
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            responses.record(answeredOn(day, "r-" + day, 9));
+            fixture.responses.record(answeredOn(day, "r-" + day, 9));
         }
-        clock.advance(Duration.ofMinutes(2));
+        fixture.clock.advance(Duration.ofMinutes(2));
         assertEquals(130, fixture.paperResponses(first, last), "folded from the index, and stored");
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             fixture.hideFromTheDayIndex("r-" + day);
@@ -122,7 +114,7 @@ class DayRollupsIT {
 
         // 130 days are two batched reads of the stored items (100 keys at most each), not 130 reads.
         Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
-        DynamoDbAggregateReader counted = new DynamoDbAggregateReader(countingCalls(calls), table, clock);
+        DynamoDbAggregateReader counted = new DynamoDbAggregateReader(countingCalls(calls), fixture.table, fixture.clock);
         long counted130 = counted.cells(first, last).stream().filter(cell -> cell.key().channel().equals("paper"))
                 .mapToLong(cell -> cell.counter("responses")).sum();
         assertEquals(130, counted130, "every day from its stored cells");

@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Today's and yesterday's reports keep the cells of their settled hours (over an hour ago), so a busy
@@ -25,29 +24,21 @@ class HourRollupsIT {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
     private ReportFixture fixture;
-    private DynamoDbClient dynamo;
-    private String table;
-    private ReportFixture.TestClock clock;
-    private DynamoDbResponseRepository responses;
 
     @BeforeEach
     void newTable() throws Exception {
         fixture = new ReportFixture(NOW);
-        dynamo = fixture.dynamo;
-        table = fixture.table;
-        clock = fixture.clock;
-        responses = fixture.responses;
     }
 
     @Test
     void aSettledHourOfToday_isFoldedOnce_thenReadFromItsStoredCells() {
-        responses.record(answeredAt("09:10", "r1"));
-        responses.record(answeredAt("09:50", "r2"));
+        fixture.responses.record(answeredAt("09:10", "r1"));
+        fixture.responses.record(answeredAt("09:50", "r2"));
         assertEquals(2, paperResponsesOn(TODAY), "just written: folded, not stored");
         fixture.hideFromTheDayIndex("r2");
         assertEquals(1, paperResponsesOn(TODAY), "still folded from the index while the hour's last change is under a minute old");
 
-        clock.advance(Duration.ofMinutes(2));
+        fixture.clock.advance(Duration.ofMinutes(2));
         assertEquals(1, paperResponsesOn(TODAY));
         fixture.hideFromTheDayIndex("r1");
 
@@ -56,21 +47,21 @@ class HourRollupsIT {
 
     @Test
     void aLateAnswer_toAnHourWhoseCellsAreStored_isCountedAtOnce() {
-        responses.record(answeredAt("09:10", "r1"));
-        clock.advance(Duration.ofMinutes(2));
+        fixture.responses.record(answeredAt("09:10", "r1"));
+        fixture.clock.advance(Duration.ofMinutes(2));
         assertEquals(1, paperResponsesOn(TODAY));
 
-        responses.record(answeredAt("09:45", "r2"));
+        fixture.responses.record(answeredAt("09:45", "r2"));
 
         assertEquals(2, paperResponsesOn(TODAY), "the late write made the hour's cells out of date");
-        clock.advance(Duration.ofMinutes(2));
+        fixture.clock.advance(Duration.ofMinutes(2));
         assertEquals(2, paperResponsesOn(TODAY));
     }
 
     @Test
     void theLastHours_areAlwaysFoldedFromTheIndex() {
-        responses.record(answeredAt("11:10", "r1"));
-        clock.advance(Duration.ofMinutes(2));
+        fixture.responses.record(answeredAt("11:10", "r1"));
+        fixture.clock.advance(Duration.ofMinutes(2));
         assertEquals(1, paperResponsesOn(TODAY));
         fixture.hideFromTheDayIndex("r1");
 
@@ -81,9 +72,9 @@ class HourRollupsIT {
     void yesterdaysHours_areKeptToo_andAReportAddsKeptAndFoldedHours() {
         LocalDate yesterday = TODAY.minusDays(1);
         Instant evening = yesterday.atTime(18, 30).toInstant(ZoneOffset.UTC);
-        responses.record(response("y1", evening));
-        responses.record(answeredAt("11:30", "t1"));
-        clock.advance(Duration.ofMinutes(2));
+        fixture.responses.record(response("y1", evening));
+        fixture.responses.record(answeredAt("11:30", "t1"));
+        fixture.clock.advance(Duration.ofMinutes(2));
         assertEquals(1, paperResponsesOn(yesterday));
         fixture.hideFromTheDayIndex("y1");
 
@@ -93,10 +84,10 @@ class HourRollupsIT {
 
     @Test
     void aResponseWrittenInTheHourItWasAnswered_marksNothing() {
-        clock.advance(Duration.ofMinutes(30));
-        responses.record(answeredAt("12:10", "r1"));
+        fixture.clock.advance(Duration.ofMinutes(30));
+        fixture.responses.record(answeredAt("12:10", "r1"));
 
-        List<String> rollups = dynamo.scanPaginator(s -> s.tableName(table)).items().stream()
+        List<String> rollups = fixture.dynamo.scanPaginator(s -> s.tableName(fixture.table)).items().stream()
                 .map(item -> item.get("PK").s()).filter(pk -> pk.startsWith("ROLLUP#")).toList();
         assertEquals(List.of(), rollups, "a response on time costs its put alone");
     }
