@@ -37,6 +37,8 @@ final class ColdStarts {
     private static final List<String> EXTRA_FLAGS = List.of(System.getProperty("bench.cold.flags", "").trim().split("\\s+"))
             .stream().filter(flag -> !flag.isEmpty()).toList();
 
+    private static final boolean WARM_UPS = Boolean.parseBoolean(System.getProperty("bench.cold.warmUps", "true"));
+
     private final String java;
     private final Map<String, String> environment;
     private final int runs;
@@ -125,6 +127,11 @@ final class ColdStarts {
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         builder.environment().putAll(environment);
+        // Lambda names the function in every container; functions start their warm-ups only where it does
+        // (-Dbench.cold.warmUps=false leaves the name out, to measure what the warm-ups buy).
+        if (WARM_UPS) {
+            builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", subject.name());
+        }
         long start = System.nanoTime();
         Process process = builder.start();
         List<String> output = new ArrayList<>();

@@ -3,6 +3,8 @@ package dev.touchpoint.aws;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -47,13 +49,29 @@ public final class AwsClients {
     private AwsClients() {
     }
 
+    /**
+     * In Lambda, its first call starts at once on a thread of its own ({@link AheadOfFirstEvent}): an
+     * update its condition refuses, on a key that never exists. An update, not a read: every function
+     * that writes may update, while the webhook functions may not read (closed-loop, which only reads,
+     * is refused it and loads the same path).
+     */
     public static DynamoDbClient dynamoDb(Environment env) {
-        return configure(DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+        DynamoDbClient client = configure(DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(dynamoDbRetries())), env, "DYNAMODB").build();
+        env.optional("TOUCHPOINT_TABLE").ifPresent(table ->
+                AheadOfFirstEvent.start(env, "DynamoDB first call", () -> Priming.touchUpdate(client, table)));
+        return client;
     }
 
+    /**
+     * In Lambda, its first call (a send to a queue beside the function's own, which does not exist)
+     * starts at once on a thread of its own: {@link AheadOfFirstEvent}.
+     */
     public static SqsClient sqs(Environment env) {
-        return configure(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SQS").build();
+        SqsClient client = configure(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SQS").build();
+        env.optional("TOUCHPOINT_QUEUE_URL").or(() -> env.optional("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL")).ifPresent(queue ->
+                AheadOfFirstEvent.start(env, "SQS first call", () -> Priming.touch(client, queue)));
+        return client;
     }
 
     public static SesV2Client sesV2(Environment env) {
@@ -75,6 +93,7 @@ public final class AwsClients {
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Environment env, String service) {
+        AheadOfFirstEvent.startTlsContext(env);
         builder.region(region(env)).credentialsProvider(credentials(env));
         endpoint(env, service).ifPresent(builder::endpointOverride);
         return builder;

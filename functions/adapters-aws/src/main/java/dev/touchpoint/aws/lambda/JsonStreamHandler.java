@@ -11,7 +11,9 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.touchpoint.domain.json.JsonTrees;
+import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,6 +38,11 @@ public abstract class JsonStreamHandler<I, O> implements RequestStreamHandler {
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
+
+    static {
+        // Before the function's wiring runs (its constructor's argument): the TLS context the clients will need.
+        AheadOfFirstEvent.startTlsContext(Environment.system());
+    }
 
     private final Class<I> eventType;
     private final RequestHandler<I, O> handler;

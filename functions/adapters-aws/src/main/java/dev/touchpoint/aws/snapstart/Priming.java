@@ -168,7 +168,18 @@ public final class Priming {
         touchUpdate(dev.touchpoint.aws.AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
     }
 
+    /**
+     * True once a prime has run: the snapshot is being prepared, so nothing may start work that could
+     * still be in flight when it is taken (the primes make the calls they need themselves).
+     */
+    public static boolean underway() {
+        return underway;
+    }
+
+    private static volatile boolean underway;
+
     private static Outcome runQuietly(String what, Runnable prime) {
+        underway = true;
         long start = System.nanoTime();
         try {
             prime.run();

@@ -1,0 +1,90 @@
+package dev.touchpoint.aws.startup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.snapstart.Priming;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The warm-ups a function starts during init: where they run, and that a snapshot never holds one in flight. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AheadOfFirstEventTest {
+
+    private static final Environment IN_LAMBDA = Environment.of(Map.of("AWS_LAMBDA_FUNCTION_NAME", "ingest-api"));
+    private static final Environment LOCAL = Environment.of(Map.of());
+
+    @Test
+    @Order(1)
+    void outsideLambdaNothingStarts() throws InterruptedException {
+        AtomicBoolean ran = new AtomicBoolean();
+        AheadOfFirstEvent.start(LOCAL, "local", () -> ran.set(true));
+        AheadOfFirstEvent.awaitAll();
+        Thread.sleep(50);
+        assertFalse(ran.get(), "the local runtime and the tests must not see calls they did not make");
+    }
+
+    @Test
+    @Order(2)
+    void inLambdaTheWorkRunsOnItsOwnThreadAndIsAwaitedBeforeASnapshot() {
+        AtomicReference<String> ranOn = new AtomicReference<>();
+        AtomicBoolean finished = new AtomicBoolean();
+        AheadOfFirstEvent.start(IN_LAMBDA, "slow first call", () -> {
+            ranOn.set(Thread.currentThread().getName());
+            sleep(300);
+            finished.set(true);
+        });
+        AheadOfFirstEvent.awaitAll();
+        assertTrue(finished.get(), "awaitAll returns only when the warm-up has finished");
+        assertEquals("warm-up: slow first call", ranOn.get());
+        assertNotEquals(Thread.currentThread().getName(), ranOn.get());
+    }
+
+    @Test
+    @Order(3)
+    void aFailingWarmUpIsIgnored() {
+        AtomicBoolean after = new AtomicBoolean();
+        AheadOfFirstEvent.start(IN_LAMBDA, "refused", () -> {
+            throw new IllegalStateException("no such queue");
+        });
+        AheadOfFirstEvent.start(IN_LAMBDA, "next", () -> after.set(true));
+        AheadOfFirstEvent.awaitAll();
+        assertTrue(after.get(), "one failed warm-up stops neither the others nor init");
+    }
+
+    @Test
+    @Order(4)
+    void theTlsContextIsMadeInLambda() {
+        AheadOfFirstEvent.startTlsContext(IN_LAMBDA);
+        AheadOfFirstEvent.awaitAll();
+        assertTrue(AheadOfFirstEvent.startedSoFar().contains("TLS context"));
+    }
+
+    /** Last: once the primes have begun, priming stays under way for the rest of this JVM. */
+    @Test
+    @Order(5)
+    void onceThePrimesHaveBegunNoWarmUpStarts() throws InterruptedException {
+        Priming.runAll();
+        AtomicBoolean ran = new AtomicBoolean();
+        AheadOfFirstEvent.start(IN_LAMBDA, "too late", () -> ran.set(true));
+        Thread.sleep(50);
+        assertFalse(ran.get(), "a call started now could still be in flight when the snapshot is taken");
+        assertFalse(AheadOfFirstEvent.startedSoFar().contains("too late"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
