@@ -28,9 +28,12 @@ final class ColdStarts {
      * is how Lambda lays a function out: it unpacks the uploaded jar into {@code /var/task} and loads the
      * classes from that directory, so the cold starts are measured on the jar's contents unpacked.
      * {@code jars} has the jar itself, for the class-data-sharing runs: an archive cannot be made with a
-     * directory on the classpath (in Lambda it would need the jar under {@code lib/}).
+     * directory on the classpath (in Lambda it would need the jar under {@code lib/}). {@code runtimeFirst}
+     * is the unpacked jar behind what Lambda's runtime brings, as Lambda's own JVM has it (its runtime's
+     * jars on the class path, the function's classes from {@code /var/task} after them), for the runs that
+     * map an archive of the runtime's own classes.
      */
-    record Subject(String name, String extracted, String jars, String handler, String eventClass, Path event) {
+    record Subject(String name, String extracted, String jars, String runtimeFirst, String handler, String eventClass, Path event) {
     }
 
     /** JVM flags to try on every child ({@code -Dbench.cold.flags="-Xa -Xb"}), to measure a flag before the CDK app sets it. */
@@ -55,11 +58,25 @@ final class ColdStarts {
      * alike, hello world included, instead of whichever was being measured during it.
      */
     Map<String, Double> medians(List<Subject> subjects) throws IOException, InterruptedException {
+        return medians(subjects, Subject::extracted, List.of());
+    }
+
+    /**
+     * The same, each JVM mapping an archive of the runtime's own classes ({@link #runtimeArchive}), as
+     * Lambda's JVM maps its runtime's: {@code -Xshare:on}, so a run that could not map it fails instead of
+     * quietly measuring without it.
+     */
+    Map<String, Double> mediansWithRuntimeArchive(List<Subject> subjects, Path archive) throws IOException, InterruptedException {
+        return medians(subjects, Subject::runtimeFirst, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive));
+    }
+
+    private Map<String, Double> medians(List<Subject> subjects, java.util.function.Function<Subject, String> classpath,
+                                        List<String> flags) throws IOException, InterruptedException {
         Map<String, double[]> times = new java.util.LinkedHashMap<>();
         subjects.forEach(subject -> times.put(subject.name(), new double[runs]));
         for (int round = 0; round < runs; round++) {
             for (Subject subject : subjects) {
-                times.get(subject.name())[round] = once(subject, subject.extracted(), List.of())[0];
+                times.get(subject.name())[round] = once(subject, classpath.apply(subject), flags)[0];
             }
         }
         Map<String, Double> medians = new java.util.LinkedHashMap<>();
@@ -79,6 +96,42 @@ final class ColdStarts {
         List<String> flags = List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
         once(subject, subject.jars(), flags);
         return median(subject, subject.jars(), flags);
+    }
+
+    /**
+     * A model of the class-data archive Lambda's Java runtime maps in every function's JVM ({@code -Xshare:on
+     * -XX:SharedArchiveFile=/var/lang/lib/server/runtime.jsa}, with the runtime's jars on the class path):
+     * the JDK's default class list plus every class of the JDK and of the runtime's jars (the probe standing
+     * in for the runtime client, core, the serialisation library) that hello world's first event loads;
+     * not the handler's own classes, nor the events library and joda-time, which come in the function's
+     * jar. What exactly AWS archives is not published; this is the archive such a command line implies,
+     * and the floor it gives is hello world as Lambda would start it if it holds those classes.
+     */
+    Path runtimeArchive(Subject hello, Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Path loaded = dir.resolve("hello-world.classlist");
+        Path list = dir.resolve("runtime.classlist");
+        Path archive = dir.resolve("runtime.jsa");
+        Files.deleteIfExists(loaded);
+        Files.deleteIfExists(archive);
+        run(hello, hello.runtimeFirst(), List.of("-Xshare:off", "-XX:DumpLoadedClassList=" + loaded));
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(System.getProperty("java.home"), "lib", "classlist")));
+        Files.readAllLines(loaded).stream().filter(ColdStarts::inLambdasRuntime).forEach(lines::add);
+        Files.write(list, lines.stream().distinct().toList());
+        Process dump = new ProcessBuilder(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list,
+                "-XX:SharedArchiveFile=" + archive, "-cp", hello.runtimeFirst())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("runtime-dump.log").toFile()).start();
+        if (dump.waitFor() != 0 || !Files.isRegularFile(archive)) {
+            throw new IllegalStateException("the runtime archive was not made; see " + dir.resolve("runtime-dump.log"));
+        }
+        return archive;
+    }
+
+    /** A loaded class (or lambda) that Lambda's runtime would have in its archive: not the handler's nor its jar's. */
+    private static boolean inLambdasRuntime(String classListLine) {
+        return !classListLine.contains("dev/touchpoint/bench/HelloHandler")
+                && !classListLine.contains("com/amazonaws/services/lambda/runtime/events/")
+                && !classListLine.contains("org/joda/");
     }
 
     private double median(Subject subject, String classpath, List<String> flags) throws IOException, InterruptedException {
