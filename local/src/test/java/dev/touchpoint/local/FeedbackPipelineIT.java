@@ -90,6 +90,18 @@ class FeedbackPipelineIT {
         assertEquals(1, DailyCells.reported(runtime, "kiosk#store-kadikoy#-", "npsPromoters"));
     }
 
+    /** U+FFFE and U+FFFF are valid JSON but refused by SQS raw: the answer must still be accepted and kept exactly. */
+    @Test
+    void textWithUnicodeNonCharacters_isAccepted_andStoredExactly() {
+        String comment = "kötü \uFFFF hizmet \uFFFE";
+        accepted("""
+                {"externalId":"nonchar-1","channel":"web","customer":{"email":"nonchar@example.com"},
+                 "answers":[{"questionId":"comment","type":"text","value":"%s"}]}""".formatted(comment));
+
+        JsonNode profile = profileWithResponses("email=nonchar@example.com", 1);
+        assertEquals("kötü \uFFFF hizmet \uFFFE", profile.get("responses").get(0).get("answers").get(0).get("value").asText());
+    }
+
     @Test
     void feedback_byEmailThenPhoneThenBoth_isOneProfileWithThreeResponses() {
         accepted("""

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,7 +22,8 @@ import java.io.StringWriter;
  * The one JSON reader and writer. Reading is strict and bounded, because every byte of it may come from
  * the internet: a duplicate key, trailing garbage, nesting deeper than {@value #MAX_NESTING_DEPTH}, a
  * string longer than {@value #MAX_STRING_LENGTH} characters or a number longer than
- * {@value #MAX_NUMBER_LENGTH} digits is refused before any of it reaches the domain.
+ * {@value #MAX_NUMBER_LENGTH} digits is refused before any of it reaches the domain. Writing escapes
+ * the two characters SQS refuses in a message that JSON would otherwise carry raw ({@link SqsSafeEscapes}).
  */
 public final class StrictJson {
 
@@ -36,6 +40,8 @@ public final class StrictJson {
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+
+    private static final CharacterEscapes SQS_SAFE = new SqsSafeEscapes();
 
     private StrictJson() {
     }
@@ -74,12 +80,36 @@ public final class StrictJson {
 
     public static String write(JsonNode node) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+        try (JsonGenerator generator = FACTORY.createGenerator(text).setCharacterEscapes(SQS_SAFE)) {
             JsonTrees.write(node, generator);
         } catch (IOException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }
         return text.toString();
+    }
+
+    /**
+     * JSON's own escapes, plus U+FFFE and U+FFFF written as JSON escapes (a backslash, {@code u}, the code).
+     * Both are valid in UTF-8 and in JSON, so a customer's text may hold them, but SQS refuses a message
+     * containing either (it accepts only XML's characters); written raw, a valid answer would be refused
+     * by the queue on every retry. Escaped, the message is the same JSON and reads back to the same text.
+     * Control characters are escaped by JSON itself; every other character is accepted by SQS.
+     */
+    static final class SqsSafeEscapes extends CharacterEscapes {
+
+        private static final int[] ASCII = CharacterEscapes.standardAsciiEscapesForJSON();
+        private static final SerializedString FFFE = new SerializedString("\\uFFFE");
+        private static final SerializedString FFFF = new SerializedString("\\uFFFF");
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ASCII;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == 0xFFFE ? FFFE : ch == 0xFFFF ? FFFF : null;
+        }
     }
 
     private static String where(JsonLocation location) {
