@@ -3,12 +3,26 @@ package dev.touchpoint.aws.sqs;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.queue.QueueMessage;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /** The feedback queue on SQS (feedback and interactions). SendMessage returns only after SQS stored the message durably. */
 public final class SqsFeedbackQueue implements FeedbackQueue {
+
+    /** SQS's limits for one {@code SendMessageBatch}: ten entries, 256 KiB in all (bodies and attributes). */
+    static final int BATCH_ENTRIES = 10;
+    static final int BATCH_BYTES = 256 * 1024;
+    /** What the {@code kind} attribute adds to an entry's size, rounded up. */
+    private static final int ATTRIBUTE_BYTES = 64;
+    /** An entry SQS failed on its side (not the sender's fault) is sent again, in all this many times. */
+    private static final int ATTEMPTS = 3;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -23,6 +37,51 @@ public final class SqsFeedbackQueue implements FeedbackQueue {
         sqs.sendMessage(m -> m.queueUrl(queueUrl)
                 .messageBody(QueueMessageCodec.encode(message))
                 .messageAttributes(Map.of("kind", text(QueueMessageCodec.kindOf(message)))));
+    }
+
+    /** Ten messages a {@code SendMessageBatch} request (fewer where ten would pass 256 KiB). */
+    @Override
+    public void enqueueAll(List<? extends QueueMessage> messages) {
+        List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+        int batchBytes = 0;
+        for (QueueMessage message : messages) {
+            String body = QueueMessageCodec.encode(message);
+            int bytes = body.getBytes(StandardCharsets.UTF_8).length + ATTRIBUTE_BYTES;
+            if (batch.size() == BATCH_ENTRIES || (!batch.isEmpty() && batchBytes + bytes > BATCH_BYTES)) {
+                send(batch);
+                batch = new ArrayList<>();
+                batchBytes = 0;
+            }
+            batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(batch.size())).messageBody(body)
+                    .messageAttributes(Map.of("kind", text(QueueMessageCodec.kindOf(message)))).build());
+            batchBytes += bytes;
+        }
+        if (!batch.isEmpty()) {
+            send(batch);
+        }
+    }
+
+    /**
+     * One batch, its failed entries sent again while SQS says the failure was its own; throws if any entry
+     * is still not queued, so the caller is never told a message is queued that is not.
+     */
+    private void send(List<SendMessageBatchRequestEntry> batch) {
+        List<SendMessageBatchRequestEntry> pending = batch;
+        for (int attempt = 1; ; attempt++) {
+            List<SendMessageBatchRequestEntry> sent = pending;
+            List<BatchResultErrorEntry> failed = sqs.sendMessageBatch(
+                    SendMessageBatchRequest.builder().queueUrl(queueUrl).entries(sent).build()).failed();
+            if (failed.isEmpty()) {
+                return;
+            }
+            boolean retriable = failed.stream().noneMatch(BatchResultErrorEntry::senderFault);
+            if (!retriable || attempt == ATTEMPTS) {
+                throw new IllegalStateException("SQS did not queue " + failed.size() + " of " + sent.size()
+                        + " messages: " + failed.get(0).code() + (failed.get(0).senderFault() ? " (sender's fault)" : ""));
+            }
+            List<String> ids = failed.stream().map(BatchResultErrorEntry::id).toList();
+            pending = sent.stream().filter(entry -> ids.contains(entry.id())).toList();
+        }
     }
 
     static MessageAttributeValue text(String value) {

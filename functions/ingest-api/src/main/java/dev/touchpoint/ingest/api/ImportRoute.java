@@ -67,22 +67,22 @@ final class ImportRoute implements ApiRoute {
         return HttpResponses.json(202, importRows(rows.subList(1, rows.size())));
     }
 
+    /** Every row is checked first; the valid ones are then queued together, ten a request. */
     private ObjectNode importRows(List<List<String>> rows) {
-        int accepted = 0;
+        List<FeedbackSubmission> valid = new ArrayList<>();
         ArrayNode rejected = StrictJson.array();
         for (int i = 0; i < rows.size(); i++) {
             int rowNumber = i + 2;
             try {
-                FeedbackSubmission submission = reader.read(submission(rows.get(i)));
-                intake.accept(submission);
-                accepted++;
+                valid.add(reader.read(submission(rows.get(i))));
             } catch (InvalidSubmissionException e) {
                 ObjectNode row = rejected.addObject().put("row", rowNumber);
                 ArrayNode errors = row.putArray("errors");
                 e.errors().forEach(error -> errors.addObject().put("pointer", error.pointer()).put("detail", error.detail()));
             }
         }
-        ObjectNode result = StrictJson.object().put("accepted", accepted).put("rejected", rejected.size());
+        intake.acceptAll(valid);
+        ObjectNode result = StrictJson.object().put("accepted", valid.size()).put("rejected", rejected.size());
         result.set("errors", rejected);
         return result;
     }

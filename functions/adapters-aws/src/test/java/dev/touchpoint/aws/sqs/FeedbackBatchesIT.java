@@ -1,0 +1,173 @@
+package dev.touchpoint.aws.sqs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.touchpoint.aws.AwsClients;
+import dev.touchpoint.aws.EmbeddedEngines;
+import dev.touchpoint.domain.feedback.Answer;
+import dev.touchpoint.domain.feedback.AnswerType;
+import dev.touchpoint.domain.feedback.Channel;
+import dev.touchpoint.domain.feedback.FeedbackEvent;
+import dev.touchpoint.domain.feedback.FeedbackSubmission;
+import dev.touchpoint.domain.feedback.SubmissionReader;
+import dev.touchpoint.domain.identity.Customer;
+import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.interaction.InteractionReader;
+import dev.touchpoint.domain.queue.QueueMessage;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/**
+ * An import's rows reach ElasticMQ ten a request, each exactly once, as the processor decodes them; an
+ * entry SQS fails on its side is sent again, one that is the sender's fault ends the import with an error.
+ */
+class FeedbackBatchesIT {
+
+    private static final QueueMessageCodec CODEC = new QueueMessageCodec(
+            new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC()),
+            new InteractionReader(new IdentityNormalizer("TR"), Clock.systemUTC()), new IdentityNormalizer("TR"));
+
+    /** Rows with an NPS and {@code comments} comments of the longest length a submission may have. */
+    private static List<FeedbackEvent> events(int count, int comments) {
+        return IntStream.range(0, count).mapToObj(i -> {
+            List<Answer> answers = new ArrayList<>(List.of(Answer.scored("nps", AnswerType.NPS, i % 11)));
+            IntStream.range(0, comments).forEach(c -> answers.add(
+                    Answer.text("comment-" + c, AnswerType.TEXT, "x".repeat(SubmissionReader.MAX_TEXT_LENGTH))));
+            return FeedbackEvent.accept(new FeedbackSubmission("row-" + i, Channel.PAPER, "store-1", null, Customer.ANONYMOUS,
+                    answers, null), "feedback:external:row-" + i, Instant.parse("2026-11-23T10:00:00Z"));
+        }).toList();
+    }
+
+    /**
+     * The real client, with every call's name and every SendMessageBatch request recorded, and each
+     * SendMessageBatch answer passed through the next of {@code afterBatch}.
+     */
+    @SafeVarargs
+    private static SqsClient recording(SqsClient real, List<String> calls, List<SendMessageBatchRequest> requests,
+                                       UnaryOperator<SendMessageBatchResponse>... afterBatch) {
+        return (SqsClient) Proxy.newProxyInstance(SqsClient.class.getClassLoader(), new Class<?>[] {SqsClient.class}, (proxy, method, args) -> {
+            calls.add(method.getName());
+            if (args != null && args[0] instanceof SendMessageBatchRequest request) {
+                requests.add(request);
+            }
+            try {
+                Object answer = method.invoke(real, args);
+                int batch = (int) calls.stream().filter("sendMessageBatch"::equals).count() - 1;
+                if (answer instanceof SendMessageBatchResponse response && batch < afterBatch.length) {
+                    return afterBatch[batch].apply(response);
+                }
+                return answer;
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    private static Set<QueueMessage> received(SqsClient sqs, String url, int expected) {
+        Set<QueueMessage> received = new HashSet<>();
+        List<Message> all = new ArrayList<>();
+        while (true) {
+            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
+                    .messageAttributeNames("All").waitTimeSeconds(1)).messages();
+            if (messages.isEmpty()) {
+                break;
+            }
+            all.addAll(messages);
+        }
+        for (Message message : all) {
+            assertEquals("feedback", message.messageAttributes().get("kind").stringValue());
+            received.add(CODEC.decode(message.body()));
+        }
+        assertEquals(expected, all.size(), "each message queued exactly once");
+        return received;
+    }
+
+    @Test
+    void enqueueAll_sendsTenARequest_andEveryMessageArrivesOnce() throws Exception {
+        SqsClient real = AwsClients.sqs(EmbeddedEngines.environment());
+        String url = EmbeddedEngines.newQueue(real);
+        List<String> calls = new ArrayList<>();
+        List<FeedbackEvent> events = events(23, 1);
+
+        new SqsFeedbackQueue(recording(real, calls, new ArrayList<>()), url).enqueueAll(events);
+
+        assertEquals(List.of("sendMessageBatch", "sendMessageBatch", "sendMessageBatch"), calls);
+        assertEquals(Set.copyOf(events), received(real, url, 23));
+    }
+
+    @Test
+    void enqueueAll_splitsABatchThatWouldPassSqssSizeLimit() throws Exception {
+        SqsClient real = AwsClients.sqs(EmbeddedEngines.environment());
+        String url = EmbeddedEngines.newQueue(real);
+        List<String> calls = new ArrayList<>();
+        List<FeedbackEvent> events = events(10, 6);
+
+        new SqsFeedbackQueue(recording(real, calls, new ArrayList<>()), url).enqueueAll(events);
+
+        assertEquals(List.of("sendMessageBatch", "sendMessageBatch"), calls, "ten messages of 30 KB make more than 256 KiB");
+        assertEquals(Set.copyOf(events), received(real, url, 10));
+    }
+
+    /** SQS queued all ten but answers that entry 3 failed on its side, as it may: entry 3 alone is sent again. */
+    @Test
+    void anEntrySqsFailedOnItsSide_isSentAgain_alone() throws Exception {
+        SqsClient real = AwsClients.sqs(EmbeddedEngines.environment());
+        String url = EmbeddedEngines.newQueue(real);
+        List<String> calls = new ArrayList<>();
+        List<SendMessageBatchRequest> requests = new ArrayList<>();
+        SqsClient failingOnce = recording(real, calls, requests, response -> response.toBuilder()
+                .successful(response.successful().stream().filter(ok -> !ok.id().equals("3")).toList())
+                .failed(BatchResultErrorEntry.builder().id("3").code("InternalError").senderFault(false).build()).build());
+        List<FeedbackEvent> events = events(10, 1);
+
+        new SqsFeedbackQueue(failingOnce, url).enqueueAll(events);
+
+        assertEquals(2, requests.size());
+        assertEquals(1, requests.get(1).entries().size());
+        assertEquals(requests.get(0).entries().get(3).messageBody(), requests.get(1).entries().get(0).messageBody());
+        // The first request did queue entry 3 (only its answer said otherwise), so the retry makes it twice:
+        // at least once, which the processor's conditional write turns into once.
+        assertEquals(Set.copyOf(events), received(real, url, 11));
+    }
+
+    @Test
+    void anEntryRefusedAsTheSendersFault_endsTheImportWithAnError() throws Exception {
+        SqsClient real = AwsClients.sqs(EmbeddedEngines.environment());
+        String url = EmbeddedEngines.newQueue(real);
+        List<String> calls = new ArrayList<>();
+        SqsClient refusing = recording(real, calls, new ArrayList<>(), response -> response.toBuilder()
+                .successful(response.successful().stream().filter(ok -> !ok.id().equals("0")).toList())
+                .failed(BatchResultErrorEntry.builder().id("0").code("InvalidMessageContents").senderFault(true).build()).build());
+
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> new SqsFeedbackQueue(refusing, url).enqueueAll(events(12, 1)));
+
+        assertTrue(error.getMessage().contains("InvalidMessageContents"), error.getMessage());
+        assertEquals(List.of("sendMessageBatch"), calls, "not sent again, and the next batch is not sent");
+    }
+
+    @Test
+    void toAQueueThatIsGone_enqueueAllThrows() throws Exception {
+        SqsClient sqs = AwsClients.sqs(EmbeddedEngines.environment());
+        String url = EmbeddedEngines.newQueue(sqs) + "-gone";
+
+        assertThrows(RuntimeException.class, () -> new SqsFeedbackQueue(sqs, url).enqueueAll(events(3, 1)));
+    }
+}
