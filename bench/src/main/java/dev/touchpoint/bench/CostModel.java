@@ -8,7 +8,9 @@ import java.util.Map;
  * (ingest-api once per response, the processor once per batch of 10), SQS requests with batching,
  * DynamoDB on-demand write and read units as measured above. Durations are the warm p50 figures
  * measured in this run, which include I/O to the embedded services. A second total takes ingest
- * through ingest-api's function URL instead of the HTTP API.
+ * through ingest-api's function URL instead of the HTTP API; a third, responses that arrive by CSV
+ * import (call-centre and paper feedback, {@code POST /v1/imports} through the HTTP API), where one
+ * request and one ingest invocation carry 5 000 rows and the rows reach SQS ten a request.
  */
 final class CostModel {
 
@@ -46,6 +48,24 @@ final class CostModel {
         // Lambda function URLs carry no request charge; everything else is unchanged.
         results.put("cost_usd_per_million_responses.total_with_function_url_ingest", Bench.round(total - api));
         printArithmetic(writes, reads, ingestMs, batchMs, total, api);
+        if (results.containsKey("warm_p50_ms.import_of_5000_rows")) {
+            importedByCsv(results, ((Number) results.get("warm_p50_ms.import_of_5000_rows")).doubleValue() / WarmLatency.IMPORT_ROWS,
+                    batchMs, dynamoWrites + dynamoReads);
+        }
+    }
+
+    /** Per response imported by CSV: a 5 000th of a request and of an invocation, a tenth of an SQS send. */
+    private static void importedByCsv(Map<String, Object> results, double importMsPerRow, double batchMs, double dynamo) {
+        double rowsPerRequest = WarmLatency.IMPORT_ROWS;
+        double api = HTTP_API_PER_MILLION / rowsPerRequest;
+        double lambdaRequests = LAMBDA_REQUESTS_PER_MILLION * (1 / rowsPerRequest + 0.1);
+        double lambdaDuration = 1e6 * MEMORY_GB * LAMBDA_ARM_PER_GB_SECOND * (importMsPerRow + batchMs / 10) / 1000;
+        double sqs = SQS_PER_MILLION * (0.1 + 0.2);
+        double total = api + lambdaRequests + lambdaDuration + sqs + dynamo;
+        results.put("cost_usd_per_million_responses.total_with_csv_import", Bench.round(total));
+        line("total, responses imported by CSV", ("%.2f/5000 API + %.2f × (1/5000 + 1/10) + duration (%.3f + %.2f / 10) ms"
+                + " + %.2f × 3/10 SQS + DynamoDB").formatted(HTTP_API_PER_MILLION, LAMBDA_REQUESTS_PER_MILLION, importMsPerRow, batchMs,
+                SQS_PER_MILLION), total);
     }
 
     /** The sums behind the figures, so a reader can check them against the price list. */

@@ -43,11 +43,54 @@ final class WarmLatency {
         double[] ingestMs = time(WARM_UP, MEASURED, i -> ingest.handleRequest(event, null));
         put(results, "warm_ms.ingest-api", ingestMs);
 
+        APIGatewayV2HTTPEvent upload = importEvent(json, IMPORT_ROWS);
+        double[] importMs = time(1, 3, i -> imported(ingest.handleRequest(upload, null), IMPORT_ROWS));
+        results.put("warm_p50_ms.import_of_5000_rows", Bench.round(percentile(importMs, 50)));
+        System.out.printf("  warm: import of %d CSV rows p50 %.0f ms (%.3f ms a row)%n", IMPORT_ROWS, percentile(importMs, 50),
+                percentile(importMs, 50) / IMPORT_ROWS);
+        try (var sqs = dev.touchpoint.aws.AwsClients.sqs(Environment.of(env))) {
+            sqs.purgeQueue(q -> q.queueUrl(env.get("TOUCHPOINT_QUEUE_URL")));
+        }
+
         FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(env), (c, p, t, x) -> { });
         double[] batchMs = time(20, 100, i -> processor.process(batch(i), line -> { }));
         put(results, "warm_ms.processor_batch_of_10", batchMs);
         System.out.printf("  warm: ingest-api p50 %.2f ms p99 %.2f ms; processor batch of 10 p50 %.1f ms p99 %.1f ms%n",
                 percentile(ingestMs, 50), percentile(ingestMs, 99), percentile(batchMs, 50), percentile(batchMs, 99));
+    }
+
+    static final int IMPORT_ROWS = 5000;
+
+    /**
+     * {@code POST /v1/imports} of a file of {@code rows} valid rows (the most an import may hold), on the
+     * sample event's headers: every row is validated and queued in SQS.
+     */
+    private static APIGatewayV2HTTPEvent importEvent(byte[] sampleJson, int rows) {
+        StringBuilder csv = new StringBuilder("externalId,channel,touchpoint,surveyId,email,phone,customerExternalId,name,locale,"
+                + "submittedAt,nps,csat,ces,rating,comment\r\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("import-%d,call_centre,hotline,,caller%d@example.com,,,,,2026-11-20T10:00:00Z,%d,,,,Yorum %d\r\n"
+                    .formatted(i, i % 2000, i % 11, i));
+        }
+        APIGatewayV2HTTPEvent event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, WarmLatency.class.getClassLoader())
+                .fromJson(new ByteArrayInputStream(sampleJson));
+        event.setRouteKey("POST /v1/imports");
+        event.setRawPath("/v1/imports");
+        event.getRequestContext().setRouteKey("POST /v1/imports");
+        event.getRequestContext().getHttp().setPath("/v1/imports");
+        event.setBody(csv.toString());
+        Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
+        headers.put("content-type", "text/csv");
+        headers.remove("content-length");
+        event.setHeaders(headers);
+        return event;
+    }
+
+    /** The run stops unless the import accepted every row, so a refusal cannot flatter the figure. */
+    private static void imported(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse answer, int rows) {
+        if (answer.getStatusCode() != 202 || !answer.getBody().contains("\"accepted\":" + rows)) {
+            throw new IllegalStateException("the import was not accepted whole: " + answer.getStatusCode() + " " + answer.getBody());
+        }
     }
 
     /** Ten distinct responses of ten known customers. */
