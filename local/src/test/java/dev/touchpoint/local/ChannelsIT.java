@@ -305,6 +305,41 @@ class ChannelsIT {
         assertEquals(1, StrictJson.read(api.get("/v1/profiles?email=" + email).body()).get("responses").size());
     }
 
+    /** A reply of 300 000 characters (a pasted log) passes neither SQS's nor DynamoDB's limit whole: its start answers. */
+    @Test
+    void emailReply_ofAVeryLongText_stillAnswers_withTheStartOfItsText() throws Exception {
+        String email = "long.reply@example.com";
+        api.post("/v1/interactions", "application/json", runtime.apiKey(), """
+                {"id":"chan-mail-long","type":"service.completed","occurredAt":"%s","customer":{"email":"%s","locale":"tr-TR",
+                 "timeZone":"%s"},"delaySeconds":0,"channels":["email"]}""".formatted(Instant.now().minusSeconds(5), email,
+                SurveyJourneyIT.zoneWhereTheHourIs(12)).getBytes(StandardCharsets.UTF_8));
+        String replyTo = eventually("the invitation email is sent", () -> outboxTo(email), l -> !l.isEmpty()).get(0).get("replyTo").asText();
+        String token = replyTo.substring("reply+".length(), replyTo.indexOf('@'));
+        String log = "log line çok uzun ".repeat(300_000 / 18);
+        java.nio.file.Files.writeString(runtime.inboundMailDirectory().resolve("inbound-mail-long.eml"), """
+                From: Long Reply <%s>
+                To: %s
+                Subject: Re: Son ziyaretinizle ilgili kisa bir soru
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+                Content-Transfer-Encoding: 8bit
+                
+                6 %s
+                """.formatted(email, replyTo, log));
+        String event = SampleEventsIT.sample("ses/receipt-reply.json").replace("SAMPLE-INBOUND-MESSAGE-ID", "inbound-mail-long")
+                .replace("customer@example.com", email).replace("SAMPLETOKEN", token);
+
+        assertEquals("\"1\"", invoke("ingest-email", event));
+        JsonNode answers = eventually("the long reply answers the invitation", () -> {
+            HttpResponse<String> r = api.get("/v1/profiles?email=" + email);
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null && p.get("responses").size() == 1 && p.get("responses").get(0).get("answers").size() == 2)
+                .get("responses").get(0).get("answers");
+        assertEquals(6, answers.get(0).get("value").asInt());
+        assertTrue(log.startsWith(answers.get(1).get("value").asText()), "the comment is the start of what was written");
+        assertTrue(answers.get(1).get("value").asText().length() > 4_900, "and nearly all an answer holds");
+    }
+
     private static String invoke(String function, String event) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + "/_local/invoke/" + function))
                 .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString()).body();

@@ -50,7 +50,18 @@ public final class EmailReplies {
         return Optional.empty();
     }
 
-    /** The reply's own text: lines up to the first quoted history or signature, trimmed. */
+    /**
+     * The most of a reply's own text that is kept: what one text answer holds. A message has no other
+     * bound (SES takes mail of up to 40 MB), and a longer text would pass neither SQS's message limit
+     * nor DynamoDB's item limit, so it would end in the DLQ instead of answering; the whole mail stays
+     * in the inbound-mail bucket for its 30 days.
+     */
+    public static final int MAX_NEW_TEXT_LENGTH = dev.touchpoint.domain.feedback.SubmissionReader.MAX_TEXT_LENGTH;
+
+    /**
+     * The reply's own text: lines up to the first quoted history or signature, trimmed, and at most
+     * {@value #MAX_NEW_TEXT_LENGTH} characters (never half of a character outside the BMP).
+     */
     public static String newText(String body) {
         List<String> kept = new ArrayList<>();
         for (String line : body.replace("\r\n", "\n").split("\n", -1)) {
@@ -61,6 +72,14 @@ public final class EmailReplies {
             }
             kept.add(line);
         }
-        return String.join("\n", kept).strip();
+        return atMost(String.join("\n", kept).strip(), MAX_NEW_TEXT_LENGTH);
+    }
+
+    private static String atMost(String text, int length) {
+        if (text.length() <= length) {
+            return text;
+        }
+        int end = Character.isLowSurrogate(text.charAt(length)) ? length - 1 : length;
+        return text.substring(0, end).strip();
     }
 }

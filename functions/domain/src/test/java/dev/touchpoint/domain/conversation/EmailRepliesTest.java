@@ -10,6 +10,19 @@ class EmailRepliesTest {
 
     private static final String TOKEN = "abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrst";
 
+    /** A pasted log of 300 000 characters would pass neither SQS's nor DynamoDB's size limit: its start is kept. */
+    @Test
+    void newText_ofAVeryLongReply_keepsWhatOneAnswerHolds_withoutSplittingACharacter() {
+        String log = "7 ".concat("x".repeat(300_000));
+        assertEquals(log.substring(0, EmailReplies.MAX_NEW_TEXT_LENGTH), EmailReplies.newText(log + "\n--\nAyşe"));
+
+        String emoji = "\uD83D\uDE00";
+        String emojis = "a" + emoji.repeat(EmailReplies.MAX_NEW_TEXT_LENGTH);
+        String kept = EmailReplies.newText(emojis);
+        assertEquals(EmailReplies.MAX_NEW_TEXT_LENGTH - 1, kept.length(), "the emoji that would be cut in half is left out");
+        assertEquals(kept, emojis.substring(0, EmailReplies.MAX_NEW_TEXT_LENGTH - 1));
+    }
+
     @Test
     void newText_dropsGmailStyleHistoryAndSignature() {
         String body = """
