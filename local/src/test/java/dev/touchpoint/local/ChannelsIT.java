@@ -400,6 +400,30 @@ class ChannelsIT {
         assertEquals(1, DailyCells.counter(runtime, "WEBHOOK#", "meta#object:instagram", "events"));
     }
 
+    /** A busy number's messages arrive batched in one POST (queued ten to an SQS request): each is one customer's feedback. */
+    @Test
+    void whatsappPost_withTwelveMessages_isTwelveCustomersFeedback() throws Exception {
+        List<String> senders = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "9055512340" + (10 + i)).toList();
+        String messages = senders.stream().map(from -> """
+                {"from":"%s","id":"wamid.batch-%s","timestamp":"%d","text":{"body":"Harika hizmet"},"type":"text"}"""
+                .formatted(from, from, Instant.now().getEpochSecond())).collect(java.util.stream.Collectors.joining(","));
+        String contacts = senders.stream().map(from -> "{\"profile\":{\"name\":\"Müşteri\"},\"wa_id\":\"" + from + "\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        String json = """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+                  "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+                  "contacts":[%s],"messages":[%s]},"field":"messages"}]}]}""".formatted(contacts, messages);
+
+        assertEquals(200, metaSigned("/webhooks/whatsapp", json).statusCode());
+
+        for (String from : senders) {
+            eventually("+" + from + " has one response", () -> {
+                HttpResponse<String> r = api.get("/v1/profiles?phone=" + URLEncoder.encode("+" + from, StandardCharsets.UTF_8));
+                return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+            }, p -> p != null && p.get("responses").size() == 1);
+        }
+    }
+
     @Test
     void messengerMessage_withoutAnInvitation_isUnsolicitedFeedbackOnTheProfile() throws Exception {
         String json = SampleEventsIT.sample("webhooks/messenger-text.json");

@@ -39,9 +39,16 @@ public final class SqsFeedbackQueue implements FeedbackQueue {
                 .messageAttributes(Map.of("kind", text(QueueMessageCodec.kindOf(message)))));
     }
 
-    /** Ten messages a {@code SendMessageBatch} request (fewer where ten would pass 256 KiB). */
+    /**
+     * Ten messages a {@code SendMessageBatch} request (fewer where ten would pass 256 KiB). A single
+     * message goes by {@code SendMessage}, the call every ingest function's start has already made.
+     */
     @Override
     public void enqueueAll(List<? extends QueueMessage> messages) {
+        if (messages.size() == 1) {
+            enqueue(messages.get(0));
+            return;
+        }
         List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
         int batchBytes = 0;
         for (QueueMessage message : messages) {

@@ -112,6 +112,20 @@ class FeedbackBatchesIT {
         assertEquals(Set.copyOf(events), received(real, url, 23));
     }
 
+    /** One message (a webhook's usual POST) takes the SendMessage call every ingest function's start has made ahead. */
+    @Test
+    void enqueueAll_ofOneMessage_sendsItAlone() throws Exception {
+        SqsClient real = AwsClients.sqs(EmbeddedEngines.environment());
+        String url = EmbeddedEngines.newQueue(real);
+        List<String> calls = new ArrayList<>();
+        List<FeedbackEvent> events = events(1, 1);
+
+        new SqsFeedbackQueue(recording(real, calls, new ArrayList<>()), url).enqueueAll(events);
+
+        assertEquals(List.of("sendMessage"), calls);
+        assertEquals(Set.copyOf(events), received(real, url, 1));
+    }
+
     @Test
     void enqueueAll_splitsABatchThatWouldPassSqssSizeLimit() throws Exception {
         SqsClient real = AwsClients.sqs(EmbeddedEngines.environment());
