@@ -345,6 +345,19 @@ class ChannelsIT {
                 .POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** U+FFFF is valid in an SMS's UTF-8 but refused raw by SQS: a webhook's message must still be queued and kept exactly. */
+    @Test
+    void smsWithAUnicodeNonCharacter_isFeedbackKeptExactly() throws Exception {
+        String phone = "+905551239876";
+        assertEquals(200, twilioSigned(sms("SMnonchar0001", phone, "Harika \uFFFF hizmet")).statusCode());
+
+        JsonNode profile = eventually("the SMS is the number's feedback", () -> {
+            HttpResponse<String> r = api.get("/v1/profiles?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8));
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null && p.get("responses").size() == 1);
+        assertEquals("Harika \uFFFF hizmet", profile.get("responses").get(0).get("answers").get(0).get("value").asText());
+    }
+
     @Test
     void whatsappButtonReply_reachesTheThread_withTheSendersWhatsappId() throws Exception {
         assertEquals(200, metaSigned("/webhooks/whatsapp", SampleEventsIT.sample("webhooks/whatsapp-button-reply.json")).statusCode());
