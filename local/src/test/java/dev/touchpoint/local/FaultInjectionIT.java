@@ -65,7 +65,9 @@ class FaultInjectionIT {
                 "TOUCHPOINT_API_KEY", "faults-key", "TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS", "2", "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1",
                 "AWS_ENDPOINT_URL", sqsServer.endpoint().toString(),
                 "AWS_ENDPOINT_URL_SQS", sqsServer.endpoint().toString(),
-                "AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString())));
+                "AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString(),
+                // Longer than the 5 s stall below, so the stalled put is still in flight, not given up and made again.
+                "TOUCHPOINT_AWS_ATTEMPT_TIMEOUT_MS", "10000")));
         api = new LocalApi(runtime);
     }
 
@@ -184,6 +186,7 @@ class FaultInjectionIT {
             FeedbackPipelineIT.drain(runtime);
         }
         assertEquals(1, responseItems("slow-1"));
+        assertEquals(2, proxy.count(responsePutMentioning("\"slow-1\"")), "the stalled put and the second processor's, no other");
         assertEquals(before + 1, responsesIn("qr"), "counted once although handled twice");
     }
 

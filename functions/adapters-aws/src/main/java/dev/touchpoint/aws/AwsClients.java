@@ -46,6 +46,18 @@ public final class AwsClients {
                 .build();
     }
 
+    /**
+     * How long one attempt of a DynamoDB or SQS call may take before the SDK gives it up and tries again
+     * on a fresh connection ({@code TOUCHPOINT_AWS_ATTEMPT_TIMEOUT_MS}, default 3 000). Their calls take
+     * milliseconds; without it a call on a connection that went dead while the container was frozen
+     * waits for the HTTP client's 30 s read timeout, past ingest-api's 10 s Lambda timeout, and the
+     * client gets API Gateway's bare 503 instead of ours. A retried attempt may have been done already:
+     * every write it can repeat is conditional or idempotent, and a repeated send is counted once.
+     */
+    static Duration attemptTimeout(Environment env) {
+        return Duration.ofMillis(env.optional("TOUCHPOINT_AWS_ATTEMPT_TIMEOUT_MS").map(Long::parseLong).orElse(3_000L));
+    }
+
     private AwsClients() {
     }
 
@@ -57,7 +69,8 @@ public final class AwsClients {
      */
     public static DynamoDbClient dynamoDb(Environment env) {
         DynamoDbClient client = configure(DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(dynamoDbRetries())), env, "DYNAMODB").build();
+                .overrideConfiguration(o -> o.retryStrategy(dynamoDbRetries()).apiCallAttemptTimeout(attemptTimeout(env))),
+                env, "DYNAMODB").build();
         env.optional("TOUCHPOINT_TABLE").ifPresent(table ->
                 AheadOfFirstEvent.start(env, "DynamoDB first call", () -> Priming.touchUpdate(client, table)));
         return client;
@@ -68,7 +81,8 @@ public final class AwsClients {
      * starts at once on a thread of its own: {@link AheadOfFirstEvent}.
      */
     public static SqsClient sqs(Environment env) {
-        SqsClient client = configure(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SQS").build();
+        SqsClient client = configure(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(attemptTimeout(env))), env, "SQS").build();
         env.optional("TOUCHPOINT_QUEUE_URL").or(() -> env.optional("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL")).ifPresent(queue ->
                 AheadOfFirstEvent.start(env, "SQS first call", () -> Priming.touch(client, queue)));
         return client;

@@ -21,9 +21,15 @@ public final class WireStub implements AutoCloseable {
 
     /** The environment a function would have, with one service's endpoint pointed here. */
     public Environment environmentFor(String service) {
+        return environmentFor(service, Map.of());
+    }
+
+    /** The same, with more variables set. */
+    public Environment environmentFor(String service, Map<String, String> more) {
         Map<String, String> values = new HashMap<>(Map.of("AWS_REGION", "eu-central-1", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
                 "AWS_SECRET_ACCESS_KEY", "secret"));
         values.put("AWS_ENDPOINT_URL_" + service, server.baseUrl());
+        values.putAll(more);
         return Environment.of(values);
     }
 
