@@ -52,7 +52,8 @@ public final class AwsClients {
      * milliseconds; without it a call on a connection that went dead while the container was frozen
      * waits for the HTTP client's 30 s read timeout, past ingest-api's 10 s Lambda timeout, and the
      * client gets API Gateway's bare 503 instead of ours. A retried attempt may have been done already:
-     * every write it can repeat is conditional or idempotent, and a repeated send is counted once.
+     * every write it can repeat is conditional or idempotent, but for the counters (a rate limit, webhook
+     * event counts), which may count one request twice; a repeated send is counted once by the processor.
      */
     static Duration attemptTimeout(Environment env) {
         return Duration.ofMillis(env.optional("TOUCHPOINT_AWS_ATTEMPT_TIMEOUT_MS").map(Long::parseLong).orElse(3_000L));
