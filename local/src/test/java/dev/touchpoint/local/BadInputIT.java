@@ -47,6 +47,8 @@ class BadInputIT {
                 Arguments.of("malformed JSON", "application/json", KEY, bytes("{\"channel\": \"web\","), 400, "malformed-json"),
                 Arguments.of("a JSON array", "application/json", KEY, bytes("[" + VALID + "]"), 400, "invalid-request"),
                 Arguments.of("an NPS of 11", "application/json", KEY, bytes(VALID.replace("\"value\":9", "\"value\":11")), 400, "invalid-request"),
+                Arguments.of("a submittedAt of epoch zero", "application/json", KEY,
+                        bytes(VALID.replace("{\"channel\"", "{\"submittedAt\":\"1970-01-01T00:00:00Z\",\"channel\"")), 400, "invalid-request"),
                 Arguments.of("no answers", "application/json", KEY, bytes(VALID.replaceAll("\"answers\":\\[.*]", "\"answers\":[]")), 400, "invalid-request"),
                 Arguments.of("no API key", "application/json", null, bytes(VALID), 401, "unauthorized"),
                 Arguments.of("a wrong API key", "application/json", KEY + "x", bytes(VALID), 401, "unauthorized"),

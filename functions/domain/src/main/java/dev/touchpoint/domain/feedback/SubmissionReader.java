@@ -203,7 +203,14 @@ public final class SubmissionReader {
         return questionId == null ? null : Answer.text(questionId, type, text);
     }
 
-    /** An ISO-8601 instant no later than now (plus clock skew), or null with an error added. */
+    /**
+     * The earliest instant a response or an interaction may carry. Earlier dates are a client's bug (an
+     * epoch of zero, a year typed as 1), not history: they would land the answer in a day no report
+     * looks at.
+     */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    /** An ISO-8601 instant from {@link #EARLIEST} to now (plus clock skew), or null with an error added. */
     public static Instant pastInstant(JsonNode node, String at, Clock clock, List<FieldError> errors) {
         String raw = optionalText(node, at, errors);
         if (raw == null) {
@@ -213,6 +220,10 @@ public final class SubmissionReader {
             Instant instant = OffsetDateTime.parse(raw.trim()).toInstant();
             if (instant.isAfter(clock.instant().plus(ALLOWED_CLOCK_SKEW))) {
                 errors.add(new FieldError(at, "Must not lie in the future."));
+                return null;
+            }
+            if (instant.isBefore(EARLIEST)) {
+                errors.add(new FieldError(at, "Must not lie before 2000-01-01T00:00:00Z."));
                 return null;
             }
             return instant;
