@@ -18,8 +18,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  */
 public final class SqsClosedLoopQueue implements WebhookQueue, DetractorAlerts.Channel {
 
-    private static final int SEND_BATCH_LIMIT = 10;
-
     private final SqsClient sqs;
     private final String queueUrl;
 
@@ -38,24 +36,24 @@ public final class SqsClosedLoopQueue implements WebhookQueue, DetractorAlerts.C
         send(alert.toJson(), DetractorAlerts.DetractorAlert.KIND);
     }
 
-    /** Ten alerts a {@code SendMessageBatch} call (SQS's limit); an entry SQS refuses is answered as not raised. */
+    /** Ten alerts a {@code SendMessageBatch} call (SQS's limits: {@link SendBatches}); an entry SQS refuses is answered as not raised. */
     @Override
     public List<DetractorAlerts.DetractorAlert> raiseAll(List<DetractorAlerts.DetractorAlert> alerts) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < alerts.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(alerts.get(i).toJson())
+                    .messageAttributes(kind(DetractorAlerts.DetractorAlert.KIND)).build());
+        }
         List<DetractorAlerts.DetractorAlert> failed = new ArrayList<>();
-        for (int from = 0; from < alerts.size(); from += SEND_BATCH_LIMIT) {
-            List<DetractorAlerts.DetractorAlert> chunk = alerts.subList(from, Math.min(alerts.size(), from + SEND_BATCH_LIMIT));
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(chunk.get(i).toJson())
-                        .messageAttributes(kind(DetractorAlerts.DetractorAlert.KIND)).build());
-            }
+        for (List<SendMessageBatchRequestEntry> request : SendBatches.of(entries)) {
+            List<String> refused;
             try {
-                for (BatchResultErrorEntry refused : sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)).failed()) {
-                    failed.add(chunk.get(Integer.parseInt(refused.id())));
-                }
+                refused = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(request)).failed().stream()
+                        .map(BatchResultErrorEntry::id).toList();
             } catch (RuntimeException e) {
-                failed.addAll(chunk);
+                refused = request.stream().map(SendMessageBatchRequestEntry::id).toList();
             }
+            refused.forEach(id -> failed.add(alerts.get(Integer.parseInt(id))));
         }
         return failed;
     }

@@ -3,7 +3,6 @@ package dev.touchpoint.aws.sqs;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.queue.QueueMessage;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +15,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 /** The feedback queue on SQS (feedback and interactions). SendMessage returns only after SQS stored the message durably. */
 public final class SqsFeedbackQueue implements FeedbackQueue {
 
-    /** SQS's limits for one {@code SendMessageBatch}: ten entries, 256 KiB in all (bodies and attributes). */
-    static final int BATCH_ENTRIES = 10;
-    static final int BATCH_BYTES = 256 * 1024;
-    /** What the {@code kind} attribute adds to an entry's size, rounded up. */
-    private static final int ATTRIBUTE_BYTES = 64;
     /** An entry SQS failed on its side (not the sender's fault) is sent again, in all this many times. */
     private static final int ATTEMPTS = 3;
 
@@ -40,8 +34,9 @@ public final class SqsFeedbackQueue implements FeedbackQueue {
     }
 
     /**
-     * Ten messages a {@code SendMessageBatch} request (fewer where ten would pass 256 KiB). A single
-     * message goes by {@code SendMessage}, the call every ingest function's start has already made.
+     * Ten messages a {@code SendMessageBatch} request (fewer where ten would pass 256 KiB:
+     * {@link SendBatches}). A single message goes by {@code SendMessage}, the call every ingest
+     * function's start has already made.
      */
     @Override
     public void enqueueAll(List<? extends QueueMessage> messages) {
@@ -49,23 +44,13 @@ public final class SqsFeedbackQueue implements FeedbackQueue {
             enqueue(messages.get(0));
             return;
         }
-        List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
-        int batchBytes = 0;
-        for (QueueMessage message : messages) {
-            String body = QueueMessageCodec.encode(message);
-            int bytes = body.getBytes(StandardCharsets.UTF_8).length + ATTRIBUTE_BYTES;
-            if (batch.size() == BATCH_ENTRIES || (!batch.isEmpty() && batchBytes + bytes > BATCH_BYTES)) {
-                send(batch);
-                batch = new ArrayList<>();
-                batchBytes = 0;
-            }
-            batch.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(batch.size())).messageBody(body)
-                    .messageAttributes(Map.of("kind", text(QueueMessageCodec.kindOf(message)))).build());
-            batchBytes += bytes;
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                    .messageBody(QueueMessageCodec.encode(messages.get(i)))
+                    .messageAttributes(Map.of("kind", text(QueueMessageCodec.kindOf(messages.get(i))))).build());
         }
-        if (!batch.isEmpty()) {
-            send(batch);
-        }
+        SendBatches.of(entries).forEach(this::send);
     }
 
     /**
