@@ -265,13 +265,8 @@ class ChannelsIT {
     @Test
     void emailReply_withScoreAndQuotedHistory_answersTheInvitationOnce_andSpamIsDropped() throws Exception {
         String email = "mail.reply@example.com";
-        String invitationId = StrictJson.read(api.post("/v1/interactions", "application/json", runtime.apiKey(), """
-                {"id":"chan-mail-1","type":"service.completed","occurredAt":"%s","customer":{"email":"%s","locale":"tr-TR",
-                 "timeZone":"%s"},"delaySeconds":0,"channels":["email"]}""".formatted(Instant.now().minusSeconds(5), email,
-                SurveyJourneyIT.zoneWhereTheHourIs(12)).getBytes(StandardCharsets.UTF_8)).body()).get("invitationId").asText();
-        JsonNode sent = eventually("the invitation email is sent", () -> outboxTo(email), l -> !l.isEmpty()).get(0);
-        String replyTo = sent.get("replyTo").asText();
-        String token = replyTo.substring("reply+".length(), replyTo.indexOf('@'));
+        String invitationId = emailInvitation("chan-mail-1", email);
+        String replyTo = replyToOfInvitationTo(email);
         java.nio.file.Files.writeString(runtime.inboundMailDirectory().resolve("inbound-mail-1.eml"), """
                 From: Mail Reply <%s>
                 To: %s
@@ -285,15 +280,10 @@ class ChannelsIT {
                 23 Kas 2026 tarihinde 10:20 saatinde Ma=C4=9Faza <survey@touchpoint.local> =C5=9Funu yazd=C4=B1:
                 > Nas=C4=B1ld=C4=B1k?
                 """.formatted(email, replyTo));
-        String event = SampleEventsIT.sample("ses/receipt-reply.json").replace("SAMPLE-INBOUND-MESSAGE-ID", "inbound-mail-1")
-                .replace("customer@example.com", email).replace("SAMPLETOKEN", token);
+        String event = sesReceipt("inbound-mail-1", email, replyTo);
 
         assertEquals("\"1\"", invoke("ingest-email", event));
-        JsonNode profile = eventually("the reply answers the invitation", () -> {
-            HttpResponse<String> r = api.get("/v1/profiles?email=" + email);
-            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
-        }, p -> p != null && p.get("responses").size() == 1 && p.get("responses").get(0).get("answers").size() == 2);
-        JsonNode answers = profile.get("responses").get(0).get("answers");
+        JsonNode answers = answersOfItsOneResponse("the reply answers the invitation", email);
         assertEquals(8, answers.get(0).get("value").asInt());
         assertEquals("Personel çok ilgiliydi", answers.get(1).get("value").asText());
         assertEquals("ANSWERED", invitation(invitationId).get("status").s());
@@ -309,12 +299,8 @@ class ChannelsIT {
     @Test
     void emailReply_ofAVeryLongText_stillAnswers_withTheStartOfItsText() throws Exception {
         String email = "long.reply@example.com";
-        api.post("/v1/interactions", "application/json", runtime.apiKey(), """
-                {"id":"chan-mail-long","type":"service.completed","occurredAt":"%s","customer":{"email":"%s","locale":"tr-TR",
-                 "timeZone":"%s"},"delaySeconds":0,"channels":["email"]}""".formatted(Instant.now().minusSeconds(5), email,
-                SurveyJourneyIT.zoneWhereTheHourIs(12)).getBytes(StandardCharsets.UTF_8));
-        String replyTo = eventually("the invitation email is sent", () -> outboxTo(email), l -> !l.isEmpty()).get(0).get("replyTo").asText();
-        String token = replyTo.substring("reply+".length(), replyTo.indexOf('@'));
+        emailInvitation("chan-mail-long", email);
+        String replyTo = replyToOfInvitationTo(email);
         String log = "log line çok uzun ".repeat(300_000 / 18);
         java.nio.file.Files.writeString(runtime.inboundMailDirectory().resolve("inbound-mail-long.eml"), """
                 From: Long Reply <%s>
@@ -326,18 +312,40 @@ class ChannelsIT {
                 
                 6 %s
                 """.formatted(email, replyTo, log));
-        String event = SampleEventsIT.sample("ses/receipt-reply.json").replace("SAMPLE-INBOUND-MESSAGE-ID", "inbound-mail-long")
-                .replace("customer@example.com", email).replace("SAMPLETOKEN", token);
+        assertEquals("\"1\"", invoke("ingest-email", sesReceipt("inbound-mail-long", email, replyTo)));
+        JsonNode answers = answersOfItsOneResponse("the long reply answers the invitation", email);
+        assertEquals(6, answers.get(0).get("value").asInt());
+        assertTrue(log.startsWith(answers.get(1).get("value").asText()), "the comment is the start of what was written");
+        assertTrue(answers.get(1).get("value").asText().length() > 4_900, "and nearly all an answer holds");
+    }
 
-        assertEquals("\"1\"", invoke("ingest-email", event));
-        JsonNode answers = eventually("the long reply answers the invitation", () -> {
+    /** An email survey due at once for {@code email}; its invitation id. */
+    private static String emailInvitation(String id, String email) {
+        return StrictJson.read(api.post("/v1/interactions", "application/json", runtime.apiKey(), """
+                {"id":"%s","type":"service.completed","occurredAt":"%s","customer":{"email":"%s","locale":"tr-TR",
+                 "timeZone":"%s"},"delaySeconds":0,"channels":["email"]}""".formatted(id, Instant.now().minusSeconds(5), email,
+                SurveyJourneyIT.zoneWhereTheHourIs(12)).getBytes(StandardCharsets.UTF_8)).body()).get("invitationId").asText();
+    }
+
+    /** The reply-to address of the first invitation email sent to {@code email}, once it is sent. */
+    private static String replyToOfInvitationTo(String email) {
+        return eventually("the invitation email is sent", () -> outboxTo(email), l -> !l.isEmpty()).get(0).get("replyTo").asText();
+    }
+
+    /** SES's receipt event (the sample) for a stored mail from {@code email} to {@code replyTo}. */
+    private static String sesReceipt(String messageId, String email, String replyTo) throws java.io.IOException {
+        String token = replyTo.substring("reply+".length(), replyTo.indexOf('@'));
+        return SampleEventsIT.sample("ses/receipt-reply.json").replace("SAMPLE-INBOUND-MESSAGE-ID", messageId)
+                .replace("customer@example.com", email).replace("SAMPLETOKEN", token);
+    }
+
+    /** The answers of the profile's one response, once it has a score and a comment. */
+    private static JsonNode answersOfItsOneResponse(String what, String email) {
+        return eventually(what, () -> {
             HttpResponse<String> r = api.get("/v1/profiles?email=" + email);
             return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
         }, p -> p != null && p.get("responses").size() == 1 && p.get("responses").get(0).get("answers").size() == 2)
                 .get("responses").get(0).get("answers");
-        assertEquals(6, answers.get(0).get("value").asInt());
-        assertTrue(log.startsWith(answers.get(1).get("value").asText()), "the comment is the start of what was written");
-        assertTrue(answers.get(1).get("value").asText().length() > 4_900, "and nearly all an answer holds");
     }
 
     private static String invoke(String function, String event) throws Exception {

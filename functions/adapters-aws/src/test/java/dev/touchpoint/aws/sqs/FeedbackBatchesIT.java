@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
@@ -43,6 +45,22 @@ class FeedbackBatchesIT {
     private static final QueueMessageCodec CODEC = new QueueMessageCodec(
             new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC()),
             new InteractionReader(new IdentityNormalizer("TR"), Clock.systemUTC()), new IdentityNormalizer("TR"));
+
+    /** The real client on ElasticMQ, a new queue for each test, and the names of the calls a test's client made. */
+    private SqsClient real;
+    private String url;
+    private final List<String> calls = new ArrayList<>();
+
+    @BeforeEach
+    void newQueue() throws Exception {
+        real = AwsClients.sqs(EmbeddedEngines.environment());
+        url = EmbeddedEngines.newQueue(real);
+    }
+
+    @AfterEach
+    void closeClient() {
+        real.close();
+    }
 
     /** Rows with an NPS and {@code comments} comments of the longest length a submission may have. */
     private static List<FeedbackEvent> events(int count, int comments) {
@@ -101,9 +119,6 @@ class FeedbackBatchesIT {
 
     @Test
     void enqueueAll_sendsTenARequest_andEveryMessageArrivesOnce() throws Exception {
-        SqsClient real = AwsClients.sqs(EmbeddedEngines.environment());
-        String url = EmbeddedEngines.newQueue(real);
-        List<String> calls = new ArrayList<>();
         List<FeedbackEvent> events = events(23, 1);
 
         new SqsFeedbackQueue(recording(real, calls, new ArrayList<>()), url).enqueueAll(events);
@@ -115,9 +130,6 @@ class FeedbackBatchesIT {
     /** One message (a webhook's usual POST) takes the SendMessage call every ingest function's start has made ahead. */
     @Test
     void enqueueAll_ofOneMessage_sendsItAlone() throws Exception {
-        SqsClient real = AwsClients.sqs(EmbeddedEngines.environment());
-        String url = EmbeddedEngines.newQueue(real);
-        List<String> calls = new ArrayList<>();
         List<FeedbackEvent> events = events(1, 1);
 
         new SqsFeedbackQueue(recording(real, calls, new ArrayList<>()), url).enqueueAll(events);
@@ -128,9 +140,6 @@ class FeedbackBatchesIT {
 
     @Test
     void enqueueAll_splitsABatchThatWouldPassSqssSizeLimit() throws Exception {
-        SqsClient real = AwsClients.sqs(EmbeddedEngines.environment());
-        String url = EmbeddedEngines.newQueue(real);
-        List<String> calls = new ArrayList<>();
         List<FeedbackEvent> events = events(10, 6);
 
         new SqsFeedbackQueue(recording(real, calls, new ArrayList<>()), url).enqueueAll(events);
@@ -142,9 +151,6 @@ class FeedbackBatchesIT {
     /** SQS queued all ten but answers that entry 3 failed on its side, as it may: entry 3 alone is sent again. */
     @Test
     void anEntrySqsFailedOnItsSide_isSentAgain_alone() throws Exception {
-        SqsClient real = AwsClients.sqs(EmbeddedEngines.environment());
-        String url = EmbeddedEngines.newQueue(real);
-        List<String> calls = new ArrayList<>();
         List<SendMessageBatchRequest> requests = new ArrayList<>();
         SqsClient failingOnce = recording(real, calls, requests, response -> response.toBuilder()
                 .successful(response.successful().stream().filter(ok -> !ok.id().equals("3")).toList())
@@ -163,9 +169,6 @@ class FeedbackBatchesIT {
 
     @Test
     void anEntryRefusedAsTheSendersFault_endsTheImportWithAnError() throws Exception {
-        SqsClient real = AwsClients.sqs(EmbeddedEngines.environment());
-        String url = EmbeddedEngines.newQueue(real);
-        List<String> calls = new ArrayList<>();
         SqsClient refusing = recording(real, calls, new ArrayList<>(), response -> response.toBuilder()
                 .successful(response.successful().stream().filter(ok -> !ok.id().equals("0")).toList())
                 .failed(BatchResultErrorEntry.builder().id("0").code("InvalidMessageContents").senderFault(true).build()).build());
@@ -178,10 +181,7 @@ class FeedbackBatchesIT {
     }
 
     @Test
-    void toAQueueThatIsGone_enqueueAllThrows() throws Exception {
-        SqsClient sqs = AwsClients.sqs(EmbeddedEngines.environment());
-        String url = EmbeddedEngines.newQueue(sqs) + "-gone";
-
-        assertThrows(RuntimeException.class, () -> new SqsFeedbackQueue(sqs, url).enqueueAll(events(3, 1)));
+    void toAQueueThatIsGone_enqueueAllThrows() {
+        assertThrows(RuntimeException.class, () -> new SqsFeedbackQueue(real, url + "-gone").enqueueAll(events(3, 1)));
     }
 }
