@@ -67,7 +67,7 @@ class FaultInjectionIT {
                 "AWS_ENDPOINT_URL_SQS", sqsServer.endpoint().toString(),
                 "AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString(),
                 // Longer than the 5 s stall below, so the stalled put is still in flight, not given up and made again.
-                "TOUCHPOINT_AWS_ATTEMPT_TIMEOUT_MS", "10000")));
+                "TOUCHPOINT_AWS_ATTEMPT_TIMEOUT_MS", "10000", "TOUCHPOINT_AWS_CALL_TIMEOUT_MS", "20000")));
         api = new LocalApi(runtime);
     }
 

@@ -59,6 +59,18 @@ public final class AwsClients {
         return Duration.ofMillis(env.optional("TOUCHPOINT_AWS_ATTEMPT_TIMEOUT_MS").map(Long::parseLong).orElse(3_000L));
     }
 
+    /**
+     * How long a whole DynamoDB or SQS call may take, its attempts and the pauses between them included
+     * ({@code TOUCHPOINT_AWS_CALL_TIMEOUT_MS}, default 4 000). The attempt timeout alone lets a call that
+     * never gets an answer go on for three attempts, about 9 s; a widget submission makes two calls one
+     * after the other (its rate limit, then the send), which could then outlast ingest-api's 10 s Lambda
+     * timeout. Within 4 s a call still has a fresh attempt after a dead one, and two calls end in time for
+     * the function to answer its own 503 (and Lambda not to reset the container).
+     */
+    static Duration callTimeout(Environment env) {
+        return Duration.ofMillis(env.optional("TOUCHPOINT_AWS_CALL_TIMEOUT_MS").map(Long::parseLong).orElse(4_000L));
+    }
+
     private AwsClients() {
     }
 
@@ -70,7 +82,8 @@ public final class AwsClients {
      */
     public static DynamoDbClient dynamoDb(Environment env) {
         DynamoDbClient client = configure(DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(dynamoDbRetries()).apiCallAttemptTimeout(attemptTimeout(env))),
+                .overrideConfiguration(o -> o.retryStrategy(dynamoDbRetries()).apiCallAttemptTimeout(attemptTimeout(env))
+                        .apiCallTimeout(callTimeout(env))),
                 env, "DYNAMODB").build();
         env.optional("TOUCHPOINT_TABLE").ifPresent(table ->
                 AheadOfFirstEvent.start(env, "DynamoDB first call", () -> Priming.touchUpdate(client, table)));
@@ -83,7 +96,8 @@ public final class AwsClients {
      */
     public static SqsClient sqs(Environment env) {
         SqsClient client = configure(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.apiCallAttemptTimeout(attemptTimeout(env))), env, "SQS").build();
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(attemptTimeout(env)).apiCallTimeout(callTimeout(env))),
+                env, "SQS").build();
         env.optional("TOUCHPOINT_QUEUE_URL").or(() -> env.optional("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL")).ifPresent(queue ->
                 AheadOfFirstEvent.start(env, "SQS first call", () -> Priming.touch(client, queue)));
         return client;

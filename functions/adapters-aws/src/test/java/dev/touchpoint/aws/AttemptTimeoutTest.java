@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.math.BigInteger;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -21,7 +23,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * A DynamoDB or SQS attempt that gets no answer (a connection that died while the container was
  * frozen) is given up after the attempt timeout and made again, so the call still succeeds within a
- * function's own timeout. The stub answers the first request only after 3 s, the second at once.
+ * function's own timeout. The stub answers the first request only after 3 s, the second at once. A
+ * service that answers no attempt at all ends the call at its call timeout, before the SDK's third
+ * attempt, so that a function making two calls still answers before its own Lambda timeout.
  */
 class AttemptTimeoutTest {
 
@@ -48,6 +52,40 @@ class AttemptTimeoutTest {
                 assertFalse(answer.hasItem());
             }
             assertEquals(2, stub.server().findAll(postRequestedFor(anyUrl())).size(), "the stalled attempt and the one that answered");
+        }
+    }
+
+    /** Every attempt answered after 5 s: the attempts time out after 1 s, the call after 1.6 s. */
+    private static Environment stallingEveryAttempt(WireStub stub, String service) {
+        stub.server().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)
+                .withHeader("Content-Type", "application/x-amz-json-1.0").withBody("{}")));
+        return stub.environmentFor(service, Map.of("TOUCHPOINT_AWS_ATTEMPT_TIMEOUT_MS", "1000", "TOUCHPOINT_AWS_CALL_TIMEOUT_MS", "1600"));
+    }
+
+    /** Without a call timeout the SDK makes its three attempts: about 3 s here, and 9 s with the defaults. */
+    private static void assertCutBeforeTheThirdAttempt(WireStub stub) {
+        assertEquals(2, stub.server().findAll(postRequestedFor(anyUrl())).size(), "the first attempt and the one the call timeout cut short");
+    }
+
+    @Test
+    void anSqsServiceThatAnswersNoAttempt_endsTheCallAtItsCallTimeout_beforeTheThirdAttempt() {
+        try (WireStub stub = new WireStub(); SqsClient sqs = AwsClients.sqs(stallingEveryAttempt(stub, "SQS"))) {
+
+            assertThrows(ApiCallTimeoutException.class, () ->
+                    sqs.sendMessage(m -> m.queueUrl(stub.server().baseUrl() + "/000000000000/feedback").messageBody("{}")));
+
+            assertCutBeforeTheThirdAttempt(stub);
+        }
+    }
+
+    @Test
+    void aDynamoDbServiceThatAnswersNoAttempt_endsTheCallAtItsCallTimeout_beforeTheThirdAttempt() {
+        try (WireStub stub = new WireStub(); DynamoDbClient dynamo = AwsClients.dynamoDb(stallingEveryAttempt(stub, "DYNAMODB"))) {
+
+            assertThrows(ApiCallTimeoutException.class, () ->
+                    dynamo.getItem(g -> g.tableName("touchpoint").key(Map.of("PK", AttributeValue.fromS("X"), "SK", AttributeValue.fromS("Y")))));
+
+            assertCutBeforeTheThirdAttempt(stub);
         }
     }
 
