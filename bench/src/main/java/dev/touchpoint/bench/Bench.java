@@ -35,8 +35,8 @@ public final class Bench {
         Path work = root.resolve("bench/target/bench");
         java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "cold,writes,warm,ceiling,reports,pipeline").split(","));
         try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start(null); EmbeddedSqs sqs = EmbeddedSqs.start();
-             S3ObjectStub s3 = new S3ObjectStub()) {
-            Map<String, String> env = functionEnvironment(dynamo, sqs, s3);
+             StandInServices standIns = new StandInServices()) {
+            Map<String, String> env = functionEnvironment(dynamo, sqs, standIns);
             if (only.contains("cold")) {
                 coldStarts(root, work, env, runs, results);
             }
@@ -69,7 +69,7 @@ public final class Bench {
     }
 
     /** What every function is given: the embedded endpoints, the suite's table and queues, test secrets. */
-    static Map<String, String> functionEnvironment(EmbeddedDynamoDb dynamo, EmbeddedSqs sqs, S3ObjectStub s3) {
+    static Map<String, String> functionEnvironment(EmbeddedDynamoDb dynamo, EmbeddedSqs sqs, StandInServices standIns) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "bench", "AWS_SECRET_ACCESS_KEY", "bench",
                 "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString(), "AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString(),
@@ -77,7 +77,9 @@ public final class Bench {
                 "TOUCHPOINT_PUBLIC_URL", "http://localhost:8080", "TOUCHPOINT_SURVEY_TOKEN_KEY", "bench-survey-token-key-0123456789abcdef"));
         env.putAll(Map.of("TOUCHPOINT_TWILIO_AUTH_TOKEN", "bench-twilio", "TOUCHPOINT_META_APP_SECRET", "bench-meta",
                 "TOUCHPOINT_META_VERIFY_TOKEN", "bench-verify", "TOUCHPOINT_SENDER_EMAIL", "survey@bench.invalid",
-                "AWS_ENDPOINT_URL_S3", s3.endpoint().toString(), "TOUCHPOINT_INBOUND_MAIL_BUCKET", S3ObjectStub.BUCKET));
+                "AWS_ENDPOINT_URL_S3", standIns.endpoint().toString(), "TOUCHPOINT_INBOUND_MAIL_BUCKET", StandInServices.BUCKET));
+        // SNS as closed-loop reaches it in AWS, where the stack always gives it the alerts topic.
+        env.putAll(Map.of("AWS_ENDPOINT_URL_SNS", standIns.endpoint().toString(), "TOUCHPOINT_ALERTS_TOPIC_ARN", StandInServices.ALERTS_TOPIC));
         Environment environment = Environment.of(env);
         DynamoDbClient client = AwsClients.dynamoDb(environment);
         SqsClient queues = AwsClients.sqs(environment);
@@ -206,7 +208,7 @@ public final class Bench {
                 ColdStarts.write(made, "schedule.json", "{\"source\":\"aws.scheduler\"}")));
         subjects.add(function(root, work, probe, "closed-loop", "dev.touchpoint.closedloop.ClosedLoopStreamHandler", sqsEvent,
                 ColdStarts.write(made, "closed-loop.json", """
-                        {"Records":[{"messageId":"m1","receiptHandle":"r1","body":"{\\"kind\\":\\"detractor-alert\\",\\"responseId\\":\\"r1\\",\\"score\\":3}",
+                        {"Records":[{"messageId":"m1","receiptHandle":"r1","body":"{\\"kind\\":\\"detractor-alert\\",\\"responseId\\":\\"r1\\",\\"profileId\\":\\"p1\\",\\"channel\\":\\"sms\\",\\"touchpoint\\":\\"store-1\\",\\"surveyId\\":\\"post-service\\",\\"questionId\\":\\"nps\\",\\"type\\":\\"nps\\",\\"score\\":3}",
                           "attributes":{"ApproximateReceiveCount":"1"},"messageAttributes":{},"eventSource":"aws:sqs",
                           "eventSourceARN":"arn:aws:sqs:us-east-1:000000000000:closed-loop","awsRegion":"us-east-1"}]}""")));
         return subjects;

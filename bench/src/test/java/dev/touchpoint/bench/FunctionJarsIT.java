@@ -31,7 +31,7 @@ class FunctionJarsIT {
 
     private static EmbeddedDynamoDb dynamo;
     private static EmbeddedSqs sqs;
-    private static S3ObjectStub s3;
+    private static StandInServices standIns;
     private static ColdStarts jvms;
     private static List<ColdStarts.Subject> subjects;
 
@@ -39,15 +39,15 @@ class FunctionJarsIT {
     static void start() throws Exception {
         dynamo = EmbeddedDynamoDb.start(null);
         sqs = EmbeddedSqs.start();
-        s3 = new S3ObjectStub();
+        standIns = new StandInServices();
         Path root = Path.of("..").toAbsolutePath().normalize();
-        jvms = new ColdStarts(Bench.functionEnvironment(dynamo, sqs, s3), 1);
+        jvms = new ColdStarts(Bench.functionEnvironment(dynamo, sqs, standIns), 1);
         subjects = Bench.subjects(root, root.resolve("bench/target/function-jars-it"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        s3.close();
+        standIns.close();
         sqs.close();
         dynamo.close();
     }
@@ -58,13 +58,17 @@ class FunctionJarsIT {
             if (subject.name().equals("hello-world")) {
                 continue;
             }
+            int publishedBefore = standIns.published();
             String answer = jvms.answer(subject);
             assertNotNull(answer, subject.name() + " printed no answer");
+            if (subject.name().equals("closed-loop")) {
+                assertEquals(publishedBefore + 1, standIns.published(), "closed-loop published its detractor alert to SNS");
+            }
             String expected = EXPECTED.get(subject.name());
             if (subject.name().equals("ingest-email")) {
                 // It answers how many messages it queued: the customer's reply, read from the S3 stand-in.
                 assertEquals("1", answer, "ingest-email answered " + answer);
-                assertEquals(1, s3.served(), "ingest-email read its received mail from S3");
+                assertEquals(1, standIns.served(), "ingest-email read its received mail from S3");
                 continue;
             }
             if (expected == null) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.aws.sns.SnsDetractorAlerts;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -107,8 +108,16 @@ public final class AwsClients {
         return configure(SesV2Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SESV2").build();
     }
 
+    /**
+     * With an alerts topic (closed-loop, whose every alert is published), its first call starts at once
+     * on a thread of its own: a publish to a topic beside it that does not exist ({@link AheadOfFirstEvent}).
+     * The functions that text customers by SNS build this client too, but send rarely: no call ahead.
+     */
     public static SnsClient sns(Environment env) {
-        return configure(SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SNS").build();
+        SnsClient client = configure(SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SNS").build();
+        env.optional("TOUCHPOINT_ALERTS_TOPIC_ARN").ifPresent(topic ->
+                AheadOfFirstEvent.start(env, "SNS first call", () -> SnsDetractorAlerts.touch(client, topic)));
+        return client;
     }
 
     /** Path-style addresses when an endpoint is given: LocalStack and local stand-ins serve buckets as paths, not host names. */

@@ -4,6 +4,7 @@ import dev.touchpoint.domain.profile.DetractorAlerts;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.SnsException;
 
 /**
  * Detractor alerts on an SNS topic, as JSON (subscribe an email, a chat hook or a helpdesk), with the
@@ -17,6 +18,19 @@ public final class SnsDetractorAlerts implements DetractorAlerts.Channel {
     public SnsDetractorAlerts(SnsClient sns, String topicArn) {
         this.sns = sns;
         this.topicArn = topicArn;
+    }
+
+    /**
+     * A message to a topic beside {@code topicArn} that does not exist (the function's role may not
+     * publish to it either): the publish path and SNS's error answer, loaded; nothing published. Here,
+     * not in {@code Priming}, which every function loads: the jars without SNS could not link it.
+     */
+    public static void touch(SnsClient sns, String topicArn) {
+        try {
+            sns.publish(p -> p.topicArn(topicArn + "-priming-no-such-topic").message("priming"));
+        } catch (SnsException expected) {
+            // refused (no such topic, or not allowed): the point of the call
+        }
     }
 
     @Override

@@ -1,16 +1,27 @@
 package dev.touchpoint.aws.startup;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.EmbeddedEngines;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.WireStub;
+import dev.touchpoint.aws.sns.SnsDetractorAlerts;
+import dev.touchpoint.domain.profile.DetractorAlerts;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -50,6 +61,43 @@ class FirstCallsAheadIT {
         assertEquals("after the warm-ups", sqs.receiveMessage(r -> r.queueUrl(queue).waitTimeSeconds(1)).messages().get(0).body());
     }
 
+    /**
+     * SNS does not run here: a stub that answers as SNS does, NotFound for any topic but the alerts
+     * topic. In Lambda, closed-loop's client publishes ahead only to a topic beside its own, which is
+     * refused; its own alert is then published once.
+     */
+    @Test
+    void inLambdaTheAlertsTopicsClientPublishesAheadOnlyToATopicThatDoesNotExist() {
+        String topic = "arn:aws:sns:eu-central-1:123456789012:touchpoint-alerts";
+        try (WireStub sns = new WireStub()) {
+            sns.server().stubFor(post(urlEqualTo("/")).atPriority(1).withRequestBody(containing("TopicArn=" + URLEncoder.encode(topic,
+                    StandardCharsets.UTF_8) + "&")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody("""
+                    <PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
+                      <PublishResult><MessageId>94f20ce6-13c5-43a0-9a9e-ca52d816e90b</MessageId></PublishResult>
+                      <ResponseMetadata><RequestId>f187a3c1-376f-11df-8963-01868b7c937a</RequestId></ResponseMetadata>
+                    </PublishResponse>""")));
+            sns.server().stubFor(post(urlEqualTo("/")).atPriority(2).willReturn(aResponse().withStatus(404)
+                    .withHeader("Content-Type", "text/xml").withBody("""
+                    <ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">
+                      <Error><Type>Sender</Type><Code>NotFound</Code><Message>Topic does not exist</Message></Error>
+                      <RequestId>9b1e2ac5-0f3b-5d2c-a5b4-3c1f2e8d7a60</RequestId>
+                    </ErrorResponse>""")));
+            Environment stub = sns.environmentFor("SNS");
+            Map<String, String> lambda = Map.of("AWS_LAMBDA_FUNCTION_NAME", "closed-loop", "TOUCHPOINT_ALERTS_TOPIC_ARN", topic);
+            Environment env = name -> lambda.getOrDefault(name, stub.get(name));
+
+            SnsClient client = AwsClients.sns(env);
+            AheadOfFirstEvent.awaitAll();
+
+            var ahead = sns.server().findAll(postRequestedFor(urlEqualTo("/")));
+            assertEquals(1, ahead.size(), "one call made ahead");
+            assertTrue(ahead.get(0).getBodyAsString().contains("priming-no-such-topic"), ahead.get(0).getBodyAsString());
+            new SnsDetractorAlerts(client, topic).raise(new DetractorAlerts.DetractorAlert("r-1", "p-1", "sms", "store-1",
+                    "post-service", "nps", "nps", 3));
+            assertEquals(2, sns.server().findAll(postRequestedFor(urlEqualTo("/"))).size(), "the alert itself, after it");
+        }
+    }
+
     @Test
     void outsideLambdaNoFirstCallIsMadeAhead() throws Exception {
         Environment engines = EmbeddedEngines.environment();
@@ -59,6 +107,7 @@ class FirstCallsAheadIT {
 
         AwsClients.dynamoDb(env);
         AwsClients.sqs(env);
+        AwsClients.sns(name -> "TOUCHPOINT_ALERTS_TOPIC_ARN".equals(name) ? "arn:aws:sns:eu-central-1:123456789012:alerts" : env.get(name));
 
         assertEquals(before, AheadOfFirstEvent.startedSoFar().size());
     }
