@@ -22,7 +22,10 @@ import java.nio.file.Path;
  * prints {@code FIRST_EVENT_MS}, the time from the handler constructed to the first event handled, and
  * {@code ANSWER}, what the handler answered (on one line), which {@code FunctionJarsIT} checks.
  * With {@code -Dprobe.prime=true} it first runs the function's SnapStart primes, as Lambda does before
- * its snapshot, so that figure is what a restored snapshot still does on its first event.
+ * its snapshot, so that figure is what a restored snapshot still does on its first event. With
+ * {@code -Dprobe.warm=W,M} it then handles the same event W times more and M times timed, and prints
+ * {@code WARM_MS} with their p50 and p99: the function warm, as deployed (its jar, its JVM flags, its
+ * real clients).
  * Arguments: handler class, event class, event file.
  */
 public final class ColdStartProbe {
@@ -30,7 +33,6 @@ public final class ColdStartProbe {
     private ColdStartProbe() {
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static void main(String[] args) throws Exception {
         Class<?> handlerClass = Class.forName(args[0]);
         Class<?> eventClass = Class.forName(args[1]);
@@ -40,27 +42,63 @@ public final class ColdStartProbe {
             Class.forName("dev.touchpoint.aws.snapstart.Priming").getMethod("runAll").invoke(null);
         }
         long constructed = System.nanoTime();
-        Object result;
+        Object result = handle(handler, eventClass, json);
+        double firstEvent = (System.nanoTime() - constructed) / 1e6;
+        String answer = result == null ? "null" : result.toString().replace('\n', ' ');
+        System.out.println("ANSWER " + answer);
+        System.out.println("FIRST_EVENT_MS " + firstEvent);
+        String warm = System.getProperty("probe.warm");
+        if (warm != null) {
+            String[] counts = warm.split(",");
+            double[] millis = warm(handler, eventClass, json, outcome(answer), Integer.parseInt(counts[0]), Integer.parseInt(counts[1]));
+            System.out.println("WARM_MS " + Timed.percentile(millis, 50) + " " + Timed.percentile(millis, 99));
+        }
+        System.out.println("HANDLED " + (result == null ? "null" : result.getClass().getSimpleName()));
+        System.out.flush();
+        System.exit(0);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object handle(Object handler, Class<?> eventClass, byte[] json) throws Exception {
         if (handler instanceof RequestStreamHandler stream) {
             // As Lambda calls a stream handler: the event's bytes in, the answer's bytes out, no binding of its own.
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             stream.handleRequest(new ByteArrayInputStream(json), answer, new ProbeContext());
-            result = answer;
-        } else {
-            // As Lambda's runtime binds a typed handler's event: its events library for AWS events, its
-            // (shaded) Jackson for anything else, such as the dispatcher's plain map.
-            Object event = LambdaEventSerializers.isLambdaSupportedEvent(eventClass.getName())
-                    ? LambdaEventSerializers.serializerFor(eventClass, ColdStartProbe.class.getClassLoader())
-                            .fromJson(new ByteArrayInputStream(json))
-                    : JacksonFactory.getInstance().getSerializer(eventClass).fromJson(new ByteArrayInputStream(json));
-            result = ((RequestHandler) handler).handleRequest(event, new ProbeContext());
+            return answer;
         }
-        double firstEvent = (System.nanoTime() - constructed) / 1e6;
-        System.out.println("ANSWER " + (result == null ? "null" : result.toString().replace('\n', ' ')));
-        System.out.println("FIRST_EVENT_MS " + firstEvent);
-        System.out.println("HANDLED " + (result == null ? "null" : result.getClass().getSimpleName()));
-        System.out.flush();
-        System.exit(0);
+        // As Lambda's runtime binds a typed handler's event: its events library for AWS events, its
+        // (shaded) Jackson for anything else, such as the dispatcher's plain map.
+        Object event = LambdaEventSerializers.isLambdaSupportedEvent(eventClass.getName())
+                ? LambdaEventSerializers.serializerFor(eventClass, ColdStartProbe.class.getClassLoader())
+                        .fromJson(new ByteArrayInputStream(json))
+                : JacksonFactory.getInstance().getSerializer(eventClass).fromJson(new ByteArrayInputStream(json));
+        return ((RequestHandler) handler).handleRequest(event, new ProbeContext());
+    }
+
+    /**
+     * The same event handled again and again in this JVM, as a warm container handles its events:
+     * {@code warmUps} calls, then {@code measured} calls timed one by one. Each must end as the first
+     * did, or the probe stops: a refusal (a rate limit, a failure) would flatter the figure.
+     */
+    private static double[] warm(Object handler, Class<?> eventClass, byte[] json, String expected, int warmUps, int measured)
+            throws Exception {
+        return Timed.time(warmUps, measured, i -> {
+            Object result = handle(handler, eventClass, json);
+            String outcome = outcome(result == null ? "null" : result.toString());
+            if (!outcome.equals(expected)) {
+                throw new IllegalStateException("event " + i + " ended " + outcome + ", the first " + expected);
+            }
+        });
+    }
+
+    /** How a call ended: an HTTP answer's status, an SQS batch's failures, or else the whole answer. */
+    private static String outcome(String answer) {
+        java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)").matcher(answer);
+        if (status.find()) {
+            return "status " + status.group(1);
+        }
+        java.util.regex.Matcher failures = java.util.regex.Pattern.compile("\"batchItemFailures\"\\s*:\\s*\\[([^\\]]*)\\]").matcher(answer);
+        return failures.find() ? "failures [" + failures.group(1) + "]" : answer;
     }
 
     /** The few things a handler asks of its context. */

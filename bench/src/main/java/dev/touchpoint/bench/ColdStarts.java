@@ -156,6 +156,19 @@ final class ColdStarts {
         return times[runs / 2];
     }
 
+    /**
+     * The function warm as deployed: in one JVM on its unpacked jar, with the CDK app's flags and its real
+     * clients, its event handled {@code warmUps} times, then {@code measured} times timed one by one.
+     * @return the p50 and p99 milliseconds per event
+     */
+    double[] warm(Subject subject, int warmUps, int measured) throws IOException, InterruptedException {
+        Run run = run(subject, subject.extracted(), List.of("-Dprobe.warm=" + warmUps + "," + measured));
+        if (run.warmMillis() == null) {
+            throw new IllegalStateException(subject.name() + " printed no warm timings");
+        }
+        return run.warmMillis();
+    }
+
     /** What the function answered its event in a fresh JVM on its unpacked jar (the probe's {@code ANSWER} line). */
     String answer(Subject subject) throws IOException, InterruptedException {
         return run(subject, subject.extracted(), List.of()).answer();
@@ -167,7 +180,7 @@ final class ColdStarts {
         return new double[] {run.millis(), run.firstEventMillis()};
     }
 
-    private record Run(double millis, double firstEventMillis, String answer) {
+    private record Run(double millis, double firstEventMillis, String answer, double[] warmMillis) {
     }
 
     private Run run(Subject subject, String classpath, List<String> flags) throws IOException, InterruptedException {
@@ -190,6 +203,7 @@ final class ColdStarts {
         List<String> output = new ArrayList<>();
         double firstEvent = Double.NaN;
         String answer = null;
+        double[] warm = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
@@ -199,10 +213,13 @@ final class ColdStarts {
                 if (line.startsWith("FIRST_EVENT_MS ")) {
                     firstEvent = Double.parseDouble(line.substring("FIRST_EVENT_MS ".length()));
                 }
+                if (line.startsWith("WARM_MS ")) {
+                    warm = Arrays.stream(line.substring("WARM_MS ".length()).split(" ")).mapToDouble(Double::parseDouble).toArray();
+                }
                 if (line.startsWith("HANDLED")) {
                     double millis = (System.nanoTime() - start) / 1e6;
                     process.waitFor();
-                    return new Run(millis, firstEvent, answer);
+                    return new Run(millis, firstEvent, answer, warm);
                 }
                 output.add(line);
             }

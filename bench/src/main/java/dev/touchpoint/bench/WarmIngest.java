@@ -83,13 +83,13 @@ final class WarmIngest {
         report(results, "ingest-sms", smsQueue, i -> twoWay.handle(text, line -> { }));
     }
 
-    private static void report(Map<String, Object> results, String function, MemoryQueue queue, WarmLatency.Step step) throws Exception {
-        double[] millis = WarmLatency.time(WARM_UP, MEASURED, step);
+    private static void report(Map<String, Object> results, String function, MemoryQueue queue, Timed.Step step) throws Exception {
+        double[] millis = Timed.time(WARM_UP, MEASURED, step);
         if (queue.taken.get() != WARM_UP + MEASURED) {
             throw new IllegalStateException(function + " queued " + queue.taken.get() + " of " + (WARM_UP + MEASURED) + " events");
         }
-        double p50 = WarmLatency.percentile(millis, 50);
-        double p99 = WarmLatency.percentile(millis, 99);
+        double p50 = Timed.percentile(millis, 50);
+        double p99 = Timed.percentile(millis, 99);
         results.put("warm_p50_ms_without_io." + function, Bench.round3(p50));
         results.put("warm_p99_ms_without_io." + function, Bench.round3(p99));
         System.out.printf("  warm without I/O: %-14s p50 %.3f ms p99 %.3f ms%n", function, p50, p99);

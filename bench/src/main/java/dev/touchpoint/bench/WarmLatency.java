@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -40,23 +39,23 @@ final class WarmLatency {
         byte[] json = Files.readAllBytes(root.resolve("events/api-gateway/post-feedback.json"));
         APIGatewayV2HTTPEvent event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, WarmLatency.class.getClassLoader())
                 .fromJson(new ByteArrayInputStream(json));
-        double[] ingestMs = time(WARM_UP, MEASURED, i -> ingest.handleRequest(event, null));
+        double[] ingestMs = Timed.time(WARM_UP, MEASURED, i -> ingest.handleRequest(event, null));
         put(results, "warm_ms.ingest-api", ingestMs);
 
         APIGatewayV2HTTPEvent upload = importEvent(json, IMPORT_ROWS);
-        double[] importMs = time(1, 3, i -> imported(ingest.handleRequest(upload, null), IMPORT_ROWS));
-        results.put("warm_p50_ms.import_of_5000_rows", Bench.round(percentile(importMs, 50)));
-        System.out.printf("  warm: import of %d CSV rows p50 %.0f ms (%.3f ms a row)%n", IMPORT_ROWS, percentile(importMs, 50),
-                percentile(importMs, 50) / IMPORT_ROWS);
+        double[] importMs = Timed.time(1, 3, i -> imported(ingest.handleRequest(upload, null), IMPORT_ROWS));
+        results.put("warm_p50_ms.import_of_5000_rows", Bench.round(Timed.percentile(importMs, 50)));
+        System.out.printf("  warm: import of %d CSV rows p50 %.0f ms (%.3f ms a row)%n", IMPORT_ROWS, Timed.percentile(importMs, 50),
+                Timed.percentile(importMs, 50) / IMPORT_ROWS);
         try (var sqs = dev.touchpoint.aws.AwsClients.sqs(Environment.of(env))) {
             sqs.purgeQueue(q -> q.queueUrl(env.get("TOUCHPOINT_QUEUE_URL")));
         }
 
         FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(env), (c, p, t, x) -> { });
-        double[] batchMs = time(20, 100, i -> processor.process(batch(i), line -> { }));
+        double[] batchMs = Timed.time(20, 100, i -> processor.process(batch(i), line -> { }));
         put(results, "warm_ms.processor_batch_of_10", batchMs);
         System.out.printf("  warm: ingest-api p50 %.2f ms p99 %.2f ms; processor batch of 10 p50 %.1f ms p99 %.1f ms%n",
-                percentile(ingestMs, 50), percentile(ingestMs, 99), percentile(batchMs, 50), percentile(batchMs, 99));
+                Timed.percentile(ingestMs, 50), Timed.percentile(ingestMs, 99), Timed.percentile(batchMs, 50), Timed.percentile(batchMs, 99));
     }
 
     static final int IMPORT_ROWS = 5000;
@@ -115,30 +114,8 @@ final class WarmLatency {
         return event;
     }
 
-    interface Step {
-        void run(int iteration) throws Exception;
-    }
-
-    static double[] time(int warmUp, int measured, Step step) throws Exception {
-        for (int i = 0; i < warmUp; i++) {
-            step.run(i);
-        }
-        double[] millis = new double[measured];
-        for (int i = 0; i < measured; i++) {
-            long start = System.nanoTime();
-            step.run(warmUp + i);
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(millis);
-        return millis;
-    }
-
     private static void put(Map<String, Object> results, String key, double[] sorted) {
-        results.put(key.replace("warm_ms.", "warm_p50_ms."), Bench.round(percentile(sorted, 50)));
-        results.put(key.replace("warm_ms.", "warm_p99_ms."), Bench.round(percentile(sorted, 99)));
-    }
-
-    static double percentile(double[] sorted, int percent) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+        results.put(key.replace("warm_ms.", "warm_p50_ms."), Bench.round(Timed.percentile(sorted, 50)));
+        results.put(key.replace("warm_ms.", "warm_p99_ms."), Bench.round(Timed.percentile(sorted, 99)));
     }
 }
