@@ -5,6 +5,7 @@ import static dev.touchpoint.aws.dynamodb.Attr.s;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.PK;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.SK;
 
+import dev.touchpoint.aws.AtOnce;
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.reports.AggregateCell;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package dev.touchpoint.aws.dynamodb;
 import static dev.touchpoint.aws.dynamodb.Attr.s;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.AGGREGATE;
 
+import dev.touchpoint.aws.AtOnce;
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.metrics.FunnelCounters;
 import dev.touchpoint.domain.reports.AggregateCell;

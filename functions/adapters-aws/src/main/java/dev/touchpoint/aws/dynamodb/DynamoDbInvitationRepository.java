@@ -10,6 +10,7 @@ import static dev.touchpoint.aws.dynamodb.TouchpointTable.INVITATION;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.PK;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.SK;
 
+import dev.touchpoint.aws.AtOnce;
 import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationRepository;
 import dev.touchpoint.domain.invitation.InvitationStatus;

@@ -10,6 +10,7 @@ import static dev.touchpoint.aws.dynamodb.TouchpointTable.PROFILE;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.RESPONSE;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.SK;
 
+import dev.touchpoint.aws.AtOnce;
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.profile.ConcurrentUpdateException;
