@@ -24,15 +24,17 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Response cells kept once their period has settled, so a report does not read the same responses
- * again each time: a day's ({@code ROLLUP#<day>}) for days before yesterday, an hour's
- * ({@code ROLLUP#<day>T<hour>}) for the hours of today and yesterday that ended over an hour ago. An
- * item carries a {@code version} that writers bump after any write to a response of a period already
- * over (a late import, a paper form, a follow-up answer, a redelivery; most responses are written in
- * the hour they are answered and mark nothing), and the cells a reader computed under the version it
- * read. Cells are trusted only while their version is the item's; they are stored only for settled
+ * Report cells kept once their period has settled, so a report does not read the same items again
+ * each time: a day's ({@code ROLLUP#<day>}: its response cells and its funnel counters) for days before
+ * yesterday, an hour's ({@code ROLLUP#<day>T<hour>}: its response cells) for the hours of today and
+ * yesterday that ended over an hour ago. An item carries a {@code version} that writers bump after any
+ * write to a response of a period already over (a late import, a paper form, a follow-up answer, a
+ * redelivery; most responses are written in the hour they are answered and mark nothing), and with any
+ * funnel counter of a day already over (a late delivery report), and the cells a reader computed
+ * under the version it read. Cells are trusted only while their version is the item's; they are stored only for settled
  * periods (writers mark a period as soon as it is over, readers keep it only a day, or an hour, later:
  * a margin for clocks and slow messages), only under the version read, conditionally, and only once
  * the last change is a minute old, so the day index a reader folded had time to show it.
@@ -45,6 +47,16 @@ final class DayRollups {
     }
 
     static final String ROLLUP = "ROLLUP#";
+    /**
+     * A day's kept cells, funnel counters included, under attributes of their own: a day item kept before
+     * the funnel counters were (its {@code cells}) is folded again, not trusted without them.
+     */
+    private static final KeptAs DAY = new KeptAs("dayCells", "dayCellsVersion");
+    private static final KeptAs HOUR_CELLS = new KeptAs("cells", "cellsVersion");
+
+    private record KeptAs(String cells, String version) {
+    }
+
     private static final String SORT = "ROLLUP";
     private static final Duration SETTLING = Duration.ofMinutes(1);
     private static final Duration HOUR = Duration.ofHours(1);
@@ -77,9 +89,23 @@ final class DayRollups {
     }
 
     private void mark(Map<String, AttributeValue> key) {
-        dynamo.updateItem(u -> u.tableName(table).key(key)
-                .updateExpression("ADD version :one SET changedAt = :now")
-                .expressionAttributeValues(Map.of(":one", n(1), ":now", n(clock.millis()))));
+        Update update = markOf(key);
+        dynamo.updateItem(u -> u.tableName(table).key(key).updateExpression(update.updateExpression())
+                .expressionAttributeValues(update.expressionAttributeValues()));
+    }
+
+    private Update markOf(Map<String, AttributeValue> key) {
+        return Update.builder().tableName(table).key(key).updateExpression("ADD version :one SET changedAt = :now")
+                .expressionAttributeValues(Map.of(":one", n(1), ":now", n(clock.millis()))).build();
+    }
+
+    /**
+     * The mark a funnel counter of this day needs, to be written with it in one transaction: a day before
+     * today, whose kept cells would otherwise miss it; none for today's (most counters: they are counted
+     * the day their event occurs).
+     */
+    Optional<Update> funnelMark(LocalDate day) {
+        return day.isBefore(today()) ? Optional.of(markOf(dayKey(day))) : Optional.empty();
     }
 
     /**
@@ -103,50 +129,57 @@ final class DayRollups {
     }
 
     /**
-     * The day's response cells: a settled day's or hour's stored ones while valid, else folded (and stored
-     * if the period has settled); the rest of today and yesterday folded. {@code stored} is what
-     * {@link #stored} read; an item it lacks is read here.
+     * The day's cells: a settled day's stored ones (responses and funnel) while valid, else folded and
+     * read (and stored if the day has settled); for today and yesterday, their settled hours' stored
+     * response cells, the rest folded, and the funnel read. {@code stored} is what {@link #stored} read;
+     * an item it lacks is read here.
      */
-    List<AggregateCell> cells(LocalDate day, Map<String, Map<String, AttributeValue>> stored, Fold fold) {
+    List<AggregateCell> cells(LocalDate day, Map<String, Map<String, AttributeValue>> stored, Fold fold,
+                              Supplier<List<AggregateCell>> funnel) {
         Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = start.plus(Duration.ofDays(1));
         if (keeps(day)) {
-            return kept(day, dayKey(day), stored, () -> fold.answeredBetween(start, end));
+            return kept(day, dayKey(day), DAY, stored, () -> {
+                List<AggregateCell> cells = new ArrayList<>(funnel.get());
+                cells.addAll(fold.answeredBetween(start, end));
+                return cells;
+            });
         }
         List<Instant> hours = keptHours(day);
-        List<AggregateCell> cells = new ArrayList<>();
-        AtOnce.map(hours, HOURS_AT_ONCE, hour -> kept(day, hourKey(hour), stored, () -> fold.answeredBetween(hour, hour.plus(HOUR))))
+        List<AggregateCell> cells = new ArrayList<>(funnel.get());
+        AtOnce.map(hours, HOURS_AT_ONCE, hour -> kept(day, hourKey(hour), HOUR_CELLS, stored,
+                        () -> fold.answeredBetween(hour, hour.plus(HOUR))))
                 .forEach(cells::addAll);
         Instant rest = hours.isEmpty() ? start : hours.get(hours.size() - 1).plus(HOUR);
         cells.addAll(fold.answeredBetween(rest, end));
         return cells;
     }
 
-    private List<AggregateCell> kept(LocalDate day, Map<String, AttributeValue> key, Map<String, Map<String, AttributeValue>> stored,
-                                     Supplier<List<AggregateCell>> compute) {
+    private List<AggregateCell> kept(LocalDate day, Map<String, AttributeValue> key, KeptAs as,
+                                     Map<String, Map<String, AttributeValue>> stored, Supplier<List<AggregateCell>> compute) {
         String pk = key.get(PK).s();
         Map<String, AttributeValue> item = stored.containsKey(pk) ? stored.get(pk) : Optional.ofNullable(dynamo.getItem(
                 g -> g.tableName(table).key(key).consistentRead(true)).item()).orElse(Map.of());
         long version = item.containsKey("version") ? Long.parseLong(item.get("version").n()) : 0;
-        if (item.containsKey("cells") && item.containsKey("cellsVersion") && Long.parseLong(item.get("cellsVersion").n()) == version) {
-            return decode(day, item.get("cells"));
+        if (item.containsKey(as.cells()) && item.containsKey(as.version()) && Long.parseLong(item.get(as.version()).n()) == version) {
+            return decode(day, item.get(as.cells()));
         }
         List<AggregateCell> computed = compute.get();
         boolean settled = !item.containsKey("changedAt")
                 || Long.parseLong(item.get("changedAt").n()) < clock.millis() - SETTLING.toMillis();
         if (settled && computed.size() <= MAX_CELLS) {
-            store(key, version, computed);
+            store(key, as, version, computed);
         }
         return computed;
     }
 
-    private void store(Map<String, AttributeValue> key, long version, List<AggregateCell> cells) {
+    private void store(Map<String, AttributeValue> key, KeptAs as, long version, List<AggregateCell> cells) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":cells", encode(cells), ":version", n(version),
                 ":cutoff", n(clock.millis() - SETTLING.toMillis())));
         String unchanged = version == 0 ? "attribute_not_exists(version)" : "version = :version";
         try {
             dynamo.updateItem(u -> u.tableName(table).key(key)
-                    .updateExpression("SET cells = :cells, cellsVersion = :version")
+                    .updateExpression("SET " + as.cells() + " = :cells, " + as.version() + " = :version")
                     .conditionExpression(unchanged + " AND (attribute_not_exists(changedAt) OR changedAt < :cutoff)")
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {

@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code AGGREGATE#<day>} by the dispatcher and delivery reports, and the response counters folded
  * from the day's responses in the day index (the day's {@link ShardedKeys}, read at once). Responses carry no
  * separate counters, so a response costs one write and can never be counted apart from itself. A
- * settled day's folded cells are kept and reused while no response of that day changes ({@link DayRollups}).
+ * settled day's cells, funnel included, are kept and reused while nothing of that day changes
+ * ({@link DayRollups}): a report of a year reads its settled days in four batched reads, without a query per day.
  */
 public final class DynamoDbAggregateReader implements AggregateReader {
 
@@ -55,15 +56,21 @@ public final class DynamoDbAggregateReader implements AggregateReader {
 
     private List<AggregateCell> cellsOf(LocalDate day, Map<String, Map<String, AttributeValue>> stored) {
         ResponseCells cells = new ResponseCells();
-        dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("PK = :day")
-                        .expressionAttributeValues(Map.of(":day", s(AGGREGATE + day))))
-                .items().forEach(item -> cells.add(funnelCell(day, item)));
         rollups.cells(day, stored, (from, until) -> {
             ResponseCells answered = new ResponseCells();
             responses.forAnsweredBetween(day, from, until, answered::add);
             return answered.cells();
-        }).forEach(cells::add);
+        }, () -> funnelCells(day)).forEach(cells::add);
         return cells.cells();
+    }
+
+    /** The day's funnel counters: a settled day's are kept with its response cells, so read only when folding. */
+    private List<AggregateCell> funnelCells(LocalDate day) {
+        List<AggregateCell> funnel = new java.util.ArrayList<>();
+        dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("PK = :day")
+                        .expressionAttributeValues(Map.of(":day", s(AGGREGATE + day))))
+                .items().forEach(item -> funnel.add(funnelCell(day, item)));
+        return funnel;
     }
 
     private static AggregateCell funnelCell(LocalDate day, Map<String, AttributeValue> item) {

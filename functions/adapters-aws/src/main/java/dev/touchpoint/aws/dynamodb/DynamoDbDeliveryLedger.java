@@ -9,6 +9,7 @@ import dev.touchpoint.domain.delivery.DeliveryEvent;
 import dev.touchpoint.domain.delivery.DeliveryLedger;
 import dev.touchpoint.domain.metrics.AggregateKey;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +26,16 @@ public final class DynamoDbDeliveryLedger implements DeliveryLedger {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DayRollups rollups;
 
     public DynamoDbDeliveryLedger(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, java.time.Clock.systemUTC());
+    }
+
+    DynamoDbDeliveryLedger(DynamoDbClient dynamo, String table, java.time.Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
+        this.rollups = new DayRollups(dynamo, table, clock);
     }
 
     @Override
@@ -41,11 +48,14 @@ public final class DynamoDbDeliveryLedger implements DeliveryLedger {
     @Override
     public boolean countOnce(String providerMessageId, DeliveryEvent.Kind kind, AggregateKey cell, String counter) {
         long expires = Instant.now().plusSeconds(DynamoDbInvitationRepository.MESSAGE_RETENTION_SECONDS).getEpochSecond();
-        return Transactions.write(dynamo, List.of(
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 TransactWriteItem.builder().put(p -> p.tableName(table).item(Map.of(
                         PK, s(DynamoDbInvitationRepository.MESSAGE + providerMessageId), SK, s("REPORT#" + kind),
                         "entity", s("delivery-report"), TouchpointTable.TTL_ATTRIBUTE, n(expires)))
                         .conditionExpression("attribute_not_exists(PK)")).build(),
                 TransactWriteItem.builder().update(AggregateCells.add(table, cell, Map.of(counter, 1L))).build()));
+        // A report of a day already over (an email opened the day after) marks that day in the same write.
+        rollups.funnelMark(cell.day()).ifPresent(mark -> writes.add(TransactWriteItem.builder().update(mark).build()));
+        return Transactions.write(dynamo, writes);
     }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.touchpoint.aws.EmbeddedEngines;
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
+import dev.touchpoint.domain.delivery.DeliveryEvent;
+import dev.touchpoint.domain.metrics.AggregateKey;
+import dev.touchpoint.domain.metrics.FunnelCounters;
 import dev.touchpoint.domain.profile.ResponseRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,7 +123,78 @@ class DayRollupsIT {
         assertEquals(130, counted130, "every day from its stored cells");
         assertEquals(2, calls.getOrDefault("BatchGetItemRequest", 0), calls.toString());
         assertEquals(0, calls.getOrDefault("GetItemRequest", 0), calls.toString());
+        assertEquals(0, calls.getOrDefault("QueryRequest", 0), "not even a day's funnel counters: they are kept too; " + calls);
         assertEquals(1, fixture.paperResponses(first.plusDays(100), first.plusDays(100)), "a day of the second batch alone");
+    }
+
+    @Test
+    void aSettledDaysFunnelCounters_areKeptWithItsResponses() {
+        AggregateKey cell = AggregateKey.of(SETTLED.atTime(9, 0).toInstant(ZoneOffset.UTC), "email", "store-1", "post-service");
+        new DynamoDbFunnelCounters(fixture.dynamo, fixture.table, fixture.clock).add(cell, FunnelCounters.INVITED);
+        fixture.responses.record(answeredOn(SETTLED, "r1", 9));
+        fixture.clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, invitedOn(SETTLED), "folded: read from its counter");
+
+        fixture.dynamo.deleteItem(d -> d.tableName(fixture.table).key(AggregateCells.key(cell)));
+
+        assertEquals(1, invitedOn(SETTLED), "kept: the stored cells answer, not the counter");
+        assertEquals(1, paperResponsesOn(SETTLED));
+    }
+
+    /** A day kept before its funnel counters were kept with it holds its cells as {@code cells}: not trusted, folded again. */
+    @Test
+    void aDayKeptWithoutItsFunnel_isFoldedAgain() {
+        fixture.responses.record(answeredOn(SETTLED, "r1", 9));
+        fixture.clock.advance(Duration.ofMinutes(2));
+        fixture.dynamo.putItem(p -> p.tableName(fixture.table).item(Map.of("PK", AttributeValue.fromS("ROLLUP#" + SETTLED),
+                "SK", AttributeValue.fromS("ROLLUP"), "cellsVersion", AttributeValue.fromN("0"), "cells", AttributeValue.fromL(List.of(
+                        AttributeValue.fromM(Map.of("channel", AttributeValue.fromS("paper"), "touchpoint", AttributeValue.fromS("store-1"),
+                                "surveyId", AttributeValue.fromS("post-service"), "counters", AttributeValue.fromM(Map.of(
+                                        "responses", AttributeValue.fromN("5"))))))))));
+
+        assertEquals(1, paperResponsesOn(SETTLED), "folded from the index, not the old cells' 5");
+    }
+
+    /** An email opened days after it was sent is counted on the day it was opened; if that day is over, it marks it. */
+    @Test
+    void aLateDeliveryReport_toADayWhoseCellsAreStored_isCountedAtOnce() {
+        AggregateKey cell = AggregateKey.of(SETTLED.atTime(9, 0).toInstant(ZoneOffset.UTC), "email", "store-1", "post-service");
+        DynamoDbDeliveryLedger ledger = new DynamoDbDeliveryLedger(fixture.dynamo, fixture.table, fixture.clock);
+        ledger.countOnce("ses-1", DeliveryEvent.Kind.OPENED, cell, FunnelCounters.OPENED);
+        fixture.clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, openedOn(SETTLED), "cells stored with one open");
+
+        ledger.countOnce("ses-2", DeliveryEvent.Kind.OPENED, cell, FunnelCounters.OPENED);
+        assertFalse(ledger.countOnce("ses-2", DeliveryEvent.Kind.OPENED, cell, FunnelCounters.OPENED), "a redelivered report counts nothing");
+
+        assertEquals(2, openedOn(SETTLED), "the late report made the stored cells out of date");
+        fixture.clock.advance(Duration.ofMinutes(2));
+        assertEquals(2, openedOn(SETTLED));
+    }
+
+    @Test
+    void aFunnelCounterOfADayAlreadyOver_marksThatDay() {
+        AggregateKey cell = AggregateKey.of(SETTLED.atTime(23, 59).toInstant(ZoneOffset.UTC), "sms", "store-1", "post-service");
+        DynamoDbFunnelCounters funnel = new DynamoDbFunnelCounters(fixture.dynamo, fixture.table, fixture.clock);
+        funnel.add(cell, FunnelCounters.INVITED);
+        fixture.clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, invitedOn(SETTLED));
+
+        funnel.add(cell, FunnelCounters.INVITED);
+
+        assertEquals(2, invitedOn(SETTLED));
+    }
+
+    private long invitedOn(LocalDate day) {
+        return counted(day, FunnelCounters.INVITED);
+    }
+
+    private long openedOn(LocalDate day) {
+        return counted(day, FunnelCounters.OPENED);
+    }
+
+    private long counted(LocalDate day, String counter) {
+        return fixture.reports.cells(day, day).stream().mapToLong(cell -> cell.counter(counter)).sum();
     }
 
     /** A client of the same table that counts its calls by request type. */
