@@ -151,7 +151,9 @@ final class DayRollups {
                         () -> fold.answeredBetween(hour, hour.plus(HOUR))))
                 .forEach(cells::addAll);
         Instant rest = hours.isEmpty() ? start : hours.get(hours.size() - 1).plus(HOUR);
-        cells.addAll(fold.answeredBetween(rest, end));
+        if (rest.isBefore(end)) { // yesterday, from 01:00, is all kept hours: nothing left to fold
+            cells.addAll(fold.answeredBetween(rest, end));
+        }
         return cells;
     }
 

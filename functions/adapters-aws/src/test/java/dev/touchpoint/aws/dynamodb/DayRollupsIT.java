@@ -117,7 +117,7 @@ class DayRollupsIT {
 
         // 130 days are two batched reads of the stored items (100 keys at most each), not 130 reads.
         Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
-        DynamoDbAggregateReader counted = new DynamoDbAggregateReader(countingCalls(calls), fixture.table, fixture.clock);
+        DynamoDbAggregateReader counted = new DynamoDbAggregateReader(ReportFixture.countingCalls(calls), fixture.table, fixture.clock);
         long counted130 = counted.cells(first, last).stream().filter(cell -> cell.key().channel().equals("paper"))
                 .mapToLong(cell -> cell.counter("responses")).sum();
         assertEquals(130, counted130, "every day from its stored cells");
@@ -196,26 +196,6 @@ class DayRollupsIT {
     private long counted(LocalDate day, String counter) {
         return fixture.reports.cells(day, day).stream().mapToLong(cell -> cell.counter(counter)).sum();
     }
-
-    /** A client of the same table that counts its calls by request type. */
-    private static DynamoDbClient countingCalls(Map<String, Integer> calls) throws Exception {
-        var env = EmbeddedEngines.environment();
-        return DynamoDbClient.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .endpointOverride(java.net.URI.create(env.required("AWS_ENDPOINT_URL_DYNAMODB")))
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(env.required("AWS_ACCESS_KEY_ID"),
-                                env.required("AWS_SECRET_ACCESS_KEY"))))
-                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
-                    @Override
-                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
-                                                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
-                        calls.merge(context.request().getClass().getSimpleName(), 1, Integer::sum);
-                    }
-                }))
-                .build();
-    }
-
 
     private long paperResponsesOn(LocalDate day) {
         return fixture.paperResponses(day, day);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,23 @@ class HourRollupsIT {
 
         assertEquals(1, paperResponsesOn(yesterday), "yesterday's settled hour answers from its cells");
         assertEquals(2, fixture.paperResponses(yesterday, TODAY));
+    }
+
+    /** From 01:00 every hour of yesterday keeps its cells: a report of it then queries nothing of the day index. */
+    @Test
+    void yesterdayWithEveryHourKept_isReadWithoutAQueryOfTheDayIndex() throws Exception {
+        LocalDate yesterday = TODAY.minusDays(1);
+        fixture.responses.record(response("y1", yesterday.atTime(23, 30).toInstant(ZoneOffset.UTC)));
+        fixture.clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, paperResponsesOn(yesterday), "folded, and its hours stored");
+
+        Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        long counted = new DynamoDbAggregateReader(ReportFixture.countingCalls(calls), fixture.table, fixture.clock)
+                .cells(yesterday, yesterday).stream().filter(cell -> cell.key().channel().equals("paper"))
+                .mapToLong(cell -> cell.counter("responses")).sum();
+
+        assertEquals(1, counted);
+        assertEquals(0, calls.getOrDefault("QueryRequest:" + TouchpointTable.GSI2, 0), "its 24 kept hours leave nothing to fold: " + calls);
     }
 
     @Test

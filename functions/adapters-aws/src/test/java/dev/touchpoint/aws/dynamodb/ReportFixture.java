@@ -57,4 +57,27 @@ final class ReportFixture {
         dynamo.updateItem(u -> u.tableName(table).key(Map.of("PK", AttributeValue.fromS("RESPONSE#" + id),
                 "SK", AttributeValue.fromS("RESPONSE"))).updateExpression("REMOVE GSI2PK, GSI2SK"));
     }
+
+    /** A client of the same table that counts its calls by request type (a query on the day index as {@code QueryRequest:GSI2}). */
+    static DynamoDbClient countingCalls(Map<String, Integer> calls) throws Exception {
+        var env = EmbeddedEngines.environment();
+        return DynamoDbClient.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .endpointOverride(java.net.URI.create(env.required("AWS_ENDPOINT_URL_DYNAMODB")))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(env.required("AWS_ACCESS_KEY_ID"),
+                                env.required("AWS_SECRET_ACCESS_KEY"))))
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                                                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                        String type = context.request().getClass().getSimpleName();
+                        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.QueryRequest query && query.indexName() != null) {
+                            type += ":" + query.indexName();
+                        }
+                        calls.merge(type, 1, Integer::sum);
+                    }
+                }))
+                .build();
+    }
 }
