@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * S3 and SNS do not run here, so the functions that call them reach this instead, through their real
  * clients ({@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_SNS}): any {@code GET} answers one raw
  * email, as S3's GetObject would (path-style, as the clients address a given endpoint), for
- * ingest-email; a {@code POST} of SNS's {@code Action=Publish} answers as SNS's Query API does, for
+ * ingest-email (a key made up by its first call ahead, S3's NoSuchKey); a {@code POST} of SNS's {@code Action=Publish} answers as SNS's Query API does, for
  * closed-loop's detractor alerts (to any other topic, SNS's NotFound). It counts what it served and
  * published, so a test can tell the function really called it.
  */
@@ -50,6 +50,12 @@ final class StandInServices implements AutoCloseable {
               <RequestId>9b1e2ac5-0f3b-5d2c-a5b4-3c1f2e8d7a60</RequestId>
             </ErrorResponse>""".getBytes(StandardCharsets.UTF_8);
 
+    /** S3's answer to a read of a key that does not exist (ingest-email's first call made ahead). */
+    private static final byte[] NO_SUCH_KEY = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message>\
+            <RequestId>4442587FB7D0A2F9</RequestId><HostId>example</HostId></Error>""".getBytes(StandardCharsets.UTF_8);
+
     private final HttpServer server;
     private final AtomicInteger served = new AtomicInteger();
     private final AtomicInteger published = new AtomicInteger();
@@ -63,7 +69,9 @@ final class StandInServices implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         Map<String, String> form = method.equals("POST") ? form(exchange) : Map.of();
-        if (method.equals("GET")) {
+        if (method.equals("GET") && exchange.getRequestURI().getPath().contains("priming-no-such-message")) {
+            send(exchange, 404, "application/xml", NO_SUCH_KEY);
+        } else if (method.equals("GET")) {
             served.incrementAndGet();
             send(exchange, 200, "message/rfc822", RAW_EMAIL);
         } else if ("Publish".equals(form.get("Action")) && ALERTS_TOPIC.equals(form.get("TopicArn"))) {

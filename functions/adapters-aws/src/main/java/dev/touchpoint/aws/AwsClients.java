@@ -3,6 +3,7 @@ package dev.touchpoint.aws;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import dev.touchpoint.aws.s3.S3RawEmailStore;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sns.SnsDetractorAlerts;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
@@ -120,10 +121,17 @@ public final class AwsClients {
         return client;
     }
 
-    /** Path-style addresses when an endpoint is given: LocalStack and local stand-ins serve buckets as paths, not host names. */
+    /**
+     * Path-style addresses when an endpoint is given: LocalStack and local stand-ins serve buckets as
+     * paths, not host names. With an inbound mail bucket (ingest-email, whose every event reads a mail),
+     * its first call starts at once on a thread of its own: a read of a mail that does not exist.
+     */
     public static S3Client s3(Environment env) {
-        return configure(S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+        S3Client client = configure(S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .forcePathStyle(endpoint(env, "S3").isPresent()), env, "S3").build();
+        env.optional("TOUCHPOINT_INBOUND_MAIL_BUCKET").ifPresent(bucket ->
+                AheadOfFirstEvent.start(env, "S3 first call", () -> S3RawEmailStore.touch(client, bucket)));
+        return client;
     }
 
     public static SecretsManagerClient secretsManager(Environment env) {

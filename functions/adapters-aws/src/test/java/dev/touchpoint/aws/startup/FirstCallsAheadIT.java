@@ -1,6 +1,9 @@
 package dev.touchpoint.aws.startup;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -98,6 +101,25 @@ class FirstCallsAheadIT {
         }
     }
 
+    /** S3 does not run here: a stub answering as S3 does for a key that does not exist. */
+    @Test
+    void inLambdaTheMailBucketsClientReadsAheadOnlyAMailThatDoesNotExist() {
+        try (WireStub s3 = new WireStub()) {
+            s3.server().stubFor(get(anyUrl()).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/xml")
+                    .withBody("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>")));
+            Environment stub = s3.environmentFor("S3");
+            Map<String, String> lambda = Map.of("AWS_LAMBDA_FUNCTION_NAME", "ingest-email", "TOUCHPOINT_INBOUND_MAIL_BUCKET", "inbound-mail");
+            Environment env = name -> lambda.getOrDefault(name, stub.get(name));
+
+            AwsClients.s3(env);
+            AheadOfFirstEvent.awaitAll();
+
+            var ahead = s3.server().findAll(getRequestedFor(anyUrl()));
+            assertEquals(1, ahead.size(), "one call made ahead");
+            assertTrue(ahead.get(0).getUrl().startsWith("/inbound-mail/priming-no-such-message-"), ahead.get(0).getUrl());
+        }
+    }
+
     @Test
     void outsideLambdaNoFirstCallIsMadeAhead() throws Exception {
         Environment engines = EmbeddedEngines.environment();
@@ -108,6 +130,7 @@ class FirstCallsAheadIT {
         AwsClients.dynamoDb(env);
         AwsClients.sqs(env);
         AwsClients.sns(name -> "TOUCHPOINT_ALERTS_TOPIC_ARN".equals(name) ? "arn:aws:sns:eu-central-1:123456789012:alerts" : env.get(name));
+        AwsClients.s3(name -> "TOUCHPOINT_INBOUND_MAIL_BUCKET".equals(name) ? "inbound-mail" : env.get(name));
 
         assertEquals(before, AheadOfFirstEvent.startedSoFar().size());
     }
