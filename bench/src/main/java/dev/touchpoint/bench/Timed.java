@@ -16,15 +16,33 @@ final class Timed {
         void run(int iteration) throws Exception;
     }
 
+    /** A step that answers something, checked after its time is taken. */
+    interface Call<T> {
+        T run(int iteration) throws Exception;
+    }
+
+    interface Check<T> {
+        void accept(int iteration, T answer);
+    }
+
     static double[] time(int warmUp, int measured, Step step) throws Exception {
-        for (int i = 0; i < warmUp; i++) {
+        return time(warmUp, measured, i -> {
             step.run(i);
+            return null;
+        }, (i, none) -> { });
+    }
+
+    /** The same, each answer handed to {@code check} outside the timed span: the check is the bench's, not the function's. */
+    static <T> double[] time(int warmUp, int measured, Call<T> call, Check<T> check) throws Exception {
+        for (int i = 0; i < warmUp; i++) {
+            check.accept(i, call.run(i));
         }
         double[] millis = new double[measured];
         for (int i = 0; i < measured; i++) {
             long start = System.nanoTime();
-            step.run(warmUp + i);
+            T answer = call.run(warmUp + i);
             millis[i] = (System.nanoTime() - start) / 1e6;
+            check.accept(warmUp + i, answer);
         }
         Arrays.sort(millis);
         return millis;
