@@ -106,6 +106,23 @@ class FeedbackBatchesIT {
         });
     }
 
+    /** What a call waits for before it goes on to {@code next}. */
+    private interface Wait {
+        void before(Object[] args) throws InterruptedException;
+    }
+
+    /** {@code next}, each call made only once {@code wait} lets it through. */
+    private static SqsClient waitingFirst(SqsClient next, Wait wait) {
+        return (SqsClient) Proxy.newProxyInstance(SqsClient.class.getClassLoader(), new Class<?>[] {SqsClient.class}, (proxy, method, args) -> {
+            wait.before(args);
+            try {
+                return method.invoke(next, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
     private static Set<QueueMessage> received(SqsClient sqs, String url, int expected) {
         Set<QueueMessage> received = new HashSet<>();
         List<Message> all = new ArrayList<>();
@@ -143,18 +160,12 @@ class FeedbackBatchesIT {
     @Test
     void enqueueAll_sendsFourBatchesAtOnce() throws Exception {
         CountDownLatch inFlight = new CountDownLatch(4);
-        SqsClient meetingTheOthers = (SqsClient) Proxy.newProxyInstance(SqsClient.class.getClassLoader(), new Class<?>[] {SqsClient.class},
-                (proxy, method, args) -> {
-                    inFlight.countDown();
-                    if (!inFlight.await(10, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("the four batches were never in flight together");
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        SqsClient meetingTheOthers = waitingFirst(real, args -> {
+            inFlight.countDown();
+            if (!inFlight.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the four batches were never in flight together");
+            }
+        });
         List<FeedbackEvent> events = events(40, 1);
 
         new SqsFeedbackQueue(meetingTheOthers, url).enqueueAll(events);
@@ -217,19 +228,13 @@ class FeedbackBatchesIT {
                     .successful(response.successful().stream().filter(ok -> !ok.id().equals("0")).toList())
                     .failed(BatchResultErrorEntry.builder().id("0").code("InvalidMessageContents").senderFault(true).build()).build();
         });
-        SqsClient holdingTheOthers = (SqsClient) Proxy.newProxyInstance(SqsClient.class.getClassLoader(), new Class<?>[] {SqsClient.class},
-                (proxy, method, args) -> {
-                    boolean first = args != null && args[0] instanceof SendMessageBatchRequest request
-                            && request.entries().stream().anyMatch(entry -> entry.id().equals("0"));
-                    if (!first && !firstAnswered.await(10, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("the first batch was never answered");
-                    }
-                    try {
-                        return method.invoke(refusing, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        SqsClient holdingTheOthers = waitingFirst(refusing, args -> {
+            boolean first = args != null && args[0] instanceof SendMessageBatchRequest request
+                    && request.entries().stream().anyMatch(entry -> entry.id().equals("0"));
+            if (!first && !firstAnswered.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the first batch was never answered");
+            }
+        });
 
         IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> new SqsFeedbackQueue(holdingTheOthers, url).enqueueAll(events(100, 1)));
