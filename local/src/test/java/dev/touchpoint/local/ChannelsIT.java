@@ -267,19 +267,12 @@ class ChannelsIT {
         String email = "mail.reply@example.com";
         String invitationId = emailInvitation("chan-mail-1", email);
         String replyTo = replyToOfInvitationTo(email);
-        java.nio.file.Files.writeString(runtime.inboundMailDirectory().resolve("inbound-mail-1.eml"), """
-                From: Mail Reply <%s>
-                To: %s
-                Subject: Re: Son ziyaretinizle ilgili kisa bir soru
-                MIME-Version: 1.0
-                Content-Type: text/plain; charset=UTF-8
-                Content-Transfer-Encoding: quoted-printable
-                
+        receivedMail("inbound-mail-1", "Mail Reply <" + email + ">", replyTo, "quoted-printable", """
                 8 - Personel =C3=A7ok ilgiliydi
                 
                 23 Kas 2026 tarihinde 10:20 saatinde Ma=C4=9Faza <survey@touchpoint.local> =C5=9Funu yazd=C4=B1:
                 > Nas=C4=B1ld=C4=B1k?
-                """.formatted(email, replyTo));
+                """);
         String event = sesReceipt("inbound-mail-1", email, replyTo);
 
         assertEquals("\"1\"", invoke("ingest-email", event));
@@ -302,21 +295,25 @@ class ChannelsIT {
         emailInvitation("chan-mail-long", email);
         String replyTo = replyToOfInvitationTo(email);
         String log = "log line çok uzun ".repeat(300_000 / 18);
-        java.nio.file.Files.writeString(runtime.inboundMailDirectory().resolve("inbound-mail-long.eml"), """
-                From: Long Reply <%s>
-                To: %s
-                Subject: Re: Son ziyaretinizle ilgili kisa bir soru
-                MIME-Version: 1.0
-                Content-Type: text/plain; charset=UTF-8
-                Content-Transfer-Encoding: 8bit
-                
-                6 %s
-                """.formatted(email, replyTo, log));
+        receivedMail("inbound-mail-long", "Long Reply <" + email + ">", replyTo, "8bit", "6 " + log + "\n");
         assertEquals("\"1\"", invoke("ingest-email", sesReceipt("inbound-mail-long", email, replyTo)));
         JsonNode answers = answersOfItsOneResponse("the long reply answers the invitation", email);
         assertEquals(6, answers.get(0).get("value").asInt());
         assertTrue(log.startsWith(answers.get(1).get("value").asText()), "the comment is the start of what was written");
         assertTrue(answers.get(1).get("value").asText().length() > 4_900, "and nearly all an answer holds");
+    }
+
+    /** A customer's reply to the survey email, stored as SES's receipt rule stores it, under {@code name}. */
+    private static void receivedMail(String name, String from, String replyTo, String transferEncoding, String body) throws java.io.IOException {
+        java.nio.file.Files.writeString(runtime.inboundMailDirectory().resolve(name + ".eml"), """
+                From: %s
+                To: %s
+                Subject: Re: Son ziyaretinizle ilgili kisa bir soru
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+                Content-Transfer-Encoding: %s
+                
+                """.formatted(from, replyTo, transferEncoding) + body);
     }
 
     /** An email survey due at once for {@code email}; its invitation id. */
