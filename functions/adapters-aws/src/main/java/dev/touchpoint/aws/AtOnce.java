@@ -22,11 +22,17 @@ public final class AtOnce {
 
     /**
      * Calls start in the order of their inputs, at most {@code atMost} in flight. Once one has failed,
-     * no further call starts (those in flight finish), and that failure is thrown.
+     * no further call starts (those in flight finish), and that failure is thrown. A single call is made
+     * on the caller's thread: there is nothing to overlap (a webhook's one batch, a report of one day).
      *
      * @param atMost how many calls may be in flight together
      */
     public static <I, R> List<R> map(List<I> inputs, int atMost, Function<I, R> call) {
+        if (inputs.size() == 1) {
+            List<R> one = new ArrayList<>(1);
+            one.add(call.apply(inputs.get(0)));
+            return one;
+        }
         Semaphore slots = new Semaphore(atMost);
         AtomicBoolean failed = new AtomicBoolean();
         List<Future<R>> results = new ArrayList<>(inputs.size());

@@ -58,12 +58,7 @@ public final class SqsFeedbackQueue implements FeedbackQueue {
                     .messageBody(QueueMessageCodec.encode(messages.get(i)))
                     .messageAttributes(Map.of("kind", text(QueueMessageCodec.kindOf(messages.get(i))))).build());
         }
-        List<List<SendMessageBatchRequestEntry>> batches = SendBatches.of(entries);
-        if (batches.size() == 1) {
-            send(batches.get(0)); // a webhook's few messages: no threads to start
-        } else {
-            AtOnce.each(batches, BATCHES_AT_ONCE, this::send);
-        }
+        AtOnce.each(SendBatches.of(entries), BATCHES_AT_ONCE, this::send);
     }
 
     /**
