@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.touchpoint.domain.json.StrictJson;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -78,12 +82,13 @@ class ExportIT {
     }
 
     @Test
-    void csv_isUtf8WithQuotingAndDefusedFormulas() {
+    void csv_isUtf8WithQuotingAndDefusedFormulas() throws IOException {
         HttpResponse<String> response = api.get("/v1/responses?from=" + last + "&to=" + last + "&format=csv&limit=1000");
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
         String csv = response.body();
         assertEquals('\uFEFF', csv.charAt(0), "a byte-order mark so spreadsheets read UTF-8");
+        assertTrue(csv.indexOf('\n') == csv.indexOf("\r\n") + 1 && csv.endsWith("\r\n"), "rows end in CRLF, as RFC 4180 asks");
         List<List<String>> rows = parse(csv.substring(1));
         assertEquals("responseId", rows.get(0).get(0));
         List<String> tricky = rows.stream().filter(r -> r.get(6).contains("+1-1")).findFirst().orElseThrow();
@@ -94,38 +99,11 @@ class ExportIT {
         assertEquals(17, rows.size(), "a header, the 15 plain responses of that day and the tricky one");
     }
 
-    /** A plain RFC 4180 reader, as a spreadsheet reads the file. */
-    private static List<List<String>> parse(String csv) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                cell.append(c);
-            }
+    /** The file as a spreadsheet reads it: Jackson's CSV parser, every row an array of text. */
+    private static List<List<String>> parse(String csv) throws IOException {
+        CsvMapper mapper = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+        try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).readValues(csv)) {
+            return rows.readAll();
         }
-        return rows;
     }
 }

@@ -2,6 +2,7 @@ package dev.touchpoint.local;
 
 import static dev.touchpoint.local.LocalApi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.json.StrictJson;
@@ -71,6 +72,10 @@ class ImportIT {
         assertEquals(400, api.post("/v1/imports", "text/csv", runtime.apiKey(), "email,nps\r\na@example.com,9\r\n".getBytes(StandardCharsets.UTF_8))
                 .statusCode());
         assertEquals(415, api.post("/v1/imports", "application/json", runtime.apiKey(), "{}".getBytes(StandardCharsets.UTF_8)).statusCode());
-        assertEquals(400, api.post("/v1/imports", "text/csv", runtime.apiKey(), "externalId,\"open".getBytes(StandardCharsets.UTF_8)).statusCode());
+        HttpResponse<String> open = api.post("/v1/imports", "text/csv", runtime.apiKey(),
+                (CSV.lines().findFirst().orElseThrow() + "\r\np-1,,,,,,,,,,9,,,,fine\r\np-2,,,,,,,,,,3,,,,\"never closed\r\np-3,,,,,,,,,,8,,,,\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, open.statusCode(), "a file the parser cannot read is refused whole");
+        assertTrue(open.body().contains("malformed-csv") && open.body().contains("line 3"), open.body());
     }
 }

@@ -1,58 +1,69 @@
 package dev.touchpoint.ingest.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** RFC 4180 CSV: quoted cells with commas, doubled quotes and line breaks; CRLF or LF rows; a leading byte-order mark ignored. */
+/**
+ * RFC 4180 CSV read by Jackson's CSV parser: quoted cells with commas, doubled quotes and line
+ * breaks; CRLF or LF rows; blank lines skipped; a leading byte-order mark ignored. Rows are read as
+ * arrays of text, so no column is interpreted here: the import checks the header and each row.
+ */
 final class CsvReader {
 
     private CsvReader() {
     }
 
-    /** @throws IllegalArgumentException for a quote left open */
+    /** @throws MalformedCsvException for a row the parser cannot read, such as one with a quoted cell left open */
     static List<List<String>> read(String text) {
         String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < csv.length(); i++) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"' && cell.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                if (!(row.size() == 1 && row.get(0).isEmpty())) {
-                    rows.add(row);
-                }
-                row = new ArrayList<>();
-            } else {
-                cell.append(c);
+        long line = 1;
+        try (CsvParser parser = Factory.CSV.createParser(csv)) {
+            parser.setSchema(CsvSchema.emptySchema());
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return rows;
             }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException("a quoted cell is not closed");
-        }
-        if (!cell.isEmpty() || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
+            while (parser.nextToken() == JsonToken.START_ARRAY) {
+                line = parser.currentLocation().getLineNr();
+                rows.add(row(parser));
+            }
+        } catch (JsonProcessingException e) {
+            throw new MalformedCsvException(line, e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new MalformedCsvException(line, e.getMessage());
         }
         return rows;
+    }
+
+    private static List<String> row(CsvParser parser) throws IOException {
+        List<String> cells = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.VALUE_STRING) {
+            cells.add(parser.getText());
+        }
+        return cells;
+    }
+
+    /** Built on the first import only: a function that never imports loads none of it. */
+    private static final class Factory {
+        static final CsvFactory CSV = CsvFactory.builder()
+                .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .build();
+    }
+
+    /** A row that cannot be read; {@code line} is where the row starts, which is where to look. */
+    static final class MalformedCsvException extends IllegalArgumentException {
+        final long line;
+
+        MalformedCsvException(long line, String reason) {
+            super("The row starting on line " + line + " cannot be read: " + reason + ".");
+            this.line = line;
+        }
     }
 }

@@ -57,8 +57,8 @@ final class ImportRoute implements ApiRoute {
             rows = CsvReader.read(request.bodyText());
         } catch (CharacterCodingException e) {
             return HttpResponses.problem(400, "invalid-encoding", "Invalid encoding", "The CSV is not valid UTF-8.", path);
-        } catch (IllegalArgumentException e) {
-            return HttpResponses.problem(400, "malformed-csv", "Malformed CSV", "A quoted cell is not closed.", path);
+        } catch (CsvReader.MalformedCsvException e) {
+            return HttpResponses.problem(400, "malformed-csv", "Malformed CSV", e.getMessage(), path);
         }
         if (rows.isEmpty() || !rows.get(0).stream().map(String::strip).toList().equals(COLUMNS) || rows.size() - 1 > MAX_ROWS) {
             return HttpResponses.invalid("The CSV header must be exactly: " + String.join(",", COLUMNS) + " (at most "
