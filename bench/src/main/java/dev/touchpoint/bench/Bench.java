@@ -33,12 +33,15 @@ public final class Bench {
         int events = Integer.getInteger("bench.events", 20_000);
         Map<String, Object> results = new LinkedHashMap<>();
         Path work = root.resolve("bench/target/bench");
-        java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "cold,writes,warm,ceiling,reports,pipeline").split(","));
+        java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "cold,libraries,writes,warm,ceiling,reports,pipeline").split(","));
         try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start(null); EmbeddedSqs sqs = EmbeddedSqs.start();
              StandInServices standIns = new StandInServices()) {
             Map<String, String> env = functionEnvironment(dynamo, sqs, standIns);
             if (only.contains("cold")) {
                 coldStarts(root, work, env, runs, results);
+            }
+            if (only.contains("libraries")) {
+                LibraryCosts.measure(root, work, runs, results);
             }
             if (only.contains("writes")) {
                 WritesPerResponse.measure(dynamo, env, results);

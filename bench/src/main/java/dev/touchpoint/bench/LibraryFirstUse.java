@@ -1,0 +1,110 @@
+package dev.touchpoint.bench;
+
+import java.util.List;
+
+/**
+ * The child JVM of {@link LibraryCosts}: in a fresh JVM on a function's unpacked jar, times each step of
+ * one library's first use, as the function uses it, and prints {@code FIRST_USE <step> <ms> <result>} per
+ * step. Each library's calls sit in a class of their own, so none of its classes is loaded or verified
+ * before the step's timer starts.
+ */
+public final class LibraryFirstUse {
+
+    private LibraryFirstUse() {
+    }
+
+    public static void main(String[] args) {
+        List<String> steps = switch (args[0]) {
+            case "libphonenumber" -> List.of("e164", "time_zone");
+            case "zxing" -> List.of("qr_code");
+            case "jackson_csv" -> List.of("json_first", "rows");
+            default -> throw new IllegalArgumentException("no such library: " + args[0]);
+        };
+        for (String step : steps) {
+            long start = System.nanoTime();
+            String result = use(args[0] + "." + step);
+            double millis = (System.nanoTime() - start) / 1e6;
+            System.out.println("FIRST_USE " + step + " " + millis + " " + result);
+        }
+    }
+
+    private static String use(String step) {
+        return switch (step) {
+            case "libphonenumber.e164" -> Phones.e164("0555 111 22 33", "TR");
+            case "libphonenumber.time_zone" -> Phones.timeZones("+905551112233");
+            case "zxing.qr_code" -> QrCodes.size("http://localhost:8080/q/store-kadikoy");
+            case "jackson_csv.json_first" -> CsvRows.jsonFields("{\"channel\":\"paper\",\"nps\":9}");
+            case "jackson_csv.rows" -> CsvRows.count("externalId,nps,comment\r\np-1,9,\"fine, \"\"really\"\"\"\r\np-2,3,slow\r\n");
+            default -> throw new IllegalArgumentException(step);
+        };
+    }
+
+    /** As {@code IdentityNormalizer} (E.164 in a default region) and {@code CustomerTimeZones} use it. */
+    private static final class Phones {
+        static String e164(String phone, String region) {
+            try {
+                var phones = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+                return phones.format(phones.parse(phone, region), com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164);
+            } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static String timeZones(String phone) {
+            try {
+                return com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(
+                        com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().parse(phone, null)).toString();
+            } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** As survey-web's {@code QrCodeRoute} encodes a touchpoint's URL (error correction M, quiet zone 4). */
+    private static final class QrCodes {
+        static String size(String url) {
+            try {
+                var matrix = new com.google.zxing.qrcode.QRCodeWriter().encode(url, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
+                        java.util.Map.of(com.google.zxing.EncodeHintType.ERROR_CORRECTION,
+                                com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M, com.google.zxing.EncodeHintType.MARGIN, 4));
+                return matrix.getWidth() + "x" + matrix.getHeight();
+            } catch (com.google.zxing.WriterException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * As ingest-api's {@code CsvReader} reads an import: every row an array of text. First a JSON read
+     * with Jackson's core, which every function makes before any import, so that {@code rows} is the CSV
+     * parser's own cost.
+     */
+    private static final class CsvRows {
+        static String jsonFields(String json) {
+            int fields = 0;
+            try (var parser = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
+                for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    fields += token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME ? 1 : 0;
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return fields + "-fields";
+        }
+
+        static String count(String csv) {
+            var factory = com.fasterxml.jackson.dataformat.csv.CsvFactory.builder()
+                    .enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY).build();
+            int cells = 0;
+            try (var parser = factory.createParser(csv)) {
+                parser.setSchema(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema());
+                for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    cells += token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? 1 : 0;
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return cells + "-cells";
+        }
+    }
+}
