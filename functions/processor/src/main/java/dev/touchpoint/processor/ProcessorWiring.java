@@ -1,5 +1,6 @@
 package dev.touchpoint.processor;
 
+import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.Environment;
@@ -76,6 +77,8 @@ public final class ProcessorWiring {
 
     /** With another reply sender: the local runtime's outbox. */
     public static FeedbackBatchProcessor build(Environment env, ReplySender replies) {
+        // libphonenumber loads on a thread of its own while the clients are built, before the normaliser below.
+        AheadOfFirstEvent.startPhoneRules(env, env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"));
         // One client per service for the container: the DLQ and the closed-loop queue share the SQS one.
         SqsClient sqs = AwsClients.sqs(env);
         ClosedLoop closedLoop = closedLoop(env, sqs);

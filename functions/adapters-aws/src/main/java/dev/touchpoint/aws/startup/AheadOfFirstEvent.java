@@ -1,5 +1,6 @@
 package dev.touchpoint.aws.startup;
 
+import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
 import java.time.Duration;
@@ -52,6 +53,16 @@ public final class AheadOfFirstEvent {
                 }
             });
         }
+    }
+
+    /**
+     * libphonenumber's rules and the default region's metadata loaded on a thread of their own, for a
+     * function whose first event normalises a phone number. The function should build its clients
+     * before its own {@link IdentityNormalizer}, whose constructor waits for the library's class
+     * initialisation if this thread is still in it.
+     */
+    public static void startPhoneRules(Environment env, String defaultRegion) {
+        start(env, "phone rules", () -> new IdentityNormalizer(defaultRegion).loadPhoneRules());
     }
 
     /** Runs {@code work} on a daemon thread of its own, in a Lambda container only. */

@@ -68,9 +68,17 @@ class AheadOfFirstEventTest {
         assertTrue(AheadOfFirstEvent.startedSoFar().contains("TLS context"));
     }
 
-    /** Last: once the primes have begun, priming stays under way for the rest of this JVM. */
     @Test
     @Order(5)
+    void thePhoneRulesLoadInLambda() {
+        AheadOfFirstEvent.startPhoneRules(IN_LAMBDA, "TR");
+        AheadOfFirstEvent.awaitAll();
+        assertTrue(AheadOfFirstEvent.startedSoFar().contains("phone rules"));
+    }
+
+    /** Last: once the primes have begun, priming stays under way for the rest of this JVM. */
+    @Test
+    @Order(6)
     void onceThePrimesHaveBegunNoWarmUpStarts() {
         Priming.runAll();
         AtomicBoolean ran = new AtomicBoolean();

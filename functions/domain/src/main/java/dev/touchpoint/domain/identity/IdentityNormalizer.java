@@ -33,6 +33,18 @@ public final class IdentityNormalizer {
         }
     }
 
+    /**
+     * Parses, checks and formats the default region's example number, as the first phone number will:
+     * libphonenumber then has its rules and that region's metadata loaded (about 30 ms in a fresh JVM).
+     * A function calls it on a thread of its own while it builds the rest of itself.
+     */
+    public void loadPhoneRules() {
+        PhoneNumber example = phones.getExampleNumber(defaultRegion);
+        if (example != null) {
+            e164(phones.format(example, PhoneNumberUtil.PhoneNumberFormat.E164));
+        }
+    }
+
     public String defaultRegion() {
         return defaultRegion;
     }

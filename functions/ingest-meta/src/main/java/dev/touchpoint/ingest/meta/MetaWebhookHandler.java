@@ -1,5 +1,6 @@
 package dev.touchpoint.ingest.meta;
 
+import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -46,12 +47,14 @@ public final class MetaWebhookHandler implements RequestHandler<APIGatewayV2HTTP
         this.webhook = webhook;
     }
 
+    /** The clients first, the phone normaliser last: libphonenumber loads meanwhile on a thread of its own. */
     public static MetaWebhook build(Environment env) {
-        return new MetaWebhook(SecretSettings.read(env, "TOUCHPOINT_META_APP_SECRET"),
-                SecretSettings.read(env, "TOUCHPOINT_META_VERIFY_TOKEN"),
-                new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR")),
-                new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")),
-                new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")), Clock.systemUTC());
+        String region = env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR");
+        AheadOfFirstEvent.startPhoneRules(env, region);
+        SqsFeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
+        DynamoDbWebhookEventCounter counter = new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
+        return new MetaWebhook(SecretSettings.read(env, "TOUCHPOINT_META_APP_SECRET"), SecretSettings.read(env, "TOUCHPOINT_META_VERIFY_TOKEN"),
+                new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
 
     /** A customer's WhatsApp text and a delivery status, as Meta posts them: what priming walks through. */

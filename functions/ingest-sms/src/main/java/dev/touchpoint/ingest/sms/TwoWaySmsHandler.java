@@ -1,5 +1,6 @@
 package dev.touchpoint.ingest.sms;
 
+import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
@@ -34,10 +35,13 @@ public final class TwoWaySmsHandler implements RequestHandler<SNSEvent, Integer>
         this.sms = sms;
     }
 
+    /** The clients first, the phone normaliser last: libphonenumber loads meanwhile on a thread of its own. */
     public static TwoWaySms build(Environment env) {
-        return new TwoWaySms(new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR")),
-                new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")),
-                new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")), Clock.systemUTC());
+        String region = env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR");
+        AheadOfFirstEvent.startPhoneRules(env, region);
+        SqsFeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
+        DynamoDbWebhookEventCounter counter = new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
+        return new TwoWaySms(new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
 
     /** A customer's SMS as AWS End User Messaging publishes it to the topic: what priming walks through. */

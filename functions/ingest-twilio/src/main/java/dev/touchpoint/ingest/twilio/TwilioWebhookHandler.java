@@ -1,5 +1,6 @@
 package dev.touchpoint.ingest.twilio;
 
+import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -47,11 +48,14 @@ public final class TwilioWebhookHandler implements RequestHandler<APIGatewayV2HT
         this.webhook = webhook;
     }
 
+    /** The clients first, the phone normaliser last: libphonenumber loads meanwhile on a thread of its own. */
     public static TwilioWebhook build(Environment env) {
+        String region = env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR");
+        AheadOfFirstEvent.startPhoneRules(env, region);
+        SqsFeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
+        DynamoDbWebhookEventCounter counter = new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
         return new TwilioWebhook(SecretSettings.read(env, "TOUCHPOINT_TWILIO_AUTH_TOKEN"), env.required("TOUCHPOINT_PUBLIC_URL"),
-                new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR")),
-                new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")),
-                new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")), Clock.systemUTC());
+                new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
 
     /** A customer's SMS as Twilio posts it: what priming walks through. */
