@@ -1,19 +1,23 @@
 package dev.touchpoint.aws.startup;
 
-import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.domain.identity.IdentityNormalizer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
  * Work a function's first event would otherwise do on its own thread, started on daemon threads while
  * the function is still building the rest of itself: the JDK's TLS context (its trust store read),
- * and each client's first call (the SDK's request path loaded and its lambdas spun, a connection
- * opened). On a cold start the rest of init and the first event's own work then overlap with it
+ * each client's first call (the SDK's request path loaded and its lambdas spun, a connection
+ * opened), libphonenumber's rules, and values the function needs once its clients are built (survey-web's
+ * survey catalogue). On a cold start the rest of init and the first event's own work then overlap with it
  * instead of waiting for it (docs/performance.md).
  *
  * <p>Only in a Lambda container ({@code AWS_LAMBDA_FUNCTION_NAME} set, as Lambda always sets it): the
@@ -65,6 +69,34 @@ public final class AheadOfFirstEvent {
         start(env, "phone rules", () -> new IdentityNormalizer(defaultRegion).loadPhoneRules());
     }
 
+    /**
+     * {@code work}'s result, made on a thread of its own in a Lambda container while the caller builds the
+     * rest of the function, and taken when the caller asks for it (waiting if it is not ready yet);
+     * elsewhere, or once the primes have begun, made at once on the caller's thread. Unlike a warm-up's,
+     * its failure is the caller's: asking for the result throws what {@code work} threw.
+     */
+    public static <T> Supplier<T> supply(Environment env, String what, Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        boolean started = inLambda(env) && start(what, () -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable failure) {
+                result.completeExceptionally(failure);
+            }
+        });
+        if (!started) {
+            T made = work.get();
+            return () -> made;
+        }
+        return () -> {
+            try {
+                return result.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            }
+        };
+    }
+
     /** Runs {@code work} on a daemon thread of its own, in a Lambda container only. */
     public static void start(Environment env, String what, Runnable work) {
         if (inLambda(env)) {
@@ -72,9 +104,10 @@ public final class AheadOfFirstEvent {
         }
     }
 
-    private static void start(String what, Runnable work) {
+    /** False, and nothing started, once the primes have begun. */
+    private static boolean start(String what, Runnable work) {
         if (Priming.underway()) {
-            return;
+            return false;
         }
         if (AWAITED_BEFORE_SNAPSHOT.compareAndSet(false, true)) {
             Priming.beforeSnapshot("warm-ups finished", AheadOfFirstEvent::awaitAll);
@@ -86,6 +119,7 @@ public final class AheadOfFirstEvent {
                 // the first event makes the same call and handles what it meets
             }
         }));
+        return true;
     }
 
     /** The warm-ups started in this JVM, by what they warm (for tests). */

@@ -3,6 +3,7 @@ package dev.touchpoint.aws.startup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.touchpoint.aws.Environment;
@@ -10,6 +11,7 @@ import dev.touchpoint.aws.snapstart.Priming;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,34 @@ class AheadOfFirstEventTest {
         AheadOfFirstEvent.startPhoneRules(IN_LAMBDA, "TR");
         AheadOfFirstEvent.awaitAll();
         assertTrue(AheadOfFirstEvent.startedSoFar().contains("phone rules"));
+    }
+
+    @Test
+    @Order(5)
+    void aSuppliedValueIsMadeOnItsOwnThreadInLambda_andOnTheCallersElsewhere() {
+        AtomicReference<String> madeOn = new AtomicReference<>();
+        Supplier<String> inLambda = AheadOfFirstEvent.supply(IN_LAMBDA, "catalogue", () -> {
+            madeOn.set(Thread.currentThread().getName());
+            return "surveys";
+        });
+        assertEquals("surveys", inLambda.get());
+        assertEquals("warm-up: catalogue", madeOn.get());
+        Supplier<String> local = AheadOfFirstEvent.supply(LOCAL, "catalogue", () -> {
+            madeOn.set(Thread.currentThread().getName());
+            return "surveys";
+        });
+        assertEquals(Thread.currentThread().getName(), madeOn.get(), "made at once, before supply returns");
+        assertEquals("surveys", local.get());
+    }
+
+    @Test
+    @Order(5)
+    void aSuppliedValuesFailureIsTheCallers() {
+        Supplier<String> broken = AheadOfFirstEvent.supply(IN_LAMBDA, "broken catalogue", () -> {
+            throw new IllegalStateException("surveys/catalog.json is invalid");
+        });
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, broken::get);
+        assertEquals("surveys/catalog.json is invalid", thrown.getMessage());
     }
 
     /** Last: once the primes have begun, priming stays under way for the rest of this JVM. */

@@ -8,11 +8,13 @@ import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
+import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import java.time.Clock;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,15 +29,17 @@ public final class SurveyWebWiring {
     private SurveyWebWiring() {
     }
 
+    /** The survey catalogue loads on a thread of its own while the clients are built. */
     public static SurveyWeb build(Environment env) {
-        return build(env, new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")));
+        Supplier<SurveyCatalog> catalogue = AheadOfFirstEvent.supply(env, "survey catalogue", SurveyCatalog::fromClasspath);
+        return build(env, new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")), catalogue);
     }
 
-    private static SurveyWeb build(Environment env, FeedbackQueue queue) {
+    private static SurveyWeb build(Environment env, FeedbackQueue queue, Supplier<SurveyCatalog> catalogue) {
         Clock clock = Clock.systemUTC();
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
-        SurveyCatalog surveys = SurveyCatalog.fromClasspath();
+        SurveyCatalog surveys = catalogue.get();
         SurveyTokens tokens = SurveyTokens.fromText(SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
                 .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured")));
         return new SurveyWeb(
@@ -53,7 +57,7 @@ public final class SurveyWebWiring {
      * SQS send paths of the real clients (see {@link Priming}).
      */
     public static void prime(Environment env) {
-        SurveyWeb offline = build(env, QueueMessageCodec::encode);
+        SurveyWeb offline = build(env, QueueMessageCodec::encode, SurveyCatalog::fromClasspath);
         String form = "form=" + UUID.randomUUID() + "&lang=en&q_nps=9&q_comment=priming";
         for (HttpRequest request : new HttpRequest[] {
                 request("GET", "/k/priming", null), request("POST", "/k/priming", form), request("GET", "/q/priming", null),
