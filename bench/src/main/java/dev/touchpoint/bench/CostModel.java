@@ -10,7 +10,8 @@ import java.util.Map;
  * measured in this run, which include I/O to the embedded services. A second total takes ingest
  * through ingest-api's function URL instead of the HTTP API; a third, responses that arrive by CSV
  * import (call-centre and paper feedback, {@code POST /v1/imports} through the HTTP API), where one
- * request and one ingest invocation carry 5 000 rows and the rows reach SQS ten a request.
+ * request and one ingest invocation carry 5 000 rows and the rows reach SQS ten a request; a fourth,
+ * responses from the web widget, which cost a rate-limit write and two more requests each.
  */
 final class CostModel {
 
@@ -48,10 +49,29 @@ final class CostModel {
         // Lambda function URLs carry no request charge; everything else is unchanged.
         results.put("cost_usd_per_million_responses.total_with_function_url_ingest", Bench.round(total - api));
         printArithmetic(writes, reads, ingestMs, batchMs, total, api);
+        if (results.containsKey("write_units_per_request.widget_submission_at_ingest")) {
+            webWidget(results, total, ingestMs, ((Number) results.get("write_units_per_request.widget_submission_at_ingest")).doubleValue());
+        }
         if (results.containsKey("warm_p50_ms.import_of_5000_rows")) {
             importedByCsv(results, ((Number) results.get("warm_p50_ms.import_of_5000_rows")).doubleValue() / WarmLatency.IMPORT_ROWS,
                     batchMs, dynamoWrites + dynamoReads);
         }
+    }
+
+    /**
+     * Per response from the web widget: the POST costs what an API-key POST costs plus its rate-limit
+     * window's write, and a browser makes two more requests for it, each through the HTTP API to a
+     * function: the survey's definition ({@code GET /w/surveys/{id}}, survey-web; one per widget shown,
+     * so at least one per response) and the CORS preflight of the POST ({@code OPTIONS /v1/feedback},
+     * ingest-api; its answer is cached for 10 minutes, so one per response for a visitor who answers
+     * once). Both are timed at ingest-api's warm p50, which does more than either.
+     */
+    private static void webWidget(Map<String, Object> results, double total, double ingestMs, double rateLimitWrites) {
+        double extraRequest = HTTP_API_PER_MILLION + LAMBDA_REQUESTS_PER_MILLION + 1e6 * MEMORY_GB * LAMBDA_ARM_PER_GB_SECOND * ingestMs / 1000;
+        double widget = total + DYNAMODB_WRITE_PER_MILLION * rateLimitWrites + 2 * extraRequest;
+        results.put("cost_usd_per_million_responses.total_web_widget", Bench.round(widget));
+        line("total, responses from the web widget", "total + %.3f × %.1f rate-limit write + 2 × (%.2f API + %.2f Lambda + %.2f ms)"
+                .formatted(DYNAMODB_WRITE_PER_MILLION, rateLimitWrites, HTTP_API_PER_MILLION, LAMBDA_REQUESTS_PER_MILLION, ingestMs), widget);
     }
 
     /** Per response imported by CSV: a 5 000th of a request and of an invocation, a tenth of an SQS send. */

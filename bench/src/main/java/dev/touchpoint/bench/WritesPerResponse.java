@@ -2,11 +2,14 @@ package dev.touchpoint.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.ingest.api.IngestApi;
+import dev.touchpoint.ingest.api.IngestApiWiring;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
 import dev.touchpoint.processor.FeedbackBatchProcessor;
 import dev.touchpoint.processor.ProcessorWiring;
@@ -47,7 +50,30 @@ final class WritesPerResponse {
             results.put("read_units_per_response.known_customer", Bench.round(known[1]));
             System.out.printf("  write units per response: new customer %.1f, known customer %.1f (reads %.1f)%n",
                     first[0], known[0], known[1]);
+            double widget = widgetSubmission(metered, meter);
+            results.put("write_units_per_request.widget_submission_at_ingest", Bench.round(widget));
+            System.out.printf("  write units of a widget submission at ingest (its rate-limit window): %.1f%n", widget);
         }
+    }
+
+    /**
+     * A browser widget's POST with a publishable key, through the real ingest-api: before it queues the
+     * response it counts the request in its key's and address's rate window in DynamoDB, a write that an
+     * API-key request does not make. The queue only encodes, so the units are the ingest's own.
+     */
+    private static double widgetSubmission(Map<String, String> metered, WriteMeter meter) {
+        Map<String, String> widgetEnv = new HashMap<>(metered);
+        widgetEnv.put("TOUCHPOINT_PUBLISHABLE_KEYS", "pk_bench=https://shop.example");
+        IngestApi ingest = IngestApiWiring.build(Environment.of(widgetEnv), QueueMessageCodec::encode);
+        double writes = meter.writeUnits();
+        int status = ingest.handle(Priming.httpRequest("POST", "/v1/feedback", Map.of("content-type", "application/json",
+                "x-publishable-key", "pk_bench", "origin", "https://shop.example"), """
+                {"externalId":"widget-units","channel":"web","touchpoint":"shop","surveyId":"post-service",
+                 "answers":[{"questionId":"nps","type":"nps","value":9}]}"""), line -> { }).getStatusCode();
+        if (status != 202) {
+            throw new IllegalStateException("the widget submission was answered " + status);
+        }
+        return meter.writeUnits() - writes;
     }
 
     /** @return write and read units of recording one web response of the bench customer */
