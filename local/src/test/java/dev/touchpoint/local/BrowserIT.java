@@ -36,6 +36,7 @@ class BrowserIT {
     private static LocalRuntime runtime;
     private static LocalApi api;
     private static HttpServer shop;
+    private static CountingForwarder widgetTraffic;
     private static WebDriver browser;
 
     @BeforeAll
@@ -47,11 +48,13 @@ class BrowserIT {
                 "TOUCHPOINT_API_KEY", "browser-key", "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1",
                 "TOUCHPOINT_PUBLISHABLE_KEYS", WIDGET_KEY + "=" + shopOrigin)));
         api = new LocalApi(runtime);
+        // The widget reaches the runtime through a forwarder that counts its requests (a preflight included).
+        widgetTraffic = new CountingForwarder(runtime.port());
         String page = """
                 <!doctype html><html lang="tr"><head><meta charset="utf-8"><title>Shop</title></head>
                 <body><h1>Sepetiniz</h1><p>Teşekkürler, siparişiniz alındı.</p>
                 <script src="http://127.0.0.1:%d/widget.js" data-key="%s" data-touchpoint="web-checkout"
-                        data-survey="post-service" data-lang="tr" async></script></body></html>""".formatted(runtime.port(), WIDGET_KEY);
+                        data-survey="post-service" data-lang="tr" async></script></body></html>""".formatted(widgetTraffic.port(), WIDGET_KEY);
         shop.createContext("/", exchange -> {
             byte[] body = page.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("content-type", "text/html; charset=utf-8");
@@ -69,6 +72,9 @@ class BrowserIT {
         }
         if (shop != null) {
             shop.stop(0);
+        }
+        if (widgetTraffic != null) {
+            widgetTraffic.close();
         }
         if (runtime != null) {
             runtime.close();
@@ -142,6 +148,9 @@ class BrowserIT {
         waiting().until(d -> widget.findElement(By.cssSelector(".panel [role=status]")).getText().startsWith("Teşekkürler"));
         screenshot("widget-thanks");
         eventually("the widget answer is counted", () -> count("web#web-checkout#post-service", "npsPromoters") == 1);
+        assertEquals(1, widgetTraffic.count("POST", "/v1/feedback"));
+        assertEquals(0, widgetTraffic.count("OPTIONS", "/v1/feedback"),
+                "no CORS preflight: it would cost a second request and invocation per answer, and a round trip");
     }
 
     private static long count(String cell, String counter) {

@@ -26,7 +26,7 @@ class WidgetAndQrIT {
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", "widget-test-key", "TOUCHPOINT_PUBLISHABLE_KEYS", "pk_shop=" + ORIGIN,
+                "TOUCHPOINT_API_KEY", "widget-test-key", "TOUCHPOINT_PUBLISHABLE_KEYS", "pk_shop=" + ORIGIN + ",pk_simple=" + ORIGIN,
                 "TOUCHPOINT_WIDGET_RATE_LIMIT", "2")));
     }
 
@@ -71,6 +71,34 @@ class WidgetAndQrIT {
                 + "/v1/profiles?email=a@example.com")).header("x-publishable-key", "pk_shop").header("origin", ORIGIN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, profiles.statusCode(), "a publishable key reads nothing");
+    }
+
+    /** As widget.js posts: the key in the query string and the JSON as text/plain, so no browser preflights it. */
+    private static HttpResponse<String> simplePost(String key, String origin, String contentType, String externalId) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + "/v1/feedback?publishableKey=" + key))
+                .header("content-type", contentType).header("origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"externalId":"%s","channel":"web","answers":[{"questionId":"nps","type":"nps","value":9}]}"""
+                        .formatted(externalId))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aWidgetPostWithoutPreflight_isAcceptedFromTheKeysOriginOnly() throws Exception {
+        HttpResponse<String> accepted = simplePost("pk_simple", ORIGIN, "text/plain;charset=UTF-8", "s-1");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        assertEquals(ORIGIN, accepted.headers().firstValue("access-control-allow-origin").orElse(""),
+                "the browser may read the answer");
+        assertEquals(401, simplePost("pk_simple", "https://evil.example", "text/plain", "s-evil").statusCode(), "another origin");
+        assertEquals(401, simplePost("pk_unknown", ORIGIN, "text/plain", "s-unknown").statusCode(), "an unknown key");
+
+        HttpResponse<String> apiKeyAsText = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + "/v1/feedback"))
+                .header("content-type", "text/plain").header("x-api-key", "widget-test-key")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, apiKeyAsText.statusCode(), "servers send their JSON as application/json");
+        HttpResponse<String> profiles = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port()
+                + "/v1/profiles?email=a@example.com&publishableKey=pk_simple")).header("origin", ORIGIN).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, profiles.statusCode(), "a publishable key in the query string reads nothing either");
     }
 
     @Test

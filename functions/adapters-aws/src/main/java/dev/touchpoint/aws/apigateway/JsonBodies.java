@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.json.MalformedJsonException;
 import dev.touchpoint.domain.json.StrictJson;
 import java.nio.charset.CharacterCodingException;
+import java.util.Set;
 
 /**
  * Reads a JSON request body with the checks every JSON route shares, in order: 415 for another media
@@ -15,10 +16,15 @@ public final class JsonBodies {
     }
 
     public static JsonNode read(HttpRequest request, int maxBytes) {
+        return read(request, maxBytes, Set.of("application/json"));
+    }
+
+    /** The same, the JSON sent as any of {@code mediaTypes} (a browser's widget may send it as {@code text/plain}). */
+    public static JsonNode read(HttpRequest request, int maxBytes, Set<String> mediaTypes) {
         String path = request.path();
-        if (!request.mediaType().map("application/json"::equals).orElse(false)) {
+        if (!request.mediaType().map(mediaTypes::contains).orElse(false)) {
             throw new ProblemException(HttpResponses.problem(415, "unsupported-media-type", "Unsupported media type",
-                    "Send the body as application/json.", path));
+                    "Send the body as " + String.join(" or ", new java.util.TreeSet<>(mediaTypes)) + ".", path));
         }
         int size = request.bodySize();
         if (size > maxBytes) {

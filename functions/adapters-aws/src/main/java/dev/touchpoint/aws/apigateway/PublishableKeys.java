@@ -15,6 +15,12 @@ public final class PublishableKeys {
 
     public static final String HEADER = "x-publishable-key";
 
+    /**
+     * The same key as a query parameter, for a browser's POST that must not be preflighted: a request
+     * with a header of its own is, which costs a second request and a second invocation per response.
+     */
+    public static final String QUERY_PARAMETER = "publishableKey";
+
     private final Map<String, Set<String>> originsByKey;
 
     private PublishableKeys(Map<String, Set<String>> originsByKey) {
@@ -39,9 +45,14 @@ public final class PublishableKeys {
         return new PublishableKeys(keys);
     }
 
+    /** The key a request presents, in the header or else in the query string; not yet checked. */
+    public static Optional<String> presented(HttpRequest request) {
+        return request.header(HEADER).or(() -> Optional.ofNullable(request.query().get(QUERY_PARAMETER))).map(String::trim);
+    }
+
     /** The key presented, if it is known and the request comes from one of its origins. */
     public Optional<String> accepted(HttpRequest request) {
-        Optional<String> key = request.header(HEADER).map(String::trim);
+        Optional<String> key = presented(request);
         Optional<String> origin = request.header("origin").map(PublishableKeys::normalise);
         if (key.isEmpty() || origin.isEmpty()) {
             return Optional.empty();

@@ -39,13 +39,16 @@ final class FeedbackRoute implements ApiRoute {
 
     @Override
     public APIGatewayV2HTTPResponse handle(HttpRequest request) {
-        return handle(request, EnumSet.allOf(Channel.class));
+        return handle(request, EnumSet.allOf(Channel.class), Set.of("application/json"));
     }
 
-    /** @param channels the channels the caller may submit for (a widget key: web and app only) */
-    APIGatewayV2HTTPResponse handle(HttpRequest request, Set<Channel> channels) {
+    /**
+     * @param channels the channels the caller may submit for (a widget key: web and app only)
+     * @param mediaTypes the body's media types the caller may send its JSON as
+     */
+    APIGatewayV2HTTPResponse handle(HttpRequest request, Set<Channel> channels, Set<String> mediaTypes) {
         try {
-            FeedbackSubmission submission = reader.read(JsonBodies.read(request, MAX_BODY_BYTES));
+            FeedbackSubmission submission = reader.read(JsonBodies.read(request, MAX_BODY_BYTES, mediaTypes));
             if (!channels.contains(submission.channel())) {
                 return HttpResponses.problem(403, "channel-not-allowed", "Channel not allowed for this key",
                         "This key may submit feedback for " + channels.stream().map(Channel::wireName).sorted().toList() + " only.",

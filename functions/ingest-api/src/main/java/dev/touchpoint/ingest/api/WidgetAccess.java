@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a publishable (widget) key may do: submit web or app feedback to {@code POST /v1/feedback},
@@ -19,6 +20,12 @@ import java.util.Optional;
 final class WidgetAccess {
 
     private static final EnumSet<Channel> WIDGET_CHANNELS = EnumSet.of(Channel.WEB, Channel.APP);
+
+    /**
+     * A browser may send its JSON as {@code text/plain}: with that type and the key in the query string,
+     * its POST is a simple request, which it sends without a CORS preflight.
+     */
+    private static final Set<String> WIDGET_MEDIA_TYPES = Set.of("application/json", "text/plain");
 
     private final PublishableKeys keys;
     private final RateLimiter limiter;
@@ -33,7 +40,7 @@ final class WidgetAccess {
     }
 
     boolean isPresented(HttpRequest request) {
-        return request.header(PublishableKeys.HEADER).isPresent();
+        return PublishableKeys.presented(request).isPresent();
     }
 
     /** The CORS preflight of a browser about to post feedback. */
@@ -64,7 +71,7 @@ final class WidgetAccess {
                     "At most " + limitPerMinute + " submissions a minute from one visitor; try again in a minute.", request.path()),
                     Map.of("retry-after", "60")), origin);
         }
-        return cors(feedback.handle(request, WIDGET_CHANNELS), origin);
+        return cors(feedback.handle(request, WIDGET_CHANNELS, WIDGET_MEDIA_TYPES), origin);
     }
 
     private static APIGatewayV2HTTPResponse cors(APIGatewayV2HTTPResponse response, String origin) {
