@@ -7,10 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,9 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the page itself cannot see.
  */
 final class CountingForwarder implements AutoCloseable {
-
-    /** Headers the JDK's client sets itself and refuses to be given. */
-    private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade");
 
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -46,20 +41,10 @@ final class CountingForwarder implements AutoCloseable {
     private void forward(HttpExchange exchange, int targetPort) throws IOException {
         counts.computeIfAbsent(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(), key -> new AtomicInteger())
                 .incrementAndGet();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + targetPort + exchange.getRequestURI()))
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
         try {
-            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            response.headers().map().forEach((name, values) -> {
-                if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("transfer-encoding")) {
-                    exchange.getResponseHeaders().put(name, values);
-                }
-            });
+            HttpResponse<byte[]> response = Forwarding.send(client, URI.create("http://127.0.0.1:" + targetPort),
+                    exchange, exchange.getRequestBody().readAllBytes());
+            Forwarding.copyHeaders(response, exchange);
             byte[] body = response.body();
             exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
             exchange.getResponseBody().write(body);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,7 +33,6 @@ final class DynamoDbFaultProxy implements AutoCloseable {
 
     private final java.util.concurrent.atomic.AtomicLong injected = new java.util.concurrent.atomic.AtomicLong();
 
-    private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "expect", "transfer-encoding");
     private static final String THROTTLED_TRANSACTION = """
             {"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException",\
             "Message":"Transaction cancelled, please refer cancellation reasons for specific reasons [ThrottlingError]",\
@@ -126,19 +124,8 @@ final class DynamoDbFaultProxy implements AutoCloseable {
             if (fault != null) {
                 Thread.sleep(fault.delayMillis());
             }
-            HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI()))
-                    .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                    values.forEach(value -> forward.header(name, value));
-                }
-            });
-            HttpResponse<byte[]> response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-            response.headers().map().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.startsWith(":")) {
-                    exchange.getResponseHeaders().put(name, values);
-                }
-            });
+            HttpResponse<byte[]> response = Forwarding.send(http, target, exchange, body);
+            Forwarding.copyHeaders(response, exchange);
             answer(exchange, response.statusCode(), response.body());
             answered.add(call);
         } catch (InterruptedException e) {
