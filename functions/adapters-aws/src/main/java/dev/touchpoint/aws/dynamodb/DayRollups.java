@@ -30,14 +30,17 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Report cells kept once their period has settled, so a report does not read the same items again
  * each time: a day's ({@code ROLLUP#<day>}: its response cells and its funnel counters) for days before
  * yesterday, an hour's ({@code ROLLUP#<day>T<hour>}: its response cells) for the hours of today and
- * yesterday that ended over an hour ago. An item carries a {@code version} that writers bump after any
+ * yesterday that ended over five minutes ago, and ten minutes' ({@code ROLLUP#<day>T<hour>:<minute>},
+ * kept a day) for the stretch after the last kept hour, so a report folds at most the last quarter
+ * of an hour from the day index. An item carries a {@code version} that writers bump after any
  * write to a response of a period already over (a late import, a paper form, a follow-up answer, a
- * redelivery; most responses are written in the hour they are answered and mark nothing), and with any
+ * redelivery; most responses are written in the ten minutes they are answered and mark nothing), and with any
  * funnel counter of a day already over (a late delivery report), and the cells a reader computed
  * under the version it read. Cells are trusted only while their version is the item's; they are stored only for settled
- * periods (writers mark a period as soon as it is over, readers keep it only a day, or an hour, later:
- * a margin for clocks and slow messages), only under the version read, conditionally, and only once
- * the last change is a minute old, so the day index a reader folded had time to show it.
+ * periods (writers mark a period as soon as it is over, readers keep it only a day, or five minutes,
+ * later: a margin for clocks, and for the day index to show a write made just before the end), only
+ * under the version read, conditionally, and only once the last change is a minute old, so the day
+ * index a reader folded had time to show it.
  */
 final class DayRollups {
 
@@ -60,9 +63,29 @@ final class DayRollups {
     private static final String SORT = "ROLLUP";
     private static final Duration SETTLING = Duration.ofMinutes(1);
     private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration SLOT = Duration.ofMinutes(10);
+    /**
+     * How long after its end an hour or a slot may keep cells: writers decide whether to mark by their own
+     * clock, after their put, so a put just before the end marks nothing; the margin covers the clocks'
+     * disagreement and the day index showing that put (within the minute {@link #SETTLING} also assumes).
+     */
+    private static final Duration SETTLES_AFTER = Duration.ofMinutes(5);
+    /** Slots are kept only after the last kept hour, within the last 65 minutes; writers mark those of the last three hours. */
+    private static final Duration SLOTS_MARKED_FOR = Duration.ofHours(3);
+    private static final Duration SLOT_KEPT_FOR = Duration.ofDays(1);
+    /** A SET clause's part that sets the item's expiry (TTL) to {@code :expires}. */
+    private static final String EXPIRES = ", " + TouchpointTable.TTL_ATTRIBUTE + " = :expires";
     private static final int MAX_CELLS = 1_000;
-    private static final int HOURS_AT_ONCE = 8;
+    private static final int PERIODS_AT_ONCE = 8;
     private static final DateTimeFormatter HOUR_KEY = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SLOT_KEY = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
+
+    /** An hour or a ten-minute slot whose cells may be kept, under its item's key; a slot's item expires a day on. */
+    private record Period(Instant start, Duration length, Map<String, AttributeValue> key, Optional<Instant> expires) {
+        Instant end() {
+            return start.plus(length);
+        }
+    }
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -75,8 +98,9 @@ final class DayRollups {
     }
 
     /**
-     * After a write to a response answered at this instant: a day before today, and an hour already over
-     * of the last three days (those a reader may keep by the hour, with a day's margin), lose their cells.
+     * After a write to a response answered at this instant: a day before today, an hour already over of
+     * the last three days (those a reader may keep by the hour, with a day's margin), and a ten-minute
+     * slot already over of the last three hours lose their cells.
      */
     void changed(Instant answeredAt) {
         LocalDate day = LocalDate.ofInstant(answeredAt, ZoneOffset.UTC);
@@ -86,12 +110,25 @@ final class DayRollups {
         if (answeredAt.truncatedTo(ChronoUnit.HOURS).isBefore(currentHour()) && !day.isBefore(today().minusDays(2))) {
             mark(hourKey(answeredAt));
         }
+        Instant slot = slotOf(answeredAt);
+        if (slot.isBefore(slotOf(clock.instant())) && slot.isAfter(clock.instant().minus(SLOTS_MARKED_FOR))) {
+            Period period = slot(slot);
+            Update update = markOf(period.key());
+            dynamo.updateItem(u -> u.tableName(table).key(period.key()).updateExpression(update.updateExpression() + EXPIRES)
+                    .expressionAttributeValues(withExpiry(update.expressionAttributeValues(), period.expires())));
+        }
     }
 
     private void mark(Map<String, AttributeValue> key) {
         Update update = markOf(key);
         dynamo.updateItem(u -> u.tableName(table).key(key).updateExpression(update.updateExpression())
                 .expressionAttributeValues(update.expressionAttributeValues()));
+    }
+
+    private static Map<String, AttributeValue> withExpiry(Map<String, AttributeValue> values, Optional<Instant> expires) {
+        Map<String, AttributeValue> with = new HashMap<>(values);
+        expires.ifPresent(at -> with.put(":expires", n(at.getEpochSecond())));
+        return with;
     }
 
     private Update markOf(Map<String, AttributeValue> key) {
@@ -120,7 +157,7 @@ final class DayRollups {
             if (keeps(day)) {
                 keys.add(dayKey(day));
             } else {
-                keptHours(day).forEach(hour -> keys.add(hourKey(hour)));
+                keptPeriods(day).forEach(period -> keys.add(period.key()));
             }
         }
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();
@@ -139,25 +176,25 @@ final class DayRollups {
         Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = start.plus(Duration.ofDays(1));
         if (keeps(day)) {
-            return kept(day, dayKey(day), DAY, stored, () -> {
+            return kept(day, dayKey(day), Optional.empty(), DAY, stored, () -> {
                 List<AggregateCell> cells = new ArrayList<>(funnel.get());
                 cells.addAll(fold.answeredBetween(start, end));
                 return cells;
             });
         }
-        List<Instant> hours = keptHours(day);
+        List<Period> periods = keptPeriods(day);
         List<AggregateCell> cells = new ArrayList<>(funnel.get());
-        AtOnce.map(hours, HOURS_AT_ONCE, hour -> kept(day, hourKey(hour), HOUR_CELLS, stored,
-                        () -> fold.answeredBetween(hour, hour.plus(HOUR))))
+        AtOnce.map(periods, PERIODS_AT_ONCE, period -> kept(day, period.key(), period.expires(), HOUR_CELLS, stored,
+                        () -> fold.answeredBetween(period.start(), period.end())))
                 .forEach(cells::addAll);
-        Instant rest = hours.isEmpty() ? start : hours.get(hours.size() - 1).plus(HOUR);
-        if (rest.isBefore(end)) { // yesterday, from 01:00, is all kept hours: nothing left to fold
+        Instant rest = periods.isEmpty() ? start : periods.get(periods.size() - 1).end();
+        if (rest.isBefore(end)) { // yesterday, from 00:05, is all kept periods: nothing left to fold
             cells.addAll(fold.answeredBetween(rest, end));
         }
         return cells;
     }
 
-    private List<AggregateCell> kept(LocalDate day, Map<String, AttributeValue> key, KeptAs as,
+    private List<AggregateCell> kept(LocalDate day, Map<String, AttributeValue> key, Optional<Instant> expires, KeptAs as,
                                      Map<String, Map<String, AttributeValue>> stored, Supplier<List<AggregateCell>> compute) {
         String pk = key.get(PK).s();
         Map<String, AttributeValue> item = stored.containsKey(pk) ? stored.get(pk) : Optional.ofNullable(dynamo.getItem(
@@ -170,18 +207,19 @@ final class DayRollups {
         boolean settled = !item.containsKey("changedAt")
                 || Long.parseLong(item.get("changedAt").n()) < clock.millis() - SETTLING.toMillis();
         if (settled && computed.size() <= MAX_CELLS) {
-            store(key, as, version, computed);
+            store(key, expires, as, version, computed);
         }
         return computed;
     }
 
-    private void store(Map<String, AttributeValue> key, KeptAs as, long version, List<AggregateCell> cells) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":cells", encode(cells), ":version", n(version),
-                ":cutoff", n(clock.millis() - SETTLING.toMillis())));
+    private void store(Map<String, AttributeValue> key, Optional<Instant> expires, KeptAs as, long version, List<AggregateCell> cells) {
+        Map<String, AttributeValue> values = withExpiry(Map.of(":cells", encode(cells), ":version", n(version),
+                ":cutoff", n(clock.millis() - SETTLING.toMillis())), expires);
         String unchanged = version == 0 ? "attribute_not_exists(version)" : "version = :version";
+        String update = "SET " + as.cells() + " = :cells, " + as.version() + " = :version" + (expires.isPresent() ? EXPIRES : "");
         try {
             dynamo.updateItem(u -> u.tableName(table).key(key)
-                    .updateExpression("SET " + as.cells() + " = :cells, " + as.version() + " = :version")
+                    .updateExpression(update)
                     .conditionExpression(unchanged + " AND (attribute_not_exists(changedAt) OR changedAt < :cutoff)")
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
@@ -194,14 +232,23 @@ final class DayRollups {
         return day.isBefore(today().minusDays(1));
     }
 
-    /** The hours of a day not kept whole that keep cells: those that ended over an hour ago (writers mark them from their end). */
-    private List<Instant> keptHours(LocalDate day) {
-        Instant until = currentHour().minus(HOUR);
-        List<Instant> hours = new ArrayList<>();
-        for (Instant hour = day.atStartOfDay(ZoneOffset.UTC).toInstant(); hours.size() < 24 && hour.isBefore(until); hour = hour.plus(HOUR)) {
-            hours.add(hour);
+    /**
+     * The periods of a day not kept whole that keep cells, in order: its hours that ended over
+     * {@link #SETTLES_AFTER} ago, then the ten-minute slots after them that did (writers mark both from
+     * their end). What follows them, at most the last quarter of an hour, is folded on every report.
+     */
+    private List<Period> keptPeriods(LocalDate day) {
+        Instant settled = clock.instant().minus(SETTLES_AFTER);
+        Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<Period> periods = new ArrayList<>();
+        Instant next = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        for (; next.isBefore(end) && !next.plus(HOUR).isAfter(settled); next = next.plus(HOUR)) {
+            periods.add(new Period(next, HOUR, hourKey(next), Optional.empty()));
         }
-        return hours;
+        for (; next.isBefore(end) && !next.plus(SLOT).isAfter(settled); next = next.plus(SLOT)) {
+            periods.add(slot(next));
+        }
+        return periods;
     }
 
     private LocalDate today() {
@@ -218,6 +265,17 @@ final class DayRollups {
 
     private static Map<String, AttributeValue> hourKey(Instant hour) {
         return Map.of(PK, s(ROLLUP + HOUR_KEY.format(hour)), SK, s(SORT));
+    }
+
+    /** A slot's cells are read for an hour at most, until its hour is kept: TTL removes its item a day on. */
+    private static Period slot(Instant start) {
+        return new Period(start, SLOT, Map.of(PK, s(ROLLUP + SLOT_KEY.format(start)), SK, s(SORT)),
+                Optional.of(start.plus(SLOT_KEPT_FOR)));
+    }
+
+    private static Instant slotOf(Instant at) {
+        long minutes = at.getEpochSecond() / 60;
+        return Instant.ofEpochSecond((minutes - minutes % SLOT.toMinutes()) * 60);
     }
 
     private static AttributeValue encode(List<AggregateCell> cells) {

@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Today's and yesterday's reports keep the cells of their settled hours (over an hour ago), so a busy
- * day is not read whole on every report; any later write to such an hour is still counted, and a
+ * Today's and yesterday's reports keep the cells of their settled hours (ended over five minutes ago)
+ * and then of the ten-minute slots after them, so a busy day is not read whole on every report, nor
+ * its last hour; any later write to such an hour or slot is still counted, and a
  * response written in the hour it was answered costs no extra write.
  */
 class HourRollupsIT {
@@ -60,13 +62,55 @@ class HourRollupsIT {
     }
 
     @Test
-    void theLastHours_areAlwaysFoldedFromTheIndex() {
-        fixture.responses.record(answeredAt("11:10", "r1"));
+    void theLastMinutes_areAlwaysFoldedFromTheIndex() {
+        fixture.responses.record(answeredAt("11:56", "r1"));
         fixture.clock.advance(Duration.ofMinutes(2));
         assertEquals(1, paperResponsesOn(TODAY));
         fixture.hideFromTheDayIndex("r1");
 
-        assertEquals(0, paperResponsesOn(TODAY), "an hour that ended under an hour ago keeps no cells");
+        assertEquals(0, paperResponsesOn(TODAY), "ten minutes that ended under five minutes ago keep no cells");
+    }
+
+    @Test
+    void tenMinutesOfTheLastHour_areFoldedOnce_thenReadFromTheirStoredCells_forADay() {
+        fixture.responses.record(answeredAt("11:12", "r1"));
+        fixture.clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, paperResponsesOn(TODAY), "11:00 ended two minutes ago: its hour keeps nothing yet");
+        fixture.hideFromTheDayIndex("r1");
+
+        assertEquals(1, paperResponsesOn(TODAY), "11:10 to 11:20 answers from its stored cells");
+        Map<String, AttributeValue> slot = rollup("2026-11-23T11:10");
+        assertEquals(Instant.parse("2026-11-24T11:10:00Z").getEpochSecond(), Long.parseLong(slot.get(TouchpointTable.TTL_ATTRIBUTE).n()),
+                "a slot's item expires a day on");
+        assertEquals(false, rollup("2026-11-23T11").containsKey("cells"), "its hour keeps nothing until 12:05");
+    }
+
+    @Test
+    void anHourThatEndedOverFiveMinutesAgo_keepsItsCellsAsAnHour() {
+        fixture.responses.record(answeredAt("11:12", "r1"));
+        fixture.clock.advance(Duration.ofMinutes(6));
+        assertEquals(1, paperResponsesOn(TODAY));
+        fixture.hideFromTheDayIndex("r1");
+
+        assertEquals(1, paperResponsesOn(TODAY));
+        assertEquals(true, rollup("2026-11-23T11").containsKey("cells"), "kept as its hour");
+        assertEquals(false, rollup("2026-11-23T11").containsKey(TouchpointTable.TTL_ATTRIBUTE), "an hour's item does not expire");
+    }
+
+    @Test
+    void aLateAnswer_toTenMinutesWhoseCellsAreStored_isCountedAtOnce() {
+        fixture.responses.record(answeredAt("11:12", "r1"));
+        fixture.clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, paperResponsesOn(TODAY));
+
+        fixture.responses.record(answeredAt("11:15", "r2"));
+
+        assertEquals(2, paperResponsesOn(TODAY), "the late write made the slot's cells out of date");
+        fixture.clock.advance(Duration.ofMinutes(2));
+        assertEquals(2, paperResponsesOn(TODAY));
+        fixture.hideFromTheDayIndex("r1");
+        fixture.hideFromTheDayIndex("r2");
+        assertEquals(2, paperResponsesOn(TODAY), "stored again once the late write had settled");
     }
 
     @Test
@@ -83,7 +127,7 @@ class HourRollupsIT {
         assertEquals(2, fixture.paperResponses(yesterday, TODAY));
     }
 
-    /** From 01:00 every hour of yesterday keeps its cells: a report of it then queries nothing of the day index. */
+    /** From 00:05 every hour of yesterday keeps its cells: a report of it then queries nothing of the day index. */
     @Test
     void yesterdayWithEveryHourKept_isReadWithoutAQueryOfTheDayIndex() throws Exception {
         LocalDate yesterday = TODAY.minusDays(1);
@@ -101,9 +145,9 @@ class HourRollupsIT {
     }
 
     @Test
-    void aResponseWrittenInTheHourItWasAnswered_marksNothing() {
-        fixture.clock.advance(Duration.ofMinutes(30));
-        fixture.responses.record(answeredAt("12:10", "r1"));
+    void aResponseWrittenInTheTenMinutesItWasAnswered_marksNothing() {
+        fixture.clock.advance(Duration.ofMinutes(39));
+        fixture.responses.record(answeredAt("12:30", "r1"));
 
         List<String> rollups = fixture.dynamo.scanPaginator(s -> s.tableName(fixture.table)).items().stream()
                 .map(item -> item.get("PK").s()).filter(pk -> pk.startsWith("ROLLUP#")).toList();
@@ -120,6 +164,11 @@ class HourRollupsIT {
     }
 
 
+
+    private Map<String, AttributeValue> rollup(String period) {
+        return fixture.dynamo.getItem(g -> g.tableName(fixture.table).key(Map.of("PK", AttributeValue.fromS("ROLLUP#" + period),
+                "SK", AttributeValue.fromS("ROLLUP")))).item();
+    }
 
     private long paperResponsesOn(LocalDate day) {
         return fixture.paperResponses(day, day);
