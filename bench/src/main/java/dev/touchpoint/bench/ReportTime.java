@@ -21,9 +21,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What a summary report costs a reader over {@value #RESPONSES} responses written through the real
- * repository, on a settled day (three days ago, kept whole) and on yesterday (kept hour by hour): the
- * first report folds them from the day index and keeps the cells; the next reads the kept cells. The
- * reports must count every response, or the bench stops.
+ * repository, on a settled day (three days ago, kept whole), on yesterday (kept hour by hour) and over
+ * the last hour (kept ten minutes by ten minutes, but for its last minutes): the first report folds
+ * them from the day index and keeps the cells; the next reads the kept cells. The reports must count
+ * every response, or the bench stops.
  */
 final class ReportTime {
 
@@ -39,26 +40,39 @@ final class ReportTime {
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
         LocalDate settled = LocalDate.now(ZoneOffset.UTC).minusDays(3);
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-        write(responses, settled, 8, "settled-");
-        // Yesterday's hours up to 22:00 have always ended over an hour ago: each keeps its own cells.
-        write(responses, yesterday, 23, "yesterday-");
+        write(responses, day(settled), Duration.ofHours(8), "settled-");
+        // Yesterday's hours up to 22:00 have always ended over five minutes ago: each keeps its own cells.
+        write(responses, day(yesterday), Duration.ofHours(23), "yesterday-");
+        // The hour up to five minutes ago (two days' responses just after midnight).
+        Instant lastHour = Instant.now().minus(Duration.ofMinutes(65));
+        write(responses, lastHour, Duration.ofHours(1), "last-hour-");
         // A reader two minutes on: the writes' marks have settled, so the first report may keep its cells.
         DynamoDbAggregateReader reports = new DynamoDbAggregateReader(dynamo, table, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2)));
-        record(results, "settled_day", "a settled day", time(reports, settled), time(reports, settled));
-        record(results, "yesterday", "yesterday (23 settled hours)", time(reports, yesterday), time(reports, yesterday));
+        record(results, "settled_day", "a settled day", time(reports, settled, settled), time(reports, settled, settled));
+        record(results, "yesterday", "yesterday (23 settled hours)", time(reports, yesterday, yesterday), time(reports, yesterday, yesterday));
+        // Only the last hour's responses counted: its days' others are the days above, or none.
+        LocalDate from = LocalDate.ofInstant(lastHour, ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        long others = from.equals(yesterday) ? RESPONSES : 0;
+        record(results, "last_hour", "the last hour (kept by ten minutes but its last minutes)",
+                time(reports, from, today, others), time(reports, from, today, others));
     }
 
-    /** {@value #RESPONSES} responses of the day through the real repository, spread over its first {@code hours} hours. */
-    private static void write(DynamoDbResponseRepository responses, LocalDate day, int hours, String prefix) throws InterruptedException {
+    private static Instant day(LocalDate day) {
+        return day.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    /** {@value #RESPONSES} responses through the real repository, answered over {@code over} from {@code from}. */
+    private static void write(DynamoDbResponseRepository responses, Instant from, Duration over, String prefix) throws InterruptedException {
         Semaphore inFlight = new Semaphore(16);
-        long spread = hours * 3600L / RESPONSES;
+        long spreadMillis = over.toMillis() / RESPONSES;
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < RESPONSES; i++) {
                 int n = i;
                 inFlight.acquire();
                 threads.submit(() -> {
                     try {
-                        Instant at = day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(n * spread);
+                        Instant at = from.plusMillis(n * spreadMillis);
                         responses.record(new ResponseRecord(prefix + n, "p-" + (n % 2_000), null, List.of("web", "sms", "email").get(n % 3),
                                 "store-" + (n % 20), "post-service", List.of(Answer.scored("nps", AnswerType.NPS, n % 11)), at, at, null, null));
                     } finally {
@@ -75,9 +89,14 @@ final class ReportTime {
         System.out.printf("  report over %s of %d responses: folded %.0f ms, then kept %.1f ms%n", label, RESPONSES, folded, kept);
     }
 
-    private static double time(DynamoDbAggregateReader reports, LocalDate day) {
+    private static double time(DynamoDbAggregateReader reports, LocalDate from, LocalDate to) {
+        return time(reports, from, to, 0);
+    }
+
+    /** The report's time; it must count the {@value #RESPONSES} responses written for it and {@code others}. */
+    private static double time(DynamoDbAggregateReader reports, LocalDate from, LocalDate to, long others) {
         long start = System.nanoTime();
-        long counted = reports.cells(day, day).stream().mapToLong(cell -> cell.counter("responses")).sum();
+        long counted = reports.cells(from, to).stream().mapToLong(cell -> cell.counter("responses")).sum() - others;
         double millis = (System.nanoTime() - start) / 1e6;
         if (counted != RESPONSES) {
             throw new IllegalStateException("the report counted " + counted + " of " + RESPONSES + " responses");
