@@ -48,6 +48,7 @@ public final class TouchpointStack extends Stack {
         api.route(HttpMethod.OPTIONS, "/v1/feedback", ingestApi);
         api.route(HttpMethod.POST, "/v1/interactions", ingestApi);
         api.route(HttpMethod.POST, "/v1/imports", ingestApi);
+        api.route(HttpMethod.POST, "/v1/feedback/batch", ingestApi);
         api.route(HttpMethod.GET, "/v1/profiles", ingestApi);
         api.route(HttpMethod.POST, "/v1/replies", ingestApi);
 
@@ -123,7 +124,7 @@ public final class TouchpointStack extends Stack {
             // widget and the browser routes stay on the HTTP API, with its throttling and CORS.
             FunctionUrl url = ingestApi.live().addFunctionUrl(FunctionUrlOptions.builder().authType(FunctionUrlAuthType.NONE).build());
             CfnOutput.Builder.create(this, "IngestFunctionUrl").value(url.getUrl())
-                    .description("Server-to-server ingest (POST /v1/feedback, /v1/interactions, /v1/imports) with an API key").build();
+                    .description("Server-to-server ingest (POST /v1/feedback, /v1/feedback/batch, /v1/interactions, /v1/imports) with an API key").build();
         }
     }
 

@@ -153,7 +153,7 @@ class TouchpointStackTest {
                 "POST /s/{token}", "GET /k/{touchpoint}", "POST /k/{touchpoint}", "GET /q/{touchpoint}", "POST /q/{touchpoint}",
                 "GET /v1/touchpoints/{id}/qr.svg", "OPTIONS /v1/feedback", "GET /widget.js", "GET /w/surveys/{id}",
                 "POST /webhooks/twilio", "GET /webhooks/whatsapp", "POST /webhooks/whatsapp", "GET /webhooks/messenger",
-                "POST /webhooks/messenger", "GET /v1/reports/summary", "GET /v1/profiles/{id}", "DELETE /v1/profiles/{id}", "GET /v1/profiles/{id}/export", "GET /v1/responses", "POST /v1/imports",
+                "POST /webhooks/messenger", "GET /v1/reports/summary", "GET /v1/profiles/{id}", "DELETE /v1/profiles/{id}", "GET /v1/profiles/{id}/export", "GET /v1/responses", "POST /v1/imports", "POST /v1/feedback/batch",
                 "POST /v1/replies"), routes);
         dev.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
                 "StageName", "$default",

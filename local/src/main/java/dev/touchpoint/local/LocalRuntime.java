@@ -141,6 +141,7 @@ public final class LocalRuntime implements AutoCloseable {
                 .add("OPTIONS", "/v1/feedback", INGEST_API)
                 .add("POST", "/v1/interactions", INGEST_API)
                 .add("POST", "/v1/imports", INGEST_API)
+                .add("POST", "/v1/feedback/batch", INGEST_API)
                 .add("GET", "/v1/profiles", INGEST_API)
                 .add("POST", "/v1/replies", INGEST_API)
                 .add("GET", "/v1/reports/summary", REPORTING_API)

@@ -40,6 +40,14 @@ final class LocalApi {
         return send(request.build());
     }
 
+    /** A POST with exactly these headers (no API key unless among them). */
+    HttpResponse<String> post(String path, java.util.Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("x-api-key", apiKey).DELETE().build());
     }

@@ -115,6 +115,11 @@ class OpenApiConformanceIT {
         call("POST", "/v1/imports", "/v1/imports", withKey("text/csv"), header + "\nconf-r1,paper,store-a,,,,,,,,9,,,,\nconf-r2,paper,,,,,,,,,11,,,,\n", 202);
         call("POST", "/v1/imports", "/v1/imports", withKey("text/csv"), "a,b\n1,2\n", 400);
         call("POST", "/v1/imports", "/v1/imports", json(), "{}", 415);
+        call("POST", "/v1/feedback/batch", "/v1/feedback/batch", json(),
+                "{\"submissions\":[" + feedback("conf-b1", null) + ",{\"channel\":\"fax\"}]}", 202);
+        call("POST", "/v1/feedback/batch", "/v1/feedback/batch", json(), "{\"submissions\":[]}", 400);
+        call("POST", "/v1/feedback/batch", "/v1/feedback/batch", withKey("text/csv"), "a,b", 415);
+        call("POST", "/v1/feedback/batch", "/v1/feedback/batch", json(), "{\"x\":\"" + "a".repeat(1_100_000) + "\"}", 413);
     }
 
     private String customers() {

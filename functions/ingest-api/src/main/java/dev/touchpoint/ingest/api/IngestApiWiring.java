@@ -67,6 +67,7 @@ public final class IngestApiWiring {
         return new IngestApi(keys, widgets, List.of(
                 new FeedbackRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
                 new ImportRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
+                new FeedbackBatchRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
                 new InteractionRoute(new InteractionReader(normalizer, clock), SurveyCatalog.fromClasspath(), queue, clock),
                 new ProfileRoute(normalizer, lookup),
                 new ReplyRoute(lookup, responses, queue, clock)));

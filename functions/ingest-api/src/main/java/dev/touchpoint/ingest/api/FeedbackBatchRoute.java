@@ -1,0 +1,100 @@
+package dev.touchpoint.ingest.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.aws.apigateway.JsonBodies;
+import dev.touchpoint.domain.feedback.FeedbackEvent;
+import dev.touchpoint.domain.feedback.FeedbackIntake;
+import dev.touchpoint.domain.feedback.FeedbackSubmission;
+import dev.touchpoint.domain.feedback.FieldError;
+import dev.touchpoint.domain.feedback.InvalidSubmissionException;
+import dev.touchpoint.domain.feedback.SubmissionReader;
+import dev.touchpoint.domain.json.StrictJson;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code POST /v1/feedback/batch}: up to {@value #MAX_SUBMISSIONS} of {@code POST /v1/feedback}'s
+ * submissions in one request ({@code {"submissions": [...]}}), for servers that forward answers
+ * collected elsewhere (an app backend flushing its users' answers, a CRM). Each is checked by the same
+ * reader; the valid ones are queued together, ten to an SQS request, so a response costs a fraction of
+ * an HTTP API request and of an invocation (docs/performance.md). 202 with one result per submission,
+ * in order: its response id, or its errors with pointers into the whole body.
+ */
+final class FeedbackBatchRoute implements ApiRoute {
+
+    static final int MAX_SUBMISSIONS = 500;
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final SubmissionReader reader;
+    private final FeedbackIntake intake;
+
+    FeedbackBatchRoute(SubmissionReader reader, FeedbackIntake intake) {
+        this.reader = reader;
+        this.intake = intake;
+    }
+
+    @Override
+    public String routeKey() {
+        return "POST /v1/feedback/batch";
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(HttpRequest request) {
+        JsonNode body = JsonBodies.read(request, MAX_BODY_BYTES);
+        List<FieldError> shapeErrors = shapeErrors(body);
+        if (!shapeErrors.isEmpty()) {
+            return HttpResponses.invalid("The batch is not valid.", shapeErrors, request.path());
+        }
+        return HttpResponses.json(202, queueValid(body.get("submissions")));
+    }
+
+    /** An object holding only a list of 1 to {@value #MAX_SUBMISSIONS} submissions. */
+    private static List<FieldError> shapeErrors(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!body.isObject()) {
+            return List.of(new FieldError("", "The body must be an object: {\"submissions\": [...]}."));
+        }
+        FieldError.rejectUnknownFields(body, "", Set.of("submissions"), errors);
+        JsonNode submissions = body.get("submissions");
+        if (submissions == null || !submissions.isArray() || submissions.isEmpty() || submissions.size() > MAX_SUBMISSIONS) {
+            errors.add(new FieldError("/submissions", "Send a list of 1 to " + MAX_SUBMISSIONS
+                    + " submissions, each as POST /v1/feedback takes it; split larger batches."));
+        }
+        return errors;
+    }
+
+    /** Every submission is checked first; the valid ones are then queued together. */
+    private ObjectNode queueValid(JsonNode submissions) {
+        List<FeedbackSubmission> valid = new ArrayList<>();
+        List<List<FieldError>> rejections = new ArrayList<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            try {
+                valid.add(reader.read(submissions.get(i)));
+                rejections.add(null);
+            } catch (InvalidSubmissionException e) {
+                String at = "/submissions/" + i;
+                rejections.add(e.errors().stream().map(error -> new FieldError(at + error.pointer(), error.detail())).toList());
+            }
+        }
+        Iterator<FeedbackEvent> queued = intake.acceptAll(valid).iterator();
+        ArrayNode results = StrictJson.array();
+        for (List<FieldError> errors : rejections) {
+            if (errors == null) {
+                results.addObject().put("id", queued.next().responseId()).put("status", "accepted");
+            } else {
+                ArrayNode list = results.addObject().put("status", "rejected").putArray("errors");
+                errors.forEach(error -> list.addObject().put("pointer", error.pointer()).put("detail", error.detail()));
+            }
+        }
+        ObjectNode answer = StrictJson.object().put("accepted", valid.size()).put("rejected", submissions.size() - valid.size());
+        answer.set("results", results);
+        return answer;
+    }
+}
