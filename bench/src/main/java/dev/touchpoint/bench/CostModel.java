@@ -11,7 +11,8 @@ import java.util.Map;
  * through ingest-api's function URL instead of the HTTP API; a third, responses that arrive by CSV
  * import (call-centre and paper feedback, {@code POST /v1/imports} through the HTTP API), where one
  * request and one ingest invocation carry 5 000 rows and the rows reach SQS ten a request; a fourth,
- * responses from the web widget, which cost a rate-limit write and one more request each.
+ * responses from the web widget, which cost a rate-limit write and one more request each; a fifth,
+ * responses sent 500 to a request by a server ({@code POST /v1/feedback/batch}), as the CSV import.
  */
 final class CostModel {
 
@@ -53,8 +54,12 @@ final class CostModel {
             webWidget(results, total, ingestMs, ((Number) results.get("write_units_per_request.widget_submission_at_ingest")).doubleValue());
         }
         if (results.containsKey("warm_p50_ms.import_of_5000_rows")) {
-            importedByCsv(results, ((Number) results.get("warm_p50_ms.import_of_5000_rows")).doubleValue() / WarmLatency.IMPORT_ROWS,
-                    batchMs, dynamoWrites + dynamoReads);
+            inBulk(results, "total_with_csv_import", "total, responses imported by CSV", WarmLatency.IMPORT_ROWS,
+                    ((Number) results.get("warm_p50_ms.import_of_5000_rows")).doubleValue(), batchMs, dynamoWrites + dynamoReads);
+        }
+        if (results.containsKey("warm_p50_ms.feedback_batch_of_500")) {
+            inBulk(results, "total_with_feedback_batches_of_500", "total, responses in JSON batches", WarmLatency.BATCH_SUBMISSIONS,
+                    ((Number) results.get("warm_p50_ms.feedback_batch_of_500")).doubleValue(), batchMs, dynamoWrites + dynamoReads);
         }
     }
 
@@ -74,19 +79,23 @@ final class CostModel {
                 .formatted(DYNAMODB_WRITE_PER_MILLION, rateLimitWrites, HTTP_API_PER_MILLION, LAMBDA_REQUESTS_PER_MILLION, ingestMs), widget);
     }
 
-    /** Per response imported by CSV: a 5 000th of a request and of an invocation, a tenth of an SQS send. */
-    private static void importedByCsv(Map<String, Object> results, double importMsPerRow, double batchMs, double dynamo) {
-        double rowsPerRequest = WarmLatency.IMPORT_ROWS;
-        double api = HTTP_API_PER_MILLION / rowsPerRequest;
-        double lambdaRequests = LAMBDA_REQUESTS_PER_MILLION * (1 / rowsPerRequest + 0.1);
-        double lambdaDuration = 1e6 * MEMORY_GB * LAMBDA_ARM_PER_GB_SECOND * (importMsPerRow + batchMs / 10) / 1000;
+    /**
+     * Per response that arrives with {@code perRequest - 1} others in one request through the HTTP API (a
+     * CSV import, a JSON batch): a {@code perRequest}th of a request and of an invocation and its
+     * duration, a tenth of an SQS send.
+     */
+    private static void inBulk(Map<String, Object> results, String key, String label, int perRequest, double requestMs,
+                               double batchMs, double dynamo) {
+        double api = HTTP_API_PER_MILLION / perRequest;
+        double lambdaRequests = LAMBDA_REQUESTS_PER_MILLION * (1.0 / perRequest + 0.1);
+        double msPerResponse = requestMs / perRequest;
+        double lambdaDuration = 1e6 * MEMORY_GB * LAMBDA_ARM_PER_GB_SECOND * (msPerResponse + batchMs / 10) / 1000;
         double sqs = SQS_PER_MILLION * (0.1 + 0.2);
         double total = api + lambdaRequests + lambdaDuration + sqs + dynamo;
-        results.put("cost_usd_per_million_responses.total_with_csv_import", Bench.round(total));
-        int rows = WarmLatency.IMPORT_ROWS;
-        line("total, responses imported by CSV", ("%.2f/%d API + %.2f × (1/%d + 1/10) + duration (%.3f + %.2f / 10) ms"
-                + " + %.2f × 3/10 SQS + DynamoDB").formatted(HTTP_API_PER_MILLION, rows, LAMBDA_REQUESTS_PER_MILLION, rows, importMsPerRow,
-                batchMs, SQS_PER_MILLION), total);
+        results.put("cost_usd_per_million_responses." + key, Bench.round(total));
+        line(label, ("%.2f/%d API + %.2f × (1/%d + 1/10) + duration (%.3f + %.2f / 10) ms"
+                + " + %.2f × 3/10 SQS + DynamoDB").formatted(HTTP_API_PER_MILLION, perRequest, LAMBDA_REQUESTS_PER_MILLION, perRequest,
+                msPerResponse, batchMs, SQS_PER_MILLION), total);
     }
 
     /** The sums behind the figures, so a reader can check them against the price list. */

@@ -47,6 +47,11 @@ final class WarmLatency {
         results.put("warm_p50_ms.import_of_5000_rows", Bench.round(Timed.percentile(importMs, 50)));
         System.out.printf("  warm: import of %d CSV rows p50 %.0f ms (%.3f ms a row)%n", IMPORT_ROWS, Timed.percentile(importMs, 50),
                 Timed.percentile(importMs, 50) / IMPORT_ROWS);
+        APIGatewayV2HTTPEvent batch = batchEvent(json, BATCH_SUBMISSIONS);
+        double[] batchOfMs = Timed.time(3, 9, i -> imported(ingest.handleRequest(batch, null), BATCH_SUBMISSIONS));
+        results.put("warm_p50_ms.feedback_batch_of_500", Bench.round(Timed.percentile(batchOfMs, 50)));
+        System.out.printf("  warm: a feedback batch of %d JSON submissions p50 %.0f ms (%.3f ms a submission)%n", BATCH_SUBMISSIONS,
+                Timed.percentile(batchOfMs, 50), Timed.percentile(batchOfMs, 50) / BATCH_SUBMISSIONS);
         try (var sqs = dev.touchpoint.aws.AwsClients.sqs(Environment.of(env))) {
             sqs.purgeQueue(q -> q.queueUrl(env.get("TOUCHPOINT_QUEUE_URL")));
         }
@@ -59,6 +64,7 @@ final class WarmLatency {
     }
 
     static final int IMPORT_ROWS = 5000;
+    static final int BATCH_SUBMISSIONS = 500;
 
     /**
      * {@code POST /v1/imports} of a file of {@code rows} valid rows (the most an import may hold), on the
@@ -71,21 +77,41 @@ final class WarmLatency {
             csv.append("import-%d,call_centre,hotline,,caller%d@example.com,,,,,2026-11-20T10:00:00Z,%d,,,,Yorum %d\r\n"
                     .formatted(i, i % 2000, i % 11, i));
         }
+        return ingestEvent(sampleJson, "/v1/imports", "text/csv", csv.toString());
+    }
+
+    /**
+     * {@code POST /v1/feedback/batch} of {@code count} valid submissions (the most a batch may hold) of as
+     * many customers, each like the sample event's: every one is validated and queued in SQS.
+     */
+    private static APIGatewayV2HTTPEvent batchEvent(byte[] sampleJson, int count) {
+        StringBuilder body = new StringBuilder("{\"submissions\":[");
+        for (int i = 0; i < count; i++) {
+            body.append(i == 0 ? "" : ",").append("""
+                    {"externalId":"batch-%d","channel":"app","touchpoint":"ios-checkout","surveyId":"post-service",
+                     "customer":{"email":"app%d@example.com"},"answers":[{"questionId":"nps","type":"nps","value":%d},
+                     {"questionId":"comment","type":"text","value":"Yorum %d"}]}""".formatted(i, i, i % 11, i));
+        }
+        return ingestEvent(sampleJson, "/v1/feedback/batch", "application/json", body.append("]}").toString());
+    }
+
+    /** The sample event's request, with its headers, sent to another route with another body. */
+    private static APIGatewayV2HTTPEvent ingestEvent(byte[] sampleJson, String path, String contentType, String body) {
         APIGatewayV2HTTPEvent event = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, WarmLatency.class.getClassLoader())
                 .fromJson(new ByteArrayInputStream(sampleJson));
-        event.setRouteKey("POST /v1/imports");
-        event.setRawPath("/v1/imports");
-        event.getRequestContext().setRouteKey("POST /v1/imports");
-        event.getRequestContext().getHttp().setPath("/v1/imports");
-        event.setBody(csv.toString());
+        event.setRouteKey("POST " + path);
+        event.setRawPath(path);
+        event.getRequestContext().setRouteKey("POST " + path);
+        event.getRequestContext().getHttp().setPath(path);
+        event.setBody(body);
         Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
-        headers.put("content-type", "text/csv");
+        headers.put("content-type", contentType);
         headers.remove("content-length");
         event.setHeaders(headers);
         return event;
     }
 
-    /** The run stops unless the import accepted every row, so a refusal cannot flatter the figure. */
+    /** The run stops unless the import (or the batch) accepted every row, so a refusal cannot flatter the figure. */
     private static void imported(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse answer, int rows) {
         if (answer.getStatusCode() != 202 || !answer.getBody().contains("\"accepted\":" + rows)) {
             throw new IllegalStateException("the import was not accepted whole: " + answer.getStatusCode() + " " + answer.getBody());
