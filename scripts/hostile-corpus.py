@@ -37,19 +37,23 @@ valid = {
                          "customer": {"email": "a@example.com"}},
     "/v1/replies": {"profileId": "{{otherProfileId}}", "text": "Merhaba"},
 }
+valid["/v1/feedback/batch"] = {"submissions": [valid["/v1/feedback"]]}
+# Bodies over a route's limit get 413: 64 KiB, and 1 MiB for a batch.
+LIMIT = {"/v1/feedback/batch": 1024 * 1024}
 for path, good in valid.items():
     name = path.split("/")[-1]
     text = json.dumps(good)
+    limit = LIMIT.get(path, 64 * 1024)
     for i, broken in enumerate(["{", "[", "nul", "{\"a\":", text[: len(text) // 2], text + "}", text + text, "",
                                 "   ", "\"just a string\"", "123", "null", "true", "[]", "{}", "{\"a\":1,}", "{'a':1}",
                                 "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":01}", "/* c */ {}"]):
         case(f"{name}/malformed-{i}", "POST", path, JSON, body=broken, status=400)
     case(f"{name}/duplicate-key", "POST", path, JSON, body=text[:-1] + ", " + text[1:], status=400)
     case(f"{name}/deep-nesting", "POST", path, JSON, body="{\"a\":" + "[" * 2000 + "]" * 2000 + "}", status=400)
-    case(f"{name}/huge-string", "POST", path, JSON, bodyRepeat={"prefix": "{\"x\":\"", "unit": "a", "count": 300000, "suffix": "\"}"}, status=413)
+    case(f"{name}/huge-string", "POST", path, JSON, bodyRepeat={"prefix": "{\"x\":\"", "unit": "a", "count": max(300000, limit + 1000), "suffix": "\"}"}, status=413)
     case(f"{name}/huge-number", "POST", path, JSON, body="{\"x\":" + "9" * 400 + "}", status=400)
     case(f"{name}/huge-exponent", "POST", path, JSON, body="{\"x\":1e999999}", status=400)
-    case(f"{name}/oversized-body", "POST", path, JSON, bodyRepeat={"prefix": "{\"x\":[", "unit": "1,", "count": 60000, "suffix": "1]}"}, status=413)
+    case(f"{name}/oversized-body", "POST", path, JSON, bodyRepeat={"prefix": "{\"x\":[", "unit": "1,", "count": max(60000, limit // 2 + 1000), "suffix": "1]}"}, status=413)
     case(f"{name}/invalid-utf8", "POST", path, JSON, bodyHex=("{\"x\":\"".encode() + b"\xc3\x28\xff\xfe" + b"\"}").hex(), status=400)
     case(f"{name}/overlong-utf8", "POST", path, JSON, bodyHex=("{\"x\":\"".encode() + b"\xc0\xaf" + b"\"}").hex(), status=400)
     case(f"{name}/raw-nul-byte", "POST", path, JSON, bodyHex=(text[:-1] + ",\"x\":\"a").encode().hex() + "00" + "\"}".encode().hex(), status=400)
@@ -120,6 +124,16 @@ for i, bad in enumerate([{"text": ""}, {"text": "x" * 3000}, {"channel": "fax", 
     body = {**valid["/v1/replies"], **bad}
     case(f"replies/field-{i}", "POST", "/v1/replies", JSON, body=json.dumps(body), status=400)
 case("replies/another-customers-profile", "POST", "/v1/replies", JSON, body=json.dumps(valid["/v1/replies"]), status=404)
+
+# --- A batch: what is not a list of 1 to 500 submissions is refused whole (a bad submission inside one is
+# reported in its 202, per submission, so it is FeedbackBatchIT's, not a 4xx).
+one = valid["/v1/feedback"]
+for i, bad in enumerate([{"submissions": "x"}, {"submissions": []}, {"submissions": {"0": one}}, {"submissions": None},
+                         {"submissions": [one], "extra": 1}, {"submission": [one]}, {"submissions": [one] * 501}]):
+    case(f"batch/shape-{i}", "POST", "/v1/feedback/batch", JSON, body=json.dumps(bad), status=400)
+case("batch/no-key", "POST", "/v1/feedback/batch", {"content-type": "application/json"}, body=json.dumps(valid["/v1/feedback/batch"]), status=401)
+case("batch/publishable-key", "POST", "/v1/feedback/batch?publishableKey=pk_shop",
+     {"content-type": "text/plain", "origin": "http://shop.example"}, body=json.dumps(valid["/v1/feedback/batch"]), status=401)
 
 # --- CSV import.
 header = "externalId,channel,touchpoint,surveyId,email,phone,customerExternalId,name,locale,submittedAt,nps,csat,ces,rating,comment"
