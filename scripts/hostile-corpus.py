@@ -180,6 +180,7 @@ for mode in ["k", "q"]:
 for i, bad in enumerate(["..%2F..%2Fetc", "%3Cscript%3E", "x" * 200]):
     case(f"qr/id-{i}", "GET", "/v1/touchpoints/" + bad + "/qr.svg", {}, status=404)
     case(f"widget-survey/id-{i}", "GET", "/w/surveys/" + bad, {}, status=404)
+    case(f"widget-script/survey-{i}", "GET", "/widget.js?survey=" + bad, {}, status=404)
 
 # --- Widget: publishable keys outside their origins.
 widget = {"content-type": "application/json", "x-publishable-key": "pk_shop", "origin": "http://evil.example"}

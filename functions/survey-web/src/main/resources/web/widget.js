@@ -1,7 +1,9 @@
 /*
  * Touchpoint feedback widget. No dependencies. Embed with:
- *   <script src="https://<your API>/widget.js" data-key="pk_…" data-touchpoint="web-checkout"
- *           data-survey="post-service" data-lang="tr" async></script>
+ *   <script src="https://<your API>/widget.js?survey=post-service" data-key="pk_…" data-touchpoint="web-checkout"
+ *           data-lang="tr" async></script>
+ * Named in the script's address, the survey comes with the script (in each of its languages), so opening
+ * the widget makes no request; named only by data-survey (older embeds), it is fetched when opened.
  * The publishable key only submits web feedback, only from the origins it is configured for.
  * Customer text is only ever set as text, never as HTML.
  */
@@ -9,10 +11,13 @@
   'use strict';
   var script = document.currentScript;
   if (!script || !script.dataset.key) { return; }
-  var api = new URL(script.src).origin;
+  var src = new URL(script.src);
+  var api = src.origin;
   var key = script.dataset.key;
   var touchpoint = script.dataset.touchpoint || null;
-  var surveyId = script.dataset.survey || 'post-service';
+  var surveyId = src.searchParams.get('survey') || script.dataset.survey || 'post-service';
+  // Filled in by the server when the address names a survey: {id, defaultLanguage, byLanguage: {tr: …}}.
+  var preloaded = /*TOUCHPOINT_SURVEY*/null;
   var lang = (script.dataset.lang || navigator.language || 'en').slice(0, 2).toLowerCase();
   var labels = lang === 'tr'
     ? { open: 'Görüşünüz', close: 'Kapat', error: 'Gönderilemedi, lütfen tekrar deneyin.' }
@@ -119,6 +124,10 @@
 
   open.addEventListener('click', function () {
     if (root.querySelector('.panel')) { return; }
+    if (preloaded && preloaded.id === surveyId) {
+      render(preloaded.byLanguage[lang] || preloaded.byLanguage[preloaded.defaultLanguage]);
+      return;
+    }
     fetch(api + '/w/surveys/' + encodeURIComponent(surveyId) + '?lang=' + encodeURIComponent(lang))
       .then(function (r) { return r.json(); }).then(render);
   });

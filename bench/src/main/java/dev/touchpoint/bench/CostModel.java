@@ -11,7 +11,8 @@ import java.util.Map;
  * through ingest-api's function URL instead of the HTTP API; a third, responses that arrive by CSV
  * import (call-centre and paper feedback, {@code POST /v1/imports} through the HTTP API), where one
  * request and one ingest invocation carry 5 000 rows and the rows reach SQS ten a request; a fourth,
- * responses from the web widget, which cost a rate-limit write and one more request each; a fifth,
+ * responses from the web widget, which cost a rate-limit write each (and one more request each for an
+ * older embed that fetches its survey when opened); a fifth,
  * responses sent 500 to a request by a server ({@code POST /v1/feedback/batch}), as the CSV import.
  */
 final class CostModel {
@@ -65,18 +66,23 @@ final class CostModel {
 
     /**
      * Per response from the web widget: the POST costs what an API-key POST costs plus its rate-limit
-     * window's write, and a browser makes one more request for it through the HTTP API to a function,
-     * the survey's definition ({@code GET /w/surveys/{id}}, survey-web; one per widget shown, so at least
-     * one per response), timed at ingest-api's warm p50, which does more. The widget's POST is a simple
+     * window's write. Embedded as documented ({@code widget.js?survey=<id>}) the survey comes with the
+     * script, which the browser loads with the page whether anyone answers or not, and caches. An older
+     * embed naming the survey only by {@code data-survey} makes one more request for it through the HTTP
+     * API to a function ({@code GET /w/surveys/{id}}, survey-web; one per widget opened, so at least one
+     * per response), timed at ingest-api's warm p50, which does more. The widget's POST is a simple
      * request, which no browser preflights (a widget before 2026-11-24 made a third request, the CORS
      * preflight, US$1.20 a million more).
      */
     private static void webWidget(Map<String, Object> results, double total, double ingestMs, double rateLimitWrites) {
-        double extraRequest = HTTP_API_PER_MILLION + LAMBDA_REQUESTS_PER_MILLION + 1e6 * MEMORY_GB * LAMBDA_ARM_PER_GB_SECOND * ingestMs / 1000;
-        double widget = total + DYNAMODB_WRITE_PER_MILLION * rateLimitWrites + extraRequest;
+        double widget = total + DYNAMODB_WRITE_PER_MILLION * rateLimitWrites;
         results.put("cost_usd_per_million_responses.total_web_widget", Bench.round(widget));
-        line("total, responses from the web widget", "total + %.3f × %.1f rate-limit write + (%.2f API + %.2f Lambda + %.2f ms)"
-                .formatted(DYNAMODB_WRITE_PER_MILLION, rateLimitWrites, HTTP_API_PER_MILLION, LAMBDA_REQUESTS_PER_MILLION, ingestMs), widget);
+        line("total, responses from the web widget", "total + %.3f × %.1f rate-limit write"
+                .formatted(DYNAMODB_WRITE_PER_MILLION, rateLimitWrites), widget);
+        double surveyRequest = HTTP_API_PER_MILLION + LAMBDA_REQUESTS_PER_MILLION + 1e6 * MEMORY_GB * LAMBDA_ARM_PER_GB_SECOND * ingestMs / 1000;
+        results.put("cost_usd_per_million_responses.total_web_widget_fetching_its_survey", Bench.round(widget + surveyRequest));
+        line("  … an older embed fetching its survey", "+ (%.2f API + %.2f Lambda + %.2f ms)"
+                .formatted(HTTP_API_PER_MILLION, LAMBDA_REQUESTS_PER_MILLION, ingestMs), widget + surveyRequest);
     }
 
     /**

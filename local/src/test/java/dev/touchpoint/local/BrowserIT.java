@@ -53,8 +53,8 @@ class BrowserIT {
         String page = """
                 <!doctype html><html lang="tr"><head><meta charset="utf-8"><title>Shop</title></head>
                 <body><h1>Sepetiniz</h1><p>Teşekkürler, siparişiniz alındı.</p>
-                <script src="http://127.0.0.1:%d/widget.js" data-key="%s" data-touchpoint="web-checkout"
-                        data-survey="post-service" data-lang="tr" async></script></body></html>""".formatted(widgetTraffic.port(), WIDGET_KEY);
+                <script src="http://127.0.0.1:%d/widget.js?survey=post-service" data-key="%s" data-touchpoint="web-checkout"
+                        data-lang="tr" async></script></body></html>""".formatted(widgetTraffic.port(), WIDGET_KEY);
         shop.createContext("/", exchange -> {
             byte[] body = page.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("content-type", "text/html; charset=utf-8");
@@ -151,6 +151,9 @@ class BrowserIT {
         assertEquals(1, widgetTraffic.count("POST", "/v1/feedback"));
         assertEquals(0, widgetTraffic.count("OPTIONS", "/v1/feedback"),
                 "no CORS preflight: it would cost a second request and invocation per answer, and a round trip");
+        assertEquals(1, widgetTraffic.count("GET", "/widget.js"));
+        assertEquals(0, widgetTraffic.count("GET", "/w/surveys/post-service"),
+                "the survey came with the script: no request of its own when the visitor opens the widget");
     }
 
     private static long count(String cell, String counter) {

@@ -167,6 +167,8 @@ class OpenApiConformanceIT {
         }
         call("GET", "/v1/touchpoints/{id}/qr.svg", "/v1/touchpoints/store-a/qr.svg", Map.of(), null, 200);
         call("GET", "/widget.js", "/widget.js", Map.of(), null, 200);
+        call("GET", "/widget.js", "/widget.js?survey=post-service", Map.of(), null, 200);
+        call("GET", "/widget.js", "/widget.js?survey=no-such-survey", Map.of(), null, 404);
         call("GET", "/w/surveys/{id}", "/w/surveys/post-service?lang=tr", Map.of(), null, 200);
         call("GET", "/w/surveys/{id}", "/w/surveys/no-such-survey", Map.of(), null, 404);
     }

@@ -101,6 +101,29 @@ class WidgetAndQrIT {
         assertEquals(401, profiles.statusCode(), "a publishable key in the query string reads nothing either");
     }
 
+    /** Named in the script's address, the survey comes with the script: the widget needs no request of its own for it. */
+    @Test
+    void theScriptNamingASurvey_carriesItInEachLanguage_asTheSurveyRouteServesIt() throws Exception {
+        String script = get("/widget.js?survey=post-service").body();
+        Matcher preloaded = Pattern.compile("var preloaded = (\\{.*});").matcher(script);
+        assertTrue(preloaded.find(), "the survey is in the script");
+        com.fasterxml.jackson.databind.JsonNode survey = dev.touchpoint.domain.json.StrictJson.read(preloaded.group(1));
+        assertEquals("post-service", survey.get("id").asText());
+        for (String language : java.util.List.of("tr", "en")) {
+            assertEquals(dev.touchpoint.domain.json.StrictJson.read(get("/w/surveys/post-service?lang=" + language).body()),
+                    survey.get("byLanguage").get(language), language);
+        }
+        assertTrue(get("/widget.js").body().contains("var preloaded = /*TOUCHPOINT_SURVEY*/null;"), "without a survey, none");
+        HttpResponse<String> unknown = get("/widget.js?survey=no-such-survey");
+        assertEquals(404, unknown.statusCode());
+        assertEquals("*", unknown.headers().firstValue("access-control-allow-origin").orElse(""));
+    }
+
+    private static HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + pathAndQuery)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void qrCode_decodesToTheTouchpointsLandingPage() throws Exception {
         HttpResponse<String> svg = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port()

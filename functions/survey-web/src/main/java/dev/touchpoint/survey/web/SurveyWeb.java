@@ -33,7 +33,7 @@ public final class SurveyWeb {
                 return get ? touchpoints.get(request, parts[2], mode) : touchpoints.post(request, parts[2], mode);
             }
             if (get && request.path().equals("/widget.js")) {
-                return widget.script();
+                return widget.script(request);
             }
             if (parts.length == 4 && get && parts[1].equals("w") && parts[2].equals("surveys")) {
                 return widget.survey(request, parts[3]);

@@ -19,8 +19,14 @@ import java.util.Map;
  * The web widget: {@code GET /widget.js} (the script a site embeds) and {@code GET /w/surveys/{id}}
  * (a survey in one language, as the widget renders it). Both are public and readable from any
  * origin: they hold no data, and submitting still needs a publishable key from an allowed origin.
+ * {@code GET /widget.js?survey=<id>} is the same script with that survey in each of its languages
+ * already in it, so the widget opens without a request of its own for the survey: one HTTP API request
+ * and one invocation fewer per widget opened, and no wait for a round trip when the visitor clicks.
  */
 final class WidgetRoute {
+
+    /** Where the script holds its preloaded survey; {@code null} in the script as stored. */
+    static final String PRELOADED_SURVEY = "/*TOUCHPOINT_SURVEY*/null";
 
     private final SurveyCatalog surveys;
     private final String script;
@@ -32,11 +38,33 @@ final class WidgetRoute {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!script.contains(PRELOADED_SURVEY)) {
+            throw new IllegalStateException("widget.js has lost its place for a preloaded survey: " + PRELOADED_SURVEY);
+        }
     }
 
-    APIGatewayV2HTTPResponse script() {
-        return HttpResponses.withHeaders(HttpResponses.content(200, "application/javascript; charset=utf-8", script),
+    /** The script; with {@code ?survey=<id>} that survey preloaded in it (404 for a survey not deployed). */
+    APIGatewayV2HTTPResponse script(HttpRequest request) {
+        String surveyId = request.query().get("survey");
+        if (surveyId == null) {
+            return script(script);
+        }
+        return surveys.byId(surveyId)
+                .map(survey -> script(script.replace(PRELOADED_SURVEY, StrictJson.write(preloaded(survey)))))
+                .orElseGet(() -> notDeployed(request));
+    }
+
+    private static APIGatewayV2HTTPResponse script(String body) {
+        return HttpResponses.withHeaders(HttpResponses.content(200, "application/javascript; charset=utf-8", body),
                 Map.of("access-control-allow-origin", "*", "cache-control", "public, max-age=300"));
+    }
+
+    /** The survey in each of its languages, as {@link #json} makes it for one, for the widget to choose from. */
+    static ObjectNode preloaded(SurveyDefinition survey) {
+        ObjectNode root = StrictJson.object().put("id", survey.id()).put("defaultLanguage", survey.defaultLanguage());
+        ObjectNode byLanguage = root.putObject("byLanguage");
+        survey.languages().stream().sorted().forEach(language -> byLanguage.set(language, json(survey, language)));
+        return root;
     }
 
     APIGatewayV2HTTPResponse survey(HttpRequest request, String surveyId) {
@@ -44,8 +72,12 @@ final class WidgetRoute {
                 .map(survey -> HttpResponses.withHeaders(HttpResponses.json(200, json(survey,
                         survey.languageFor(request.query().getOrDefault("lang", request.header("accept-language").orElse(null))))),
                         Map.of("access-control-allow-origin", "*")))
-                .orElseGet(() -> HttpResponses.withHeaders(HttpResponses.problem(404, "not-found", "No such survey",
-                        "No deployed survey has this id.", request.path()), Map.of("access-control-allow-origin", "*")));
+                .orElseGet(() -> notDeployed(request));
+    }
+
+    private static APIGatewayV2HTTPResponse notDeployed(HttpRequest request) {
+        return HttpResponses.withHeaders(HttpResponses.problem(404, "not-found", "No such survey",
+                "No deployed survey has this id.", request.path()), Map.of("access-control-allow-origin", "*"));
     }
 
     static ObjectNode json(SurveyDefinition survey, String language) {
