@@ -8,6 +8,7 @@ import static dev.touchpoint.aws.dynamodb.TouchpointTable.SK;
 import dev.touchpoint.aws.AtOnce;
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.reports.AggregateCell;
+import dev.touchpoint.domain.reports.ResponseCells;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * yesterday, an hour's ({@code ROLLUP#<day>T<hour>}: its response cells) for the hours of today and
  * yesterday that ended over five minutes ago, and ten minutes' ({@code ROLLUP#<day>T<hour>:<minute>},
  * kept a day) for the stretch after the last kept hour, so a report folds at most the last quarter
- * of an hour from the day index. An item carries a {@code version} that writers bump after any
+ * of an hour from the day index; an hour, when it comes to be kept, is made of its ten minutes' kept
+ * cells where they are valid (writers still mark them), not folded whole again. An item carries a {@code version} that writers bump after any
  * write to a response of a period already over (a late import, a paper form, a follow-up answer, a
  * redelivery; most responses are written in the ten minutes they are answered and mark nothing), and with any
  * funnel counter of a day already over (a late delivery report), and the cells a reader computed
@@ -72,6 +74,8 @@ final class DayRollups {
     private static final Duration SETTLES_AFTER = Duration.ofMinutes(5);
     /** Slots are kept only after the last kept hour, within the last 65 minutes; writers mark those of the last three hours. */
     private static final Duration SLOTS_MARKED_FOR = Duration.ofHours(3);
+    /** An hour is made of its slots' kept cells only while writers still mark them, with a margin for their clocks. */
+    private static final Duration SLOTS_TRUSTED_FOR = SLOTS_MARKED_FOR.minus(Duration.ofMinutes(15));
     private static final Duration SLOT_KEPT_FOR = Duration.ofDays(1);
     /** A SET clause's part that sets the item's expiry (TTL) to {@code :expires}. */
     private static final String EXPIRES = ", " + TouchpointTable.TTL_ATTRIBUTE + " = :expires";
@@ -185,7 +189,7 @@ final class DayRollups {
         List<Period> periods = keptPeriods(day);
         List<AggregateCell> cells = new ArrayList<>(funnel.get());
         AtOnce.map(periods, PERIODS_AT_ONCE, period -> kept(day, period.key(), period.expires(), HOUR_CELLS, stored,
-                        () -> fold.answeredBetween(period.start(), period.end())))
+                        () -> folded(day, period, fold)))
                 .forEach(cells::addAll);
         Instant rest = periods.isEmpty() ? start : periods.get(periods.size() - 1).end();
         if (rest.isBefore(end)) { // yesterday, from 00:05, is all kept periods: nothing left to fold
@@ -194,14 +198,57 @@ final class DayRollups {
         return cells;
     }
 
+    /**
+     * A period's cells from the day index; an hour still within the slots writers mark, from its six
+     * slots instead: their kept cells where valid, the others folded (each run of them in one fold, so
+     * an hour none of whose slots was kept is folded once, as before). So the first report after an
+     * hour ends reads the slots nobody kept, not the whole hour again.
+     */
+    private List<AggregateCell> folded(LocalDate day, Period period, Fold fold) {
+        if (!period.length().equals(HOUR) || !period.start().isAfter(clock.instant().minus(SLOTS_TRUSTED_FOR))) {
+            return fold.answeredBetween(period.start(), period.end());
+        }
+        List<Period> slots = new ArrayList<>();
+        for (Instant start = period.start(); start.isBefore(period.end()); start = start.plus(SLOT)) {
+            slots.add(slot(start));
+        }
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        BatchReads.consistent(dynamo, table, slots.stream().map(Period::key).toList(), (pk, item) -> items.put(pk, item.orElse(Map.of())));
+        return ofSlots(day, period, slots, items, fold);
+    }
+
+    /** The hour's cells: each slot's kept ones where valid, each run of the others folded at once. */
+    private static List<AggregateCell> ofSlots(LocalDate day, Period period, List<Period> slots,
+                                               Map<String, Map<String, AttributeValue>> items, Fold fold) {
+        ResponseCells hour = new ResponseCells();
+        Instant unkeptSince = null;
+        for (Period slot : slots) {
+            Optional<List<AggregateCell>> kept = validCells(day, items.getOrDefault(slot.key().get(PK).s(), Map.of()), HOUR_CELLS);
+            if (kept.isPresent()) {
+                if (unkeptSince != null) {
+                    fold.answeredBetween(unkeptSince, slot.start()).forEach(hour::add);
+                    unkeptSince = null;
+                }
+                kept.get().forEach(hour::add);
+            } else if (unkeptSince == null) {
+                unkeptSince = slot.start();
+            }
+        }
+        if (unkeptSince != null) {
+            fold.answeredBetween(unkeptSince, period.end()).forEach(hour::add);
+        }
+        return hour.cells();
+    }
+
     private List<AggregateCell> kept(LocalDate day, Map<String, AttributeValue> key, Optional<Instant> expires, KeptAs as,
                                      Map<String, Map<String, AttributeValue>> stored, Supplier<List<AggregateCell>> compute) {
         String pk = key.get(PK).s();
         Map<String, AttributeValue> item = stored.containsKey(pk) ? stored.get(pk) : Optional.ofNullable(dynamo.getItem(
                 g -> g.tableName(table).key(key).consistentRead(true)).item()).orElse(Map.of());
         long version = item.containsKey("version") ? Long.parseLong(item.get("version").n()) : 0;
-        if (item.containsKey(as.cells()) && item.containsKey(as.version()) && Long.parseLong(item.get(as.version()).n()) == version) {
-            return decode(day, item.get(as.cells()));
+        Optional<List<AggregateCell>> valid = validCells(day, item, as);
+        if (valid.isPresent()) {
+            return valid.get();
         }
         List<AggregateCell> computed = compute.get();
         boolean settled = !item.containsKey("changedAt")
@@ -210,6 +257,15 @@ final class DayRollups {
             store(key, expires, as, version, computed);
         }
         return computed;
+    }
+
+    /** The item's kept cells, if it has some kept under its current version. */
+    private static Optional<List<AggregateCell>> validCells(LocalDate day, Map<String, AttributeValue> item, KeptAs as) {
+        long version = item.containsKey("version") ? Long.parseLong(item.get("version").n()) : 0;
+        if (item.containsKey(as.cells()) && item.containsKey(as.version()) && Long.parseLong(item.get(as.version()).n()) == version) {
+            return Optional.of(decode(day, item.get(as.cells())));
+        }
+        return Optional.empty();
     }
 
     private void store(Map<String, AttributeValue> key, Optional<Instant> expires, KeptAs as, long version, List<AggregateCell> cells) {

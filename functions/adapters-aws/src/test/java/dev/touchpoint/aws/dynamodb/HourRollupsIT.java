@@ -97,6 +97,37 @@ class HourRollupsIT {
         assertEquals(false, rollup("2026-11-23T11").containsKey(TouchpointTable.TTL_ATTRIBUTE), "an hour's item does not expire");
     }
 
+    /** When its hour ends, the hour is made of its kept ten minutes: the first report after it does not fold it whole. */
+    @Test
+    void anHourJustEnded_isMadeOfItsKeptTenMinutes_andOnlyTheOthersAreFolded() throws Exception {
+        ReportFixture at1150 = new ReportFixture(Instant.parse("2026-11-23T11:50:00Z"));
+        at1150.responses.record(answeredAt("11:05", "r1"));
+        at1150.responses.record(answeredAt("11:25", "r2"));
+        at1150.clock.advance(Duration.ofMinutes(2));
+        assertEquals(2, at1150.paperResponses(TODAY, TODAY), "11:00 to 11:50 kept ten minutes by ten minutes");
+        at1150.hideFromTheDayIndex("r1");
+        at1150.hideFromTheDayIndex("r2");
+        at1150.responses.record(answeredAt("11:55", "r3"));
+
+        at1150.clock.advance(Duration.ofMinutes(14));
+        assertEquals(3, at1150.paperResponses(TODAY, TODAY), "the hour: five kept ten minutes and 11:50 folded");
+        at1150.hideFromTheDayIndex("r3");
+        assertEquals(3, at1150.paperResponses(TODAY, TODAY), "and the hour kept as made");
+    }
+
+    /** Ten minutes older than the writers still mark could miss a late answer: an hour that old is folded whole. */
+    @Test
+    void anHourWhoseTenMinutesWritersNoLongerMark_isFoldedFromTheIndex() throws Exception {
+        ReportFixture at1150 = new ReportFixture(Instant.parse("2026-11-23T11:50:00Z"));
+        at1150.responses.record(answeredAt("11:05", "r1"));
+        at1150.clock.advance(Duration.ofMinutes(2));
+        assertEquals(1, at1150.paperResponses(TODAY, TODAY));
+        at1150.hideFromTheDayIndex("r1");
+
+        at1150.clock.advance(Duration.ofHours(3));
+        assertEquals(0, at1150.paperResponses(TODAY, TODAY), "folded from the index, where r1 no longer shows");
+    }
+
     @Test
     void aLateAnswer_toTenMinutesWhoseCellsAreStored_isCountedAtOnce() {
         fixture.responses.record(answeredAt("11:12", "r1"));
