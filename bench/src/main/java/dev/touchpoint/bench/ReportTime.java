@@ -59,6 +59,29 @@ final class ReportTime {
         LocalDate today = LocalDate.now(reader);
         record(results, "last_hour", "the last hour (kept by ten minutes but its last minutes)",
                 time(lastHourReports, from, today), time(lastHourReports, from, today));
+        hourJustEnded(dynamo, results);
+    }
+
+    /**
+     * An hour whose reports kept its ten minutes while it ran (a reader at 55 past), read again just
+     * after it ended (6 past the next hour): the hour is made of its kept ten minutes and the last one
+     * folded, then kept. Its responses are answered in the next hour, written now, on time as most are
+     * (so nothing is marked), and read through readers whose clocks stand in that hour.
+     */
+    private static void hourJustEnded(DynamoDbClient dynamo, Map<String, Object> results) throws InterruptedException {
+        String table = "bench-reports-hour-just-ended";
+        dynamo.createTable(TouchpointTable.createTableRequest(table));
+        Instant hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        write(new DynamoDbResponseRepository(dynamo, table), hour, Duration.ofHours(1), "hour-");
+        LocalDate day = LocalDate.ofInstant(hour, ZoneOffset.UTC);
+        time(new DynamoDbAggregateReader(dynamo, table, Clock.fixed(hour.plus(Duration.ofMinutes(55)), ZoneOffset.UTC)), day, day);
+        DynamoDbAggregateReader after = new DynamoDbAggregateReader(dynamo, table, Clock.fixed(hour.plus(Duration.ofMinutes(66)), ZoneOffset.UTC));
+        double made = time(after, day, day);
+        double kept = time(after, day, day);
+        results.put("report_ms_hour_just_ended_of_10000_responses.made_of_ten_minutes", Bench.round(made));
+        results.put("report_ms_hour_just_ended_of_10000_responses.kept", Bench.round(kept));
+        System.out.printf("  report over an hour just ended of %d responses (kept ten minutes by ten minutes while it ran):"
+                + " made of them %.0f ms, then kept %.1f ms%n", RESPONSES, made, kept);
     }
 
     private static Instant day(LocalDate day) {
