@@ -77,6 +77,7 @@ final class DayRollups {
     /** An hour is made of its slots' kept cells only while writers still mark them, with a margin for their clocks. */
     private static final Duration SLOTS_TRUSTED_FOR = SLOTS_MARKED_FOR.minus(Duration.ofMinutes(15));
     private static final Duration SLOT_KEPT_FOR = Duration.ofDays(1);
+    private static final Duration HOUR_KEPT_FOR = Duration.ofDays(4);
     /** A SET clause's part that sets the item's expiry (TTL) to {@code :expires}. */
     private static final String EXPIRES = ", " + TouchpointTable.TTL_ATTRIBUTE + " = :expires";
     private static final int MAX_CELLS = 1_000;
@@ -84,7 +85,7 @@ final class DayRollups {
     private static final DateTimeFormatter HOUR_KEY = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SLOT_KEY = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
 
-    /** An hour or a ten-minute slot whose cells may be kept, under its item's key; a slot's item expires a day on. */
+    /** An hour or a ten-minute slot whose cells may be kept, under its item's key, and when TTL removes that item. */
     private record Period(Instant start, Duration length, Map<String, AttributeValue> key, Optional<Instant> expires) {
         Instant end() {
             return start.plus(length);
@@ -112,14 +113,11 @@ final class DayRollups {
             mark(dayKey(day));
         }
         if (answeredAt.truncatedTo(ChronoUnit.HOURS).isBefore(currentHour()) && !day.isBefore(today().minusDays(2))) {
-            mark(hourKey(answeredAt));
+            mark(hour(answeredAt.truncatedTo(ChronoUnit.HOURS)));
         }
         Instant slot = slotOf(answeredAt);
         if (slot.isBefore(slotOf(clock.instant())) && slot.isAfter(clock.instant().minus(SLOTS_MARKED_FOR))) {
-            Period period = slot(slot);
-            Update update = markOf(period.key());
-            dynamo.updateItem(u -> u.tableName(table).key(period.key()).updateExpression(update.updateExpression() + EXPIRES)
-                    .expressionAttributeValues(withExpiry(update.expressionAttributeValues(), period.expires())));
+            mark(slot(slot));
         }
     }
 
@@ -127,6 +125,13 @@ final class DayRollups {
         Update update = markOf(key);
         dynamo.updateItem(u -> u.tableName(table).key(key).updateExpression(update.updateExpression())
                 .expressionAttributeValues(update.expressionAttributeValues()));
+    }
+
+    /** The same for an hour or ten minutes, whose item expires (TTL) once nobody reads or marks it. */
+    private void mark(Period period) {
+        Update update = markOf(period.key());
+        dynamo.updateItem(u -> u.tableName(table).key(period.key()).updateExpression(update.updateExpression() + EXPIRES)
+                .expressionAttributeValues(withExpiry(update.expressionAttributeValues(), period.expires())));
     }
 
     private static Map<String, AttributeValue> withExpiry(Map<String, AttributeValue> values, Optional<Instant> expires) {
@@ -299,7 +304,7 @@ final class DayRollups {
         List<Period> periods = new ArrayList<>();
         Instant next = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         for (; next.isBefore(end) && !next.plus(HOUR).isAfter(settled); next = next.plus(HOUR)) {
-            periods.add(new Period(next, HOUR, hourKey(next), Optional.empty()));
+            periods.add(hour(next));
         }
         for (; next.isBefore(end) && !next.plus(SLOT).isAfter(settled); next = next.plus(SLOT)) {
             periods.add(slot(next));
@@ -319,8 +324,10 @@ final class DayRollups {
         return Map.of(PK, s(ROLLUP + day), SK, s(SORT));
     }
 
-    private static Map<String, AttributeValue> hourKey(Instant hour) {
-        return Map.of(PK, s(ROLLUP + HOUR_KEY.format(hour)), SK, s(SORT));
+    /** An hour's cells are read while it is today's or yesterday's, and marked for three days: TTL removes its item on the fourth. */
+    private static Period hour(Instant start) {
+        return new Period(start, HOUR, Map.of(PK, s(ROLLUP + HOUR_KEY.format(start)), SK, s(SORT)),
+                Optional.of(start.plus(HOUR_KEPT_FOR)));
     }
 
     /** A slot's cells are read for an hour at most, until its hour is kept: TTL removes its item a day on. */

@@ -94,7 +94,8 @@ class HourRollupsIT {
 
         assertEquals(1, paperResponsesOn(TODAY));
         assertEquals(true, rollup("2026-11-23T11").containsKey("cells"), "kept as its hour");
-        assertEquals(false, rollup("2026-11-23T11").containsKey(TouchpointTable.TTL_ATTRIBUTE), "an hour's item does not expire");
+        assertEquals(Instant.parse("2026-11-27T11:00:00Z").getEpochSecond(),
+                Long.parseLong(rollup("2026-11-23T11").get(TouchpointTable.TTL_ATTRIBUTE).n()), "an hour's item expires four days on");
     }
 
     /** When its hour ends, the hour is made of its kept ten minutes: the first report after it does not fold it whole. */
