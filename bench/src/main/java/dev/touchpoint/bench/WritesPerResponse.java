@@ -26,6 +26,10 @@ import java.util.Map;
  */
 final class WritesPerResponse {
 
+    /** A detractor's paragraph, as many write: 600 characters of Turkish, about 650 bytes in UTF-8. */
+    private static final String COMMENT = "Kargo üç gün gecikti ve kimse haber vermedi; çağrı merkezini aradığımda "
+            .repeat(9).substring(0, 600);
+
     private WritesPerResponse() {
     }
 
@@ -35,9 +39,9 @@ final class WritesPerResponse {
             metered.put("AWS_ENDPOINT_URL_DYNAMODB", meter.endpoint().toString());
             metered.remove("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL");
             FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(metered), (channel, provider, to, text) -> { });
-            double[] first = record(processor, meter, "units-1", 9);
+            double[] first = record(processor, meter, "units-1", 9, null);
             Map<String, Double> before = meter.byOperation();
-            double[] known = record(processor, meter, "units-2", 8);
+            double[] known = record(processor, meter, "units-2", 8, null);
             meter.byOperation().forEach((operation, units) -> {
                 double delta = units - before.getOrDefault(operation, 0.0);
                 if (delta > 0) {
@@ -50,6 +54,10 @@ final class WritesPerResponse {
             results.put("read_units_per_response.known_customer", Bench.round(known[1]));
             System.out.printf("  write units per response: new customer %.1f, known customer %.1f (reads %.1f)%n",
                     first[0], known[0], known[1]);
+            // DynamoDB bills a write unit per KB of the item, on the table and on each index that projects it.
+            double[] commented = record(processor, meter, "units-3", 3, COMMENT);
+            results.put("write_units_per_response.known_customer_with_a_600_character_comment", Bench.round(commented[0]));
+            System.out.printf("  write units per response with a %d-character comment: %.1f%n", COMMENT.length(), commented[0]);
             double widget = widgetSubmission(metered, meter);
             results.put("write_units_per_request.widget_submission_at_ingest", Bench.round(widget));
             System.out.printf("  write units of a widget submission at ingest (its rate-limit window): %.1f%n", widget);
@@ -76,14 +84,15 @@ final class WritesPerResponse {
         return meter.writeUnits() - writes;
     }
 
-    /** @return write and read units of recording one web response of the bench customer */
-    private static double[] record(FeedbackBatchProcessor processor, WriteMeter meter, String externalId, int nps) {
+    /** @return write and read units of recording one web response of the bench customer, with a comment if given */
+    private static double[] record(FeedbackBatchProcessor processor, WriteMeter meter, String externalId, int nps, String comment) {
         List<String> bodies = new ArrayList<>();
+        String commentAnswer = comment == null ? "" : ",{\"questionId\":\"comment\",\"type\":\"text\",\"value\":\"" + comment + "\"}";
         new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), Clock.systemUTC())
                 .accept(new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC()).read(StrictJson.read("""
                         {"externalId":"%s","channel":"web","touchpoint":"store-bench","surveyId":"post-service",
-                         "customer":{"email":"units@example.com"},"answers":[{"questionId":"nps","type":"nps","value":%d}]}"""
-                        .formatted(externalId, nps))));
+                         "customer":{"email":"units@example.com"},"answers":[{"questionId":"nps","type":"nps","value":%d}%s]}"""
+                        .formatted(externalId, nps, commentAnswer))));
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setMessageId(externalId);
         message.setBody(bodies.get(0));
