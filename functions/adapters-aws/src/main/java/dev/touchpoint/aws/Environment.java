@@ -32,4 +32,12 @@ public interface Environment {
     default int integer(String name, int fallback) {
         return optional(name).map(Integer::parseInt).orElse(fallback);
     }
+
+    /**
+     * The region whose national phone numbers need no country code ({@code TOUCHPOINT_DEFAULT_REGION},
+     * an ISO 3166 code; TR unless set): every function that normalises a phone number reads it here.
+     */
+    default String defaultPhoneRegion() {
+        return optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR");
+    }
 }

@@ -23,7 +23,7 @@ public final class DeliveryEventsWiring {
         String table = env.required("TOUCHPOINT_TABLE");
         return new DeliveryReportProcessor(new DeliveryTracker(new DynamoDbInvitationRepository(dynamo, table),
                 new DynamoDbProfileRepository(dynamo, table), new DynamoDbDeliveryLedger(dynamo, table),
-                new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"))));
+                new IdentityNormalizer(env.defaultPhoneRegion())));
     }
 
     /** An SES delivery report of an invitation that never existed: what priming walks through. */

@@ -78,13 +78,13 @@ public final class ProcessorWiring {
     /** With another reply sender: the local runtime's outbox. */
     public static FeedbackBatchProcessor build(Environment env, ReplySender replies) {
         // libphonenumber loads on a thread of its own while the clients are built, before the normaliser below.
-        AheadOfFirstEvent.startPhoneRules(env, env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"));
+        AheadOfFirstEvent.startPhoneRules(env, env.defaultPhoneRegion());
         // One client per service for the container: the DLQ and the closed-loop queue share the SQS one.
         SqsClient sqs = AwsClients.sqs(env);
         ClosedLoop closedLoop = closedLoop(env, sqs);
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
-        IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"));
+        IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
         IdentityResolver identities = new IdentityResolver(new DynamoDbProfileRepository(dynamo, table),
                 () -> UUID.randomUUID().toString());
         DynamoDbInvitationRepository invitations = new DynamoDbInvitationRepository(dynamo, table);
@@ -117,7 +117,7 @@ public final class ProcessorWiring {
      * and batched, as alerts go) to a queue that does not exist.
      */
     public static void prime(Environment env, FeedbackBatchProcessor processor) {
-        IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR"));
+        IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
         SubmissionReader reader = new SubmissionReader(normalizer, Clock.systemUTC());
         QueueMessageCodec codec = new QueueMessageCodec(reader, new InteractionReader(normalizer, Clock.systemUTC()), normalizer);
         new dev.touchpoint.domain.feedback.FeedbackIntake(message -> codec.decode(QueueMessageCodec.encode(message)), Clock.systemUTC())

@@ -40,8 +40,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class IngestApiWiring {
 
-    public static final String DEFAULT_PHONE_REGION = "TR";
-
     private IngestApiWiring() {
     }
 
@@ -56,7 +54,7 @@ public final class IngestApiWiring {
 
     private static IngestApi build(Environment env, FeedbackQueue queue, ApiKeys keys) {
         Clock clock = Clock.systemUTC();
-        IdentityNormalizer normalizer = new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse(DEFAULT_PHONE_REGION));
+        IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);

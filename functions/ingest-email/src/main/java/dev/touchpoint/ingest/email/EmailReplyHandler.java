@@ -51,7 +51,7 @@ public final class EmailReplyHandler implements RequestStreamHandler {
     }
 
     public static EmailReplyIngest build(Environment env, RawEmailStore store) {
-        return new EmailReplyIngest(store, new IdentityNormalizer(env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR")),
+        return new EmailReplyIngest(store, new IdentityNormalizer(env.defaultPhoneRegion()),
                 new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")),
                 new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")), Clock.systemUTC());
     }

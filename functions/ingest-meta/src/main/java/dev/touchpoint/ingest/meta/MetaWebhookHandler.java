@@ -49,7 +49,7 @@ public final class MetaWebhookHandler implements RequestHandler<APIGatewayV2HTTP
 
     /** The clients first, the phone normaliser last: libphonenumber loads meanwhile on a thread of its own. */
     public static MetaWebhook build(Environment env) {
-        String region = env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR");
+        String region = env.defaultPhoneRegion();
         AheadOfFirstEvent.startPhoneRules(env, region);
         SqsFeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
         DynamoDbWebhookEventCounter counter = new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));

@@ -50,7 +50,7 @@ public final class TwilioWebhookHandler implements RequestHandler<APIGatewayV2HT
 
     /** The clients first, the phone normaliser last: libphonenumber loads meanwhile on a thread of its own. */
     public static TwilioWebhook build(Environment env) {
-        String region = env.optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR");
+        String region = env.defaultPhoneRegion();
         AheadOfFirstEvent.startPhoneRules(env, region);
         SqsFeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
         DynamoDbWebhookEventCounter counter = new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
