@@ -130,7 +130,8 @@ final class DayRollups {
     /** The same for an hour or ten minutes, whose item expires (TTL) once nobody reads or marks it. */
     private void mark(Period period) {
         Update update = markOf(period.key());
-        dynamo.updateItem(u -> u.tableName(table).key(period.key()).updateExpression(update.updateExpression() + EXPIRES)
+        String expires = period.expires().isPresent() ? EXPIRES : "";
+        dynamo.updateItem(u -> u.tableName(table).key(period.key()).updateExpression(update.updateExpression() + expires)
                 .expressionAttributeValues(withExpiry(update.expressionAttributeValues(), period.expires())));
     }
 
@@ -156,7 +157,7 @@ final class DayRollups {
 
     /**
      * The items of the days from {@code from} to {@code to} that may hold stored cells (a day before
-     * yesterday, a settled hour of today or yesterday), read together: a report of a month reads them in
+     * yesterday, a settled hour or ten minutes of today or yesterday), read together: a report of a month reads them in
      * one call, not thirty. Keyed by partition key; an item DynamoDB left unread is absent, and
      * {@link #cells} reads it itself.
      */
