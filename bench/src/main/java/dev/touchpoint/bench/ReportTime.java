@@ -60,6 +60,35 @@ final class ReportTime {
         record(results, "last_hour", "the last hour (kept by ten minutes but its last minutes)",
                 time(lastHourReports, from, today), time(lastHourReports, from, today));
         hourJustEnded(dynamo, results);
+        readUnits(env, results, reader, table, lastHourTable);
+    }
+
+    /**
+     * What a dashboard's report costs in read units once its periods are kept, as DynamoDB reports them
+     * ({@link WriteMeter}): a 30-day summary over the settled day's and yesterday's responses above, and
+     * one over the last hour's, which still folds its last minutes from the day index; then a dashboard
+     * refreshing that report every minute for a month (43 200 reports) at on-demand read prices.
+     */
+    private static void readUnits(Map<String, String> env, Map<String, Object> results, Clock reader, String table,
+                                  String lastHourTable) throws Exception {
+        try (WriteMeter meter = new WriteMeter(java.net.URI.create(env.get("AWS_ENDPOINT_URL_DYNAMODB")))) {
+            Map<String, String> metered = new java.util.HashMap<>(env);
+            metered.put("AWS_ENDPOINT_URL_DYNAMODB", meter.endpoint().toString());
+            DynamoDbClient dynamo = AwsClients.dynamoDb(Environment.of(metered));
+            LocalDate today = LocalDate.now(reader);
+            for (var report : List.of(Map.entry("summary_of_30_days_kept", new DynamoDbAggregateReader(dynamo, table, reader)),
+                    Map.entry("summary_of_the_last_hours_10000_responses_kept", new DynamoDbAggregateReader(dynamo, lastHourTable, reader)))) {
+                report.getValue().cells(today.minusDays(29), today); // the month's empty days kept too
+                double before = meter.readUnits();
+                report.getValue().cells(today.minusDays(29), today);
+                double units = meter.readUnits() - before;
+                double monthly = 43_200 * units * CostModel.DYNAMODB_READ_PER_MILLION / 1e6;
+                results.put("read_units_per_report." + report.getKey(), Bench.round(units));
+                results.put("cost_usd_per_month_of_a_dashboard_refreshing_every_minute." + report.getKey(), Bench.round(monthly));
+                System.out.printf("  read units of a report, %s: %.1f (refreshed every minute for a month: 43 200 × %.1f × %.3f / 10^6"
+                        + " = US$%.2f)%n", report.getKey().replace('_', ' '), units, units, CostModel.DYNAMODB_READ_PER_MILLION, monthly);
+            }
+        }
     }
 
     /**
