@@ -40,9 +40,14 @@ public final class HttpResponses {
 
     public static APIGatewayV2HTTPResponse invalid(String detail, List<FieldError> errors, String instance) {
         ObjectNode body = problemBody(400, "invalid-request", "The request is not valid", detail, instance);
-        ArrayNode list = body.putArray("errors");
-        errors.forEach(e -> list.addObject().put("pointer", e.pointer()).put("detail", e.detail()));
+        fieldErrors(body.putArray("errors"), errors);
         return respond(400, PROBLEM_JSON, StrictJson.write(body));
+    }
+
+    /** Each field error as {@code {"pointer", "detail"}}, as every answer that names them writes them. */
+    public static ArrayNode fieldErrors(ArrayNode into, List<FieldError> errors) {
+        errors.forEach(e -> into.addObject().put("pointer", e.pointer()).put("detail", e.detail()));
+        return into;
     }
 
     /**

@@ -89,8 +89,7 @@ final class FeedbackBatchRoute implements ApiRoute {
             if (errors == null) {
                 results.addObject().put("id", queued.next().responseId()).put("status", "accepted");
             } else {
-                ArrayNode list = results.addObject().put("status", "rejected").putArray("errors");
-                errors.forEach(error -> list.addObject().put("pointer", error.pointer()).put("detail", error.detail()));
+                HttpResponses.fieldErrors(results.addObject().put("status", "rejected").putArray("errors"), errors);
             }
         }
         ObjectNode answer = StrictJson.object().put("accepted", valid.size()).put("rejected", submissions.size() - valid.size());

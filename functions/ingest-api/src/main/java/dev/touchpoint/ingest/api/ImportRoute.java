@@ -76,9 +76,7 @@ final class ImportRoute implements ApiRoute {
             try {
                 valid.add(reader.read(submission(rows.get(i))));
             } catch (InvalidSubmissionException e) {
-                ObjectNode row = rejected.addObject().put("row", rowNumber);
-                ArrayNode errors = row.putArray("errors");
-                e.errors().forEach(error -> errors.addObject().put("pointer", error.pointer()).put("detail", error.detail()));
+                HttpResponses.fieldErrors(rejected.addObject().put("row", rowNumber).putArray("errors"), e.errors());
             }
         }
         intake.acceptAll(valid);
