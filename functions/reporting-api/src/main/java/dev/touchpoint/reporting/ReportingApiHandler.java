@@ -88,11 +88,7 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     private static HttpRequest get(String path, Map<String, String> query) {
-        return new HttpRequest(APIGatewayV2HTTPEvent.builder().withRouteKey("GET " + path).withRawPath(path)
-                .withQueryStringParameters(query).withHeaders(Map.of())
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(APIGatewayV2HTTPEvent.RequestContext.Http
-                        .builder().withMethod("GET").withPath(path).withSourceIp("192.0.2.1").build()).build())
-                .build());
+        return Priming.httpRequest("GET", path, query, Map.of(), null);
     }
 
     @Override

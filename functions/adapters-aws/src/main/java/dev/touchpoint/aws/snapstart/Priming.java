@@ -118,7 +118,15 @@ public final class Priming {
 
     /** A request as the HTTP API would hand it over, from a documentation address: what an HTTP function's primes serve. */
     public static HttpRequest httpRequest(String method, String path, Map<String, String> headers, String body) {
-        return new HttpRequest(APIGatewayV2HTTPEvent.builder().withRouteKey(method + " " + path).withRawPath(path).withRawQueryString("")
+        return httpRequest(method, path, Map.of(), headers, body);
+    }
+
+    /** The same with a query string ({@code ?from=…&to=…}, {@code ?survey=…}). */
+    public static HttpRequest httpRequest(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
+        String rawQuery = String.join("&", query.entrySet().stream().map(parameter -> parameter.getKey() + "="
+                + java.net.URLEncoder.encode(parameter.getValue(), java.nio.charset.StandardCharsets.UTF_8)).toList());
+        return new HttpRequest(APIGatewayV2HTTPEvent.builder().withRouteKey(method + " " + path).withRawPath(path).withRawQueryString(rawQuery)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withHeaders(headers).withBody(body).withIsBase64Encoded(false)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(APIGatewayV2HTTPEvent.RequestContext.Http
                         .builder().withMethod(method).withPath(path).withSourceIp("192.0.2.1").build()).build())

@@ -53,7 +53,7 @@ public final class SurveyWebWiring {
     /**
      * SnapStart priming (no side effects): every page a visitor can ask for, served by a survey-web like
      * this one whose queue only encodes — a kiosk page, a kiosk answer (encoded, not sent), a QR landing
-     * and its code, the widget, an invitation link that does not verify — then the DynamoDB read and
+     * and its code, the widget (alone and with its survey), an invitation link that does not verify — then the DynamoDB read and
      * SQS send paths of the real clients (see {@link Priming}).
      */
     public static void prime(Environment env) {
@@ -62,6 +62,7 @@ public final class SurveyWebWiring {
         for (HttpRequest request : new HttpRequest[] {
                 request("GET", "/k/priming", null), request("POST", "/k/priming", form), request("GET", "/q/priming", null),
                 request("GET", "/v1/touchpoints/priming/qr.svg", null), request("GET", "/widget.js", null),
+                Priming.httpRequest("GET", "/widget.js", Map.of("survey", "post-service"), Map.of(), null),
                 request("GET", "/w/surveys/post-service", null), request("GET", "/s/priming-not-a-token", null)}) {
             offline.handle(request, line -> { });
         }
