@@ -86,7 +86,7 @@ final class DayRollups {
     private static final DateTimeFormatter SLOT_KEY = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
 
     /** An hour or a ten-minute slot whose cells may be kept, under its item's key, and when TTL removes that item. */
-    private record Period(Instant start, Duration length, Map<String, AttributeValue> key, Optional<Instant> expires) {
+    private record Period(Instant start, Duration length, Map<String, AttributeValue> key, Instant expires) {
         Instant end() {
             return start.plus(length);
         }
@@ -130,9 +130,8 @@ final class DayRollups {
     /** The same for an hour or ten minutes, whose item expires (TTL) once nobody reads or marks it. */
     private void mark(Period period) {
         Update update = markOf(period.key());
-        String expires = period.expires().isPresent() ? EXPIRES : "";
-        dynamo.updateItem(u -> u.tableName(table).key(period.key()).updateExpression(update.updateExpression() + expires)
-                .expressionAttributeValues(withExpiry(update.expressionAttributeValues(), period.expires())));
+        dynamo.updateItem(u -> u.tableName(table).key(period.key()).updateExpression(update.updateExpression() + EXPIRES)
+                .expressionAttributeValues(withExpiry(update.expressionAttributeValues(), Optional.of(period.expires()))));
     }
 
     private static Map<String, AttributeValue> withExpiry(Map<String, AttributeValue> values, Optional<Instant> expires) {
@@ -194,7 +193,7 @@ final class DayRollups {
         }
         List<Period> periods = keptPeriods(day);
         List<AggregateCell> cells = new ArrayList<>(funnel.get());
-        AtOnce.map(periods, PERIODS_AT_ONCE, period -> kept(day, period.key(), period.expires(), HOUR_CELLS, stored,
+        AtOnce.map(periods, PERIODS_AT_ONCE, period -> kept(day, period.key(), Optional.of(period.expires()), HOUR_CELLS, stored,
                         () -> folded(day, period, fold)))
                 .forEach(cells::addAll);
         Instant rest = periods.isEmpty() ? start : periods.get(periods.size() - 1).end();
@@ -327,14 +326,12 @@ final class DayRollups {
 
     /** An hour's cells are read while it is today's or yesterday's, and marked for three days: TTL removes its item on the fourth. */
     private static Period hour(Instant start) {
-        return new Period(start, HOUR, Map.of(PK, s(ROLLUP + HOUR_KEY.format(start)), SK, s(SORT)),
-                Optional.of(start.plus(HOUR_KEPT_FOR)));
+        return new Period(start, HOUR, Map.of(PK, s(ROLLUP + HOUR_KEY.format(start)), SK, s(SORT)), start.plus(HOUR_KEPT_FOR));
     }
 
     /** A slot's cells are read for an hour at most, until its hour is kept: TTL removes its item a day on. */
     private static Period slot(Instant start) {
-        return new Period(start, SLOT, Map.of(PK, s(ROLLUP + SLOT_KEY.format(start)), SK, s(SORT)),
-                Optional.of(start.plus(SLOT_KEPT_FOR)));
+        return new Period(start, SLOT, Map.of(PK, s(ROLLUP + SLOT_KEY.format(start)), SK, s(SORT)), start.plus(SLOT_KEPT_FOR));
     }
 
     private static Instant slotOf(Instant at) {
