@@ -8,11 +8,14 @@ import dev.touchpoint.aws.dynamodb.TouchpointTable;
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.profile.ResponseRecord;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -71,8 +74,8 @@ final class ReportTime {
      */
     private static void readUnits(Map<String, String> env, Map<String, Object> results, Clock reader, String table,
                                   String lastHourTable) throws Exception {
-        try (WriteMeter meter = new WriteMeter(java.net.URI.create(env.get("AWS_ENDPOINT_URL_DYNAMODB")))) {
-            Map<String, String> metered = new java.util.HashMap<>(env);
+        try (WriteMeter meter = new WriteMeter(URI.create(env.get("AWS_ENDPOINT_URL_DYNAMODB")))) {
+            Map<String, String> metered = new HashMap<>(env);
             metered.put("AWS_ENDPOINT_URL_DYNAMODB", meter.endpoint().toString());
             DynamoDbClient dynamo = AwsClients.dynamoDb(Environment.of(metered));
             LocalDate today = LocalDate.now(reader);
@@ -100,7 +103,7 @@ final class ReportTime {
     private static void hourJustEnded(DynamoDbClient dynamo, Map<String, Object> results) throws InterruptedException {
         String table = "bench-reports-hour-just-ended";
         dynamo.createTable(TouchpointTable.createTableRequest(table));
-        Instant hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
         write(new DynamoDbResponseRepository(dynamo, table), hour, Duration.ofHours(1), "hour-");
         LocalDate day = LocalDate.ofInstant(hour, ZoneOffset.UTC);
         time(new DynamoDbAggregateReader(dynamo, table, Clock.fixed(hour.plus(Duration.ofMinutes(55)), ZoneOffset.UTC)), day, day);
