@@ -58,10 +58,36 @@ final class WritesPerResponse {
             double[] commented = record(processor, meter, "units-3", 3, COMMENT);
             results.put("write_units_per_response.known_customer_with_a_600_character_comment", Bench.round(commented[0]));
             System.out.printf("  write units per response with a %d-character comment: %.1f%n", COMMENT.length(), commented[0]);
+            int longest = longestCommentAtThreeUnits(processor, meter);
+            results.put("comment_bytes_of_the_longest_response_at_3_write_units", longest);
+            System.out.printf("  the longest comment a response takes at 3 write units: %d bytes%n", longest);
             double widget = widgetSubmission(metered, meter);
             results.put("write_units_per_request.widget_submission_at_ingest", Bench.round(widget));
             System.out.printf("  write units of a widget submission at ingest (its rate-limit window): %.1f%n", widget);
         }
+    }
+
+    /**
+     * The longest comment (ASCII, so a byte a character) with which a known customer's response still costs
+     * 3 write units: where the item, written three times (table and two indexes), passes 1 KB. Found by
+     * halving the interval, each try a new response of the same customer.
+     */
+    private static int longestCommentAtThreeUnits(FeedbackBatchProcessor processor, WriteMeter meter) {
+        int fits = 0;
+        int exceeds = 1024;
+        for (int attempt = 0; exceeds - fits > 1; attempt++) {
+            int length = (fits + exceeds) / 2;
+            double units = record(processor, meter, "units-length-" + attempt, 7, "x".repeat(length))[0];
+            if (units <= 3) {
+                fits = length;
+            } else {
+                exceeds = length;
+            }
+        }
+        if (fits == 0) {
+            throw new IllegalStateException("even a one-byte comment costs more than 3 write units");
+        }
+        return fits;
     }
 
     /**
