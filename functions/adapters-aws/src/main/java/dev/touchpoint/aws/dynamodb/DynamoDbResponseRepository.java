@@ -254,14 +254,14 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
         item.put(PK, s(RESPONSE + response.responseId()));
         item.put(SK, s(RESPONSE_SK));
         item.put("entity", s("response"));
-        item.put("responseId", s(response.responseId()));
+        // The response id, its profile and its time are read back from the keys below, not stored again:
+        // the item is written three times (the table and both indexes), a write unit per KB each time.
         // The day index (GSI2) lists a period's responses for reports and exports, spread over the day's shards.
         item.put(TouchpointTable.GSI2PK, s(ShardedKeys.keyOf(DAY_INDEX + day(response), response.responseId())));
         item.put(TouchpointTable.GSI2SK, s(SortableTime.of(response.answeredAt()) + "#" + response.responseId()));
         Attr.putIfPresent(item, "invitationId", response.invitationId());
         Attr.putIfPresent(item, "invitationChannel", response.invitationChannel());
         if (response.profileId() != null) {
-            item.put("profileId", s(response.profileId()));
             item.put(GSI1PK, s(PROFILE + response.profileId()));
             item.put(GSI1SK, s(RESPONSE + SortableTime.of(response.answeredAt()) + "#" + response.responseId()));
         }
@@ -270,7 +270,6 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
         Attr.putIfPresent(item, "touchpoint", response.touchpoint());
         Attr.putIfPresent(item, "surveyId", response.surveyId());
         item.put("answers", AttributeValue.fromL(response.answers().stream().map(DynamoDbResponseRepository::toAttribute).toList()));
-        item.put("answeredAt", s(response.answeredAt().toString()));
         item.put("receivedAt", s(response.receivedAt().toString()));
         return item;
     }
@@ -285,11 +284,35 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
 
     private static ResponseRecord toResponse(Map<String, AttributeValue> item) {
         List<Answer> answers = item.get("answers").l().stream().map(v -> toAnswer(v.m())).toList();
-        return new ResponseRecord(Attr.string(item, "responseId"), Attr.string(item, "profileId"),
+        return new ResponseRecord(responseIdOf(item), profileIdOf(item),
                 Attr.string(item, "externalId"), Attr.string(item, "channel"), Attr.string(item, "touchpoint"),
-                Attr.string(item, "surveyId"), answers, Instant.parse(Attr.string(item, "answeredAt")),
+                Attr.string(item, "surveyId"), answers, answeredAtOf(item),
                 Instant.parse(Attr.string(item, "receivedAt")), Attr.string(item, "invitationId"),
                 Attr.string(item, "invitationChannel"));
+    }
+
+    // Items written before 2026-11-25 also hold responseId, profileId and answeredAt as attributes of their own.
+
+    private static String responseIdOf(Map<String, AttributeValue> item) {
+        String stored = Attr.string(item, "responseId");
+        return stored != null ? stored : Attr.string(item, PK).substring(RESPONSE.length());
+    }
+
+    /** The timeline's key names the profile; an anonymous or erased response has neither. */
+    private static String profileIdOf(Map<String, AttributeValue> item) {
+        String stored = Attr.string(item, "profileId");
+        String timeline = Attr.string(item, GSI1PK);
+        return stored != null ? stored : timeline == null ? null : timeline.substring(PROFILE.length());
+    }
+
+    /** The day index's position starts with the time answered: {@code <answeredAt>#<responseId>}. */
+    private static Instant answeredAtOf(Map<String, AttributeValue> item) {
+        String stored = Attr.string(item, "answeredAt");
+        if (stored != null) {
+            return Instant.parse(stored);
+        }
+        String position = Attr.string(item, TouchpointTable.GSI2SK);
+        return Instant.parse(position.substring(0, position.indexOf('#')));
     }
 
     private static Answer toAnswer(Map<String, AttributeValue> map) {
