@@ -17,7 +17,10 @@ import dev.touchpoint.domain.profile.ConcurrentUpdateException;
 import dev.touchpoint.domain.profile.ResponseRecord;
 import dev.touchpoint.domain.profile.ResponseRepository;
 import dev.touchpoint.domain.profile.ResponseRepository.ResponsePage;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,6 +28,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -51,10 +57,10 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
     private final DayRollups rollups;
 
     public DynamoDbResponseRepository(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, java.time.Clock.systemUTC());
+        this(dynamo, table, Clock.systemUTC());
     }
 
-    public DynamoDbResponseRepository(DynamoDbClient dynamo, String table, java.time.Clock clock) {
+    public DynamoDbResponseRepository(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.rollups = new DayRollups(dynamo, table, clock);
@@ -140,7 +146,7 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
             return false;
         }
         ResponseRecord current = toResponse(existing);
-        java.util.Set<String> answered = current.answers().stream().map(Answer::questionId).collect(java.util.stream.Collectors.toSet());
+        Set<String> answered = current.answers().stream().map(Answer::questionId).collect(Collectors.toSet());
         List<Answer> fresh = added.answers().stream().filter(a -> !answered.contains(a.questionId())).toList();
         dynamo.updateItem(u -> u.tableName(table)
                 .key(Map.of(PK, s(RESPONSE + current.responseId()), SK, s(RESPONSE_SK)))
@@ -154,15 +160,15 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
         return true;
     }
 
-    private static java.time.LocalDate day(ResponseRecord response) {
-        return java.time.LocalDate.ofInstant(response.answeredAt(), java.time.ZoneOffset.UTC);
+    private static LocalDate day(ResponseRecord response) {
+        return LocalDate.ofInstant(response.answeredAt(), ZoneOffset.UTC);
     }
 
     /**
      * Every response of this UTC day answered in {@code [from, to)}, page by page through each key of the
      * day index, the keys read at once; {@code each} is called one response at a time, in no particular order.
      */
-    void forAnsweredBetween(java.time.LocalDate day, Instant from, Instant to, java.util.function.Consumer<ResponseRecord> each) {
+    void forAnsweredBetween(LocalDate day, Instant from, Instant to, Consumer<ResponseRecord> each) {
         Object oneAtATime = new Object();
         List<String> keys = ShardedKeys.keysOf(DAY_INDEX + day);
         // Positions are "<answeredAt>#<id>": every position in [from, to) lies between the two bare times.
@@ -188,7 +194,7 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
      * {@code next} for the rest.
      */
     @Override
-    public ResponsePage page(java.time.LocalDate day, String after, int limit) {
+    public ResponsePage page(LocalDate day, String after, int limit) {
         int share = (limit + ShardedKeys.SHARDS - 1) / ShardedKeys.SHARDS + 1;
         List<String> keys = ShardedKeys.keysOf(DAY_INDEX + day);
         List<QueryResponse> parts = AtOnce.map(keys, keys.size(), key -> dynamo.query(dayQuery(key, after, share)));
