@@ -51,6 +51,7 @@ final class CostModel {
         // Lambda function URLs carry no request charge; everything else is unchanged.
         results.put("cost_usd_per_million_responses.total_with_function_url_ingest", Bench.round(total - api));
         printArithmetic(writes, reads, ingestMs, batchMs, total, api);
+        firstResponseOfANewCustomer(results, total, writes, reads);
         if (results.containsKey("write_units_per_request.widget_submission_at_ingest")) {
             webWidget(results, total, ingestMs, ((Number) results.get("write_units_per_request.widget_submission_at_ingest")).doubleValue());
         }
@@ -62,6 +63,24 @@ final class CostModel {
             inBulk(results, "total_with_feedback_batches_of_500", "total, responses in JSON batches", WarmLatency.BATCH_SUBMISSIONS,
                     ((Number) results.get("warm_p50_ms.feedback_batch_of_500")).doubleValue(), batchMs, dynamoWrites + dynamoReads);
         }
+    }
+
+    /**
+     * The same response when it is a customer's first: the profile and its identity are created in one
+     * transaction, which AWS bills two write units an item, and nothing is read ahead but the identity.
+     */
+    private static void firstResponseOfANewCustomer(Map<String, Object> results, double total, double writes, double reads) {
+        Object newWrites = results.get("write_units_per_response.new_customer");
+        Object newReads = results.get("read_units_per_response.new_customer");
+        if (newWrites == null || newReads == null) {
+            return;
+        }
+        double first = total + DYNAMODB_WRITE_PER_MILLION * (((Number) newWrites).doubleValue() - writes)
+                + DYNAMODB_READ_PER_MILLION * (((Number) newReads).doubleValue() - reads);
+        results.put("cost_usd_per_million_responses.total_first_response_of_a_new_customer", Bench.round(first));
+        line("total, a new customer's first", "total + %.3f × (%.1f − %.1f) write units + %.3f × (%.1f − %.1f) read units".formatted(
+                DYNAMODB_WRITE_PER_MILLION, ((Number) newWrites).doubleValue(), writes,
+                DYNAMODB_READ_PER_MILLION, ((Number) newReads).doubleValue(), reads), first);
     }
 
     /**
