@@ -45,6 +45,7 @@ public final class Bench {
             }
             if (only.contains("writes")) {
                 WritesPerResponse.measure(dynamo, env, results);
+                WritesPerInvitation.measure(root, dynamo, env, results);
             }
             if (only.contains("warm")) {
                 WarmLatency.measure(root, env, results);
@@ -67,6 +68,7 @@ public final class Bench {
         PipelineRate.shareOfCeiling(events, results);
         if (results.containsKey("write_units_per_response.known_customer") && results.containsKey("warm_p50_ms.ingest-api")) {
             CostModel.estimate(results);
+            InvitationCost.estimate(results);
         }
         Report.print(results);
         Report.write(work.resolve("results.json"), results);
