@@ -138,7 +138,7 @@ final class CostModel {
         line("total, ingest on the function URL", "total − HTTP API", total - api);
     }
 
-    private static void line(String part, String arithmetic, double usd) {
+    static void line(String part, String arithmetic, double usd) {
         System.out.printf("    %-34s %-62s = %.2f%n", part, arithmetic, usd);
     }
 }

@@ -41,13 +41,13 @@ final class InvitationCost {
         results.put("cost_usd_per_million_email_invitations.ses", SES_PER_MILLION_EMAILS);
         results.put("cost_usd_per_million_email_invitations.total", Bench.round(touchpoint + SES_PER_MILLION_EMAILS));
         System.out.println("  cost per million email invitations, US$ (the same prices):");
-        System.out.printf("    %-34s %-62s = %.2f%n", "scheduled and sent", ("HTTP API 1 + Lambda %.2f × 1.1 + duration (%.2f + %.2f / 10) ms"
+        CostModel.line("scheduled and sent", ("HTTP API 1 + Lambda %.2f × 1.1 + duration (%.2f + %.2f / 10) ms"
                 + " + SQS 0.48 + %.3f × %.1f write units + %.3f × %.1f read units").formatted(CostModel.LAMBDA_REQUESTS_PER_MILLION,
                 ingestMs, batchMs, CostModel.DYNAMODB_WRITE_PER_MILLION, writes, CostModel.DYNAMODB_READ_PER_MILLION, reads), scheduledAndSent);
-        System.out.printf("    %-34s %-62s = %.2f%n", "each delivery report (an open, a click: the same)",
+        CostModel.line("each delivery report (an open, a click: the same)",
                 "SNS %.2f + Lambda %.2f + duration %.2f ms + DynamoDB".formatted(SNS_PUBLISH_PER_MILLION, CostModel.LAMBDA_REQUESTS_PER_MILLION, reportMs), report);
-        System.out.printf("    %-34s %-62s = %.2f%n", "SES", "%.2f per 1 000 emails × 1 000".formatted(SES_PER_MILLION_EMAILS / 1000), SES_PER_MILLION_EMAILS);
-        System.out.printf("    %-34s %-62s = %.2f%n", "total, one delivery report", "", touchpoint + SES_PER_MILLION_EMAILS);
+        CostModel.line("SES", "%.2f per 1 000 emails × 1 000".formatted(SES_PER_MILLION_EMAILS / 1000), SES_PER_MILLION_EMAILS);
+        CostModel.line("total, one delivery report", "", touchpoint + SES_PER_MILLION_EMAILS);
     }
 
     /** One SES report: its publish to the topic, a delivery-events invocation, and its DynamoDB units. */

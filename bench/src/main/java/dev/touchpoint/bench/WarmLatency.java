@@ -129,15 +129,9 @@ final class WarmLatency {
                     {"externalId":"warm-%d","channel":"web","touchpoint":"store-warm","surveyId":"post-service",
                      "customer":{"email":"warm%d@example.com"},"answers":[{"questionId":"nps","type":"nps","value":%d}]}"""
                     .formatted(n, i, n % 11))));
-            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-            message.setMessageId("warm-" + n);
-            message.setBody(bodies.get(0));
-            message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-            records.add(message);
+            records.add(SqsDeliveries.firstDelivery("warm-" + n, bodies.get(0)));
         }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+        return SqsDeliveries.event(records);
     }
 
     private static void put(Map<String, Object> results, String key, double[] sorted) {

@@ -99,12 +99,7 @@ final class WritesPerInvitation {
         if (status != 202) {
             throw new IllegalStateException("the service event was answered " + status);
         }
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(id);
-        message.setBody(queued.remove(queued.size() - 1));
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
+        SQSEvent event = SqsDeliveries.event(List.of(SqsDeliveries.firstDelivery(id, queued.remove(queued.size() - 1))));
         if (!processor.process(event, line -> { }).getBatchItemFailures().isEmpty()) {
             throw new IllegalStateException("the processor failed the bench service event");
         }

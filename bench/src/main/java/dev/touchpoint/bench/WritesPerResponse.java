@@ -123,12 +123,7 @@ final class WritesPerResponse {
                         {"externalId":"%s","channel":"web","touchpoint":"store-bench","surveyId":"post-service",
                          "customer":{"email":"units@example.com"},"answers":[{"questionId":"nps","type":"nps","value":%d}%s]}"""
                         .formatted(externalId, nps, commentAnswer))));
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId(externalId);
-        message.setBody(bodies.get(0));
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
+        SQSEvent event = SqsDeliveries.event(List.of(SqsDeliveries.firstDelivery(externalId, bodies.get(0))));
         double writes = meter.writeUnits();
         double reads = meter.readUnits();
         double reported = meter.writeUnitsAsReported();
