@@ -5,14 +5,19 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
 import dev.touchpoint.local.embedded.SuiteResources;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -33,7 +38,7 @@ public final class Bench {
         int events = Integer.getInteger("bench.events", 20_000);
         Map<String, Object> results = new LinkedHashMap<>();
         Path work = root.resolve("bench/target/bench");
-        java.util.Set<String> only = java.util.Set.of(System.getProperty("bench.only", "cold,libraries,writes,warm,ceiling,reports,pipeline").split(","));
+        Set<String> only = Set.of(System.getProperty("bench.only", "cold,libraries,writes,warm,ceiling,reports,pipeline").split(","));
         try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start(null); EmbeddedSqs sqs = EmbeddedSqs.start();
              StandInServices standIns = new StandInServices()) {
             Map<String, String> env = functionEnvironment(dynamo, sqs, standIns);
@@ -99,7 +104,7 @@ public final class Bench {
     }
 
     /** The functions that register no SnapStart prime (the dispatcher runs every minute, so it is rarely cold). */
-    private static final java.util.Set<String> NOT_PRIMING = java.util.Set.of("survey-dispatcher");
+    private static final Set<String> NOT_PRIMING = Set.of("survey-dispatcher");
 
     private static void coldStarts(Path root, Path work, Map<String, String> env, int runs, Map<String, Object> results) throws Exception {
         List<ColdStarts.Subject> subjects = onlyAskedFor(subjects(root, work));
@@ -182,7 +187,7 @@ public final class Bench {
         if (asked.isBlank()) {
             return subjects;
         }
-        java.util.Set<String> names = new java.util.HashSet<>(List.of(asked.split(",")));
+        Set<String> names = new HashSet<>(List.of(asked.split(",")));
         names.add("hello-world");
         return subjects.stream().filter(subject -> names.contains(subject.name())).toList();
     }
@@ -240,15 +245,15 @@ public final class Bench {
 
     /** An event as Lambda's own serialisation library writes it. */
     private static String lambdaJson(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent event) {
-        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
         com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
                 .serializerFor(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class, Bench.class.getClassLoader())
                 .toJson(event, json);
-        return json.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return json.toString(StandardCharsets.UTF_8);
     }
 
     private static ColdStarts.Subject function(Path root, Path work, String probe, String name, String handler, String eventClass,
-                                               Path event) throws java.io.IOException {
+                                               Path event) throws IOException {
         Path jar = root.resolve("functions").resolve(name).resolve("target").resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No " + jar + ": run ./mvnw package -DskipTests first (bench/run.sh does)");

@@ -12,6 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The child JVM of a cold-start measurement, doing what Lambda's runtime does on a cold start: load
@@ -92,17 +94,17 @@ public final class ColdStartProbe {
 
     /** Loaded only by a warm run: a cold start's measured span must not compile them. */
     private static final class Outcomes {
-        static final java.util.regex.Pattern STATUS = java.util.regex.Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
-        static final java.util.regex.Pattern FAILURES = java.util.regex.Pattern.compile("\"batchItemFailures\"\\s*:\\s*\\[([^\\]]*)\\]");
+        static final Pattern STATUS = Pattern.compile("\"statusCode\"\\s*:\\s*(\\d+)");
+        static final Pattern FAILURES = Pattern.compile("\"batchItemFailures\"\\s*:\\s*\\[([^\\]]*)\\]");
     }
 
     /** How a call ended: an HTTP answer's status, an SQS batch's failures, or else the whole answer. */
     private static String outcome(String answer) {
-        java.util.regex.Matcher status = Outcomes.STATUS.matcher(answer);
+        Matcher status = Outcomes.STATUS.matcher(answer);
         if (status.find()) {
             return "status " + status.group(1);
         }
-        java.util.regex.Matcher failures = Outcomes.FAILURES.matcher(answer);
+        Matcher failures = Outcomes.FAILURES.matcher(answer);
         return failures.find() ? "failures [" + failures.group(1) + "]" : answer;
     }
 

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -70,16 +72,16 @@ final class ColdStarts {
         return medians(subjects, Subject::runtimeFirst, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive));
     }
 
-    private Map<String, Double> medians(List<Subject> subjects, java.util.function.Function<Subject, String> classpath,
+    private Map<String, Double> medians(List<Subject> subjects, Function<Subject, String> classpath,
                                         List<String> flags) throws IOException, InterruptedException {
-        Map<String, double[]> times = new java.util.LinkedHashMap<>();
+        Map<String, double[]> times = new LinkedHashMap<>();
         subjects.forEach(subject -> times.put(subject.name(), new double[runs]));
         for (int round = 0; round < runs; round++) {
             for (Subject subject : subjects) {
                 times.get(subject.name())[round] = once(subject, classpath.apply(subject), flags)[0];
             }
         }
-        Map<String, Double> medians = new java.util.LinkedHashMap<>();
+        Map<String, Double> medians = new LinkedHashMap<>();
         times.forEach((name, each) -> {
             Arrays.sort(each);
             medians.put(name, each[runs / 2]);

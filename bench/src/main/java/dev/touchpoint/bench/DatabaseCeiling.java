@@ -4,6 +4,7 @@ import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.TouchpointTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,7 +42,7 @@ final class DatabaseCeiling {
             batchWrite(dynamo, table, "round-" + round, ROUND_ITEMS);
             rounds[round] = ROUND_ITEMS / ((System.nanoTime() - start) / 1e9);
         }
-        java.util.Arrays.sort(rounds);
+        Arrays.sort(rounds);
         double batchRate = rounds[ROUNDS / 2];
         long start = System.nanoTime();
         for (int i = 0; i < PUT_ITEMS; i++) {

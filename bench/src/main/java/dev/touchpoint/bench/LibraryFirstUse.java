@@ -1,6 +1,8 @@
 package dev.touchpoint.bench;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The child JVM of {@link LibraryCosts}: in a fresh JVM on a function's unpacked jar, times each step of
@@ -65,7 +67,7 @@ public final class LibraryFirstUse {
         static String size(String url) {
             try {
                 var matrix = new com.google.zxing.qrcode.QRCodeWriter().encode(url, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
-                        java.util.Map.of(com.google.zxing.EncodeHintType.ERROR_CORRECTION,
+                        Map.of(com.google.zxing.EncodeHintType.ERROR_CORRECTION,
                                 com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M, com.google.zxing.EncodeHintType.MARGIN, 4));
                 return matrix.getWidth() + "x" + matrix.getHeight();
             } catch (com.google.zxing.WriterException e) {
@@ -86,7 +88,7 @@ public final class LibraryFirstUse {
                 for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
                     fields += token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME ? 1 : 0;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
             return fields + "-fields";
@@ -101,7 +103,7 @@ public final class LibraryFirstUse {
                 for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
                     cells += token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? 1 : 0;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
             return cells + "-cells";

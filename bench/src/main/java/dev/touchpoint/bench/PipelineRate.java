@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -80,7 +81,7 @@ final class PipelineRate {
                 throw new IllegalStateException("the report counts " + counted + " responses of " + events + " events sent");
             }
         }
-        java.util.Arrays.sort(millis);
+        Arrays.sort(millis);
         return millis[1];
     }
 

@@ -17,6 +17,7 @@ import dev.touchpoint.ingest.meta.MetaWebhook;
 import dev.touchpoint.ingest.sms.TwoWaySms;
 import dev.touchpoint.ingest.twilio.TwilioWebhook;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ final class WarmIngest {
     }
 
     /** Twilio's sample SMS webhook, signed with {@code authToken} as Twilio signs it for {@code publicUrl}. */
-    static APIGatewayV2HTTPEvent signedTwilioSms(Path events, String authToken, String publicUrl) throws java.io.IOException {
+    static APIGatewayV2HTTPEvent signedTwilioSms(Path events, String authToken, String publicUrl) throws IOException {
         String form = Files.readString(events.resolve("webhooks/twilio-sms.form")).trim();
         Map<String, String> fields = FormFields.read(new HttpRequest(post("/webhooks/twilio", "application/x-www-form-urlencoded", form,
                 Map.of())), form.length()).orElseThrow();
@@ -110,7 +111,7 @@ final class WarmIngest {
     }
 
     /** Meta's sample WhatsApp text message webhook, signed with {@code appSecret} as Meta signs it. */
-    static APIGatewayV2HTTPEvent signedWhatsAppMessage(Path events, String appSecret) throws java.io.IOException {
+    static APIGatewayV2HTTPEvent signedWhatsAppMessage(Path events, String appSecret) throws IOException {
         String whatsapp = Files.readString(events.resolve("webhooks/whatsapp-text.json"));
         return post("/webhooks/whatsapp", "application/json", whatsapp,
                 Map.of("x-hub-signature-256", WebhookSignatures.meta(appSecret, whatsapp.getBytes(StandardCharsets.UTF_8))));

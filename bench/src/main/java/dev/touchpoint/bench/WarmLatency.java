@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -104,7 +105,7 @@ final class WarmLatency {
         event.getRequestContext().setRouteKey("POST " + path);
         event.getRequestContext().getHttp().setPath(path);
         event.setBody(body);
-        Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
         headers.put("content-type", contentType);
         headers.remove("content-length");
         event.setHeaders(headers);

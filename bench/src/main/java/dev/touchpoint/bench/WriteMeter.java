@@ -11,7 +11,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.DoubleAdder;
 
@@ -39,7 +44,7 @@ final class WriteMeter implements AutoCloseable {
     private final DoubleAdder writeUnits = new DoubleAdder();
     private final DoubleAdder writeUnitsAsReported = new DoubleAdder();
     private final DoubleAdder readUnits = new DoubleAdder();
-    private final java.util.concurrent.ConcurrentMap<String, DoubleAdder> byOperation = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentMap<String, DoubleAdder> byOperation = new ConcurrentHashMap<>();
 
     WriteMeter(URI target) throws IOException {
         this.target = target;
@@ -67,8 +72,8 @@ final class WriteMeter implements AutoCloseable {
     }
 
     /** Units so far per operation, e.g. {@code TransactWriteItems}. */
-    java.util.Map<String, Double> byOperation() {
-        java.util.Map<String, Double> copy = new java.util.TreeMap<>();
+    Map<String, Double> byOperation() {
+        Map<String, Double> copy = new TreeMap<>();
         byOperation.forEach((operation, units) -> copy.put(operation, units.sum()));
         return copy;
     }
@@ -88,7 +93,7 @@ final class WriteMeter implements AutoCloseable {
         HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI()))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> forward.header(name, value));
             }
         });
@@ -98,7 +103,7 @@ final class WriteMeter implements AutoCloseable {
                 count(operation, json.readTree(response.body()).path("ConsumedCapacity"), transactionItems);
             }
             response.headers().map().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT)) && !name.startsWith(":")) {
+                if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, values);
                 }
             });

@@ -1,5 +1,7 @@
 package dev.touchpoint.infra;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -93,14 +95,14 @@ public final class ChannelWebhooks extends Construct {
     }
 
     private static Map<String, String> with(Map<String, String> env, String key, String value) {
-        Map<String, String> all = new java.util.HashMap<>(env);
+        Map<String, String> all = new HashMap<>(env);
         all.put(key, value);
         return all;
     }
 
     private static PolicyStatement read(Secret... secrets) {
         return PolicyStatement.Builder.create().actions(List.of("secretsmanager:GetSecretValue"))
-                .resources(java.util.Arrays.stream(secrets).map(Secret::getSecretArn).toList()).build();
+                .resources(Arrays.stream(secrets).map(Secret::getSecretArn).toList()).build();
     }
 
     public TouchpointFunction twilio() {

@@ -1,8 +1,10 @@
 package dev.touchpoint.infra;
 
+import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.cloudfront.Distribution;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.Distribution;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -41,7 +43,7 @@ public final class DashboardHosting extends Construct {
                         .origin(S3BucketOrigin.withOriginAccessControl(bucket))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                         .build())
-                .additionalBehaviors(java.util.Map.of("/v1/*", BehaviorOptions.builder()
+                .additionalBehaviors(Map.of("/v1/*", BehaviorOptions.builder()
                         .origin(software.amazon.awscdk.services.cloudfront.origins.HttpOrigin.Builder.create(apiDomain).build())
                         .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
                         .allowedMethods(software.amazon.awscdk.services.cloudfront.AllowedMethods.ALLOW_ALL)
@@ -51,15 +53,15 @@ public final class DashboardHosting extends Construct {
                 .build();
         // The dashboard's files: index.html at the root, its script and style under dashboard/ as the page links them.
         software.amazon.awscdk.services.s3.deployment.BucketDeployment.Builder.create(this, "UploadAssets")
-                .sources(java.util.List.of(software.amazon.awscdk.services.s3.deployment.Source.asset(dashboardDir)))
+                .sources(List.of(software.amazon.awscdk.services.s3.deployment.Source.asset(dashboardDir)))
                 .destinationBucket(bucket)
                 .destinationKeyPrefix("dashboard/")
                 .distribution(distribution)
                 .build();
         software.amazon.awscdk.services.s3.deployment.BucketDeployment.Builder.create(this, "UploadPage")
-                .sources(java.util.List.of(software.amazon.awscdk.services.s3.deployment.Source.asset(dashboardDir,
+                .sources(List.of(software.amazon.awscdk.services.s3.deployment.Source.asset(dashboardDir,
                         software.amazon.awscdk.services.s3.assets.AssetOptions.builder()
-                                .exclude(java.util.List.of("*.js", "*.css")).build())))
+                                .exclude(List.of("*.js", "*.css")).build())))
                 .destinationBucket(bucket)
                 .prune(false)
                 .build();

@@ -3,6 +3,7 @@ package dev.touchpoint.infra;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.constructs.IConstruct;
@@ -16,7 +17,7 @@ final class NagSuppressionsForTouchpoint {
     private NagSuppressionsForTouchpoint() {
     }
 
-    static void apply(PublicApi api, java.util.Optional<Secret> apiKey, DashboardHosting dashboard, SurveyDispatch surveys, ChannelWebhooks channels,
+    static void apply(PublicApi api, Optional<Secret> apiKey, DashboardHosting dashboard, SurveyDispatch surveys, ChannelWebhooks channels,
                       TouchpointFunction processor, InboundEmail inbound) {
         // The CDK's own BucketDeployment function copies the dashboard's files at deploy time; it is the
         // CDK's code, not ours, and runs only during deployments.

@@ -1,6 +1,9 @@
 package dev.touchpoint.infra;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
@@ -26,10 +29,10 @@ public final class PublicApi extends Construct {
 
     private final HttpApi api;
     private final HttpStage stage;
-    private final java.util.Map<TouchpointFunction, HttpLambdaIntegration> integrations = new java.util.HashMap<>();
+    private final Map<TouchpointFunction, HttpLambdaIntegration> integrations = new HashMap<>();
 
-    public PublicApi(Construct scope, String id, RemovalPolicy logRemoval, java.util.Optional<String> customDomain,
-                     java.util.Optional<String> certificateArn) {
+    public PublicApi(Construct scope, String id, RemovalPolicy logRemoval, Optional<String> customDomain,
+                     Optional<String> certificateArn) {
         super(scope, id);
         this.api = HttpApi.Builder.create(this, "Api")
                 .description("Touchpoint public API: feedback in, profiles and reports out, channel webhooks")

@@ -3,6 +3,7 @@ package dev.touchpoint.infra;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -33,7 +34,7 @@ public final class SurveyDispatch extends Construct {
     private final Queue deliveryFailures;
 
     private final PolicyStatement sendEmail;
-    private final java.util.Optional<String> senderEmail;
+    private final Optional<String> senderEmail;
     private final String configurationSetName;
 
     public SurveyDispatch(Construct scope, String id, FeedbackStore store, FeedbackPipeline pipeline, SurveyEmail email,

@@ -1,9 +1,10 @@
 package dev.touchpoint.infra;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -63,8 +64,8 @@ public final class TouchpointFunction extends Construct {
                 .description("Runs the " + spec.name() + " function; grants only what it uses")
                 .build();
         role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(java.util.List.of("logs:CreateLogStream", "logs:PutLogEvents"))
-                .resources(java.util.List.of(logs.getLogGroupArn()))
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(logs.getLogGroupArn()))
                 .build());
         Map<String, String> env = new HashMap<>(environment);
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);

@@ -1,17 +1,19 @@
 package dev.touchpoint.infra;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
-import software.amazon.awscdk.services.lambda.FunctionUrl;
-import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
-import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.lambda.FunctionUrl;
+import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
+import software.amazon.awscdk.services.lambda.FunctionUrlOptions;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
@@ -28,7 +30,7 @@ public final class TouchpointStack extends Stack {
     private final TouchpointFunction ingestApi;
     private final PublicApi api;
     /** Only when no {@code apiKeyHashes} are given: a generated key in Secrets Manager. */
-    private final java.util.Optional<Secret> apiKey;
+    private final Optional<Secret> apiKey;
     private final StageConfig config;
 
     public TouchpointStack(Construct scope, String id, StackProps props, StageConfig config, FunctionJars jars) {
@@ -37,7 +39,7 @@ public final class TouchpointStack extends Stack {
         this.store = new FeedbackStore(this, "FeedbackStore", config.deletionProtection());
         this.pipeline = new FeedbackPipeline(this, "FeedbackPipeline", store, config, jars, removal);
         this.config = config;
-        this.apiKey = config.apiKeyHashes().isPresent() ? java.util.Optional.empty() : java.util.Optional.of(Secret.Builder.create(this, "ApiKey")
+        this.apiKey = config.apiKeyHashes().isPresent() ? Optional.empty() : Optional.of(Secret.Builder.create(this, "ApiKey")
                 .description("The x-api-key that /v1 routes accept. Rotate by putting a new value and redeploying the functions")
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(40).excludePunctuation(true).build())
                 .removalPolicy(removal)
@@ -157,7 +159,7 @@ public final class TouchpointStack extends Stack {
 
     /** Widget keys are not secrets (they sit in a site's HTML), so they travel as plain configuration. */
     private static Map<String, String> withPublishableKeys(StageConfig config, Map<String, String> env) {
-        Map<String, String> all = new java.util.HashMap<>(env);
+        Map<String, String> all = new HashMap<>(env);
         config.publishableKeys().ifPresent(keys -> all.put("TOUCHPOINT_PUBLISHABLE_KEYS", keys));
         return all;
     }

@@ -1,10 +1,14 @@
 package dev.touchpoint.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * How the local runtime is configured: the command line ({@code --port N}, {@code --in-memory}) over
@@ -61,7 +65,7 @@ public record LocalConfig(
     private static Map<String, String> passThrough(Map<String, String> env) {
         return Map.copyOf(env.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("TOUCHPOINT_") || e.getKey().startsWith("AWS_"))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     public boolean inMemory() {
@@ -89,15 +93,15 @@ public record LocalConfig(
         }
         Path file = dataDir.resolve("survey-token.key");
         try {
-            if (java.nio.file.Files.exists(file)) {
-                return java.nio.file.Files.readString(file).trim();
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
             }
-            java.nio.file.Files.createDirectories(dataDir);
+            Files.createDirectories(dataDir);
             String key = generateKey();
-            java.nio.file.Files.writeString(file, key);
+            Files.writeString(file, key);
             return key;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot keep the survey token key in " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the survey token key in " + file, e);
         }
     }
 

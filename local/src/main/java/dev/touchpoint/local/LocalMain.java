@@ -1,5 +1,6 @@
 package dev.touchpoint.local;
 
+import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -14,7 +15,7 @@ public final class LocalMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--new-api-key")) {
-            printNewApiKey(args.length > 1 ? args[1] : java.time.LocalDate.now().toString());
+            printNewApiKey(args.length > 1 ? args[1] : LocalDate.now().toString());
             return;
         }
         LocalConfig config;

@@ -1,30 +1,23 @@
 package dev.touchpoint.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.closedloop.ClosedLoopHandler;
 import dev.touchpoint.closedloop.ClosedLoopWiring;
-import dev.touchpoint.ingest.api.IngestApiHandler;
-import dev.touchpoint.ingest.api.IngestApiWiring;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.touchpoint.delivery.DeliveryEventsHandler;
 import dev.touchpoint.delivery.DeliveryEventsWiring;
 import dev.touchpoint.dispatcher.SurveyDispatcherHandler;
-import dev.touchpoint.ingest.meta.MetaWebhookHandler;
-import dev.touchpoint.ingest.email.EmailReplyHandler;
-import dev.touchpoint.ingest.sms.TwoWaySmsHandler;
-import dev.touchpoint.local.inbound.DirectoryRawEmailStore;
-import dev.touchpoint.reporting.ReportingApiHandler;
-import dev.touchpoint.local.lambda.StreamFunctions;
-import dev.touchpoint.ingest.twilio.TwilioWebhookHandler;
 import dev.touchpoint.dispatcher.SurveyDispatcherWiring;
-import dev.touchpoint.survey.web.SurveyWebHandler;
-import dev.touchpoint.survey.web.SurveyWebWiring;
+import dev.touchpoint.ingest.api.IngestApiHandler;
+import dev.touchpoint.ingest.api.IngestApiWiring;
+import dev.touchpoint.ingest.email.EmailReplyHandler;
+import dev.touchpoint.ingest.meta.MetaWebhookHandler;
+import dev.touchpoint.ingest.sms.TwoWaySmsHandler;
+import dev.touchpoint.ingest.twilio.TwilioWebhookHandler;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
-import dev.touchpoint.local.lambda.LocalSchedule;
-import dev.touchpoint.local.outbox.LocalOutbox;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
 import dev.touchpoint.local.embedded.KeptAliveConnections;
 import dev.touchpoint.local.embedded.QueueSpool;
@@ -32,17 +25,27 @@ import dev.touchpoint.local.embedded.SuiteResources;
 import dev.touchpoint.local.http.LocalAdminRoutes;
 import dev.touchpoint.local.http.LocalHttpServer;
 import dev.touchpoint.local.http.RouteTable;
+import dev.touchpoint.local.inbound.DirectoryRawEmailStore;
 import dev.touchpoint.local.lambda.LocalFunction;
 import dev.touchpoint.local.lambda.LocalFunctions;
+import dev.touchpoint.local.lambda.LocalSchedule;
 import dev.touchpoint.local.lambda.SqsEventSource;
+import dev.touchpoint.local.lambda.StreamFunctions;
+import dev.touchpoint.local.outbox.LocalOutbox;
 import dev.touchpoint.processor.ProcessorHandler;
 import dev.touchpoint.processor.ProcessorWiring;
+import dev.touchpoint.reporting.ReportingApiHandler;
+import dev.touchpoint.survey.web.SurveyWebHandler;
+import dev.touchpoint.survey.web.SurveyWebWiring;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -80,7 +83,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final SqsEventSource closedLoopSource;
     private final LocalHttpServer http;
     private final RouteTable routes;
-    private final LocalOutbox outbox = new LocalOutbox(java.time.Clock.systemUTC());
+    private final LocalOutbox outbox = new LocalOutbox(Clock.systemUTC());
     private final LocalSchedule schedule;
     private final DirectoryRawEmailStore inboundMail;
 
@@ -108,7 +111,7 @@ public final class LocalRuntime implements AutoCloseable {
         env.putIfAbsent("TOUCHPOINT_SENDER_EMAIL", "survey@touchpoint.local");
         this.functionEnv = Map.copyOf(env);
         this.inboundMail = new DirectoryRawEmailStore(config.inMemory()
-                ? java.nio.file.Files.createTempDirectory("touchpoint-inbound-mail")
+                ? Files.createTempDirectory("touchpoint-inbound-mail")
                 : config.dataDir().resolve("inbound-mail"));
 
         LocalFunction<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> processor = new LocalFunction<>(
@@ -165,7 +168,7 @@ public final class LocalRuntime implements AutoCloseable {
                 .add("GET", "/w/surveys/{id}", SURVEY_WEB);
         this.schedule = new LocalSchedule(dispatcher, config.dispatchIntervalSeconds());
         String feedbackArn = queueArn(queues.feedbackUrl());
-        this.eventSources = java.util.stream.IntStream.range(0, Environment.of(functionEnv).integer("TOUCHPOINT_PROCESSOR_POLLERS", 1))
+        this.eventSources = IntStream.range(0, Environment.of(functionEnv).integer("TOUCHPOINT_PROCESSOR_POLLERS", 1))
                 .mapToObj(i -> new SqsEventSource(sqs, queues.feedbackUrl(), feedbackArn, processor)).toList();
         LocalFunction<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> closedLoop = new LocalFunction<>(
                 CLOSED_LOOP, SQSEvent.class, new ClosedLoopHandler(ClosedLoopWiring.build(Environment.of(functionEnv), outbox.alertChannel())));
@@ -250,7 +253,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** The contract's routes this runtime serves, as API Gateway names them. */
-    public java.util.List<String> routeKeys() {
+    public List<String> routeKeys() {
         return routes.routeKeys();
     }
 
@@ -284,7 +287,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** Where received emails are kept locally: write {@code <messageId>.eml} here, then invoke ingest-email. */
-    public java.nio.file.Path inboundMailDirectory() {
+    public Path inboundMailDirectory() {
         return inboundMail.directory();
     }
 

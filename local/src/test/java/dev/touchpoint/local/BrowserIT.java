@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -94,7 +95,7 @@ class BrowserIT {
         String invitationId = StrictJson.read(api.post("/v1/interactions", "application/json", runtime.apiKey(), """
                 {"id":"browser-1","type":"service.completed","occurredAt":"%s","touchpoint":"store-moda",
                  "customer":{"email":"browser@example.com","locale":"tr-TR","timeZone":"%s"},"delaySeconds":0,"channels":["email"]}"""
-                .formatted(java.time.Instant.now().minusSeconds(5), SurveyJourneyIT.zoneWhereTheHourIs(12))
+                .formatted(Instant.now().minusSeconds(5), SurveyJourneyIT.zoneWhereTheHourIs(12))
                 .getBytes(StandardCharsets.UTF_8)).body()).get("invitationId").asText();
         String text = eventually("the invitation is in the outbox", () -> StreamOutbox.textFor(runtime, invitationId), t -> t != null);
         Matcher link = SURVEY_LINK.matcher(text);

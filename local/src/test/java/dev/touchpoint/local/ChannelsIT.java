@@ -7,17 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.json.StrictJson;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,8 +77,8 @@ class ChannelsIT {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : body.strip().split("&")) {
             int eq = pair.indexOf('=');
-            params.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                    java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return params;
     }
@@ -236,7 +241,7 @@ class ChannelsIT {
         HttpResponse<String> invalid = postReply("{\"profileId\":\"" + profileId + "\",\"text\":\"\",\"cc\":\"x\"}");
         assertEquals(400, invalid.statusCode());
         assertEquals(List.of("/text", "/cc"), StreamSupport.stream(StrictJson.read(invalid.body()).get("errors").spliterator(), false)
-                .map(e -> e.get("pointer").asText()).sorted(java.util.Comparator.reverseOrder()).toList());
+                .map(e -> e.get("pointer").asText()).sorted(Comparator.reverseOrder()).toList());
     }
 
     private static HttpResponse<String> postReply(String json) {
@@ -304,8 +309,8 @@ class ChannelsIT {
     }
 
     /** A customer's reply to the survey email, stored as SES's receipt rule stores it, under {@code name}. */
-    private static void receivedMail(String name, String from, String replyTo, String transferEncoding, String body) throws java.io.IOException {
-        java.nio.file.Files.writeString(runtime.inboundMailDirectory().resolve(name + ".eml"), """
+    private static void receivedMail(String name, String from, String replyTo, String transferEncoding, String body) throws IOException {
+        Files.writeString(runtime.inboundMailDirectory().resolve(name + ".eml"), """
                 From: %s
                 To: %s
                 Subject: Re: Son ziyaretinizle ilgili kisa bir soru
@@ -330,7 +335,7 @@ class ChannelsIT {
     }
 
     /** SES's receipt event (the sample) for a stored mail from {@code email} to {@code replyTo}. */
-    private static String sesReceipt(String messageId, String email, String replyTo) throws java.io.IOException {
+    private static String sesReceipt(String messageId, String email, String replyTo) throws IOException {
         String token = replyTo.substring("reply+".length(), replyTo.indexOf('@'));
         return SampleEventsIT.sample("ses/receipt-reply.json").replace("SAMPLE-INBOUND-MESSAGE-ID", messageId)
                 .replace("customer@example.com", email).replace("SAMPLETOKEN", token);
@@ -421,12 +426,12 @@ class ChannelsIT {
     /** A busy number's messages arrive batched in one POST (queued ten to an SQS request): each is one customer's feedback. */
     @Test
     void whatsappPost_withTwelveMessages_isTwelveCustomersFeedback() throws Exception {
-        List<String> senders = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "9055512340" + (10 + i)).toList();
+        List<String> senders = IntStream.range(0, 12).mapToObj(i -> "9055512340" + (10 + i)).toList();
         String messages = senders.stream().map(from -> """
                 {"from":"%s","id":"wamid.batch-%s","timestamp":"%d","text":{"body":"Harika hizmet"},"type":"text"}"""
-                .formatted(from, from, Instant.now().getEpochSecond())).collect(java.util.stream.Collectors.joining(","));
+                .formatted(from, from, Instant.now().getEpochSecond())).collect(Collectors.joining(","));
         String contacts = senders.stream().map(from -> "{\"profile\":{\"name\":\"Müşteri\"},\"wa_id\":\"" + from + "\"}")
-                .collect(java.util.stream.Collectors.joining(","));
+                .collect(Collectors.joining(","));
         String json = """
                 {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
                   "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},

@@ -9,10 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -31,7 +33,7 @@ final class DynamoDbFaultProxy implements AutoCloseable {
     private record Fault(Predicate<Call> matches, AtomicInteger remaining, int delayMillis, boolean throttle) {
     }
 
-    private final java.util.concurrent.atomic.AtomicLong injected = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong injected = new AtomicLong();
 
     private static final String THROTTLED_TRANSACTION = """
             {"__type":"com.amazonaws.dynamodb.v20120810#TransactionCanceledException",\
@@ -72,11 +74,11 @@ final class DynamoDbFaultProxy implements AutoCloseable {
 
     /** Every matching call is throttled with this probability, for as long as the proxy runs (a soak). */
     void throttleRandomly(Predicate<Call> matches, double probability, long seed) {
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         faults.add(new Fault(call -> matches.test(call) && nextBelow(random, probability), new AtomicInteger(Integer.MAX_VALUE), 0, true));
     }
 
-    private static synchronized boolean nextBelow(java.util.Random random, double probability) {
+    private static synchronized boolean nextBelow(Random random, double probability) {
         return random.nextDouble() < probability;
     }
 

@@ -25,12 +25,17 @@ import dev.touchpoint.processor.FeedbackBatchProcessor;
 import dev.touchpoint.processor.ProcessorHandler;
 import dev.touchpoint.processor.ProcessorWiring;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,7 +203,7 @@ class FaultInjectionIT {
         proxy.throttle(responsePutMentioning(text), SDK_ATTEMPTS);
         Customer sender = new Customer(List.of(new IdentityNormalizer("TR").phone("+905551230077").orElseThrow()), null, null, null);
         String body = QueueMessageCodec.encode(new InboundMessageEvent(new InboundMessage("whatsapp", "meta", "wamid.redelivered",
-                sender, text, null, null, java.time.Instant.now())));
+                sender, text, null, null, Instant.now())));
         runtime.sqs().sendMessage(m -> m.queueUrl(runtime.queues().feedbackUrl()).messageBody(body));
 
         eventually("the message is recorded on its redelivery", () -> responseItemsMentioning(text) == 1);
@@ -210,7 +215,7 @@ class FaultInjectionIT {
 
     @Test
     void aReplyThatCouldNotBeSent_isSentByTheRedelivery_once_andNotAgainByALaterDuplicate() {
-        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
         FeedbackBatchProcessor failingSender = ProcessorWiring.build(Environment.of(runtime.functionEnvironment()), (c, p, to, text) -> {
             refused.incrementAndGet();
             throw new IllegalStateException("provider down");
@@ -220,7 +225,7 @@ class FaultInjectionIT {
         // HELP is answered; STOP is confirmed (its opt-out, made by the failed attempt, is found made on the redelivery).
         for (String keyword : List.of("HELP", "STOP")) {
             String phone = keyword.equals("HELP") ? "+905551230088" : "+905551230099";
-            String sid = "SM" + keyword.toLowerCase(java.util.Locale.ROOT) + "1";
+            String sid = "SM" + keyword.toLowerCase(Locale.ROOT) + "1";
             assertEquals(1, failingSender.process(inbound(sid, phone, keyword, 1), line -> { }).getBatchItemFailures().size());
             assertEquals(List.of(), working.process(inbound(sid, phone, keyword, 2), line -> { }).getBatchItemFailures());
             assertEquals(1, repliesTo(phone), keyword + ": the redelivery sends the reply the first attempt could not");
@@ -236,14 +241,14 @@ class FaultInjectionIT {
         String invitationId = StrictJson.read(api.post("/v1/interactions", "application/json", "faults-key", """
                 {"id":"faults-sms-1","type":"service.completed","occurredAt":"%s","touchpoint":"store-faults",
                  "customer":{"phone":"%s","timeZone":"%s"},"delaySeconds":0,"channels":["sms"]}"""
-                .formatted(java.time.Instant.now().minusSeconds(5), phone, SurveyJourneyIT.zoneWhereTheHourIs(12))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).body()).get("invitationId").asText();
+                .formatted(Instant.now().minusSeconds(5), phone, SurveyJourneyIT.zoneWhereTheHourIs(12))
+                .getBytes(StandardCharsets.UTF_8)).body()).get("invitationId").asText();
         eventually("the SMS invitation is sent", () -> repliesTo(phone) == 1);
         Map<String, String> env = new HashMap<>(runtime.functionEnvironment());
         env.put("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", runtime.queues().closedLoopUrl() + "-missing");
         FeedbackBatchProcessor alertRefused = ProcessorWiring.build(Environment.of(env), runtime.outbox().replySender());
         FeedbackBatchProcessor working = ProcessorWiring.build(Environment.of(runtime.functionEnvironment()), runtime.outbox().replySender());
-        java.time.Instant sent = java.time.Instant.now();
+        Instant sent = Instant.now();
 
         // "3" answers the NPS question: the answer is added, then its alert is refused and the message fails.
         assertEquals(1, alertRefused.process(inbound("SMdetractor1", phone, "3", 1, sent), line -> { }).getBatchItemFailures().size());
@@ -257,10 +262,10 @@ class FaultInjectionIT {
 
     /** A customer's SMS as the processor receives it, on its {@code receiveCount}th receive. */
     private static SQSEvent inbound(String sid, String phone, String text, int receiveCount) {
-        return inbound(sid, phone, text, receiveCount, java.time.Instant.parse("2026-11-24T09:00:00Z"));
+        return inbound(sid, phone, text, receiveCount, Instant.parse("2026-11-24T09:00:00Z"));
     }
 
-    private static SQSEvent inbound(String sid, String phone, String text, int receiveCount, java.time.Instant receivedAt) {
+    private static SQSEvent inbound(String sid, String phone, String text, int receiveCount, Instant receivedAt) {
         Customer sender = new Customer(List.of(new IdentityNormalizer("TR").phone(phone).orElseThrow()), null, null, null);
         SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
         record.setMessageId(sid + "-" + receiveCount);
@@ -273,7 +278,7 @@ class FaultInjectionIT {
     }
 
     private static long repliesTo(String phone) {
-        return java.util.stream.StreamSupport.stream(StrictJson.read(runtime.outbox().json()).spliterator(), false)
+        return StreamSupport.stream(StrictJson.read(runtime.outbox().json()).spliterator(), false)
                 .filter(m -> phone.equals(m.path("to").asText())).count();
     }
 
@@ -404,7 +409,7 @@ class FaultInjectionIT {
 
     /** Detractor alerts for the response that reached the local outbox (through the closed-loop function). */
     private static long alertsFor(String responseId) {
-        return java.util.stream.StreamSupport.stream(StrictJson.read(runtime.outbox().json()).spliterator(), false)
+        return StreamSupport.stream(StrictJson.read(runtime.outbox().json()).spliterator(), false)
                 .filter(m -> "detractor-alert".equals(m.path("kind").asText()) && responseId.equals(m.path("responseId").asText()))
                 .count();
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,7 +135,7 @@ class FeedbackPipelineIT {
                 {"externalId":"detractor-1","channel":"call_centre","touchpoint":"hotline","customer":{"email":"angry@example.com"},
                  "answers":[{"questionId":"nps","type":"nps","value":2},{"questionId":"comment","type":"text","value":"Çok bekledim"}]}""");
         drain();
-        List<JsonNode> alerts = java.util.stream.StreamSupport.stream(StrictJson.read(runtime.outbox().json()).spliterator(), false)
+        List<JsonNode> alerts = StreamSupport.stream(StrictJson.read(runtime.outbox().json()).spliterator(), false)
                 .filter(m -> "detractor-alert".equals(m.path("kind").asText()) && id.equals(m.path("responseId").asText())).toList();
         assertEquals(1, alerts.size(), "one alert, however often the response is submitted");
         assertEquals(2, alerts.get(0).get("score").asInt());
@@ -161,7 +162,7 @@ class FeedbackPipelineIT {
     }
 
     private static List<String> externalIds(JsonNode profile) {
-        return java.util.stream.StreamSupport.stream(profile.get("responses").spliterator(), false)
+        return StreamSupport.stream(profile.get("responses").spliterator(), false)
                 .map(r -> r.get("externalId").asText()).toList();
     }
 

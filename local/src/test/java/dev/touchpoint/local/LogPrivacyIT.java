@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.json.StrictJson;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -107,23 +109,23 @@ class LogPrivacyIT {
     }
 
     /** Writes everything to the capture and on to the console, so a failing run still shows its logs. */
-    private static final class TeeStream extends java.io.OutputStream {
-        private final java.io.OutputStream first;
-        private final java.io.OutputStream second;
+    private static final class TeeStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
 
-        TeeStream(java.io.OutputStream first, java.io.OutputStream second) {
+        TeeStream(OutputStream first, OutputStream second) {
             this.first = first;
             this.second = second;
         }
 
         @Override
-        public synchronized void write(int b) throws java.io.IOException {
+        public synchronized void write(int b) throws IOException {
             first.write(b);
             second.write(b);
         }
 
         @Override
-        public synchronized void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
             first.write(bytes, offset, length);
             second.write(bytes, offset, length);
         }

@@ -14,6 +14,8 @@ import com.networknt.schema.dialect.Dialects;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.json.StrictJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -213,7 +216,7 @@ class OpenApiConformanceIT {
 
     private static List<String> conforms(String method, String template, HttpResponse<String> response) {
         Ref operation = resolve(new Ref(spec.path("paths").path(template), "/paths/" + escape(template)))
-                .child(method.toLowerCase(java.util.Locale.ROOT));
+                .child(method.toLowerCase(Locale.ROOT));
         if (operation.node().isMissingNode()) {
             return List.of("no such operation in the spec");
         }
@@ -222,7 +225,7 @@ class OpenApiConformanceIT {
             return List.of("status not declared");
         }
         String mediaType = response.headers().firstValue("content-type").map(t -> t.replaceAll(";.*", "").strip()
-                .toLowerCase(java.util.Locale.ROOT)).orElse("");
+                .toLowerCase(Locale.ROOT)).orElse("");
         if (!declared.node().has("content")) {
             return response.body().isEmpty() ? List.of() : List.of("a body where none is declared");
         }
@@ -259,7 +262,7 @@ class OpenApiConformanceIT {
             Map.Entry<String, JsonNode> path = paths.next();
             resolve(new Ref(path.getValue(), "")).node().fieldNames().forEachRemaining(method -> {
                 if (METHODS.contains(method)) {
-                    operations.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+                    operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
                 }
             });
         }
@@ -276,8 +279,8 @@ class OpenApiConformanceIT {
         headers.forEach(request::header);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

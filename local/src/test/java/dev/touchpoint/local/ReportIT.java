@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,13 +118,13 @@ class ReportIT {
         assertEquals(Math.round((p - d) * 1000) / 10.0, group.get("nps").get("score").asDouble(), 1e-9);
         assertEquals(Math.round(196 * Math.sqrt((p + d - (p - d) * (p - d)) / n) * 10) / 10.0,
                 group.get("nps").get("marginOfError").asDouble(), 1e-9);
-        List<Integer> csat = responses.stream().map(Seeded::csat).filter(java.util.Objects::nonNull).toList();
+        List<Integer> csat = responses.stream().map(Seeded::csat).filter(Objects::nonNull).toList();
         assertEquals(csat.size(), group.get("csat").get("responses").asInt());
         if (!csat.isEmpty()) {
             assertEquals(Math.round(1000.0 * csat.stream().filter(v -> v >= 4).count() / csat.size()) / 10.0,
                     group.get("csat").get("score").asDouble(), 1e-9);
         }
-        List<Integer> ces = responses.stream().map(Seeded::ces).filter(java.util.Objects::nonNull).toList();
+        List<Integer> ces = responses.stream().map(Seeded::ces).filter(Objects::nonNull).toList();
         assertEquals(ces.size(), group.get("ces").get("responses").asInt());
         if (!ces.isEmpty()) {
             assertEquals(Math.round(100.0 * ces.stream().mapToInt(Integer::intValue).sum() / ces.size()) / 100.0,

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class SampleEventsIT {
                 r -> r.get("statusCode").asInt() == 200 && r.get("body").asText().contains("Hızlı teslimat"));
         JsonNode profile = StrictJson.read(found.get("body").asText());
         assertEquals("Ayşe", profile.get("name").asText());
-        assertTrue(java.util.stream.StreamSupport.stream(profile.get("responses").spliterator(), false)
+        assertTrue(StreamSupport.stream(profile.get("responses").spliterator(), false)
                 .anyMatch(r -> r.get("answers").get(1).path("value").asText().equals("Hızlı teslimat")));
     }
 

@@ -7,13 +7,16 @@ import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +66,10 @@ class SoakIT {
                 JsonNode nps = group.get("nps");
                 int[] reported = {group.get("responses").asInt(), nps.get("promoters").asInt(), nps.get("passives").asInt(),
                         nps.get("detractors").asInt()};
-                if (!java.util.Arrays.equals(expected, reported)) {
+                if (!Arrays.equals(expected, reported)) {
                     mismatches++;
-                    System.out.println("SOAK mismatch " + group.get("key").asText() + ": report " + java.util.Arrays.toString(reported)
-                            + ", responses " + java.util.Arrays.toString(expected));
+                    System.out.println("SOAK mismatch " + group.get("key").asText() + ": report " + Arrays.toString(reported)
+                            + ", responses " + Arrays.toString(expected));
                 }
             }
             int deadLettered = runtime.queueDepth(runtime.queues().deadLetterUrl()).total();
@@ -134,7 +137,7 @@ class SoakIT {
                 c[0]++;
                 c[score >= 9 ? 1 : score >= 7 ? 2 : 3]++;
             }
-            cursor = page.get("next").isNull() ? null : java.net.URLEncoder.encode(page.get("next").asText(), java.nio.charset.StandardCharsets.UTF_8);
+            cursor = page.get("next").isNull() ? null : URLEncoder.encode(page.get("next").asText(), StandardCharsets.UTF_8);
         } while (cursor != null);
         return counts;
     }

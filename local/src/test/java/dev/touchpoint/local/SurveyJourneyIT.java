@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +184,7 @@ class SurveyJourneyIT {
      */
     private static String happenedNow(String sample) {
         return sample.replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z",
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     private static String invoke(String function, String event) {

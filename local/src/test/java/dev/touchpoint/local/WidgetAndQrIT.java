@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,7 +110,7 @@ class WidgetAndQrIT {
         assertTrue(preloaded.find(), "the survey is in the script");
         com.fasterxml.jackson.databind.JsonNode survey = dev.touchpoint.domain.json.StrictJson.read(preloaded.group(1));
         assertEquals("post-service", survey.get("id").asText());
-        for (String language : java.util.List.of("tr", "en")) {
+        for (String language : List.of("tr", "en")) {
             assertEquals(dev.touchpoint.domain.json.StrictJson.read(get("/w/surveys/post-service?lang=" + language).body()),
                     survey.get("byLanguage").get(language), language);
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -71,7 +72,7 @@ public final class AtOnce {
     }
 
     /** The same for calls that hand on what they read themselves, or return nothing. */
-    public static <I> void each(List<I> inputs, int atMost, java.util.function.Consumer<I> call) {
+    public static <I> void each(List<I> inputs, int atMost, Consumer<I> call) {
         map(inputs, atMost, input -> {
             call.accept(input);
             return input;

@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -34,7 +35,7 @@ class AttemptTimeoutTest {
     }
 
     /** The SDK numbers its attempts in the {@code amz-sdk-request} header: the first gets its answer after 3 s, the others at once. */
-    private static void stallFirstThenAnswer(WireStub stub, java.util.function.Supplier<ResponseDefinitionBuilder> answer) {
+    private static void stallFirstThenAnswer(WireStub stub, Supplier<ResponseDefinitionBuilder> answer) {
         stub.server().stubFor(post(anyUrl()).atPriority(1).withHeader("amz-sdk-request", containing("attempt=1;"))
                 .willReturn(answer.get().withFixedDelay(3_000)));
         stub.server().stubFor(post(anyUrl()).atPriority(2).willReturn(answer.get()));

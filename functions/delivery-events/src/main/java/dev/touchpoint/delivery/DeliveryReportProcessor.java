@@ -10,6 +10,7 @@ import dev.touchpoint.domain.json.StrictJson;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -43,7 +44,7 @@ public final class DeliveryReportProcessor {
             log.accept("delivery-events: " + unknown + " record(s) of an unknown kind acknowledged");
         }
         Map<String, Integer> summary = new LinkedHashMap<>();
-        outcomes.forEach((outcome, count) -> summary.put(outcome.name().toLowerCase(java.util.Locale.ROOT), count));
+        outcomes.forEach((outcome, count) -> summary.put(outcome.name().toLowerCase(Locale.ROOT), count));
         summary.put("unknown", unknown);
         return summary;
     }

@@ -1,37 +1,39 @@
 package dev.touchpoint.processor;
 
-import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import dev.touchpoint.aws.AwsClients;
-import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
-import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
-import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
 import dev.touchpoint.aws.secrets.SecretSettings;
-import dev.touchpoint.domain.conversation.ConversationRouter;
-import dev.touchpoint.domain.conversation.TeamReplies;
-import dev.touchpoint.domain.conversation.ReplySender;
-import dev.touchpoint.domain.profile.DetractorAlerts;
-import dev.touchpoint.domain.profile.ClosedLoop;
+import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsClosedLoopQueue;
-import java.util.Optional;
-import dev.touchpoint.domain.webhook.OutgoingWebhooks;
-import dev.touchpoint.domain.webhook.WebhookEndpoint;
-import java.util.List;
-import dev.touchpoint.processor.replies.ProviderReplySender;
-import dev.touchpoint.domain.invitation.SurveyTokens;
-import dev.touchpoint.domain.interaction.InteractionReader;
-import dev.touchpoint.domain.invitation.InvitationScheduler;
-import dev.touchpoint.domain.queue.QueueMessageCodec;
-import dev.touchpoint.domain.survey.SurveyCatalog;
+import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
+import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.domain.conversation.ConversationRouter;
+import dev.touchpoint.domain.conversation.ReplySender;
+import dev.touchpoint.domain.conversation.TeamReplies;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.interaction.InteractionReader;
+import dev.touchpoint.domain.invitation.InvitationScheduler;
+import dev.touchpoint.domain.invitation.SurveyTokens;
+import dev.touchpoint.domain.profile.ClosedLoop;
+import dev.touchpoint.domain.profile.DetractorAlerts;
 import dev.touchpoint.domain.profile.FeedbackRecorder;
 import dev.touchpoint.domain.profile.IdentityResolver;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.survey.SurveyCatalog;
+import dev.touchpoint.domain.webhook.OutgoingWebhooks;
+import dev.touchpoint.domain.webhook.WebhookEndpoint;
+import dev.touchpoint.processor.replies.ProviderReplySender;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -125,11 +127,11 @@ public final class ProcessorWiring {
                         {"externalId":"priming","channel":"sms","touchpoint":"priming","surveyId":"post-service",
                          "customer":{"phone":"+905550000000"},"answers":[{"questionId":"nps","type":"nps","value":9}]}""")));
         com.amazonaws.services.lambda.runtime.events.SQSEvent batch = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
-        batch.setRecords(java.util.stream.Stream.of("priming-1", "priming-2").map(id -> {
+        batch.setRecords(Stream.of("priming-1", "priming-2").map(id -> {
             var message = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
             message.setMessageId(id);
             message.setBody("{\"priming\":true}");
-            message.setAttributes(java.util.Map.of("ApproximateReceiveCount", "1"));
+            message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
             return message;
         }).toList());
         if (env.integer("TOUCHPOINT_MAX_RECEIVE_COUNT", DEFAULT_MAX_RECEIVE_COUNT) > 1) {

@@ -6,6 +6,9 @@ import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.domain.profile.ProfileErasure;
 import dev.touchpoint.domain.profile.ProfileJson;
 import dev.touchpoint.domain.profile.ProfileLookup;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -37,11 +40,11 @@ final class ProfileByIdRoute {
             com.fasterxml.jackson.databind.node.ObjectNode document = ProfileJson.write(view);
             com.fasterxml.jackson.databind.node.ArrayNode invitations = document.putArray("invitations");
             view.invitations().forEach(i -> invitations.addObject().put("id", i.id()).put("surveyId", i.surveyId())
-                    .put("touchpoint", i.touchpoint()).put("status", i.status().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("touchpoint", i.touchpoint()).put("status", i.status().name().toLowerCase(Locale.ROOT))
                     .put("channel", i.sentChannel()).put("sentAt", i.sentAt() == null ? null : i.sentAt().toString())
                     .put("reason", i.reason()));
-            document.put("exportedAt", java.time.Instant.now().toString());
-            return dev.touchpoint.aws.apigateway.HttpResponses.withHeaders(HttpResponses.json(200, document), java.util.Map.of(
+            document.put("exportedAt", Instant.now().toString());
+            return dev.touchpoint.aws.apigateway.HttpResponses.withHeaders(HttpResponses.json(200, document), Map.of(
                     "content-disposition", "attachment; filename=\"touchpoint-profile-" + profileId + ".json\""));
         }).orElseGet(() -> notFound(request));
     }
@@ -51,7 +54,7 @@ final class ProfileByIdRoute {
         if (!PROFILE_ID.matcher(profileId).matches() || !erasure.erase(profileId)) {
             return notFound(request);
         }
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(java.util.Map.of("cache-control", "no-store")).build();
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of("cache-control", "no-store")).build();
     }
 
     APIGatewayV2HTTPResponse handle(HttpRequest request, String profileId) {

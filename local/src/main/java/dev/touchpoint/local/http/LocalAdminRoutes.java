@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Routes that exist only locally: {@code GET /_local/health} (status and queue depths),
@@ -22,10 +23,10 @@ public final class LocalAdminRoutes {
     private final LocalFunctions functions;
     private final Supplier<String> healthJson;
     private final Supplier<String> outboxJson;
-    private final java.util.function.ToIntFunction<String> redrive;
+    private final ToIntFunction<String> redrive;
 
     public LocalAdminRoutes(LocalFunctions functions, Supplier<String> healthJson, Supplier<String> outboxJson,
-                            java.util.function.ToIntFunction<String> redrive) {
+                            ToIntFunction<String> redrive) {
         this.functions = functions;
         this.healthJson = healthJson;
         this.outboxJson = outboxJson;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.json.StrictJson;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +83,7 @@ public final class HttpResponses {
 
     /** The same answer with more headers (CORS, for instance). */
     public static APIGatewayV2HTTPResponse withHeaders(APIGatewayV2HTTPResponse response, Map<String, String> extra) {
-        Map<String, String> headers = new java.util.HashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
+        Map<String, String> headers = new HashMap<>(response.getHeaders() == null ? Map.of() : response.getHeaders());
         headers.putAll(extra);
         response.setHeaders(headers);
         return response;

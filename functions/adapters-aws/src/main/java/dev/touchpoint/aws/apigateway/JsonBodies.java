@@ -5,6 +5,7 @@ import dev.touchpoint.domain.json.MalformedJsonException;
 import dev.touchpoint.domain.json.StrictJson;
 import java.nio.charset.CharacterCodingException;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a JSON request body with the checks every JSON route shares, in order: 415 for another media
@@ -24,7 +25,7 @@ public final class JsonBodies {
         String path = request.path();
         if (!request.mediaType().map(mediaTypes::contains).orElse(false)) {
             throw new ProblemException(HttpResponses.problem(415, "unsupported-media-type", "Unsupported media type",
-                    "Send the body as " + String.join(" or ", new java.util.TreeSet<>(mediaTypes)) + ".", path));
+                    "Send the body as " + String.join(" or ", new TreeSet<>(mediaTypes)) + ".", path));
         }
         int size = request.bodySize();
         if (size > maxBytes) {

@@ -1,6 +1,7 @@
 package dev.touchpoint.aws.apigateway;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public final class PublishableKeys {
                 if (eq <= 0) {
                     throw new IllegalArgumentException("TOUCHPOINT_PUBLISHABLE_KEYS entries are key=origin|origin");
                 }
-                Set<String> origins = new java.util.HashSet<>();
+                Set<String> origins = new HashSet<>();
                 for (String origin : entry.substring(eq + 1).split("\\|")) {
                     origins.add(normalise(origin));
                 }

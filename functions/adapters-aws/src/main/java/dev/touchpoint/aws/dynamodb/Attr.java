@@ -1,6 +1,7 @@
 package dev.touchpoint.aws.dynamodb;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +22,7 @@ final class Attr {
     }
 
     static AttributeValue ss(Collection<String> values) {
-        return AttributeValue.fromSs(java.util.List.copyOf(values));
+        return AttributeValue.fromSs(List.copyOf(values));
     }
 
     static String string(Map<String, AttributeValue> item, String name) {

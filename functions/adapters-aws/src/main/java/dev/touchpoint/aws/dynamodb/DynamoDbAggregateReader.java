@@ -9,7 +9,9 @@ import dev.touchpoint.domain.metrics.FunnelCounters;
 import dev.touchpoint.domain.reports.AggregateCell;
 import dev.touchpoint.domain.reports.AggregateReader;
 import dev.touchpoint.domain.reports.ResponseCells;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +36,10 @@ public final class DynamoDbAggregateReader implements AggregateReader {
     private final String table;
 
     public DynamoDbAggregateReader(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, java.time.Clock.systemUTC());
+        this(dynamo, table, Clock.systemUTC());
     }
 
-    public DynamoDbAggregateReader(DynamoDbClient dynamo, String table, java.time.Clock clock) {
+    public DynamoDbAggregateReader(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.responses = new DynamoDbResponseRepository(dynamo, table, clock);
         this.rollups = new DayRollups(dynamo, table, clock);
@@ -66,7 +68,7 @@ public final class DynamoDbAggregateReader implements AggregateReader {
 
     /** The day's funnel counters: a settled day's are kept with its response cells, so read only when folding. */
     private List<AggregateCell> funnelCells(LocalDate day) {
-        List<AggregateCell> funnel = new java.util.ArrayList<>();
+        List<AggregateCell> funnel = new ArrayList<>();
         dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("PK = :day")
                         .expressionAttributeValues(Map.of(":day", s(AGGREGATE + day))))
                 .items().forEach(item -> funnel.add(funnelCell(day, item)));

@@ -8,6 +8,7 @@ import static dev.touchpoint.aws.dynamodb.TouchpointTable.SK;
 import dev.touchpoint.domain.delivery.DeliveryEvent;
 import dev.touchpoint.domain.delivery.DeliveryLedger;
 import dev.touchpoint.domain.metrics.AggregateKey;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +30,10 @@ public final class DynamoDbDeliveryLedger implements DeliveryLedger {
     private final DayRollups rollups;
 
     public DynamoDbDeliveryLedger(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, java.time.Clock.systemUTC());
+        this(dynamo, table, Clock.systemUTC());
     }
 
-    DynamoDbDeliveryLedger(DynamoDbClient dynamo, String table, java.time.Clock clock) {
+    DynamoDbDeliveryLedger(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.rollups = new DayRollups(dynamo, table, clock);

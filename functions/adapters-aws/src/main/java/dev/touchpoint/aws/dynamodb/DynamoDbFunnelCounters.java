@@ -3,7 +3,9 @@ package dev.touchpoint.aws.dynamodb;
 
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.metrics.FunnelCounters;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -16,10 +18,10 @@ public final class DynamoDbFunnelCounters implements FunnelCounters {
     private final DayRollups rollups;
 
     public DynamoDbFunnelCounters(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, java.time.Clock.systemUTC());
+        this(dynamo, table, Clock.systemUTC());
     }
 
-    DynamoDbFunnelCounters(DynamoDbClient dynamo, String table, java.time.Clock clock) {
+    DynamoDbFunnelCounters(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.rollups = new DayRollups(dynamo, table, clock);
@@ -29,7 +31,7 @@ public final class DynamoDbFunnelCounters implements FunnelCounters {
     @Override
     public void add(AggregateKey cell, String counter) {
         Update update = AggregateCells.add(table, cell, Map.of(counter, 1L));
-        java.util.Optional<Update> mark = rollups.funnelMark(cell.day());
+        Optional<Update> mark = rollups.funnelMark(cell.day());
         if (mark.isPresent()) {
             dynamo.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().update(update).build(),
                     TransactWriteItem.builder().update(mark.get()).build()));

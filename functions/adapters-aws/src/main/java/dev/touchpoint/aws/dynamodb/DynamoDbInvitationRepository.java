@@ -15,6 +15,8 @@ import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationRepository;
 import dev.touchpoint.domain.invitation.InvitationStatus;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,25 +66,25 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
                         .expressionAttributeValues(Map.of(":due", s(key), ":now", s(SortableTime.of(now) + "#~")))
                         .limit(limit)).items())
                 .stream().flatMap(List::stream)
-                .sorted(java.util.Comparator.comparing(item -> Attr.string(item, GSI2SK)))
+                .sorted(Comparator.comparing(item -> Attr.string(item, GSI2SK)))
                 .limit(limit)
                 .map(DynamoDbInvitationRepository::toInvitation).toList();
     }
 
     @Override
-    public List<Invitation> sentTo(java.util.Collection<String> profileIds) {
+    public List<Invitation> sentTo(Collection<String> profileIds) {
         return profileIds.stream()
                 .flatMap(profileId -> dynamo.queryPaginator(q -> q.tableName(table).indexName(TouchpointTable.GSI1)
                         .keyConditionExpression("GSI1PK = :profile AND begins_with(GSI1SK, :prefix)")
                         .expressionAttributeValues(Map.of(":profile", s(TouchpointTable.PROFILE + profileId),
                                 ":prefix", s(TIMELINE_PREFIX)))).items().stream())
                 .map(DynamoDbInvitationRepository::toInvitation)
-                .sorted(java.util.Comparator.comparing(Invitation::sentAt))
+                .sorted(Comparator.comparing(Invitation::sentAt))
                 .toList();
     }
 
     @Override
-    public Optional<Invitation> latestOpen(java.util.Collection<String> profileIds, Instant now) {
+    public Optional<Invitation> latestOpen(Collection<String> profileIds, Instant now) {
         return profileIds.stream()
                 .flatMap(profileId -> dynamo.query(q -> q.tableName(table).indexName(TouchpointTable.GSI1)
                         .keyConditionExpression("GSI1PK = :profile AND begins_with(GSI1SK, :prefix)")
@@ -92,7 +94,7 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
                 .map(DynamoDbInvitationRepository::toInvitation)
                 .filter(i -> (i.status() == InvitationStatus.SENT || i.status() == InvitationStatus.ANSWERED)
                         && i.sentAt() != null && now.isBefore(i.expiresAt()))
-                .max(java.util.Comparator.comparing(Invitation::sentAt));
+                .max(Comparator.comparing(Invitation::sentAt));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.touchpoint.aws.lambda;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -325,8 +327,8 @@ final class EventBinding {
             case Integer number -> NODES.numberNode(number);
             case Long number -> NODES.numberNode(number);
             case Double number -> NODES.numberNode(number);
-            case java.math.BigDecimal number -> NODES.numberNode(number);
-            case java.math.BigInteger number -> NODES.numberNode(number);
+            case BigDecimal number -> NODES.numberNode(number);
+            case BigInteger number -> NODES.numberNode(number);
             default -> throw new IllegalArgumentException("no JSON form for an answer of type " + value.getClass().getName());
         };
     }

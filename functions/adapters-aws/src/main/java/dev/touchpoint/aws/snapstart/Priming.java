@@ -3,9 +3,12 @@ package dev.touchpoint.aws.snapstart;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.touchpoint.aws.apigateway.HttpRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -36,7 +39,7 @@ public final class Priming {
 
     /** CRaC holds resources weakly; these must live as long as the container. */
     private static final List<Resource> REGISTERED = new CopyOnWriteArrayList<>();
-    private static final List<java.util.function.Supplier<Outcome>> PRIMES = new CopyOnWriteArrayList<>();
+    private static final List<Supplier<Outcome>> PRIMES = new CopyOnWriteArrayList<>();
 
     /** How one prime went: {@code failure} is the exception's simple name, null when it succeeded. */
     public record Outcome(String what, long millis, String failure) {
@@ -46,7 +49,7 @@ public final class Priming {
     }
 
     public static void beforeSnapshot(String what, Runnable prime) {
-        java.util.function.Supplier<Outcome> logged = () -> runQuietly(what, prime);
+        Supplier<Outcome> logged = () -> runQuietly(what, prime);
         PRIMES.add(logged);
         Resource resource = new Resource() {
             @Override
@@ -65,7 +68,7 @@ public final class Priming {
 
     /** Runs every registered prime now, as the snapshot would (the bench measures what that saves). */
     public static List<Outcome> runAll() {
-        return PRIMES.stream().map(java.util.function.Supplier::get).toList();
+        return PRIMES.stream().map(Supplier::get).toList();
     }
 
     /** A consistent read of a key that never exists: the DynamoDB request path, loaded; nothing written. */
@@ -124,7 +127,7 @@ public final class Priming {
     /** The same with a query string ({@code ?from=…&to=…}, {@code ?survey=…}). */
     public static HttpRequest httpRequest(String method, String path, Map<String, String> query, Map<String, String> headers, String body) {
         String rawQuery = String.join("&", query.entrySet().stream().map(parameter -> parameter.getKey() + "="
-                + java.net.URLEncoder.encode(parameter.getValue(), java.nio.charset.StandardCharsets.UTF_8)).toList());
+                + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8)).toList());
         return new HttpRequest(APIGatewayV2HTTPEvent.builder().withRouteKey(method + " " + path).withRawPath(path).withRawQueryString(rawQuery)
                 .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withHeaders(headers).withBody(body).withIsBase64Encoded(false)

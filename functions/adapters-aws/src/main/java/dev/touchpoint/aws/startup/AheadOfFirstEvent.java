@@ -3,6 +3,7 @@ package dev.touchpoint.aws.startup;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +53,7 @@ public final class AheadOfFirstEvent {
             start("TLS context", () -> {
                 try {
                     SSLContext.getInstance("TLS").init(null, null, null);
-                } catch (java.security.GeneralSecurityException e) {
+                } catch (GeneralSecurityException e) {
                     throw new IllegalStateException(e);
                 }
             });

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.touchpoint.aws.EmbeddedEngines;
+import dev.touchpoint.domain.delivery.DeliveryEvent;
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
-import dev.touchpoint.domain.delivery.DeliveryEvent;
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.metrics.FunnelCounters;
 import dev.touchpoint.domain.profile.ResponseRecord;
@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -116,7 +117,7 @@ class DayRollupsIT {
         }
 
         // 130 days are two batched reads of the stored items (100 keys at most each), not 130 reads.
-        Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> calls = new ConcurrentHashMap<>();
         DynamoDbAggregateReader counted = new DynamoDbAggregateReader(ReportFixture.countingCalls(calls), fixture.table, fixture.clock);
         long counted130 = counted.cells(first, last).stream().filter(cell -> cell.key().channel().equals("paper"))
                 .mapToLong(cell -> cell.counter("responses")).sum();

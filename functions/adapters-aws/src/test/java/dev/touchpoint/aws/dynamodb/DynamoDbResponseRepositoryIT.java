@@ -12,7 +12,9 @@ import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.profile.ResponseRecord;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +48,7 @@ class DynamoDbResponseRepositoryIT {
         dynamo = AwsClients.dynamoDb(EmbeddedEngines.environment());
         table = EmbeddedEngines.newTable(dynamo);
         // Answered today, as most responses are (a day before today also marks that day's stored report cells).
-        responses = new DynamoDbResponseRepository(dynamo, table, java.time.Clock.fixed(AT, java.time.ZoneOffset.UTC));
+        responses = new DynamoDbResponseRepository(dynamo, table, Clock.fixed(AT, ZoneOffset.UTC));
     }
 
     private static ResponseRecord response(String id, String profileId, int nps) {
@@ -145,7 +147,7 @@ class DynamoDbResponseRepositoryIT {
         List<Double> units = new ArrayList<>();
         DynamoDbClient metered = meteredClient(units);
         DynamoDbResponseRepository meteredResponses = new DynamoDbResponseRepository(metered, table,
-                java.time.Clock.fixed(AT, java.time.ZoneOffset.UTC));
+                Clock.fixed(AT, ZoneOffset.UTC));
 
         meteredResponses.record(commented(500));
         meteredResponses.record(commented(700));

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -167,7 +168,7 @@ class HourRollupsIT {
         fixture.clock.advance(Duration.ofMinutes(2));
         assertEquals(1, paperResponsesOn(yesterday), "folded, and its hours stored");
 
-        Map<String, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> calls = new ConcurrentHashMap<>();
         long counted = new DynamoDbAggregateReader(ReportFixture.countingCalls(calls), fixture.table, fixture.clock)
                 .cells(yesterday, yesterday).stream().filter(cell -> cell.key().channel().equals("paper"))
                 .mapToLong(cell -> cell.counter("responses")).sum();

@@ -15,6 +15,7 @@ import dev.touchpoint.domain.profile.ResponseRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -128,7 +129,7 @@ class InvitationLifecycleIT {
         DynamoDbDeliveryLedger ledger = new DynamoDbDeliveryLedger(dynamo, table);
         AggregateKey cell = AggregateKey.of(NOW, "sms", "store-1", "post-service");
 
-        assertEquals(java.util.Optional.of(sent.id()), ledger.invitationOfMessage("sns-message-7"));
+        assertEquals(Optional.of(sent.id()), ledger.invitationOfMessage("sns-message-7"));
         assertTrue(ledger.countOnce("sns-message-7", dev.touchpoint.domain.delivery.DeliveryEvent.Kind.DELIVERED, cell, "delivered"));
         assertFalse(ledger.countOnce("sns-message-7", dev.touchpoint.domain.delivery.DeliveryEvent.Kind.DELIVERED, cell, "delivered"));
 

@@ -2,6 +2,7 @@ package dev.touchpoint.aws.dynamodb;
 
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.EmbeddedEngines;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,7 @@ final class ReportFixture {
     static DynamoDbClient countingCalls(Map<String, Integer> calls) throws Exception {
         var env = EmbeddedEngines.environment();
         return DynamoDbClient.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .endpointOverride(java.net.URI.create(env.required("AWS_ENDPOINT_URL_DYNAMODB")))
+                .endpointOverride(URI.create(env.required("AWS_ENDPOINT_URL_DYNAMODB")))
                 .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(env.required("AWS_ACCESS_KEY_ID"),
                                 env.required("AWS_SECRET_ACCESS_KEY"))))

@@ -12,6 +12,7 @@ import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.profile.ResponseRecord;
 import dev.touchpoint.domain.profile.ResponseRepository.ResponsePage;
 import dev.touchpoint.domain.reports.ResponseExport;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -104,8 +106,8 @@ class ShardedKeysIT {
         DynamoDbInvitationRepository invitations = new DynamoDbInvitationRepository(dynamo, table);
         List<String> inDueOrder = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            Invitation invitation = Invitation.scheduled(java.util.UUID.nameUUIDFromBytes(("invitation " + i).getBytes(
-                            java.nio.charset.StandardCharsets.UTF_8)).toString(), "post-service", 1, "p-" + i, "store",
+            Invitation invitation = Invitation.scheduled(UUID.nameUUIDFromBytes(("invitation " + i).getBytes(
+                            StandardCharsets.UTF_8)).toString(), "post-service", 1, "p-" + i, "store",
                     "service.completed", List.of("email"), NOON.minusSeconds(3600 - i * 60L), NOON.plusSeconds(86_400), NOON);
             invitations.schedule(invitation);
             inDueOrder.add(invitation.id());
@@ -127,7 +129,7 @@ class ShardedKeysIT {
     private List<String> recordDay(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String id = java.util.UUID.nameUUIDFromBytes(("response " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+            String id = UUID.nameUUIDFromBytes(("response " + i).getBytes(StandardCharsets.UTF_8)).toString();
             Instant at = NOON.plusSeconds(i);
             responses.record(new ResponseRecord(id, "p-" + (i % 9), null, "web", "store", "post-service",
                     List.of(Answer.scored("nps", AnswerType.NPS, i % 11)), at, at, null, null));

@@ -16,13 +16,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * A function reached through {@link JsonStreamHandler} must see exactly the event Lambda's own
@@ -108,7 +109,7 @@ class LambdaEventBindingTest {
         byte[] sqs = FULL_SQS_EVENT.getBytes(StandardCharsets.UTF_8);
         SQSEvent ours = oursRead(sqs, SQSEvent.class);
         assertEquals(lambdaReads(sqs, SQSEvent.class), ours);
-        assertEquals(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), ours.getRecords().get(0).getMessageAttributes().get("blob").getBinaryValue());
+        assertEquals(ByteBuffer.wrap(new byte[] {1, 2, 3}), ours.getRecords().get(0).getMessageAttributes().get("blob").getBinaryValue());
 
         byte[] sns = FULL_SNS_EVENT.getBytes(StandardCharsets.UTF_8);
         assertEquals(lambdaReads(sns, SNSEvent.class), oursRead(sns, SNSEvent.class));

@@ -18,6 +18,7 @@ import dev.touchpoint.domain.survey.SurveyDefinition;
 import dev.touchpoint.domain.survey.SurveyQuestion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -224,7 +225,7 @@ public final class ConversationRouter {
         if (survey != null) {
             return survey.languageFor(locale);
         }
-        return locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("tr") ? "tr" : "en";
+        return locale != null && locale.toLowerCase(Locale.ROOT).startsWith("tr") ? "tr" : "en";
     }
 
     private static String trimmed(String text) {

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
@@ -38,7 +39,7 @@ public final class WebhookSignatures {
     }
 
     public static boolean isMeta(String appSecret, byte[] rawBody, String signature) {
-        return signature != null && constantTimeEquals(meta(appSecret, rawBody), signature.trim().toLowerCase(java.util.Locale.ROOT));
+        return signature != null && constantTimeEquals(meta(appSecret, rawBody), signature.trim().toLowerCase(Locale.ROOT));
     }
 
     private static boolean constantTimeEquals(String expected, String given) {

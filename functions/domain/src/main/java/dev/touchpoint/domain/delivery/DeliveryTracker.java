@@ -6,6 +6,7 @@ import dev.touchpoint.domain.invitation.InvitationRepository;
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.metrics.FunnelCounters;
 import dev.touchpoint.domain.profile.ProfileRepository;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -59,7 +60,7 @@ public final class DeliveryTracker {
         if (profileId.isEmpty()) {
             return Outcome.IGNORED;
         }
-        profiles.suppress(profileId.get(), event.channel(), event.kind().name().toLowerCase(java.util.Locale.ROOT)
+        profiles.suppress(profileId.get(), event.channel(), event.kind().name().toLowerCase(Locale.ROOT)
                 + (event.detail() == null ? "" : ": " + event.detail()), event.occurredAt());
         return Outcome.SUPPRESSED;
     }

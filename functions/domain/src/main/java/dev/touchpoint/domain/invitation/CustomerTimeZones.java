@@ -8,6 +8,7 @@ import dev.touchpoint.domain.profile.ProfileRecord;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The customer's time zone for quiet hours: the one on their profile, else the one their phone
@@ -35,9 +36,9 @@ public final class CustomerTimeZones {
                 List<String> zones = PhoneNumberToTimeZonesMapper.getInstance()
                         .getTimeZonesForNumber(PhoneNumberUtil.getInstance().parse(phone.value(), null));
                 return zones.size() == 1 && !zones.get(0).equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone())
-                        ? java.util.Optional.of(ZoneId.of(zones.get(0))) : java.util.Optional.<ZoneId>empty();
+                        ? Optional.of(ZoneId.of(zones.get(0))) : Optional.<ZoneId>empty();
             } catch (NumberParseException | DateTimeException e) {
-                return java.util.Optional.<ZoneId>empty();
+                return Optional.<ZoneId>empty();
             }
         }).orElse(fallback);
     }

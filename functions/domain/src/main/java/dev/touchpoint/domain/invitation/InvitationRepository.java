@@ -1,6 +1,7 @@
 package dev.touchpoint.domain.invitation;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,10 +24,10 @@ public interface InvitationRepository {
 
     /** SENDING → SENT, remembering the provider's message id so that its delivery reports find the invitation. */
     /** The most recently sent invitation of these profiles still open for answers (sent or answered in part, not expired). */
-    Optional<Invitation> latestOpen(java.util.Collection<String> profileIds, Instant now);
+    Optional<Invitation> latestOpen(Collection<String> profileIds, Instant now);
 
     /** Every invitation sent to these profiles, oldest first. */
-    List<Invitation> sentTo(java.util.Collection<String> profileIds);
+    List<Invitation> sentTo(Collection<String> profileIds);
 
     void markSent(Invitation invitation, String channel, String providerMessageId, Instant at);
 

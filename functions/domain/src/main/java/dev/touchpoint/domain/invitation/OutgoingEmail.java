@@ -1,5 +1,7 @@
 package dev.touchpoint.domain.invitation;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A survey email as it leaves: both parts, every header in order (RFC 8058 unsubscribe included), the SES configuration set. */
@@ -7,6 +9,6 @@ public record OutgoingEmail(String invitationId, String to, String from, String 
                             String text, Map<String, String> headers, String configurationSet, String language) {
 
     public OutgoingEmail {
-        headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 }

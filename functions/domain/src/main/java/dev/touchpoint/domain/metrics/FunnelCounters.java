@@ -1,5 +1,7 @@
 package dev.touchpoint.domain.metrics;
 
+import java.util.Set;
+
 /**
  * Port: the funnel counters of an aggregate cell — {@value #INVITED}, {@value #DELIVERED},
  * {@value #OPENED}, {@value #CLICKED} — added atomically as invitations are sent and reported on.
@@ -15,7 +17,7 @@ public interface FunnelCounters {
     String RESPONDED = "responded";
 
     /** The counters kept in stored cells; anything else in a stored cell (older versions) is ignored. */
-    java.util.Set<String> STORED = java.util.Set.of(INVITED, DELIVERED, OPENED, CLICKED);
+    Set<String> STORED = Set.of(INVITED, DELIVERED, OPENED, CLICKED);
 
     void add(AggregateKey cell, String counter);
 }

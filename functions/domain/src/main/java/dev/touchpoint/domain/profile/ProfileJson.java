@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.domain.feedback.SubmissionWriter;
 import dev.touchpoint.domain.identity.Identity;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.invitation.Invitation;
+import dev.touchpoint.domain.json.StrictJson;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The profile as the API shows it: identities, details, consent per channel, merged profiles, every
@@ -41,7 +45,7 @@ public final class ProfileJson {
         ArrayNode responses = root.putArray("responses");
         view.responses().forEach(r -> responses.add(response(r)));
         ArrayNode thread = root.putArray("thread");
-        view.thread().forEach(entry -> thread.addObject().put("direction", entry.direction().name().toLowerCase(java.util.Locale.ROOT))
+        view.thread().forEach(entry -> thread.addObject().put("direction", entry.direction().name().toLowerCase(Locale.ROOT))
                 .put("channel", entry.channel()).put("text", entry.text()).put("invitationId", entry.invitationId())
                 .put("author", entry.author()).put("at", entry.at().toString()));
         root.set("timeline", timeline(view));
@@ -50,11 +54,11 @@ public final class ProfileJson {
 
     /** Invitations sent, responses and messages, oldest first, each with its kind and channel. */
     private static ArrayNode timeline(ProfileView view) {
-        java.util.List<ObjectNode> events = new java.util.ArrayList<>();
+        List<ObjectNode> events = new ArrayList<>();
         for (Invitation invitation : view.invitations()) {
             events.add(StrictJson.object().put("at", invitation.sentAt().toString()).put("kind", "invitation")
                     .put("channel", invitation.sentChannel()).put("surveyId", invitation.surveyId()).put("id", invitation.id())
-                    .put("status", invitation.status().name().toLowerCase(java.util.Locale.ROOT)));
+                    .put("status", invitation.status().name().toLowerCase(Locale.ROOT)));
         }
         for (ResponseRecord response : view.responses()) {
             events.add(StrictJson.object().put("at", response.answeredAt().toString()).put("kind", "response")
@@ -63,7 +67,7 @@ public final class ProfileJson {
         view.thread().forEach(entry -> events.add(StrictJson.object().put("at", entry.at().toString())
                 .put("kind", entry.direction() == dev.touchpoint.domain.conversation.ThreadEntry.Direction.INBOUND ? "message" : "reply")
                 .put("channel", entry.channel()).put("text", entry.text()).put("author", entry.author())));
-        events.sort(Comparator.comparing(e -> java.time.Instant.parse(e.get("at").asText())));
+        events.sort(Comparator.comparing(e -> Instant.parse(e.get("at").asText())));
         ArrayNode timeline = StrictJson.array();
         events.forEach(timeline::add);
         return timeline;

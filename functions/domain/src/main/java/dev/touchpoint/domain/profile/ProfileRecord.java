@@ -2,6 +2,8 @@ package dev.touchpoint.domain.profile;
 
 import dev.touchpoint.domain.identity.Identity;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,8 +40,8 @@ public record ProfileRecord(
     }
 
     /** The first identity of a type, e.g. the email to invite. */
-    public java.util.Optional<Identity> identity(dev.touchpoint.domain.identity.IdentityType type) {
-        return identities.stream().filter(i -> i.type() == type).sorted(java.util.Comparator.comparing(Identity::value)).findFirst();
+    public Optional<Identity> identity(dev.touchpoint.domain.identity.IdentityType type) {
+        return identities.stream().filter(i -> i.type() == type).sorted(Comparator.comparing(Identity::value)).findFirst();
     }
 
     public boolean hasStrongIdentity() {

@@ -1,5 +1,6 @@
 package dev.touchpoint.domain.profile;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public interface ResponseRepository {
     }
 
     /** One UTC day's responses after the {@code after} position (null: from the start), at most {@code limit}. */
-    ResponsePage page(java.time.LocalDate day, String after, int limit);
+    ResponsePage page(LocalDate day, String after, int limit);
 
     /** Erasure: the responses of these profiles keep their scores, lose free text, external ids and the link to the person. */
     void anonymise(Collection<String> profileIds);

@@ -8,18 +8,20 @@ import dev.touchpoint.domain.conversation.ReplyChannels;
 import dev.touchpoint.domain.conversation.TeamReply;
 import dev.touchpoint.domain.conversation.TeamReplyRequest;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
-import dev.touchpoint.domain.identity.Customer;
-import dev.touchpoint.domain.identity.CustomerReader;
-import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.feedback.SubmissionWriter;
+import dev.touchpoint.domain.identity.Customer;
+import dev.touchpoint.domain.identity.CustomerReader;
+import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.interaction.InteractionEvent;
 import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.interaction.ServiceInteraction;
 import dev.touchpoint.domain.json.StrictJson;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The queue's message bodies:
@@ -134,7 +136,7 @@ public final class QueueMessageCodec {
     }
 
     private InboundMessageEvent inbound(JsonNode message) {
-        java.util.List<dev.touchpoint.domain.feedback.FieldError> errors = new java.util.ArrayList<>();
+        List<dev.touchpoint.domain.feedback.FieldError> errors = new ArrayList<>();
         Customer sender = customers.read(message.get("sender"), "/message/sender", errors);
         String id = message.path("providerMessageId").asText("");
         if (!errors.isEmpty() || id.isEmpty() || message.path("channel").asText("").isEmpty()) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ public final class SurveyCatalog {
 
     public static SurveyCatalog fromClasspath() {
         JsonNode catalog = StrictJson.read(resource("surveys/catalog.json"));
-        List<SurveyDefinition> surveys = new java.util.ArrayList<>();
+        List<SurveyDefinition> surveys = new ArrayList<>();
         catalog.path("surveys").forEach(id -> {
             String file = "surveys/" + id.asText() + ".json";
             SurveyDefinition survey = SurveyReader.read(StrictJson.read(resource(file)), file);
@@ -66,7 +68,7 @@ public final class SurveyCatalog {
                 .findFirst();
     }
 
-    public java.util.Collection<SurveyDefinition> all() {
+    public Collection<SurveyDefinition> all() {
         return surveys.values();
     }
 }

@@ -3,6 +3,7 @@ package dev.touchpoint.domain.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class EmailRepliesTest {
 
     @Test
     void tokenOf_readsTheReplyAddressWhateverItsCase_elseTheSubject() {
-        assertEquals(Optional.of(TOKEN), EmailReplies.tokenOf(List.of("REPLY+" + TOKEN.toUpperCase(java.util.Locale.ROOT) + "@shop.example"), null));
+        assertEquals(Optional.of(TOKEN), EmailReplies.tokenOf(List.of("REPLY+" + TOKEN.toUpperCase(Locale.ROOT) + "@shop.example"), null));
         assertEquals(Optional.of(TOKEN), EmailReplies.tokenOf(List.of("info@shop.example"), "Re: survey " + TOKEN));
         assertEquals(Optional.empty(), EmailReplies.tokenOf(List.of("info@shop.example"), "Re: hello"));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class WebhookSignaturesTest {
         byte[] body = "{\"object\":\"whatsapp_business_account\"}".getBytes(StandardCharsets.UTF_8);
         String expected = "sha256=" + PythonVector.META;
         assertEquals(expected, WebhookSignatures.meta("meta-app-secret", body));
-        assertTrue(WebhookSignatures.isMeta("meta-app-secret", body, expected.toUpperCase(java.util.Locale.ROOT).replace("SHA256=", "sha256=")));
+        assertTrue(WebhookSignatures.isMeta("meta-app-secret", body, expected.toUpperCase(Locale.ROOT).replace("SHA256=", "sha256=")));
         assertFalse(WebhookSignatures.isMeta("meta-app-secret", body, "sha256=00"));
         assertFalse(WebhookSignatures.isMeta("meta-app-secret", body, null));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class SurveyTokensTest {
         assertEquals(Optional.of(ID), tokens.verify(token, NOW));
         assertTrue(("reply+" + token).length() <= 64, "local part is " + ("reply+" + token).length());
         assertTrue(token.matches("[a-z2-7]+"), token);
-        assertEquals(Optional.of(ID), tokens.verify(token.toUpperCase(java.util.Locale.ROOT), NOW), "mail servers may change its case");
+        assertEquals(Optional.of(ID), tokens.verify(token.toUpperCase(Locale.ROOT), NOW), "mail servers may change its case");
     }
 
     @Test

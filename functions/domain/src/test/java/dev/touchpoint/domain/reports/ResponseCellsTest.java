@@ -7,6 +7,7 @@ import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.profile.ResponseRecord;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class ResponseCellsTest {
         assertEquals(1, cell(cells, "email").counter("responded"));
         assertEquals(2, cell(cells, "email").counter("delivered"));
         assertEquals(0, cell(cells, "email").counter("responses"), "the answer counts where it was given");
-        assertEquals(java.time.LocalDate.of(2026, 11, 23), sms.key().day(), "a UTC day");
+        assertEquals(LocalDate.of(2026, 11, 23), sms.key().day(), "a UTC day");
     }
 
     private static AggregateCell cell(List<AggregateCell> cells, String channel) {

@@ -9,6 +9,7 @@ import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.json.StrictJson;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Validates every shipped survey at build time, and shows what the validation refuses. */
@@ -22,7 +23,7 @@ class SurveyCatalogTest {
 
         assertEquals("post-service", survey.id());
         assertEquals(List.of(AnswerType.NPS, AnswerType.TEXT), survey.questions().stream().map(SurveyQuestion::type).toList());
-        assertEquals(java.util.Set.of("tr", "en"), survey.languages());
+        assertEquals(Set.of("tr", "en"), survey.languages());
         assertEquals(List.of("email", "sms"), survey.trigger().orElseThrow().channels());
         assertEquals(Duration.ofDays(30), survey.cooldown());
     }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WebhookEndpointTest {
@@ -23,10 +25,10 @@ class WebhookEndpointTest {
 
     @Test
     void aDeliveryId_isTheSameForTheSameChange_andDiffersPerEndpointAndChange() {
-        java.time.Instant now = java.time.Instant.parse("2026-11-23T10:00:00Z");
+        Instant now = Instant.parse("2026-11-23T10:00:00Z");
         String id = WebhookDelivery.of("crm", WebhookDelivery.RECORDED, "r1", "recorded", now).id();
         assertEquals(id, WebhookDelivery.of("crm", WebhookDelivery.RECORDED, "r1", "recorded", now.plusSeconds(60)).id());
-        assertEquals(3, java.util.Set.of(id, WebhookDelivery.of("helpdesk", WebhookDelivery.RECORDED, "r1", "recorded", now).id(),
+        assertEquals(3, Set.of(id, WebhookDelivery.of("helpdesk", WebhookDelivery.RECORDED, "r1", "recorded", now).id(),
                 WebhookDelivery.of("crm", WebhookDelivery.UPDATED, "r1", "sms:SM1", now).id()).size());
     }
 

@@ -13,6 +13,7 @@ import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.json.StrictJson;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -87,7 +88,7 @@ final class ImportRoute implements ApiRoute {
 
     /** One row as the contract's submission; a missing channel means paper. */
     private static ObjectNode submission(List<String> cells) {
-        Map<String, String> cell = new java.util.HashMap<>();
+        Map<String, String> cell = new HashMap<>();
         for (int c = 0; c < COLUMNS.size(); c++) {
             cell.put(COLUMNS.get(c), c < cells.size() ? cells.get(c).strip() : "");
         }

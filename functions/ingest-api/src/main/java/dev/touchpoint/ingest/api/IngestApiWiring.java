@@ -1,29 +1,32 @@
 package dev.touchpoint.ingest.api;
 
 import dev.touchpoint.aws.AwsClients;
-import dev.touchpoint.aws.apigateway.HttpRequest;
-import dev.touchpoint.aws.snapstart.Priming;
-import dev.touchpoint.domain.json.StrictJson;
-import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.ApiKeys;
+import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.PublishableKeys;
-import dev.touchpoint.aws.dynamodb.DynamoDbRateLimiter;
+import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
-import dev.touchpoint.aws.secrets.SecretSettings;
+import dev.touchpoint.aws.dynamodb.DynamoDbRateLimiter;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
-import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
+import dev.touchpoint.aws.secrets.SecretSettings;
+import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
-import dev.touchpoint.domain.interaction.InteractionReader;
-import dev.touchpoint.domain.survey.SurveyCatalog;
-import java.util.List;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.interaction.InteractionReader;
+import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.profile.ProfileLookup;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.survey.SurveyCatalog;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -83,14 +86,14 @@ public final class IngestApiWiring {
      * SQS client's send path (see {@link Priming#touch(software.amazon.awssdk.services.sqs.SqsClient, String)}).
      */
     public static void prime(Environment env, IngestApi api) {
-        String key = "priming-" + java.util.UUID.randomUUID();
-        IngestApi offline = build(env, QueueMessageCodec::encode, ApiKeys.of(java.util.Optional.of(key), java.util.Optional.empty()));
-        offline.handle(samplePost(java.util.Map.of("content-type", "application/json", "x-api-key", key)), line -> { });
-        api.handle(samplePost(java.util.Map.of("content-type", "application/json")), line -> { });
+        String key = "priming-" + UUID.randomUUID();
+        IngestApi offline = build(env, QueueMessageCodec::encode, ApiKeys.of(Optional.of(key), Optional.empty()));
+        offline.handle(samplePost(Map.of("content-type", "application/json", "x-api-key", key)), line -> { });
+        api.handle(samplePost(Map.of("content-type", "application/json")), line -> { });
         Priming.touch(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
     }
 
-    private static HttpRequest samplePost(java.util.Map<String, String> headers) {
+    private static HttpRequest samplePost(Map<String, String> headers) {
         return Priming.httpRequest("POST", "/v1/feedback", headers, SAMPLE_FEEDBACK);
     }
 }

@@ -11,6 +11,7 @@ import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -76,7 +77,7 @@ public final class EmailReplyIngest {
         JsonNode mail = ses.path("mail");
         String messageId = mail.path("messageId").asText("");
         Optional<Identity> sender = normalizer.email(mail.path("source").asText("").replaceFirst("^prvs=[^=]+=", ""));
-        List<String> recipients = new java.util.ArrayList<>();
+        List<String> recipients = new ArrayList<>();
         (ses.path("receipt").path("recipients").isArray() ? ses.path("receipt").path("recipients") : mail.path("destination"))
                 .forEach(r -> recipients.add(r.asText()));
         if (messageId.isEmpty()) {

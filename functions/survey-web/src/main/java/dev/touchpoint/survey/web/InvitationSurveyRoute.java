@@ -19,6 +19,7 @@ import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.SurveyDefinition;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -113,7 +114,7 @@ final class InvitationSurveyRoute {
     }
 
     private static APIGatewayV2HTTPResponse invalidLink(HttpRequest request) {
-        String language = request.header("accept-language").filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("tr"))
+        String language = request.header("accept-language").filter(l -> l.toLowerCase(Locale.ROOT).startsWith("tr"))
                 .map(l -> "tr").orElse("en");
         return HttpResponses.html(404, SurveyPage.message("Touchpoint", UiText.of("invalidLink", language), language));
     }

@@ -14,6 +14,7 @@ import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.SurveyDefinition;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,7 +67,7 @@ final class TouchpointSurveyRoute {
             return HttpResponses.html(400, SurveyPage.form(survey.get(), language, mode, action(request, touchpoint, mode),
                     raw, result.problems(), Map.of("form", form.get().get("form"), "lang", language)));
         }
-        FeedbackSubmission submission = new FeedbackSubmission(mode.name().toLowerCase(java.util.Locale.ROOT) + "-" + form.get().get("form"),
+        FeedbackSubmission submission = new FeedbackSubmission(mode.name().toLowerCase(Locale.ROOT) + "-" + form.get().get("form"),
                 mode == SurveyPage.Mode.KIOSK ? Channel.KIOSK : Channel.QR, touchpoint, survey.get().id(),
                 Customer.ANONYMOUS, result.answers(), null);
         queue.enqueue(FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), clock.instant()));
