@@ -1,5 +1,8 @@
 package dev.touchpoint.bench;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.joda.time.DateTime;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -244,10 +248,10 @@ public final class Bench {
     }
 
     /** An event as Lambda's own serialisation library writes it. */
-    private static String lambdaJson(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent event) {
+    private static String lambdaJson(APIGatewayV2HTTPEvent event) {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
-                .serializerFor(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class, Bench.class.getClassLoader())
+        LambdaEventSerializers
+                .serializerFor(APIGatewayV2HTTPEvent.class, Bench.class.getClassLoader())
                 .toJson(event, json);
         return json.toString(StandardCharsets.UTF_8);
     }
@@ -267,9 +271,9 @@ public final class Bench {
     private static String probeClasspath() throws Exception {
         List<String> parts = new ArrayList<>();
         parts.add(Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
-        for (Class<?> type : List.of(com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers.class,
-                com.amazonaws.services.lambda.runtime.RequestHandler.class,
-                com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class, org.joda.time.DateTime.class)) {
+        for (Class<?> type : List.of(LambdaEventSerializers.class,
+                RequestHandler.class,
+                APIGatewayV2HTTPEvent.class, DateTime.class)) {
             parts.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
         }
         return String.join(File.pathSeparator, parts);

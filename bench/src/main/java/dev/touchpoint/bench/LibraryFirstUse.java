@@ -1,5 +1,18 @@
 package dev.touchpoint.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +58,18 @@ public final class LibraryFirstUse {
     private static final class Phones {
         static String e164(String phone, String region) {
             try {
-                var phones = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
-                return phones.format(phones.parse(phone, region), com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164);
-            } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+                var phones = PhoneNumberUtil.getInstance();
+                return phones.format(phones.parse(phone, region), PhoneNumberUtil.PhoneNumberFormat.E164);
+            } catch (NumberParseException e) {
                 throw new IllegalStateException(e);
             }
         }
 
         static String timeZones(String phone) {
             try {
-                return com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(
-                        com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().parse(phone, null)).toString();
-            } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+                return PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(
+                        PhoneNumberUtil.getInstance().parse(phone, null)).toString();
+            } catch (NumberParseException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -66,11 +79,11 @@ public final class LibraryFirstUse {
     private static final class QrCodes {
         static String size(String url) {
             try {
-                var matrix = new com.google.zxing.qrcode.QRCodeWriter().encode(url, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
-                        Map.of(com.google.zxing.EncodeHintType.ERROR_CORRECTION,
-                                com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M, com.google.zxing.EncodeHintType.MARGIN, 4));
+                var matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
+                        Map.of(EncodeHintType.ERROR_CORRECTION,
+                                ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
                 return matrix.getWidth() + "x" + matrix.getHeight();
-            } catch (com.google.zxing.WriterException e) {
+            } catch (WriterException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -84,9 +97,9 @@ public final class LibraryFirstUse {
     private static final class CsvRows {
         static String jsonFields(String json) {
             int fields = 0;
-            try (var parser = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
+            try (var parser = new JsonFactory().createParser(json)) {
                 for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                    fields += token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME ? 1 : 0;
+                    fields += token == JsonToken.FIELD_NAME ? 1 : 0;
                 }
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -95,13 +108,13 @@ public final class LibraryFirstUse {
         }
 
         static String count(String csv) {
-            var factory = com.fasterxml.jackson.dataformat.csv.CsvFactory.builder()
-                    .enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY).build();
+            var factory = CsvFactory.builder()
+                    .enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
             int cells = 0;
             try (var parser = factory.createParser(csv)) {
-                parser.setSchema(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema());
+                parser.setSchema(CsvSchema.emptySchema());
                 for (var token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                    cells += token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? 1 : 0;
+                    cells += token == JsonToken.VALUE_STRING ? 1 : 0;
                 }
             } catch (IOException e) {
                 throw new IllegalStateException(e);

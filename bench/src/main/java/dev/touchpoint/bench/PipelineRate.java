@@ -1,5 +1,7 @@
 package dev.touchpoint.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.touchpoint.local.LocalConfig;
 import dev.touchpoint.local.LocalRuntime;
 import java.net.URI;
@@ -74,7 +76,7 @@ final class PipelineRate {
                 throw new IllegalStateException("the summary report answered " + report.statusCode() + ": " + report.body());
             }
             int counted = 0;
-            for (com.fasterxml.jackson.databind.JsonNode group : new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.body()).get("groups")) {
+            for (JsonNode group : new ObjectMapper().readTree(report.body()).get("groups")) {
                 counted += group.get("responses").asInt();
             }
             if (counted != events) {

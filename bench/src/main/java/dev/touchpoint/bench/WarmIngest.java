@@ -10,6 +10,7 @@ import dev.touchpoint.domain.conversation.WebhookEventCounter;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.queue.QueueMessage;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.ingest.api.IngestApiHandler;
 import dev.touchpoint.ingest.api.IngestApiWiring;
@@ -46,7 +47,7 @@ final class WarmIngest {
         final AtomicLong taken = new AtomicLong();
 
         @Override
-        public void enqueue(dev.touchpoint.domain.queue.QueueMessage message) {
+        public void enqueue(QueueMessage message) {
             if (QueueMessageCodec.encode(message).isEmpty()) {
                 throw new IllegalStateException("empty message");
             }

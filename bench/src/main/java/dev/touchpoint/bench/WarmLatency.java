@@ -1,8 +1,10 @@
 package dev.touchpoint.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.SubmissionReader;
@@ -53,7 +55,7 @@ final class WarmLatency {
         results.put("warm_p50_ms.feedback_batch_of_500", Bench.round(Timed.percentile(batchOfMs, 50)));
         System.out.printf("  warm: a feedback batch of %d JSON submissions p50 %.0f ms (%.3f ms a submission)%n", BATCH_SUBMISSIONS,
                 Timed.percentile(batchOfMs, 50), Timed.percentile(batchOfMs, 50) / BATCH_SUBMISSIONS);
-        try (var sqs = dev.touchpoint.aws.AwsClients.sqs(Environment.of(env))) {
+        try (var sqs = AwsClients.sqs(Environment.of(env))) {
             sqs.purgeQueue(q -> q.queueUrl(env.get("TOUCHPOINT_QUEUE_URL")));
         }
 
@@ -113,7 +115,7 @@ final class WarmLatency {
     }
 
     /** The run stops unless the import (or the batch) accepted every row, so a refusal cannot flatter the figure. */
-    private static void imported(com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse answer, int rows) {
+    private static void imported(APIGatewayV2HTTPResponse answer, int rows) {
         if (answer.getStatusCode() != 202 || !answer.getBody().contains("\"accepted\":" + rows)) {
             throw new IllegalStateException("the import was not accepted whole: " + answer.getStatusCode() + " " + answer.getBody());
         }

@@ -3,13 +3,20 @@ package dev.touchpoint.infra;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
+import software.amazon.awscdk.services.cloudfront.CachePolicy;
 import software.amazon.awscdk.services.cloudfront.Distribution;
+import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.assets.AssetOptions;
+import software.amazon.awscdk.services.s3.deployment.BucketDeployment;
+import software.amazon.awscdk.services.s3.deployment.Source;
 import software.constructs.Construct;
 
 /**
@@ -44,23 +51,23 @@ public final class DashboardHosting extends Construct {
                         .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
                         .build())
                 .additionalBehaviors(Map.of("/v1/*", BehaviorOptions.builder()
-                        .origin(software.amazon.awscdk.services.cloudfront.origins.HttpOrigin.Builder.create(apiDomain).build())
+                        .origin(HttpOrigin.Builder.create(apiDomain).build())
                         .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
-                        .allowedMethods(software.amazon.awscdk.services.cloudfront.AllowedMethods.ALLOW_ALL)
-                        .cachePolicy(software.amazon.awscdk.services.cloudfront.CachePolicy.CACHING_DISABLED)
-                        .originRequestPolicy(software.amazon.awscdk.services.cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
+                        .allowedMethods(AllowedMethods.ALLOW_ALL)
+                        .cachePolicy(CachePolicy.CACHING_DISABLED)
+                        .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
                         .build()))
                 .build();
         // The dashboard's files: index.html at the root, its script and style under dashboard/ as the page links them.
-        software.amazon.awscdk.services.s3.deployment.BucketDeployment.Builder.create(this, "UploadAssets")
-                .sources(List.of(software.amazon.awscdk.services.s3.deployment.Source.asset(dashboardDir)))
+        BucketDeployment.Builder.create(this, "UploadAssets")
+                .sources(List.of(Source.asset(dashboardDir)))
                 .destinationBucket(bucket)
                 .destinationKeyPrefix("dashboard/")
                 .distribution(distribution)
                 .build();
-        software.amazon.awscdk.services.s3.deployment.BucketDeployment.Builder.create(this, "UploadPage")
-                .sources(List.of(software.amazon.awscdk.services.s3.deployment.Source.asset(dashboardDir,
-                        software.amazon.awscdk.services.s3.assets.AssetOptions.builder()
+        BucketDeployment.Builder.create(this, "UploadPage")
+                .sources(List.of(Source.asset(dashboardDir,
+                        AssetOptions.builder()
                                 .exclude(List.of("*.js", "*.css")).build())))
                 .destinationBucket(bucket)
                 .prune(false)

@@ -7,12 +7,18 @@ import java.util.Optional;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.DomainMappingOptions;
+import software.amazon.awscdk.services.apigatewayv2.DomainName;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
+import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
 import software.amazon.awscdk.services.apigatewayv2.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
+import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -42,11 +48,11 @@ public final class PublicApi extends Construct {
                 .retention(RetentionDays.ONE_MONTH)
                 .removalPolicy(logRemoval)
                 .build();
-        software.amazon.awscdk.services.apigatewayv2.DomainMappingOptions mapping = customDomain.isEmpty() ? null
-                : software.amazon.awscdk.services.apigatewayv2.DomainMappingOptions.builder()
-                        .domainName(software.amazon.awscdk.services.apigatewayv2.DomainName.Builder.create(this, "Domain")
+        DomainMappingOptions mapping = customDomain.isEmpty() ? null
+                : DomainMappingOptions.builder()
+                        .domainName(DomainName.Builder.create(this, "Domain")
                                 .domainName(customDomain.get())
-                                .certificate(software.amazon.awscdk.services.certificatemanager.Certificate.fromCertificateArn(this,
+                                .certificate(Certificate.fromCertificateArn(this,
                                         "Certificate", certificateArn.orElseThrow(() -> new IllegalArgumentException(
                                                 "customDomain needs certificateArn: an ACM certificate for " + customDomain.get()))))
                                 .build())
@@ -56,9 +62,9 @@ public final class PublicApi extends Construct {
                 .domainMapping(mapping)
                 .autoDeploy(true)
                 .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT_PER_SECOND).burstLimit(BURST_LIMIT).build())
-                .accessLogSettings(new software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings() {
+                .accessLogSettings(new IAccessLogSettings() {
                     @Override
-                    public software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination getDestination() {
+                    public IAccessLogDestination getDestination() {
                         return new LogGroupLogDestination(accessLogs);
                     }
 
@@ -77,7 +83,7 @@ public final class PublicApi extends Construct {
     public void route(HttpMethod method, String path, TouchpointFunction function) {
         HttpLambdaIntegration integration = integrations.computeIfAbsent(function,
                 f -> new HttpLambdaIntegration(f.getNode().getId() + "Integration", f.live()));
-        api.addRoutes(software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions.builder()
+        api.addRoutes(AddRoutesOptions.builder()
                 .path(path)
                 .methods(List.of(method))
                 .integration(integration)

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -13,6 +14,7 @@ import software.amazon.awscdk.services.scheduler.Schedule;
 import software.amazon.awscdk.services.scheduler.ScheduleExpression;
 import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
 import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -44,7 +46,7 @@ public final class SurveyDispatch extends Construct {
         this.configurationSetName = email.configurationSet().getConfigurationSetName();
         this.tokenKey = Secret.Builder.create(this, "TokenKey")
                 .description("HMAC key of survey links; rotating it invalidates links already sent")
-                .generateSecretString(software.amazon.awscdk.services.secretsmanager.SecretStringGenerator.builder()
+                .generateSecretString(SecretStringGenerator.builder()
                         .passwordLength(48).excludePunctuation(true).build())
                 .removalPolicy(removal)
                 .build();
@@ -118,11 +120,11 @@ public final class SurveyDispatch extends Construct {
         return PolicyStatement.Builder.create()
                 .actions(List.of("ses:SendEmail"))
                 .resources(List.of(
-                        Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder().service("ses")
+                        Stack.of(this).formatArn(ArnComponents.builder().service("ses")
                                 .resource("identity").resourceName(config.senderEmail().map(SurveyDispatch::domainOf).orElse("example.invalid")).build()),
-                        Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder().service("ses")
+                        Stack.of(this).formatArn(ArnComponents.builder().service("ses")
                                 .resource("identity").resourceName(config.senderEmail().orElse("survey@example.invalid")).build()),
-                        Stack.of(this).formatArn(software.amazon.awscdk.ArnComponents.builder().service("ses")
+                        Stack.of(this).formatArn(ArnComponents.builder().service("ses")
                                 .resource("configuration-set").resourceName(email.configurationSet().getConfigurationSetName()).build())))
                 .build();
     }

@@ -20,6 +20,7 @@ import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
@@ -53,7 +54,7 @@ public final class TouchpointFunction extends Construct {
 
     /** @param asyncFailures where asynchronous invocations (SNS) go after Lambda's retries; null for synchronous triggers */
     public TouchpointFunction(Construct scope, String id, Spec spec, FunctionJars jars, Map<String, String> environment,
-                              RemovalPolicy logRemoval, software.amazon.awscdk.services.sqs.IQueue asyncFailures) {
+                              RemovalPolicy logRemoval, IQueue asyncFailures) {
         super(scope, id);
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
                 .retention(RetentionDays.ONE_MONTH)

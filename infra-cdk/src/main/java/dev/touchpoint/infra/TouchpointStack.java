@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -110,7 +111,7 @@ public final class TouchpointStack extends Stack {
             alarms.watchFunction(function);
         }
         DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", removal,
-                software.amazon.awscdk.Fn.select(2, software.amazon.awscdk.Fn.split("/", api.api().getApiEndpoint())),
+                Fn.select(2, Fn.split("/", api.api().getApiEndpoint())),
                 jars.functionsDir().getParent().resolve("dashboard").toString());
         NagSuppressionsForTouchpoint.apply(api, apiKey, dashboard, surveys, channels, pipeline.processor(), inbound);
 

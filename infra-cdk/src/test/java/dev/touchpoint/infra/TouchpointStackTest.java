@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ class TouchpointStackTest {
         dev.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", "dev.touchpoint.ingest.api.IngestApiStreamHandler::handleRequest",
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         "TOUCHPOINT_API_KEY_SECRET_ARN", Map.of("Ref", Match.stringLikeRegexp("ApiKey.*")))))));
-        String template = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(dev.toJSON());
+        String template = new ObjectMapper().writeValueAsString(dev.toJSON());
         assertFalse(template.contains("\"TOUCHPOINT_API_KEY\""), "the key itself never appears");
         assertFalse(template.contains("\"TOUCHPOINT_SURVEY_TOKEN_KEY\""), "nor the survey-link key");
         assertFalse(template.contains("\"TOUCHPOINT_TWILIO_AUTH_TOKEN\""), "nor a provider's secret");

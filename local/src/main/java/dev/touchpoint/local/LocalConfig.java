@@ -1,5 +1,6 @@
 package dev.touchpoint.local;
 
+import dev.touchpoint.local.embedded.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ public record LocalConfig(
         }
         if (port == 0) {
             // Any free port: chosen now, so that the public URL (survey links, QR codes) names it.
-            port = dev.touchpoint.local.embedded.FreePort.find();
+            port = FreePort.find();
         }
         Optional<String> key = nonBlank(env.get("TOUCHPOINT_API_KEY"));
         Path dataDir = inMemory ? null : Path.of(nonBlank(env.get("TOUCHPOINT_DATA_DIR")).orElse(".touchpoint"));

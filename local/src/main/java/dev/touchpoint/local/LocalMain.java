@@ -1,5 +1,6 @@
 package dev.touchpoint.local;
 
+import dev.touchpoint.aws.apigateway.ApiKeys;
 import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
 
@@ -54,10 +55,10 @@ public final class LocalMain {
             System.err.println("touchpoint-local: a key name is 1 to 40 of A-Z a-z 0-9 . _ -");
             System.exit(2);
         }
-        String key = dev.touchpoint.aws.apigateway.ApiKeys.newKey();
+        String key = ApiKeys.newKey();
         System.out.println("API key (give it to the caller; it is stored nowhere): " + key);
         System.out.println("Salted hash (configure it; add it to the list to rotate): "
-                + dev.touchpoint.aws.apigateway.ApiKeys.hash(name, key).configurationEntry());
+                + ApiKeys.hash(name, key).configurationEntry());
     }
 
     private static void printBanner(LocalRuntime runtime, long startMillis) {

@@ -2,6 +2,7 @@ package dev.touchpoint.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
@@ -114,7 +115,7 @@ public final class LocalRuntime implements AutoCloseable {
                 ? Files.createTempDirectory("touchpoint-inbound-mail")
                 : config.dataDir().resolve("inbound-mail"));
 
-        LocalFunction<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> processor = new LocalFunction<>(
+        LocalFunction<SQSEvent, SQSBatchResponse> processor = new LocalFunction<>(
                 PROCESSOR, SQSEvent.class, new ProcessorHandler(ProcessorWiring.build(Environment.of(functionEnv), outbox.replySender())));
         @SuppressWarnings({"unchecked", "rawtypes"})
         LocalFunction<Map<String, Object>, Map<String, Object>> dispatcher = new LocalFunction(SURVEY_DISPATCHER, Map.class,
@@ -170,7 +171,7 @@ public final class LocalRuntime implements AutoCloseable {
         String feedbackArn = queueArn(queues.feedbackUrl());
         this.eventSources = IntStream.range(0, Environment.of(functionEnv).integer("TOUCHPOINT_PROCESSOR_POLLERS", 1))
                 .mapToObj(i -> new SqsEventSource(sqs, queues.feedbackUrl(), feedbackArn, processor)).toList();
-        LocalFunction<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> closedLoop = new LocalFunction<>(
+        LocalFunction<SQSEvent, SQSBatchResponse> closedLoop = new LocalFunction<>(
                 CLOSED_LOOP, SQSEvent.class, new ClosedLoopHandler(ClosedLoopWiring.build(Environment.of(functionEnv), outbox.alertChannel())));
         functions.add(closedLoop);
         this.closedLoopSource = new SqsEventSource(sqs, queues.closedLoopUrl(), queueArn(queues.closedLoopUrl()), closedLoop);

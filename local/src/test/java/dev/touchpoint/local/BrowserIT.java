@@ -82,7 +82,7 @@ class BrowserIT {
         }
     }
 
-    private static org.openqa.selenium.support.ui.WebDriverWait waiting() {
+    private static WebDriverWait waiting() {
         return Chromium.waiting(browser);
     }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Customers answering where they are: provider-shaped Twilio and Meta webhooks, signed as the
@@ -384,7 +385,7 @@ class ChannelsIT {
     @Test
     void wrongOrMissingSignature_is403_andEnqueuesNothing() throws Exception {
         FeedbackPipelineIT.drain(runtime);
-        int items = runtime.dynamoDb().scan(s -> s.tableName("touchpoint").select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).count();
+        int items = runtime.dynamoDb().scan(s -> s.tableName("touchpoint").select(Select.COUNT)).count();
 
         assertEquals(403, twilio(sms("SM9999", "+905550000001", "10"), "bm90IHRoZSBzaWduYXR1cmU=").statusCode());
         Map<String, String> tampered = sms("SM9998", "+905550000001", "10");
@@ -397,7 +398,7 @@ class ChannelsIT {
 
         assertEquals(0, runtime.queueDepth(runtime.queues().feedbackUrl()).total());
         assertEquals(items, runtime.dynamoDb().scan(s -> s.tableName("touchpoint")
-                .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).count());
+                .select(Select.COUNT)).count());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.touchpoint.local;
 
+import dev.touchpoint.aws.dynamodb.DynamoDbAggregateReader;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,7 +21,7 @@ final class DailyCells {
     static long reported(LocalRuntime runtime, String cell, String name) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String[] parts = cell.split("#", 3);
-        return new dev.touchpoint.aws.dynamodb.DynamoDbAggregateReader(runtime.dynamoDb(), "touchpoint")
+        return new DynamoDbAggregateReader(runtime.dynamoDb(), "touchpoint")
                 .cells(today.minusDays(1), today).stream()
                 .filter(c -> c.key().channel().equals(parts[0]) && c.key().touchpoint().equals(parts[1])
                         && c.key().surveyId().equals(parts[2]))

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
+import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.Customer;
@@ -254,7 +255,7 @@ class FaultInjectionIT {
         assertEquals(1, alertRefused.process(inbound("SMdetractor1", phone, "3", 1, sent), line -> { }).getBatchItemFailures().size());
         assertEquals(List.of(), working.process(inbound("SMdetractor1", phone, "3", 2, sent), line -> { }).getBatchItemFailures());
 
-        String responseId = dev.touchpoint.domain.feedback.FeedbackEvent.responseIdFor("invitation:" + invitationId);
+        String responseId = FeedbackEvent.responseIdFor("invitation:" + invitationId);
         eventually("the redelivery raises the alert", () -> alertsFor(responseId) == 1);
         FeedbackPipelineIT.drain(runtime);
         assertEquals(1, alertsFor(responseId));

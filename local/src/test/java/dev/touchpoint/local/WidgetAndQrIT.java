@@ -3,8 +3,10 @@ package dev.touchpoint.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.decoder.Decoder;
+import dev.touchpoint.domain.json.StrictJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,10 +110,10 @@ class WidgetAndQrIT {
         String script = get("/widget.js?survey=post-service").body();
         Matcher preloaded = Pattern.compile("var preloaded = (\\{.*});").matcher(script);
         assertTrue(preloaded.find(), "the survey is in the script");
-        com.fasterxml.jackson.databind.JsonNode survey = dev.touchpoint.domain.json.StrictJson.read(preloaded.group(1));
+        JsonNode survey = StrictJson.read(preloaded.group(1));
         assertEquals("post-service", survey.get("id").asText());
         for (String language : List.of("tr", "en")) {
-            assertEquals(dev.touchpoint.domain.json.StrictJson.read(get("/w/surveys/post-service?lang=" + language).body()),
+            assertEquals(StrictJson.read(get("/w/surveys/post-service?lang=" + language).body()),
                     survey.get("byLanguage").get(language), language);
         }
         assertTrue(get("/widget.js").body().contains("var preloaded = /*TOUCHPOINT_SURVEY*/null;"), "without a survey, none");

@@ -1,5 +1,6 @@
 package dev.touchpoint.aws;
 
+import dev.touchpoint.aws.dynamodb.TouchpointTable;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class EmbeddedEngines {
     /** A new, empty table with the production key layout, so tests never see each other's items. */
     public static String newTable(DynamoDbClient dynamo) {
         String table = "t-" + UUID.randomUUID();
-        dynamo.createTable(dev.touchpoint.aws.dynamodb.TouchpointTable.createTableRequest(table));
+        dynamo.createTable(TouchpointTable.createTableRequest(table));
         return table;
     }
 

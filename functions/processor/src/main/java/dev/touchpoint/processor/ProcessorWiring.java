@@ -1,5 +1,6 @@
 package dev.touchpoint.processor;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
@@ -14,11 +15,13 @@ import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import dev.touchpoint.domain.conversation.ConversationRouter;
 import dev.touchpoint.domain.conversation.ReplySender;
 import dev.touchpoint.domain.conversation.TeamReplies;
+import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.invitation.InvitationScheduler;
 import dev.touchpoint.domain.invitation.SurveyTokens;
+import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.profile.ClosedLoop;
 import dev.touchpoint.domain.profile.DetractorAlerts;
 import dev.touchpoint.domain.profile.FeedbackRecorder;
@@ -122,13 +125,13 @@ public final class ProcessorWiring {
         IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
         SubmissionReader reader = new SubmissionReader(normalizer, Clock.systemUTC());
         QueueMessageCodec codec = new QueueMessageCodec(reader, new InteractionReader(normalizer, Clock.systemUTC()), normalizer);
-        new dev.touchpoint.domain.feedback.FeedbackIntake(message -> codec.decode(QueueMessageCodec.encode(message)), Clock.systemUTC())
-                .accept(reader.read(dev.touchpoint.domain.json.StrictJson.read("""
+        new FeedbackIntake(message -> codec.decode(QueueMessageCodec.encode(message)), Clock.systemUTC())
+                .accept(reader.read(StrictJson.read("""
                         {"externalId":"priming","channel":"sms","touchpoint":"priming","surveyId":"post-service",
                          "customer":{"phone":"+905550000000"},"answers":[{"questionId":"nps","type":"nps","value":9}]}""")));
-        com.amazonaws.services.lambda.runtime.events.SQSEvent batch = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+        SQSEvent batch = new SQSEvent();
         batch.setRecords(Stream.of("priming-1", "priming-2").map(id -> {
-            var message = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+            var message = new SQSEvent.SQSMessage();
             message.setMessageId(id);
             message.setBody("{\"priming\":true}");
             message.setAttributes(Map.of("ApproximateReceiveCount", "1"));

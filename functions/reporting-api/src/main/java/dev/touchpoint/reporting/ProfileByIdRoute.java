@@ -1,6 +1,8 @@
 package dev.touchpoint.reporting;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.domain.profile.ProfileErasure;
@@ -37,14 +39,14 @@ final class ProfileByIdRoute {
             return notFound(request);
         }
         return lookup.byId(profileId).map(view -> {
-            com.fasterxml.jackson.databind.node.ObjectNode document = ProfileJson.write(view);
-            com.fasterxml.jackson.databind.node.ArrayNode invitations = document.putArray("invitations");
+            ObjectNode document = ProfileJson.write(view);
+            ArrayNode invitations = document.putArray("invitations");
             view.invitations().forEach(i -> invitations.addObject().put("id", i.id()).put("surveyId", i.surveyId())
                     .put("touchpoint", i.touchpoint()).put("status", i.status().name().toLowerCase(Locale.ROOT))
                     .put("channel", i.sentChannel()).put("sentAt", i.sentAt() == null ? null : i.sentAt().toString())
                     .put("reason", i.reason()));
             document.put("exportedAt", Instant.now().toString());
-            return dev.touchpoint.aws.apigateway.HttpResponses.withHeaders(HttpResponses.json(200, document), Map.of(
+            return HttpResponses.withHeaders(HttpResponses.json(200, document), Map.of(
                     "content-disposition", "attachment; filename=\"touchpoint-profile-" + profileId + ".json\""));
         }).orElseGet(() -> notFound(request));
     }

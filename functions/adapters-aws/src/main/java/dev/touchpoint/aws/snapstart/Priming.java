@@ -2,6 +2,8 @@ package dev.touchpoint.aws.snapstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import dev.touchpoint.aws.AwsClients;
+import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -174,9 +176,9 @@ public final class Priming {
      * neighbour ({@link #touch(SqsClient, String)}) and the webhook counter's update, refused
      * ({@link #touchUpdate}). From the function's environment: {@code TOUCHPOINT_QUEUE_URL}, {@code TOUCHPOINT_TABLE}.
      */
-    public static void touchWebhookClients(dev.touchpoint.aws.Environment env) {
-        touch(dev.touchpoint.aws.AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
-        touchUpdate(dev.touchpoint.aws.AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
+    public static void touchWebhookClients(Environment env) {
+        touch(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
+        touchUpdate(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
     }
 
     /**

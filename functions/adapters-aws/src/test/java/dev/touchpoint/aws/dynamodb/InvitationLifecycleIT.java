@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.EmbeddedEngines;
+import dev.touchpoint.domain.delivery.DeliveryEvent;
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.invitation.Invitation;
@@ -130,8 +131,8 @@ class InvitationLifecycleIT {
         AggregateKey cell = AggregateKey.of(NOW, "sms", "store-1", "post-service");
 
         assertEquals(Optional.of(sent.id()), ledger.invitationOfMessage("sns-message-7"));
-        assertTrue(ledger.countOnce("sns-message-7", dev.touchpoint.domain.delivery.DeliveryEvent.Kind.DELIVERED, cell, "delivered"));
-        assertFalse(ledger.countOnce("sns-message-7", dev.touchpoint.domain.delivery.DeliveryEvent.Kind.DELIVERED, cell, "delivered"));
+        assertTrue(ledger.countOnce("sns-message-7", DeliveryEvent.Kind.DELIVERED, cell, "delivered"));
+        assertFalse(ledger.countOnce("sns-message-7", DeliveryEvent.Kind.DELIVERED, cell, "delivered"));
 
         assertEquals(1, ReportedCells.counter(dynamo, table, cell, "delivered"));
     }

@@ -10,8 +10,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** A fresh table with the real response repository and report reader on a clock the test moves forward. */
 final class ReportFixture {
@@ -62,18 +70,18 @@ final class ReportFixture {
     /** A client of the same table that counts its calls by request type (a query on the day index as {@code QueryRequest:GSI2}). */
     static DynamoDbClient countingCalls(Map<String, Integer> calls) throws Exception {
         var env = EmbeddedEngines.environment();
-        return DynamoDbClient.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        return DynamoDbClient.builder().region(Region.US_EAST_1)
                 .endpointOverride(URI.create(env.required("AWS_ENDPOINT_URL_DYNAMODB")))
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(env.required("AWS_ACCESS_KEY_ID"),
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(env.required("AWS_ACCESS_KEY_ID"),
                                 env.required("AWS_SECRET_ACCESS_KEY"))))
-                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
-                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
-                                                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+                    public void beforeExecution(Context.BeforeExecution context,
+                                                ExecutionAttributes attributes) {
                         String type = context.request().getClass().getSimpleName();
-                        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.QueryRequest query && query.indexName() != null) {
+                        if (context.request() instanceof QueryRequest query && query.indexName() != null) {
                             type += ":" + query.indexName();
                         }
                         calls.merge(type, 1, Integer::sum);

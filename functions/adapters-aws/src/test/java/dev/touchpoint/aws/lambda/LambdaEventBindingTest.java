@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -131,7 +132,7 @@ class LambdaEventBindingTest {
     void aSchedulersPlainEvent_bindsAsLambdaBindsAMap() throws IOException {
         byte[] json = """
                 {"source":"aws.scheduler","detail":{"attempt":1,"ids":["a","b"]},"ok":true,"at":null}""".getBytes(StandardCharsets.UTF_8);
-        assertEquals(com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory.getInstance()
+        assertEquals(JacksonFactory.getInstance()
                 .getSerializer(Map.class).fromJson(new ByteArrayInputStream(json)), oursRead(json, Map.class));
     }
 

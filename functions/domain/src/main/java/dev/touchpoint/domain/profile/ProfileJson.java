@@ -2,6 +2,7 @@ package dev.touchpoint.domain.profile;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.domain.conversation.ThreadEntry;
 import dev.touchpoint.domain.feedback.SubmissionWriter;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.invitation.Invitation;
@@ -65,7 +66,7 @@ public final class ProfileJson {
                     .put("channel", response.channel()).put("surveyId", response.surveyId()).put("id", response.responseId()));
         }
         view.thread().forEach(entry -> events.add(StrictJson.object().put("at", entry.at().toString())
-                .put("kind", entry.direction() == dev.touchpoint.domain.conversation.ThreadEntry.Direction.INBOUND ? "message" : "reply")
+                .put("kind", entry.direction() == ThreadEntry.Direction.INBOUND ? "message" : "reply")
                 .put("channel", entry.channel()).put("text", entry.text()).put("author", entry.author())));
         events.sort(Comparator.comparing(e -> Instant.parse(e.get("at").asText())));
         ArrayNode timeline = StrictJson.array();

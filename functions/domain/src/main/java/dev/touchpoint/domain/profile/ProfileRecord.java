@@ -1,6 +1,7 @@
 package dev.touchpoint.domain.profile;
 
 import dev.touchpoint.domain.identity.Identity;
+import dev.touchpoint.domain.identity.IdentityType;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public record ProfileRecord(
     }
 
     /** The first identity of a type, e.g. the email to invite. */
-    public Optional<Identity> identity(dev.touchpoint.domain.identity.IdentityType type) {
+    public Optional<Identity> identity(IdentityType type) {
         return identities.stream().filter(i -> i.type() == type).sorted(Comparator.comparing(Identity::value)).findFirst();
     }
 

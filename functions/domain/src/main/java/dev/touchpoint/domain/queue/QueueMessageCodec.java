@@ -9,6 +9,7 @@ import dev.touchpoint.domain.conversation.TeamReply;
 import dev.touchpoint.domain.conversation.TeamReplyRequest;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
+import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.feedback.SubmissionWriter;
 import dev.touchpoint.domain.identity.Customer;
@@ -136,7 +137,7 @@ public final class QueueMessageCodec {
     }
 
     private InboundMessageEvent inbound(JsonNode message) {
-        List<dev.touchpoint.domain.feedback.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Customer sender = customers.read(message.get("sender"), "/message/sender", errors);
         String id = message.path("providerMessageId").asText("");
         if (!errors.isEmpty() || id.isEmpty() || message.path("channel").asText("").isEmpty()) {

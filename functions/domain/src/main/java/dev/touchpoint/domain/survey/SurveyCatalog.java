@@ -1,6 +1,7 @@
 package dev.touchpoint.domain.survey;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ public final class SurveyCatalog {
             String file = "surveys/" + id.asText() + ".json";
             SurveyDefinition survey = SurveyReader.read(StrictJson.read(resource(file)), file);
             if (!survey.id().equals(id.asText())) {
-                throw new InvalidSurveyException(file, List.of(new dev.touchpoint.domain.feedback.FieldError("/id",
+                throw new InvalidSurveyException(file, List.of(new FieldError("/id",
                         "Must match its file name and its catalog entry: " + id.asText() + ".")));
             }
             surveys.add(survey);

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.identity.IdentityType;
+import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.json.MalformedJsonException;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.queue.QueueMessageCodec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -124,10 +126,10 @@ class SubmissionReaderTest {
                 {"externalId":"x-1","channel":"sms","customer":{"phone":"+905551112233","name":"Ali"},
                  "answers":[{"questionId":"nps","type":"nps","value":10},{"questionId":"pick","type":"choice","value":"fast"}]}""");
         FeedbackEvent event = FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), NOW);
-        var codec = new dev.touchpoint.domain.queue.QueueMessageCodec(reader,
-                new dev.touchpoint.domain.interaction.InteractionReader(new IdentityNormalizer("TR"), Clock.fixed(NOW, ZoneOffset.UTC)),
+        var codec = new QueueMessageCodec(reader,
+                new InteractionReader(new IdentityNormalizer("TR"), Clock.fixed(NOW, ZoneOffset.UTC)),
                 new IdentityNormalizer("TR"));
-        Object decoded = codec.decode(dev.touchpoint.domain.queue.QueueMessageCodec.encode(event));
+        Object decoded = codec.decode(QueueMessageCodec.encode(event));
         assertEquals(event, decoded);
     }
 }
