@@ -1,13 +1,13 @@
 package dev.touchpoint.closedloop;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.aws.sqs.SqsRecords;
 import dev.touchpoint.aws.sqs.SqsRetryDelay;
 import dev.touchpoint.domain.feedback.DeadLetterQueue;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.json.MalformedJsonException;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.profile.DetractorAlerts;

@@ -2,14 +2,14 @@ package dev.touchpoint.delivery;
 
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
-import dev.touchpoint.aws.snapstart.Priming;
-import java.util.Map;
-import java.util.UUID;
 import dev.touchpoint.aws.dynamodb.DynamoDbDeliveryLedger;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
+import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.domain.delivery.DeliveryTracker;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
+import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Composition root of delivery-events ({@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_DEFAULT_REGION}) and its SnapStart prime. */

@@ -1,11 +1,11 @@
 package dev.touchpoint.processor;
 
-import dev.touchpoint.aws.snapstart.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.snapstart.Priming;
 
 /** Lambda entry point for the SQS event source of the feedback queue (with ReportBatchItemFailures). */
 public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {

@@ -14,18 +14,18 @@ import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
+import dev.touchpoint.aws.secrets.SecretSettings;
+import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.domain.profile.ProfileErasure;
 import dev.touchpoint.domain.profile.ProfileLookup;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.domain.reports.ResponseExport;
 import dev.touchpoint.domain.reports.SummaryReport;
-import dev.touchpoint.aws.snapstart.Priming;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Lambda entry point of the reporting routes, {@code GET /v1/reports/summary} and {@code GET /v1/profiles/{id}} ({@code x-api-key} required). Configuration:

@@ -1,12 +1,12 @@
 package dev.touchpoint.local.embedded;
 
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /** DynamoDB Local in this JVM, on a loopback port; in memory, or in one shared file under a data directory. */
 public final class EmbeddedDynamoDb implements AutoCloseable {

@@ -1,8 +1,8 @@
 package dev.touchpoint.domain.profile;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.queue.UnreadableMessageException;
 import java.util.ArrayList;

@@ -6,13 +6,13 @@ import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.JsonBodies;
 import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
-import dev.touchpoint.domain.feedback.FeedbackSubmission;
-import java.util.EnumSet;
-import java.util.Set;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
+import dev.touchpoint.domain.feedback.FeedbackSubmission;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.json.StrictJson;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * {@code POST /v1/feedback}: 415 for anything but JSON, 413 above {@value #MAX_BODY_BYTES} bytes, 400

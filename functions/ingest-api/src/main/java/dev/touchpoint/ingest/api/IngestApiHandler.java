@@ -1,12 +1,12 @@
 package dev.touchpoint.ingest.api;
 
-import dev.touchpoint.aws.snapstart.Priming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.snapstart.Priming;
 
 /** Lambda entry point for the HTTP API routes of ingest-api. */
 public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

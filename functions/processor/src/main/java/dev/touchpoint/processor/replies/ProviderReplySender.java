@@ -5,10 +5,10 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.ses.SesEmailSender;
 import dev.touchpoint.aws.sns.SnsSmsSender;
-import dev.touchpoint.domain.invitation.OutgoingEmail;
-import java.util.Map;
 import dev.touchpoint.domain.conversation.ReplySender;
+import dev.touchpoint.domain.invitation.OutgoingEmail;
 import dev.touchpoint.domain.invitation.OutgoingSms;
+import java.util.Map;
 import java.util.Optional;
 
 /**

@@ -2,9 +2,9 @@ package dev.touchpoint.survey.web;
 
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
-import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
@@ -14,9 +14,9 @@ import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import java.time.Clock;
-import java.util.function.Supplier;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
