@@ -1,9 +1,9 @@
 package dev.touchpoint.processor;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.touchpoint.aws.sqs.SqsRecords;
 import dev.touchpoint.domain.conversation.ConversationRouter;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;

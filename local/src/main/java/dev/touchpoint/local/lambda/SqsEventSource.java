@@ -1,9 +1,9 @@
 package dev.touchpoint.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.MessageAttribute;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

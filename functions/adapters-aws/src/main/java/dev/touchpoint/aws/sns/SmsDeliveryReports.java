@@ -1,8 +1,8 @@
 package dev.touchpoint.aws.sns;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.touchpoint.domain.delivery.DeliveryEvent.Kind;
 import dev.touchpoint.domain.delivery.DeliveryEvent;
+import dev.touchpoint.domain.delivery.DeliveryEvent.Kind;
 import java.time.Instant;
 import java.util.Optional;
 
