@@ -290,6 +290,12 @@ public final class Bench {
         }
     }
 
+    /** A write and a read figure under one name: {@code write_units_per_<what>} and {@code read_units_per_<what>}. */
+    static void putUnits(Map<String, Object> results, String what, double[] writeAndRead) {
+        results.put("write_units_per_" + what, round(writeAndRead[0]));
+        results.put("read_units_per_" + what, round(writeAndRead[1]));
+    }
+
     static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }

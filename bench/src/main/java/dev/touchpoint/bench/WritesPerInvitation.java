@@ -74,12 +74,9 @@ final class WritesPerInvitation {
             });
             // A later service event of the same, now known, customer: what scheduling costs on its own.
             double[] scheduled = units(meter, () -> scheduled(ingest, queued, processor, "bench-invitation-measured"));
-            results.put("write_units_per_invitation.scheduled", Bench.round(scheduled[0]));
-            results.put("read_units_per_invitation.scheduled", Bench.round(scheduled[1]));
-            results.put("write_units_per_invitation.sent", Bench.round(sent[0]));
-            results.put("read_units_per_invitation.sent", Bench.round(sent[1]));
-            results.put("write_units_per_invitation.delivery_report", Bench.round(reported[0]));
-            results.put("read_units_per_invitation.delivery_report", Bench.round(reported[1]));
+            Bench.putUnits(results, "invitation.scheduled", scheduled);
+            Bench.putUnits(results, "invitation.sent", sent);
+            Bench.putUnits(results, "invitation.delivery_report", reported);
             System.out.printf("  units per email invitation (write / read): scheduled %.1f / %.1f, sent %.1f / %.1f, each delivery report %.1f / %.1f%n",
                     scheduled[0], scheduled[1], sent[0], sent[1], reported[0], reported[1]);
         }

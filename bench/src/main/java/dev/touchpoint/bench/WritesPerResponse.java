@@ -48,11 +48,9 @@ final class WritesPerResponse {
                     results.put("capacity_units_per_response.known_customer." + operation, Bench.round(delta));
                 }
             });
-            results.put("write_units_per_response.new_customer", Bench.round(first[0]));
+            Bench.putUnits(results, "response.new_customer", first);
             results.put("write_units_per_response.new_customer_as_dynamodb_local_reports", Bench.round(first[2]));
-            results.put("read_units_per_response.new_customer", Bench.round(first[1]));
-            results.put("write_units_per_response.known_customer", Bench.round(known[0]));
-            results.put("read_units_per_response.known_customer", Bench.round(known[1]));
+            Bench.putUnits(results, "response.known_customer", known);
             System.out.printf("  write units per response: new customer %.1f (DynamoDB Local reports %.1f), known customer %.1f (reads %.1f)%n",
                     first[0], first[2], known[0], known[1]);
             // DynamoDB bills a write unit per KB of the item, on the table and on each index that projects it.
