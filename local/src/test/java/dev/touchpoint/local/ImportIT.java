@@ -68,9 +68,33 @@ class ImportIT {
     }
 
     @Test
+    void aSpreadsheetsOwnFewColumns_import_andACommentSplitByAnUnquotedComma_isRefusedNotCut() {
+        JsonNode result = upload("Email,NPS,Comment,channel\r\n"
+                + "few.columns@example.com,8,Kısa bekleme,kiosk\r\n"
+                + "split.comment@example.com,4,slow, very slow,kiosk\r\n");
+        assertEquals(1, result.get("accepted").asInt(), result.toString());
+        assertEquals(3, result.get("errors").get(0).get("row").asInt());
+        assertTrue(result.get("errors").get(0).get("errors").get(0).get("detail").asText().contains("Cell 5"), result.toString());
+
+        JsonNode profile = eventually("the row of four columns is on its profile", () -> {
+            HttpResponse<String> r = api.get("/v1/profiles?email=few.columns@example.com");
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null);
+        JsonNode response = profile.get("responses").get(0);
+        assertEquals("kiosk", response.get("channel").asText());
+        assertEquals(8, response.get("answers").get(0).get("value").asInt());
+        assertEquals("Kısa bekleme", response.get("answers").get(1).get("value").asText());
+        assertEquals(404, api.get("/v1/profiles?email=split.comment@example.com").statusCode(), "no half of a row is stored");
+    }
+
+    @Test
     void import_withAWrongHeaderOrType_isRefusedWhole() {
-        assertEquals(400, api.post("/v1/imports", "text/csv", runtime.apiKey(), "email,nps\r\na@example.com,9\r\n".getBytes(StandardCharsets.UTF_8))
-                .statusCode());
+        HttpResponse<String> unknown = api.post("/v1/imports", "text/csv", runtime.apiKey(),
+                "email,NPS score,comment\r\na@example.com,9,fine\r\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("we do not know: NPS score"), unknown.body());
+        assertEquals(400, api.post("/v1/imports", "text/csv", runtime.apiKey(), "email,phone\r\na@example.com,\r\n".getBytes(StandardCharsets.UTF_8))
+                .statusCode(), "a header without any answer column");
         assertEquals(415, api.post("/v1/imports", "application/json", runtime.apiKey(), "{}".getBytes(StandardCharsets.UTF_8)).statusCode());
         HttpResponse<String> open = api.post("/v1/imports", "text/csv", runtime.apiKey(),
                 (CSV.lines().findFirst().orElseThrow() + "\r\np-1,,,,,,,,,,9,,,,fine\r\np-2,,,,,,,,,,3,,,,\"never closed\r\np-3,,,,,,,,,,8,,,,\r\n")

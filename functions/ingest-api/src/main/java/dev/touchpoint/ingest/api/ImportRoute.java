@@ -13,13 +13,13 @@ import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.json.StrictJson;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code POST /v1/imports}: call-centre and paper feedback as CSV ({@code text/csv}, header row as in
- * docs/api.md). Every row becomes the contract's submission and is validated by the same reader as
+ * {@code POST /v1/imports}: call-centre and paper feedback as CSV ({@code text/csv}, a header row naming
+ * its columns, {@link ImportColumns}; docs/api.md). Every row becomes the contract's submission and is validated by the same reader as
  * {@code POST /v1/feedback}; valid rows go through the same queue (idempotent per row: its externalId,
  * else its content), invalid ones are reported with their row number and field errors. 202 with the counts.
  */
@@ -27,8 +27,6 @@ final class ImportRoute implements ApiRoute {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
     static final int MAX_ROWS = 5000;
-    static final List<String> COLUMNS = List.of("externalId", "channel", "touchpoint", "surveyId", "email", "phone",
-            "customerExternalId", "name", "locale", "submittedAt", "nps", "csat", "ces", "rating", "comment");
 
     private final SubmissionReader reader;
     private final FeedbackIntake intake;
@@ -61,21 +59,39 @@ final class ImportRoute implements ApiRoute {
         } catch (CsvReader.MalformedCsvException e) {
             return HttpResponses.problem(400, "malformed-csv", "Malformed CSV", e.getMessage(), path);
         }
-        if (rows.isEmpty() || !rows.get(0).stream().map(String::strip).toList().equals(COLUMNS) || rows.size() - 1 > MAX_ROWS) {
-            return HttpResponses.invalid("The CSV header must be exactly: " + String.join(",", COLUMNS) + " (at most "
-                    + MAX_ROWS + " rows).", List.of(new FieldError("/row/1", "Unexpected header or too many rows.")), path);
+        if (rows.isEmpty()) {
+            return HttpResponses.invalid("The file is empty: its first row names the columns.",
+                    List.of(new FieldError("/row/1", "No header.")), path);
         }
-        return HttpResponses.json(202, importRows(rows.subList(1, rows.size())));
+        if (rows.size() - 1 > MAX_ROWS) {
+            return HttpResponses.invalid("An import holds at most " + MAX_ROWS + " rows; split larger files.",
+                    List.of(new FieldError("/row/" + (MAX_ROWS + 2), "Too many rows.")), path);
+        }
+        ImportColumns columns;
+        try {
+            columns = ImportColumns.of(rows.get(0));
+        } catch (ImportColumns.InvalidHeaderException e) {
+            return HttpResponses.invalid(e.getMessage(), List.of(new FieldError("/row/1", e.getMessage())), path);
+        }
+        return HttpResponses.json(202, importRows(columns, rows.subList(1, rows.size())));
     }
 
     /** Every row is checked first; the valid ones are then queued together, ten a request. */
-    private ObjectNode importRows(List<List<String>> rows) {
+    private ObjectNode importRows(ImportColumns columns, List<List<String>> rows) {
         List<FeedbackSubmission> valid = new ArrayList<>();
         ArrayNode rejected = StrictJson.array();
         for (int i = 0; i < rows.size(); i++) {
             int rowNumber = i + 2;
+            List<String> row = rows.get(i);
+            Optional<Integer> stray = columns.strayCell(row);
+            if (stray.isPresent()) {
+                rejected.addObject().put("row", rowNumber).putArray("errors").addObject().put("pointer", "/row/" + rowNumber)
+                        .put("detail", "Cell " + stray.get() + " holds text under no column of the header; quote a cell"
+                                + " that holds a comma.");
+                continue;
+            }
             try {
-                valid.add(reader.read(submission(rows.get(i))));
+                valid.add(reader.read(submission(columns.cells(row))));
             } catch (InvalidSubmissionException e) {
                 HttpResponses.fieldErrors(rejected.addObject().put("row", rowNumber).putArray("errors"), e.errors());
             }
@@ -87,11 +103,7 @@ final class ImportRoute implements ApiRoute {
     }
 
     /** One row as the contract's submission; a missing channel means paper. */
-    private static ObjectNode submission(List<String> cells) {
-        Map<String, String> cell = new HashMap<>();
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            cell.put(COLUMNS.get(c), c < cells.size() ? cells.get(c).strip() : "");
-        }
+    private static ObjectNode submission(Map<String, String> cell) {
         ObjectNode root = StrictJson.object();
         putIfPresent(root, "externalId", cell.get("externalId"));
         root.put("channel", cell.get("channel").isEmpty() ? "paper" : cell.get("channel"));
