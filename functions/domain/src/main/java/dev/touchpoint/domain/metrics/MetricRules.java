@@ -41,18 +41,23 @@ public final class MetricRules {
     }
 
     /**
-     * The 95% margin of error of an NPS, in points: 1.96 × the standard error of the difference of
-     * two proportions drawn from one sample, √((p + d − (p − d)²) / n) × 100.
+     * The 95% margin of error of an NPS, in points, by the adjusted Wald method: ¾ of a promoter, ¾
+     * of a detractor and 3 answers added, then 1.96 × √((p + d − (p − d)²) / n) × 100, the standard
+     * error of the difference of two proportions drawn from one sample. Of six methods compared by
+     * Rocks (The American Statistician, 2016) it kept its 95% best, small samples included. The plain
+     * formula claims a margin of 0 whenever every answer falls in one group: a channel with three
+     * promoters would show 100 ± 0. Null when nobody answered.
      */
     public static Double npsMarginOfError(long promoters, long passives, long detractors) {
-        long total = promoters + passives + detractors;
-        if (total == 0) {
+        long answers = promoters + passives + detractors;
+        if (answers == 0) {
             return null;
         }
-        double p = (double) promoters / total;
-        double d = (double) detractors / total;
+        double n = answers + 3.0;
+        double p = (promoters + 0.75) / n;
+        double d = (detractors + 0.75) / n;
         double variance = p + d - (p - d) * (p - d);
-        return round1(1.96 * Math.sqrt(variance / total) * 100.0);
+        return round1(1.96 * Math.sqrt(variance / n) * 100.0);
     }
 
     /** CSAT in percent, rounded to one decimal; null when nobody answered. */

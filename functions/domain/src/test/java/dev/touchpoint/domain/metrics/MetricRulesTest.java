@@ -27,9 +27,20 @@ class MetricRulesTest {
     }
 
     @Test
-    void npsMarginOfError_matchesTheTwoProportionFormula() {
-        // p = 70/120, d = 20/120: 1.96 × √((p + d − (p − d)²) / 120) × 100 = 13.58…
-        assertEquals(13.6, MetricRules.npsMarginOfError(70, 30, 20));
+    void npsMarginOfError_isTheAdjustedWaldHalfWidth() {
+        // n = 123, p = 70.75/123, d = 20.75/123: 1.96 × √((p + d − (p − d)²) / 123) × 100 = 13.44…
+        assertEquals(13.4, MetricRules.npsMarginOfError(70, 30, 20));
+        // 1 000 answers: the adjustment hardly moves it (the plain formula gives 4.8 as well)
+        assertEquals(4.8, MetricRules.npsMarginOfError(500, 300, 200));
+        assertNull(MetricRules.npsMarginOfError(0, 0, 0));
+    }
+
+    @Test
+    void npsMarginOfError_ofAFewLikeAnswers_isWide_notZero() {
+        // n = 6, p = 3.75/6, d = 0.75/6: 1.96 × √(0.5 / 6) × 100 = 56.58…; the plain formula gives 0
+        assertEquals(56.6, MetricRules.npsMarginOfError(3, 0, 0));
+        // one detractor: n = 4, p = 0.1875, d = 0.4375: 1.96 × √(0.5625 / 4) × 100 = 73.5
+        assertEquals(73.5, MetricRules.npsMarginOfError(0, 0, 1));
     }
 
     @Test
