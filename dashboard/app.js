@@ -8,14 +8,16 @@
       entry: 'Call centre and paper feedback', comment: 'Comment', save: 'Save', csv: 'CSV import', upload: 'Upload',
       outbox: 'Outbox (local runtime)', loaded: 'Loaded.', saved: 'Saved.', imported: 'Imported: ', failed: 'Failed: ', detractor: 'detractor',
       notFound: 'No such customer.', reply: 'Reply to the customer', author: 'Your name', send: 'Send',
-      replyQueued: 'Reply on its way by ' },
+      replyQueued: 'Reply on its way by ', row: 'Row',
+      csvHint: 'First row: the names of its columns, any of email, phone, name, nps, csat, ces, rating, comment, channel, touchpoint, surveyId, externalId, customerExternalId, locale, submittedAt.' },
     tr: { title: 'Touchpoint', apiKey: 'API anahtarı', load: 'Yükle', channels: 'Kanallar yan yana (son 30 gün)', channel: 'Kanal',
       responses: 'Yanıt', invited: 'Davet', delivered: 'Teslim', opened: 'Açılan', responded: 'Yanıtlanan', rate: 'Yanıt oranı',
       trend: 'Kanal bazında zaman içinde NPS', comments: 'Son yorumlar', search: 'Müşteri', email: 'E-posta', find: 'Bul',
       entry: 'Çağrı merkezi ve kâğıt geri bildirimi', comment: 'Yorum', save: 'Kaydet', csv: 'CSV içe aktarma', upload: 'Yükle',
       outbox: 'Giden kutusu (yerel)', loaded: 'Yüklendi.', saved: 'Kaydedildi.', imported: 'İçe aktarıldı: ', failed: 'Başarısız: ',
       detractor: 'kötüleyen', notFound: 'Böyle bir müşteri yok.', reply: 'Müşteriye yanıt', author: 'Adınız', send: 'Gönder',
-      replyQueued: 'Yanıt gönderiliyor: ' }
+      replyQueued: 'Yanıt gönderiliyor: ', row: 'Satır',
+      csvHint: 'İlk satır sütunların adları: email, phone, name, nps, csat, ces, rating, comment, channel, touchpoint, surveyId, externalId, customerExternalId, locale, submittedAt sütunlarından herhangi biri.' }
   };
   var lang = (localStorage.getItem('touchpoint.lang') || navigator.language || 'en').slice(0, 2) === 'tr' ? 'tr' : 'en';
   var key = sessionStorage.getItem('touchpoint.key') || '';
@@ -40,6 +42,8 @@
     });
   }
   function fmt(v) { return v === null || v === undefined ? '–' : String(v); }
+  /* The margin says how far a channel's NPS may be from its customers' true one: a few answers prove little. */
+  function npsWithMargin(nps) { return nps.score === null ? '–' : nps.score + ' ± ' + nps.marginOfError; }
   function channels() {
     return api('/v1/reports/summary?groupBy=channel').then(function (report) {
       var body = $('channels').querySelector('tbody');
@@ -47,13 +51,20 @@
       report.groups.forEach(function (g) {
         var row = document.createElement('tr');
         row.setAttribute('data-channel', g.key);
-        [g.key, fmt(g.nps.score), g.responses, fmt(g.csat.score), fmt(g.ces.mean), g.funnel.invited, g.funnel.delivered,
+        [g.key, npsWithMargin(g.nps), g.responses, fmt(g.csat.score), fmt(g.ces.mean), g.funnel.invited, g.funnel.delivered,
           g.funnel.opened + g.funnel.clicked, g.funnel.responded, g.funnel.responseRate === null ? '–' : g.funnel.responseRate + '%']
           .forEach(function (v) { row.appendChild(el('td', String(v))); });
         body.appendChild(row);
       });
       return report.groups.map(function (g) { return g.key; });
     });
+  }
+  function svgText(svg, text, x, y, anchor) {
+    var node = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+    node.setAttribute('x', x); node.setAttribute('y', y); node.setAttribute('text-anchor', anchor);
+    node.setAttribute('font-size', 10); node.setAttribute('fill', '#666');
+    node.textContent = text;
+    svg.appendChild(node);
   }
   function trend(names) {
     var svg = $('trend');
@@ -65,15 +76,24 @@
     axis.setAttribute('stroke', '#bbb'); svg.appendChild(axis);
     return Promise.all(names.map(function (name) { return api('/v1/reports/summary?groupBy=day&channel=' + encodeURIComponent(name)); }))
       .then(function (reports) {
+        if (reports.length === 0) { return; }
+        /* One date axis for every channel: a point stands at its day, so channels line up day by day. */
+        var DAY = 86400000, from = Date.parse(reports[0].from), span = Math.max(1, (Date.parse(reports[0].to) - from) / DAY);
+        function x(day) { return 40 + ((Date.parse(day) - from) / DAY) * 550 / span; }
+        [[reports[0].from, 40, 'start'], [reports[0].to, 590, 'end']].forEach(function (label) { svgText(svg, label[0], label[1], 218, label[2]); });
+        [[100, 14], [0, 114], [-100, 210]].forEach(function (label) { svgText(svg, String(label[0]), 34, label[1], 'end'); });
         reports.forEach(function (report, i) {
           var points = report.groups.filter(function (g) { return g.nps.score !== null; });
           var line = document.createElementNS(ns, 'polyline');
           line.setAttribute('fill', 'none'); line.setAttribute('stroke', COLORS[i % COLORS.length]); line.setAttribute('stroke-width', 2);
           line.setAttribute('data-channel', names[i]);
-          line.setAttribute('points', points.map(function (g, j) {
-            var x = 40 + (points.length > 1 ? j * 550 / (points.length - 1) : 275);
-            return x + ',' + (110 - g.nps.score);
-          }).join(' '));
+          line.setAttribute('points', points.map(function (g) { return x(g.key) + ',' + (110 - g.nps.score); }).join(' '));
+          points.forEach(function (g) {
+            var dot = document.createElementNS(ns, 'circle');
+            dot.setAttribute('cx', x(g.key)); dot.setAttribute('cy', 110 - g.nps.score); dot.setAttribute('r', 3);
+            dot.setAttribute('fill', COLORS[i % COLORS.length]);
+            svg.appendChild(dot);
+          });
           var title = document.createElementNS(ns, 'title');
           title.textContent = names[i] + ': ' + points.map(function (g) { return g.key + ' ' + g.nps.score; }).join(', ');
           line.appendChild(title);
@@ -185,10 +205,16 @@
   $('import-form').addEventListener('submit', function (e) {
     e.preventDefault();
     var file = $('import-file').files[0];
+    $('import-errors').textContent = '';
     file.text().then(function (csv) {
       return api('/v1/imports', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
-    }).then(function (r) { $('entry-status').textContent = t('imported') + r.accepted + ' / ' + (r.accepted + r.rejected); })
-      .catch(function (err) { $('entry-status').textContent = t('failed') + err.message; });
+    }).then(function (r) {
+      $('entry-status').textContent = t('imported') + r.accepted + ' / ' + (r.accepted + r.rejected);
+      r.errors.slice(0, 50).forEach(function (rejected) {
+        $('import-errors').appendChild(el('li', t('row') + ' ' + rejected.row + ': '
+          + rejected.errors.map(function (error) { return error.detail; }).join(' ')));
+      });
+    }).catch(function (err) { $('entry-status').textContent = t('failed') + err.message; });
   });
   translate();
   if (key) { $('api-key').value = key; load(); }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.json.StrictJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -20,7 +23,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The dashboard in headless Chromium against the local runtime with seeded data: the channel table and
  * the chart show the seeded numbers, a comment holding {@code <script>} shows as text, and the
- * manual-entry form records call-centre feedback. Screenshot: target/screenshots/dashboard.png.
+ * manual-entry form records call-centre feedback; a CSV upload names the row it refused. Screenshot:
+ * target/screenshots/dashboard.png.
  */
 class DashboardIT {
 
@@ -62,6 +66,11 @@ class DashboardIT {
         }
     }
 
+    /** The x coordinate of each point of a chart line. */
+    private static List<String> xs(WebElement line) {
+        return Arrays.stream(line.getAttribute("points").split(" ")).map(point -> point.split(",")[0]).toList();
+    }
+
     @Test
     void dashboard_showsTheSeededNumbers_rendersCommentsAsText_andRecordsManualEntry() throws Exception {
         browser.get("http://127.0.0.1:" + runtime.port() + "/");
@@ -73,12 +82,18 @@ class DashboardIT {
         for (JsonNode group : report.get("groups")) {
             WebElement row = browser.findElement(By.cssSelector("#channels tr[data-channel='" + group.get("key").asText() + "']"));
             List<WebElement> cells = row.findElements(By.tagName("td"));
-            assertEquals(group.get("nps").get("score").asText(), cells.get(1).getText(), "NPS of " + group.get("key").asText());
+            assertEquals(group.get("nps").get("score").asText() + " ± " + group.get("nps").get("marginOfError").asText(),
+                    cells.get(1).getText(), "NPS of " + group.get("key").asText() + " with its margin of error");
             assertEquals(group.get("responses").asText(), cells.get(2).getText());
         }
         assertEquals(3, browser.findElements(By.cssSelector("#trend polyline")).size(), "one NPS line per channel");
         assertEquals(3, browser.findElement(By.cssSelector("#trend polyline[data-channel=sms]")).getAttribute("points").split(" ").length,
                 "three days of SMS");
+        List<String> smsDays = xs(browser.findElement(By.cssSelector("#trend polyline[data-channel=sms]")));
+        List<String> webDays = xs(browser.findElement(By.cssSelector("#trend polyline[data-channel=web]")));
+        assertEquals(4, webDays.size(), "three seeded days of web and today's comment");
+        assertEquals(smsDays, webDays.subList(0, 3), "the same day stands at the same place on every channel's line");
+        assertEquals("590", webDays.get(3), "today at the axis's end");
 
         WebElement comment = browser.findElement(By.cssSelector("#comments li.detractor .text"));
         assertEquals(SCRIPT_COMMENT, comment.getText(), "customer text shows as text");
@@ -96,6 +111,17 @@ class DashboardIT {
         }, p -> p != null && p.get("responses").size() == 1);
         assertEquals("call_centre", caller.get("responses").get(0).get("channel").asText());
         assertTrue(caller.get("responses").get(0).get("answers").get(1).get("value").asText().startsWith("Telefonda"));
+
+        // A paper form's spreadsheet with its own few columns; the row whose comment an unquoted comma split is named.
+        Path csv = Files.createTempFile("paper-forms", ".csv");
+        Files.writeString(csv, "Email,NPS,Comment\r\npaper.form@example.com,10,Güler yüzlü\r\nsplit@example.com,5,geç, çok geç\r\n");
+        browser.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+        Chromium.waiting(browser).until(d -> d.findElement(By.id("entry-status")).getText().equals("Imported: 1 / 2"));
+        assertTrue(browser.findElement(By.cssSelector("#import-errors li")).getText().startsWith("Row 3: Cell 4 holds text"),
+                browser.findElement(By.id("import-errors")).getText());
+        LocalApi.eventually("the imported paper form is recorded",
+                () -> api.get("/v1/profiles?email=paper.form@example.com").statusCode() == 200);
 
         // The agent finds the caller and answers; the reply goes by email and joins the timeline.
         browser.findElement(By.id("search-email")).sendKeys("caller@example.com");
