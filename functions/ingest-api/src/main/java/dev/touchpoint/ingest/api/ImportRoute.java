@@ -15,7 +15,6 @@ import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code POST /v1/imports}: call-centre and paper feedback as CSV ({@code text/csv}, a header row naming
@@ -82,16 +81,8 @@ final class ImportRoute implements ApiRoute {
         ArrayNode rejected = StrictJson.array();
         for (int i = 0; i < rows.size(); i++) {
             int rowNumber = i + 2;
-            List<String> row = rows.get(i);
-            Optional<Integer> stray = columns.strayCell(row);
-            if (stray.isPresent()) {
-                rejected.addObject().put("row", rowNumber).putArray("errors").addObject().put("pointer", "/row/" + rowNumber)
-                        .put("detail", "Cell " + stray.get() + " holds text under no column of the header; quote a cell"
-                                + " that holds a comma.");
-                continue;
-            }
             try {
-                valid.add(reader.read(submission(columns.cells(row))));
+                valid.add(reader.read(submission(columns, rows.get(i), rowNumber)));
             } catch (InvalidSubmissionException e) {
                 HttpResponses.fieldErrors(rejected.addObject().put("row", rowNumber).putArray("errors"), e.errors());
             }
@@ -102,8 +93,17 @@ final class ImportRoute implements ApiRoute {
         return result;
     }
 
-    /** One row as the contract's submission; a missing channel means paper. */
-    private static ObjectNode submission(Map<String, String> cell) {
+    /**
+     * One row as the contract's submission; a missing channel means paper.
+     *
+     * @throws InvalidSubmissionException for a row with text under no column, which would be lost
+     */
+    private static ObjectNode submission(ImportColumns columns, List<String> row, int rowNumber) {
+        columns.strayCell(row).ifPresent(cell -> {
+            throw new InvalidSubmissionException("A cell under no column.", List.of(new FieldError("/row/" + rowNumber,
+                    "Cell " + cell + " holds text under no column of the header; quote a cell that holds a comma.")));
+        });
+        Map<String, String> cell = columns.cells(row);
         ObjectNode root = StrictJson.object();
         putIfPresent(root, "externalId", cell.get("externalId"));
         root.put("channel", cell.get("channel").isEmpty() ? "paper" : cell.get("channel"));
