@@ -88,6 +88,18 @@ class ImportIT {
     }
 
     @Test
+    void aSheetSavedWithSemicolons_asATurkishExcelSavesIt_imports() {
+        JsonNode result = upload("\uFEFFEmail;NPS;Comment\r\n"
+                + "semicolons@example.com;7;\"Temiz; hızlı, güler yüzlü\"\r\n");
+        assertEquals(1, result.get("accepted").asInt(), result.toString());
+        JsonNode profile = eventually("the semicolon row is on its profile", () -> {
+            HttpResponse<String> r = api.get("/v1/profiles?email=semicolons@example.com");
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null);
+        assertEquals("Temiz; hızlı, güler yüzlü", profile.get("responses").get(0).get("answers").get(1).get("value").asText());
+    }
+
+    @Test
     void import_withAWrongHeaderOrType_isRefusedWhole() {
         HttpResponse<String> unknown = api.post("/v1/imports", "text/csv", runtime.apiKey(),
                 "email,NPS score,comment\r\na@example.com,9,fine\r\n".getBytes(StandardCharsets.UTF_8));

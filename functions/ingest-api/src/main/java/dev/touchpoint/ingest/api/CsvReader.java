@@ -13,6 +13,10 @@ import java.util.List;
  * RFC 4180 CSV read by Jackson's CSV parser: quoted cells with commas, doubled quotes and line
  * breaks; CRLF or LF rows; blank lines skipped; a leading byte-order mark ignored. Rows are read as
  * arrays of text, so no column is interpreted here: the import checks the header and each row.
+ *
+ * <p>The separator is the comma, unless the first row holds none outside quotes and holds
+ * semicolons (or else tabs): a spreadsheet set to a language that writes decimals with a comma,
+ * Turkish, German or French among them, saves its CSV with semicolons.
  */
 final class CsvReader {
 
@@ -25,7 +29,7 @@ final class CsvReader {
         List<List<String>> rows = new ArrayList<>();
         long line = 1;
         try (CsvParser parser = Factory.CSV.createParser(csv)) {
-            parser.setSchema(CsvSchema.emptySchema());
+            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator(csv)));
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 return rows;
             }
@@ -39,6 +43,27 @@ final class CsvReader {
             throw new MalformedCsvException(line, e.getMessage());
         }
         return rows;
+    }
+
+    /** The comma, else the semicolon, else the tab, whichever the first row holds outside quotes. */
+    static char separator(String csv) {
+        boolean quoted = false;
+        boolean semicolon = false;
+        boolean tab = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted && c == ',') {
+                return ',';
+            } else if (!quoted) {
+                semicolon |= c == ';';
+                tab |= c == '\t';
+            }
+        }
+        return semicolon ? ';' : tab ? '\t' : ',';
     }
 
     private static List<String> row(CsvParser parser) throws IOException {

@@ -48,4 +48,18 @@ class CsvReaderTest {
                 () -> CsvReader.read("externalId,comment\n\np-1,\"closed\"too soon\n"));
         assertEquals(3, refused.line, refused.getMessage());
     }
+
+    @Test
+    void aSpreadsheetSavedWithSemicolons_isReadByThem_keepingCommasInItsCells() {
+        assertEquals(List.of(List.of("email", "nps", "comment"), List.of("a@example.com", "7", "Güzel; hızlı, temiz"), List.of("b@example.com", "9", "1,5 saat")),
+                CsvReader.read("\uFEFFemail;nps;comment\r\na@example.com;7;\"Güzel; hızlı, temiz\"\r\nb@example.com;9;1,5 saat\r\n"));
+    }
+
+    @Test
+    void theSeparator_isTheFirstRowsComma_elseSemicolon_elseTab_outsideQuotes() {
+        assertEquals(',', CsvReader.separator("email,\"a;b\"\r\nx;y;z"));
+        assertEquals(';', CsvReader.separator("\"e,mail\";nps\nx,y"));
+        assertEquals('\t', CsvReader.separator("email\tnps\n"));
+        assertEquals(',', CsvReader.separator("comment\nslow; very, slow\n"), "one column: the comma, as before");
+    }
 }
