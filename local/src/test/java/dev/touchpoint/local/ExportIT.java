@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.touchpoint.domain.json.StrictJson;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -99,10 +100,25 @@ class ExportIT {
         assertEquals(17, rows.size(), "a header, the 15 plain responses of that day and the tricky one");
     }
 
+    @Test
+    void csvWithSemicolons_asATurkishSpreadsheetOpensIt_holdsTheSameCells() throws IOException {
+        String comma = api.get("/v1/responses?from=" + last + "&to=" + last + "&format=csv&limit=1000").body();
+        HttpResponse<String> response = api.get("/v1/responses?from=" + last + "&to=" + last + "&format=csv&separator=semicolon&limit=1000");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().startsWith("\uFEFFresponseId;answeredAt;channel;"), response.body());
+        assertEquals(parse(comma.substring(1)), parse(response.body().substring(1), ';'), "cell for cell the comma file's");
+        assertEquals(400, api.get("/v1/responses?format=csv&separator=tab").statusCode());
+    }
+
     /** The file as a spreadsheet reads it: Jackson's CSV parser, every row an array of text. */
     private static List<List<String>> parse(String csv) throws IOException {
+        return parse(csv, ',');
+    }
+
+    private static List<List<String>> parse(String csv, char separator) throws IOException {
         CsvMapper mapper = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
-        try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class).readValues(csv)) {
+        try (MappingIterator<List<String>> rows = mapper.readerForListOf(String.class)
+                .with(CsvSchema.emptySchema().withColumnSeparator(separator)).readValues(csv)) {
             return rows.readAll();
         }
     }

@@ -22,15 +22,19 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * {@code GET /v1/responses?from=&to=&surveyId=&format=csv|json&cursor=&limit=}: every response of the
- * UTC days {@code from}–{@code to} once, page by page ({@code next} in JSON, the {@code x-next-cursor}
- * header in CSV). CSV is UTF-8 with a byte-order mark (so spreadsheets read Turkish letters), RFC 4180
- * quoting, and cells that a spreadsheet would run as a formula prefixed with an apostrophe.
+ * {@code GET /v1/responses?from=&to=&surveyId=&format=csv|json&separator=comma|semicolon&cursor=&limit=}:
+ * every response of the UTC days {@code from}–{@code to} once, page by page ({@code next} in JSON, the
+ * {@code x-next-cursor} header in CSV). CSV is UTF-8 with a byte-order mark (so spreadsheets read
+ * Turkish letters), RFC 4180 quoting, and cells that a spreadsheet would run as a formula prefixed
+ * with an apostrophe; separated by semicolons on request, since a spreadsheet set to a language that
+ * writes decimals with a comma (Turkish, German, French) opens a comma-separated file as one column.
  */
 final class ResponsesRoute {
 
     private static final List<String> COLUMNS = List.of("responseId", "answeredAt", "channel", "touchpoint", "surveyId",
             "profileId", "externalId", "invitationId", "nps", "csat", "ces", "rating", "answers");
+
+    private static final Map<String, String> SEPARATORS = Map.of("comma", ",", "semicolon", ";");
 
     private final ResponseExport export;
     private final Clock clock;
@@ -54,9 +58,11 @@ final class ResponsesRoute {
             return invalid(request, "/query", "from and to are dates such as 2026-11-23; limit a number from 1 to " + ResponseExport.MAX_PAGE + ".");
         }
         String format = query.getOrDefault("format", "json");
+        String separator = query.getOrDefault("separator", "comma");
         if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) > 366 || limit < 1 || limit > ResponseExport.MAX_PAGE
-                || !(format.equals("json") || format.equals("csv"))) {
-            return invalid(request, "/query", "from ≤ to within 366 days, limit 1–" + ResponseExport.MAX_PAGE + ", format json or csv.");
+                || !(format.equals("json") || format.equals("csv")) || !SEPARATORS.containsKey(separator)) {
+            return invalid(request, "/query", "from ≤ to within 366 days, limit 1–" + ResponseExport.MAX_PAGE
+                    + ", format json or csv, separator comma or semicolon.");
         }
         ResponseExport.Page page;
         try {
@@ -64,7 +70,7 @@ final class ResponsesRoute {
         } catch (IllegalArgumentException e) {
             return invalid(request, "/query/cursor", "Not a cursor of this export; start again without one.");
         }
-        return format.equals("csv") ? csv(page) : json(page);
+        return format.equals("csv") ? csv(page, SEPARATORS.get(separator)) : json(page);
     }
 
     private static APIGatewayV2HTTPResponse invalid(HttpRequest request, String pointer, String detail) {
@@ -85,13 +91,13 @@ final class ResponsesRoute {
         return HttpResponses.json(200, root);
     }
 
-    private static APIGatewayV2HTTPResponse csv(ResponseExport.Page page) {
-        StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(",", COLUMNS)).append("\r\n");
+    private static APIGatewayV2HTTPResponse csv(ResponseExport.Page page, String separator) {
+        StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(separator, COLUMNS)).append("\r\n");
         for (ResponseRecord r : page.responses()) {
             List<String> cells = List.of(r.responseId(), r.answeredAt().toString(), r.channel(), nz(r.touchpoint()), nz(r.surveyId()),
                     nz(r.profileId()), nz(r.externalId()), nz(r.invitationId()), score(r, "nps"), score(r, "csat"), score(r, "ces"),
                     score(r, "rating"), r.answers().stream().map(a -> a.questionId() + "=" + value(a)).collect(Collectors.joining(" | ")));
-            csv.append(cells.stream().map(ResponsesRoute::cell).collect(Collectors.joining(","))).append("\r\n");
+            csv.append(cells.stream().map(text -> cell(text, separator)).collect(Collectors.joining(separator))).append("\r\n");
         }
         APIGatewayV2HTTPResponse response = HttpResponses.content(200, "text/csv; charset=utf-8", csv.toString());
         return HttpResponses.withHeaders(response, page.next() == null
@@ -114,9 +120,9 @@ final class ResponsesRoute {
     }
 
     /** RFC 4180 quoting; a leading = + - @ (a formula to a spreadsheet) is defused with an apostrophe. */
-    static String cell(String text) {
+    static String cell(String text, String separator) {
         String safe = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !text.matches("-?\\d+") ? "'" + text : text;
-        boolean quote = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r");
+        boolean quote = safe.contains(separator) || safe.contains("\"") || safe.contains("\n") || safe.contains("\r");
         return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }
