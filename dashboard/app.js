@@ -212,7 +212,7 @@
       $('entry-status').textContent = t('imported') + r.accepted + ' / ' + (r.accepted + r.rejected);
       r.errors.slice(0, 50).forEach(function (rejected) {
         $('import-errors').appendChild(el('li', t('row') + ' ' + rejected.row + ': '
-          + rejected.errors.map(function (error) { return error.detail; }).join(' ')));
+          + rejected.errors.map(function (error) { return (error.pointer ? error.pointer.slice(1) + ': ' : '') + error.detail; }).join(' ')));
       });
     }).catch(function (err) { $('entry-status').textContent = t('failed') + err.message; });
   });

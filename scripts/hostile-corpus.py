@@ -137,8 +137,9 @@ case("batch/publishable-key", "POST", "/v1/feedback/batch?publishableKey=pk_shop
 
 # --- CSV import.
 header = "externalId,channel,touchpoint,surveyId,email,phone,customerExternalId,name,locale,submittedAt,nps,csat,ces,rating,comment"
-for i, bad in enumerate(["", "a,b,c\n1,2,3\n", header.replace("nps", "NPS") + "\n", "\"unclosed,quote\n" + header,
-                         header + "\n\"unclosed,paper,,,,,,,,,9,,,,\n"]):
+for i, bad in enumerate(["", "a,b,c\n1,2,3\n", header.replace("nps", "NPS score") + "\nx,paper,,,,,,,,,9,,,,\n", "\"unclosed,quote\n" + header,
+                         header + "\n\"unclosed,paper,,,,,,,,,9,,,,\n", header + "\n", "email,phone\na@example.com,\n",
+                         "email,nps,Email\na@example.com,9,b@example.com\n"]):
     case(f"imports/bad-file-{i}", "POST", "/v1/imports", CSV, body=bad, status=400)
 case("imports/json-instead", "POST", "/v1/imports", JSON, body="{}", status=415)
 case("imports/no-key", "POST", "/v1/imports", {"content-type": "text/csv"}, body=header + "\n", status=401)

@@ -114,12 +114,14 @@ class DashboardIT {
 
         // A paper form's spreadsheet with its own few columns; the row whose comment an unquoted comma split is named.
         Path csv = Files.createTempFile("paper-forms", ".csv");
-        Files.writeString(csv, "Email,NPS,Comment\r\npaper.form@example.com,10,Güler yüzlü\r\nsplit@example.com,5,geç, çok geç\r\n");
+        Files.writeString(csv, "Email,NPS,Comment\r\npaper.form@example.com,10,Güler yüzlü\r\nsplit@example.com,5,geç, çok geç\r\n"
+                + "eleven@example.com,11,\r\n");
         browser.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("#import-form button[type=submit]")).click();
-        Chromium.waiting(browser).until(d -> d.findElement(By.id("entry-status")).getText().equals("Imported: 1 / 2"));
-        assertTrue(browser.findElement(By.cssSelector("#import-errors li")).getText().startsWith("Row 3: Cell 4 holds text"),
-                browser.findElement(By.id("import-errors")).getText());
+        Chromium.waiting(browser).until(d -> d.findElement(By.id("entry-status")).getText().equals("Imported: 1 / 3"));
+        List<WebElement> refused = browser.findElements(By.cssSelector("#import-errors li"));
+        assertTrue(refused.get(0).getText().startsWith("Row 3: Cell 4 holds text"), refused.get(0).getText());
+        assertEquals("Row 4: nps: A nps answer must be an integer from 0 to 10.", refused.get(1).getText(), "the column at fault named");
         LocalApi.eventually("the imported paper form is recorded",
                 () -> api.get("/v1/profiles?email=paper.form@example.com").statusCode() == 200);
 

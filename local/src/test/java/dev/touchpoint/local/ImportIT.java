@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.json.StrictJson;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,14 +44,23 @@ class ImportIT {
         return StrictJson.read(response.body());
     }
 
+    private static List<String> pointers(JsonNode rejectedRow) {
+        List<String> pointers = new ArrayList<>();
+        rejectedRow.get("errors").forEach(error -> pointers.add(error.get("pointer").asText()));
+        pointers.sort(null);
+        return pointers;
+    }
+
     @Test
     void import_acceptsValidRows_namesInvalidOnes_andTwiceIsStillOnce() {
         JsonNode result = upload(CSV);
         assertEquals(2, result.get("accepted").asInt());
         assertEquals(2, result.get("rejected").asInt());
         assertEquals(4, result.get("errors").get(0).get("row").asInt());
-        assertEquals(3, result.get("errors").get(0).get("errors").size(), "channel, email and the NPS of row 4");
+        assertEquals(List.of("/channel", "/email", "/nps"), pointers(result.get("errors").get(0)), "each error names its column");
         assertEquals(5, result.get("errors").get(1).get("row").asInt());
+        assertEquals(List.of(""), pointers(result.get("errors").get(1)), "a row without answers is wrong as a whole");
+        assertTrue(result.get("errors").get(1).get("errors").get(0).get("detail").asText().startsWith("The row answers nothing"));
         upload(CSV);
 
         JsonNode ayse = eventually("the call-centre row is on the profile", () -> {

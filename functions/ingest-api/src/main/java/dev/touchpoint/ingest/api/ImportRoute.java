@@ -15,6 +15,8 @@ import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code POST /v1/imports}: call-centre and paper feedback as CSV ({@code text/csv}, a header row naming
@@ -26,6 +28,11 @@ final class ImportRoute implements ApiRoute {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
     static final int MAX_ROWS = 5000;
+    private static final Map<String, String> COLUMN_OF_FIELD = Map.of("/externalId", "externalId", "/channel", "channel",
+            "/touchpoint", "touchpoint", "/surveyId", "surveyId", "/submittedAt", "submittedAt", "/customer/email", "email",
+            "/customer/phone", "phone", "/customer/externalId", "customerExternalId", "/customer/name", "name",
+            "/customer/locale", "locale");
+    private static final Pattern ANSWER_POINTER = Pattern.compile("/answers/(\\d+)");
 
     private final SubmissionReader reader;
     private final FeedbackIntake intake;
@@ -62,6 +69,10 @@ final class ImportRoute implements ApiRoute {
             return HttpResponses.invalid("The file is empty: its first row names the columns.",
                     List.of(new FieldError("/row/1", "No header.")), path);
         }
+        if (rows.size() == 1) {
+            return HttpResponses.invalid("The file holds no rows under its header.",
+                    List.of(new FieldError("/row/2", "No rows.")), path);
+        }
         if (rows.size() - 1 > MAX_ROWS) {
             return HttpResponses.invalid("An import holds at most " + MAX_ROWS + " rows; split larger files.",
                     List.of(new FieldError("/row/" + (MAX_ROWS + 2), "Too many rows.")), path);
@@ -81,10 +92,17 @@ final class ImportRoute implements ApiRoute {
         ArrayNode rejected = StrictJson.array();
         for (int i = 0; i < rows.size(); i++) {
             int rowNumber = i + 2;
+            List<String> row = rows.get(i);
+            Map<String, String> cells = columns.cells(row);
             try {
-                valid.add(reader.read(submission(columns, rows.get(i), rowNumber)));
+                columns.strayCell(row).ifPresent(cell -> {
+                    throw new InvalidSubmissionException("A cell under no column.", List.of(new FieldError("",
+                            "Cell " + cell + " holds text under no column of the header; quote a cell that holds a comma.")));
+                });
+                valid.add(reader.read(submission(cells)));
             } catch (InvalidSubmissionException e) {
-                HttpResponses.fieldErrors(rejected.addObject().put("row", rowNumber).putArray("errors"), e.errors());
+                HttpResponses.fieldErrors(rejected.addObject().put("row", rowNumber).putArray("errors"),
+                        e.errors().stream().map(error -> inRow(error, cells)).toList());
             }
         }
         intake.acceptAll(valid);
@@ -93,17 +111,8 @@ final class ImportRoute implements ApiRoute {
         return result;
     }
 
-    /**
-     * One row as the contract's submission; a missing channel means paper.
-     *
-     * @throws InvalidSubmissionException for a row with text under no column, which would be lost
-     */
-    private static ObjectNode submission(ImportColumns columns, List<String> row, int rowNumber) {
-        columns.strayCell(row).ifPresent(cell -> {
-            throw new InvalidSubmissionException("A cell under no column.", List.of(new FieldError("/row/" + rowNumber,
-                    "Cell " + cell + " holds text under no column of the header; quote a cell that holds a comma.")));
-        });
-        Map<String, String> cell = columns.cells(row);
+    /** One row as the contract's submission; a missing channel means paper. */
+    private static ObjectNode submission(Map<String, String> cell) {
         ObjectNode root = StrictJson.object();
         putIfPresent(root, "externalId", cell.get("externalId"));
         root.put("channel", cell.get("channel").isEmpty() ? "paper" : cell.get("channel"));
@@ -120,21 +129,41 @@ final class ImportRoute implements ApiRoute {
             root.set("customer", customer);
         }
         ArrayNode answers = root.putArray("answers");
-        for (String score : List.of("nps", "csat", "ces", "rating")) {
-            String value = cell.get(score);
-            if (!value.isEmpty()) {
-                ObjectNode answer = answers.addObject().put("questionId", score).put("type", score);
-                if (value.matches("-?\\d{1,9}")) {
-                    answer.put("value", Integer.parseInt(value));
-                } else {
-                    answer.put("value", value);
-                }
+        for (String column : answerColumns(cell)) {
+            String value = cell.get(column);
+            if (column.equals("comment")) {
+                answers.addObject().put("questionId", "comment").put("type", "text").put("value", value);
+            } else if (value.matches("-?\\d{1,9}")) {
+                answers.addObject().put("questionId", column).put("type", column).put("value", Integer.parseInt(value));
+            } else {
+                answers.addObject().put("questionId", column).put("type", column).put("value", value);
             }
         }
-        if (!cell.get("comment").isEmpty()) {
-            answers.addObject().put("questionId", "comment").put("type", "text").put("value", cell.get("comment"));
-        }
         return root;
+    }
+
+    /** The row's answer columns that hold something, in the order their answers are made. */
+    private static List<String> answerColumns(Map<String, String> cell) {
+        return ImportColumns.ANSWERS.stream().filter(column -> !cell.get(column).isEmpty()).toList();
+    }
+
+    /**
+     * An error of a row's submission as the row's writer sees it: its pointer names the column at
+     * fault ({@code /nps}, {@code /email}), or is empty for the row as a whole.
+     */
+    private static FieldError inRow(FieldError error, Map<String, String> cell) {
+        String pointer = error.pointer();
+        if (COLUMN_OF_FIELD.containsKey(pointer)) {
+            return new FieldError("/" + COLUMN_OF_FIELD.get(pointer), error.detail());
+        }
+        Matcher answer = ANSWER_POINTER.matcher(pointer);
+        if (answer.lookingAt() && Integer.parseInt(answer.group(1)) < answerColumns(cell).size()) {
+            return new FieldError("/" + answerColumns(cell).get(Integer.parseInt(answer.group(1))), error.detail());
+        }
+        if (pointer.equals("/answers")) {
+            return new FieldError("", "The row answers nothing: fill at least one of " + String.join(", ", ImportColumns.ANSWERS) + ".");
+        }
+        return new FieldError("", error.detail());
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {
