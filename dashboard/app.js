@@ -8,7 +8,7 @@
       entry: 'Call centre and paper feedback', comment: 'Comment', save: 'Save', csv: 'CSV import', upload: 'Upload',
       outbox: 'Outbox (local runtime)', loaded: 'Loaded.', saved: 'Saved.', imported: 'Imported: ', failed: 'Failed: ', detractor: 'detractor',
       notFound: 'No such customer.', reply: 'Reply to the customer', author: 'Your name', send: 'Send',
-      replyQueued: 'Reply on its way by ', row: 'Row',
+      replyQueued: 'Reply on its way by ', row: 'Row', export: 'Download the responses (CSV)',
       csvHint: 'First row: the names of its columns, any of email, phone, name, nps, csat, ces, rating, comment, channel, touchpoint, surveyId, externalId, customerExternalId, locale, submittedAt.' },
     tr: { title: 'Touchpoint', apiKey: 'API anahtarı', load: 'Yükle', channels: 'Kanallar yan yana (son 30 gün)', channel: 'Kanal',
       responses: 'Yanıt', invited: 'Davet', delivered: 'Teslim', opened: 'Açılan', responded: 'Yanıtlanan', rate: 'Yanıt oranı',
@@ -16,7 +16,7 @@
       entry: 'Çağrı merkezi ve kâğıt geri bildirimi', comment: 'Yorum', save: 'Kaydet', csv: 'CSV içe aktarma', upload: 'Yükle',
       outbox: 'Giden kutusu (yerel)', loaded: 'Yüklendi.', saved: 'Kaydedildi.', imported: 'İçe aktarıldı: ', failed: 'Başarısız: ',
       detractor: 'kötüleyen', notFound: 'Böyle bir müşteri yok.', reply: 'Müşteriye yanıt', author: 'Adınız', send: 'Gönder',
-      replyQueued: 'Yanıt gönderiliyor: ', row: 'Satır',
+      replyQueued: 'Yanıt gönderiliyor: ', row: 'Satır', export: 'Yanıtları indir (CSV)',
       csvHint: 'İlk satır sütunların adları: email, phone, name, nps, csat, ces, rating, comment, channel, touchpoint, surveyId, externalId, customerExternalId, locale, submittedAt sütunlarından herhangi biri.' }
   };
   var lang = (localStorage.getItem('touchpoint.lang') || navigator.language || 'en').slice(0, 2) === 'tr' ? 'tr' : 'en';
@@ -130,6 +130,37 @@
       });
     }).catch(function () { $('outbox-section').hidden = true; });
   }
+  /*
+   * The last 30 days' responses as one CSV file, page after page. Separated by semicolons where numbers
+   * are written with a decimal comma (Turkish, German…): a spreadsheet there opens a comma file as one column.
+   */
+  function exportResponses() {
+    var separator = (1.5).toLocaleString().indexOf(',') >= 0 ? 'semicolon' : 'comma';
+    var parts = [];
+    function page(cursor) {
+      var path = '/v1/responses?format=csv&limit=1000&separator=' + separator + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
+      return fetch(path, { headers: { 'x-api-key': key } }).then(function (r) {
+        if (!r.ok) { throw new Error(String(r.status)); }
+        return r.text().then(function (text) {
+          text = text.replace(/^\uFEFF/, ''); // the decoder drops it in most browsers; the file gets one below
+          parts.push(parts.length === 0 ? text : text.slice(text.indexOf('\r\n') + 2)); // one header, the first page's
+          var next = r.headers.get('x-next-cursor');
+          return next ? page(next) : null;
+        });
+      });
+    }
+    $('export-status').textContent = '…';
+    return page(null).then(function () {
+      var link = $('export-link');
+      if (link.href) { URL.revokeObjectURL(link.href); }
+      // The byte-order mark tells a spreadsheet the file is UTF-8, so Turkish letters read right.
+      link.href = URL.createObjectURL(new Blob(['\uFEFF'].concat(parts), { type: 'text/csv;charset=utf-8' }));
+      link.download = 'touchpoint-responses-' + new Date().toISOString().slice(0, 10) + '.csv';
+      link.click();
+      $('export-status').textContent = '';
+    }).catch(function (err) { $('export-status').textContent = t('failed') + err.message; });
+  }
+  $('export').addEventListener('click', exportResponses);
   function load() {
     $('status').textContent = '…';
     return channels().then(function (names) { return Promise.all([trend(names), comments(), outbox()]); })

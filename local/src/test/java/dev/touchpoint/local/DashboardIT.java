@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.json.StrictJson;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The dashboard in headless Chromium against the local runtime with seeded data: the channel table and
@@ -99,6 +101,18 @@ class DashboardIT {
         assertEquals(SCRIPT_COMMENT, comment.getText(), "customer text shows as text");
         assertEquals("Touchpoint", browser.getTitle(), "and never runs");
         Chromium.screenshot(browser, "dashboard");
+
+        // The export button hands the browser one CSV file of the last 30 days' responses: the file it saves.
+        Path downloads = Files.createTempDirectory("dashboard-downloads");
+        ((ChromeDriver) browser).executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        browser.findElement(By.id("export")).click();
+        Path saved = downloads.resolve("touchpoint-responses-" + LocalDate.now(ZoneOffset.UTC) + ".csv");
+        LocalApi.eventually("the browser saved the export", () -> Files.exists(saved));
+        String exported = Files.readString(saved, StandardCharsets.UTF_8);
+        assertTrue(exported.startsWith("\uFEFFresponseId,answeredAt,channel,"), "comma-separated for an en-US browser: " + exported);
+        assertEquals(1 + 37, exported.split("\r\n").length, "the header and each of the 37 seeded responses");
+        assertTrue(exported.contains(SCRIPT_COMMENT), "the comment as written");
 
         browser.findElement(By.id("entry-email")).sendKeys("caller@example.com");
         browser.findElement(By.id("entry-nps")).sendKeys("8");
