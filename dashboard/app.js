@@ -238,7 +238,9 @@
     var file = $('import-file').files[0];
     $('import-errors').textContent = '';
     file.text().then(function (csv) {
-      return api('/v1/imports', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+      // Rows without a channel column take the one chosen in the form above (call centre or paper).
+      return api('/v1/imports?channel=' + encodeURIComponent($('entry-channel').value),
+        { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
     }).then(function (r) {
       $('entry-status').textContent = t('imported') + r.accepted + ' / ' + (r.accepted + r.rejected);
       r.errors.slice(0, 50).forEach(function (rejected) {

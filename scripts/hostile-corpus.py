@@ -141,6 +141,8 @@ for i, bad in enumerate(["", "a,b,c\n1,2,3\n", header.replace("nps", "NPS score"
                          header + "\n\"unclosed,paper,,,,,,,,,9,,,,\n", header + "\n", "email,phone\na@example.com,\n",
                          "email,nps,Email\na@example.com,9,b@example.com\n"]):
     case(f"imports/bad-file-{i}", "POST", "/v1/imports", CSV, body=bad, status=400)
+for i, channel in enumerate(["fax", "%3Cscript%3E", ""]):
+    case(f"imports/default-channel-{i}", "POST", "/v1/imports?channel=" + channel, CSV, body="email,nps\na@example.com,9\n", status=400)
 case("imports/json-instead", "POST", "/v1/imports", JSON, body="{}", status=415)
 case("imports/no-key", "POST", "/v1/imports", {"content-type": "text/csv"}, body=header + "\n", status=401)
 case("imports/oversized", "POST", "/v1/imports", CSV, bodyRepeat={"prefix": header + "\n", "unit": "x,paper,,,,,,,,,9,,,,\n", "count": 60000, "suffix": ""}, status=413)

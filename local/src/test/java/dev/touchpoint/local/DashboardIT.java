@@ -136,8 +136,11 @@ class DashboardIT {
         List<WebElement> refused = browser.findElements(By.cssSelector("#import-errors li"));
         assertTrue(refused.get(0).getText().startsWith("Row 3: Cell 4 holds text"), refused.get(0).getText());
         assertEquals("Row 4: nps: A nps answer must be an integer from 0 to 10.", refused.get(1).getText(), "the column at fault named");
-        LocalApi.eventually("the imported paper form is recorded",
-                () -> api.get("/v1/profiles?email=paper.form@example.com").statusCode() == 200);
+        JsonNode imported = LocalApi.eventually("the imported row is recorded", () -> {
+            var r = api.get("/v1/profiles?email=paper.form@example.com");
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null);
+        assertEquals("call_centre", imported.get("responses").get(0).get("channel").asText(), "the channel chosen in the form");
 
         // The agent finds the caller and answers; the reply goes by email and joins the timeline.
         browser.findElement(By.id("search-email")).sendKeys("caller@example.com");

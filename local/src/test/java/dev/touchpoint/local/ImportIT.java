@@ -111,6 +111,27 @@ class ImportIT {
     }
 
     @Test
+    void rowsWithoutAChannel_takeTheImportsChannel() {
+        HttpResponse<String> response = api.post("/v1/imports?channel=call_centre", "text/csv", runtime.apiKey(),
+                "email,nps,channel\r\ncaller.import@example.com,6,\r\nkiosk.import@example.com,9,kiosk\r\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(202, response.statusCode(), response.body());
+        JsonNode caller = eventually("the call-centre row is on its profile", () -> {
+            HttpResponse<String> r = api.get("/v1/profiles?email=caller.import@example.com");
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null);
+        assertEquals("call_centre", caller.get("responses").get(0).get("channel").asText());
+        JsonNode kiosk = eventually("the kiosk row is on its profile", () -> {
+            HttpResponse<String> r = api.get("/v1/profiles?email=kiosk.import@example.com");
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null);
+        assertEquals("kiosk", kiosk.get("responses").get(0).get("channel").asText(), "a row's own channel wins");
+        HttpResponse<String> fax = api.post("/v1/imports?channel=fax", "text/csv", runtime.apiKey(),
+                "email,nps\r\na@example.com,9\r\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, fax.statusCode());
+        assertTrue(fax.body().contains("/query/channel"), fax.body());
+    }
+
+    @Test
     void import_withAWrongHeaderOrType_isRefusedWhole() {
         HttpResponse<String> unknown = api.post("/v1/imports", "text/csv", runtime.apiKey(),
                 "email,NPS score,comment\r\na@example.com,9,fine\r\n".getBytes(StandardCharsets.UTF_8));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
 import dev.touchpoint.domain.feedback.FieldError;
@@ -15,6 +16,7 @@ import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,17 +79,22 @@ final class ImportRoute implements ApiRoute {
             return HttpResponses.invalid("An import holds at most " + MAX_ROWS + " rows; split larger files.",
                     List.of(new FieldError("/row/" + (MAX_ROWS + 2), "Too many rows.")), path);
         }
+        Optional<Channel> defaultChannel = Channel.fromWireName(request.query().getOrDefault("channel", "paper"));
+        if (defaultChannel.isEmpty()) {
+            return HttpResponses.invalid("The channel of rows without one must be a channel.",
+                    List.of(new FieldError("/query/channel", "One of " + Channel.allWireNames() + ".")), path);
+        }
         ImportColumns columns;
         try {
             columns = ImportColumns.of(rows.get(0));
         } catch (ImportColumns.InvalidHeaderException e) {
             return HttpResponses.invalid(e.getMessage(), List.of(new FieldError("/row/1", e.getMessage())), path);
         }
-        return HttpResponses.json(202, importRows(columns, rows.subList(1, rows.size())));
+        return HttpResponses.json(202, importRows(columns, defaultChannel.get(), rows.subList(1, rows.size())));
     }
 
     /** Every row is checked first; the valid ones are then queued together, ten a request. */
-    private ObjectNode importRows(ImportColumns columns, List<List<String>> rows) {
+    private ObjectNode importRows(ImportColumns columns, Channel defaultChannel, List<List<String>> rows) {
         List<FeedbackSubmission> valid = new ArrayList<>();
         ArrayNode rejected = StrictJson.array();
         for (int i = 0; i < rows.size(); i++) {
@@ -99,7 +106,7 @@ final class ImportRoute implements ApiRoute {
                     throw new InvalidSubmissionException("A cell under no column.", List.of(new FieldError("",
                             "Cell " + cell + " holds text under no column of the header; quote a cell that holds a comma.")));
                 });
-                valid.add(reader.read(submission(cells)));
+                valid.add(reader.read(submission(cells, defaultChannel)));
             } catch (InvalidSubmissionException e) {
                 HttpResponses.fieldErrors(rejected.addObject().put("row", rowNumber).putArray("errors"),
                         e.errors().stream().map(error -> inRow(error, cells)).toList());
@@ -111,11 +118,11 @@ final class ImportRoute implements ApiRoute {
         return result;
     }
 
-    /** One row as the contract's submission; a missing channel means paper. */
-    private static ObjectNode submission(Map<String, String> cell) {
+    /** One row as the contract's submission; a row without a channel has the import's ({@code ?channel=}, else paper). */
+    private static ObjectNode submission(Map<String, String> cell, Channel defaultChannel) {
         ObjectNode root = StrictJson.object();
         putIfPresent(root, "externalId", cell.get("externalId"));
-        root.put("channel", cell.get("channel").isEmpty() ? "paper" : cell.get("channel"));
+        root.put("channel", cell.get("channel").isEmpty() ? defaultChannel.wireName() : cell.get("channel"));
         putIfPresent(root, "touchpoint", cell.get("touchpoint"));
         putIfPresent(root, "surveyId", cell.get("surveyId"));
         putIfPresent(root, "submittedAt", cell.get("submittedAt"));
