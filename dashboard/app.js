@@ -9,7 +9,7 @@
       outbox: 'Outbox (local runtime)', loaded: 'Loaded.', saved: 'Saved.', imported: 'Imported: ', failed: 'Failed: ', detractor: 'detractor',
       notFound: 'No such customer.', reply: 'Reply to the customer', author: 'Your name', send: 'Send',
       replyQueued: 'Reply on its way by ', row: 'Row', export: 'Download the responses (CSV)',
-      csvHint: 'First row: the names of its columns, any of email, phone, name, nps, csat, ces, rating, comment, channel, touchpoint, surveyId, externalId, customerExternalId, locale, submittedAt.' },
+      csvHint: 'First row: the names of its columns, any of email, phone, name, nps, csat, ces, rating, comment, channel, touchpoint, surveyId, externalId, customerExternalId, locale, submittedAt. Rows without a channel take the one chosen above.' },
     tr: { title: 'Touchpoint', apiKey: 'API anahtarı', load: 'Yükle', channels: 'Kanallar yan yana (son 30 gün)', channel: 'Kanal',
       responses: 'Yanıt', invited: 'Davet', delivered: 'Teslim', opened: 'Açılan', responded: 'Yanıtlanan', rate: 'Yanıt oranı',
       trend: 'Kanal bazında zaman içinde NPS', comments: 'Son yorumlar', search: 'Müşteri', email: 'E-posta', find: 'Bul',
@@ -17,7 +17,7 @@
       outbox: 'Giden kutusu (yerel)', loaded: 'Yüklendi.', saved: 'Kaydedildi.', imported: 'İçe aktarıldı: ', failed: 'Başarısız: ',
       detractor: 'kötüleyen', notFound: 'Böyle bir müşteri yok.', reply: 'Müşteriye yanıt', author: 'Adınız', send: 'Gönder',
       replyQueued: 'Yanıt gönderiliyor: ', row: 'Satır', export: 'Yanıtları indir (CSV)',
-      csvHint: 'İlk satır sütunların adları: email, phone, name, nps, csat, ces, rating, comment, channel, touchpoint, surveyId, externalId, customerExternalId, locale, submittedAt sütunlarından herhangi biri.' }
+      csvHint: 'İlk satır sütunların adları: email, phone, name, nps, csat, ces, rating, comment, channel, touchpoint, surveyId, externalId, customerExternalId, locale, submittedAt sütunlarından herhangi biri. Kanalı olmayan satırlar yukarıda seçilen kanalı alır.' }
   };
   var lang = (localStorage.getItem('touchpoint.lang') || navigator.language || 'en').slice(0, 2) === 'tr' ? 'tr' : 'en';
   var key = sessionStorage.getItem('touchpoint.key') || '';
