@@ -8,7 +8,7 @@
       entry: 'Call centre and paper feedback', comment: 'Comment', save: 'Save', csv: 'CSV import', upload: 'Upload',
       outbox: 'Outbox (local runtime)', loaded: 'Loaded.', saved: 'Saved.', imported: 'Imported: ', failed: 'Failed: ', detractor: 'detractor',
       notFound: 'No such customer.', reply: 'Reply to the customer', author: 'Your name', send: 'Send',
-      replyQueued: 'Reply on its way by ', row: 'Row', export: 'Download the responses (CSV)',
+      replyQueued: 'Reply on its way by ', row: 'Row', replyOn: 'On', replyUsual: 'the channel they used', export: 'Download the responses (CSV)',
       csvHint: 'First row: the names of its columns, any of email, phone, name, nps, csat, ces, rating, comment, channel, touchpoint, surveyId, externalId, customerExternalId, locale, submittedAt. Rows without a channel take the one chosen above.' },
     tr: { title: 'Touchpoint', apiKey: 'API anahtarı', load: 'Yükle', channels: 'Kanallar yan yana (son 30 gün)', channel: 'Kanal',
       responses: 'Yanıt', invited: 'Davet', delivered: 'Teslim', opened: 'Açılan', responded: 'Yanıtlanan', rate: 'Yanıt oranı',
@@ -16,7 +16,7 @@
       entry: 'Çağrı merkezi ve kâğıt geri bildirimi', comment: 'Yorum', save: 'Kaydet', csv: 'CSV içe aktarma', upload: 'Yükle',
       outbox: 'Giden kutusu (yerel)', loaded: 'Yüklendi.', saved: 'Kaydedildi.', imported: 'İçe aktarıldı: ', failed: 'Başarısız: ',
       detractor: 'kötüleyen', notFound: 'Böyle bir müşteri yok.', reply: 'Müşteriye yanıt', author: 'Adınız', send: 'Gönder',
-      replyQueued: 'Yanıt gönderiliyor: ', row: 'Satır', export: 'Yanıtları indir (CSV)',
+      replyQueued: 'Yanıt gönderiliyor: ', row: 'Satır', replyOn: 'Kanal', replyUsual: 'müşterinin kullandığı kanal', export: 'Yanıtları indir (CSV)',
       csvHint: 'İlk satır sütunların adları: email, phone, name, nps, csat, ces, rating, comment, channel, touchpoint, surveyId, externalId, customerExternalId, locale, submittedAt sütunlarından herhangi biri. Kanalı olmayan satırlar yukarıda seçilen kanalı alır.' }
   };
   var lang = (localStorage.getItem('touchpoint.lang') || navigator.language || 'en').slice(0, 2) === 'tr' ? 'tr' : 'en';
@@ -213,6 +213,8 @@
     e.preventDefault();
     var body = { id: replyId, profileId: profileId, text: $('reply-text').value };
     if ($('reply-author').value.trim()) { body.author = $('reply-author').value.trim(); }
+    // Another channel moves the conversation: to email for a longer answer, to SMS when the customer is away.
+    if ($('reply-channel').value) { body.channel = $('reply-channel').value; }
     api('/v1/replies', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (r) {
         $('reply-status').textContent = t('replyQueued') + r.channel;

@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dashboard in headless Chromium against the local runtime with seeded data: the channel table and
@@ -148,6 +149,12 @@ class DashboardIT {
         Chromium.waiting(browser).until(d -> d.findElement(By.id("reply-form")).isDisplayed());
         browser.findElement(By.id("reply-text")).sendKeys("Teşekkürler, <i>iyi günler</i>");
         browser.findElement(By.id("reply-author")).sendKeys("Deniz");
+        // SMS first: the caller left no number, so the reply is refused and nothing is sent; then email.
+        new Select(browser.findElement(By.id("reply-channel"))).selectByValue("sms");
+        browser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
+        Chromium.waiting(browser).until(d -> d.findElement(By.id("reply-status")).getText()
+                .equals("Failed: The customer has no address on sms."));
+        new Select(browser.findElement(By.id("reply-channel"))).selectByValue("email");
         browser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
         Chromium.waiting(browser).until(d -> d.findElement(By.id("reply-status")).getText().equals("Reply on its way by email"));
         JsonNode sent = LocalApi.eventually("the reply is in the outbox", () -> StreamSupport.stream(
