@@ -3,7 +3,7 @@
   'use strict';
   var T = {
     en: { title: 'Touchpoint', apiKey: 'API key', load: 'Load', channels: 'Channels side by side (last 30 days)', channel: 'Channel',
-      responses: 'Responses', invited: 'Invited', delivered: 'Delivered', opened: 'Opened', responded: 'Responded', rate: 'Response rate',
+      responses: 'Responses', invited: 'Invited', delivered: 'Delivered', opened: 'Opened', clicked: 'Clicked', responded: 'Responded', rate: 'Response rate',
       trend: 'NPS over time, per channel', comments: 'Latest comments', search: 'Customer', email: 'Email', find: 'Find',
       entry: 'Call centre and paper feedback', comment: 'Comment', save: 'Save', csv: 'CSV import', upload: 'Upload',
       outbox: 'Outbox (local runtime)', loaded: 'Loaded.', saved: 'Saved.', imported: 'Imported: ', failed: 'Failed: ', detractor: 'detractor',
@@ -11,7 +11,7 @@
       replyQueued: 'Reply on its way by ', row: 'Row', replyOn: 'On', replyUsual: 'the channel they used', export: 'Download the responses (CSV)',
       csvHint: 'First row: the names of its columns, any of email, phone, name, nps, csat, ces, rating, comment, channel, touchpoint, surveyId, externalId, customerExternalId, locale, submittedAt. Rows without a channel take the one chosen above.' },
     tr: { title: 'Touchpoint', apiKey: 'API anahtarı', load: 'Yükle', channels: 'Kanallar yan yana (son 30 gün)', channel: 'Kanal',
-      responses: 'Yanıt', invited: 'Davet', delivered: 'Teslim', opened: 'Açılan', responded: 'Yanıtlanan', rate: 'Yanıt oranı',
+      responses: 'Yanıt', invited: 'Davet', delivered: 'Teslim', opened: 'Açılan', clicked: 'Tıklanan', responded: 'Yanıtlanan', rate: 'Yanıt oranı',
       trend: 'Kanal bazında zaman içinde NPS', comments: 'Son yorumlar', search: 'Müşteri', email: 'E-posta', find: 'Bul',
       entry: 'Çağrı merkezi ve kâğıt geri bildirimi', comment: 'Yorum', save: 'Kaydet', csv: 'CSV içe aktarma', upload: 'Yükle',
       outbox: 'Giden kutusu (yerel)', loaded: 'Yüklendi.', saved: 'Kaydedildi.', imported: 'İçe aktarıldı: ', failed: 'Başarısız: ',
@@ -52,7 +52,7 @@
         var row = document.createElement('tr');
         row.setAttribute('data-channel', g.key);
         [g.key, npsWithMargin(g.nps), g.responses, fmt(g.csat.score), fmt(g.ces.mean), g.funnel.invited, g.funnel.delivered,
-          g.funnel.opened + g.funnel.clicked, g.funnel.responded, g.funnel.responseRate === null ? '–' : g.funnel.responseRate + '%']
+          g.funnel.opened, g.funnel.clicked, g.funnel.responded, g.funnel.responseRate === null ? '–' : g.funnel.responseRate + '%']
           .forEach(function (v) { row.appendChild(el('td', String(v))); });
         body.appendChild(row);
       });
