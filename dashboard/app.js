@@ -131,11 +131,11 @@
     }).catch(function () { $('outbox-section').hidden = true; });
   }
   /*
-   * The last 30 days' responses as one CSV file, page after page. Separated by semicolons where numbers
-   * are written with a decimal comma (Turkish, German…): a spreadsheet there opens a comma file as one column.
+   * The last 30 days' responses as one CSV file, page after page. Separated by semicolons where the browser's language
+   * writes numbers with a decimal comma (Turkish, German…): a spreadsheet there opens a comma file as one column.
    */
   function exportResponses() {
-    var separator = (1.5).toLocaleString().indexOf(',') >= 0 ? 'semicolon' : 'comma';
+    var separator = (1.5).toLocaleString(navigator.language).indexOf(',') >= 0 ? 'semicolon' : 'comma';
     var parts = [];
     function page(cursor) {
       var path = '/v1/responses?format=csv&limit=1000&separator=' + separator + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');

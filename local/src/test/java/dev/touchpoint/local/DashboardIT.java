@@ -69,6 +69,34 @@ class DashboardIT {
         }
     }
 
+    /** Clicks the dashboard's export button and reads the file the browser saves. */
+    private static String export(WebDriver browser) throws Exception {
+        Path downloads = Files.createTempDirectory("dashboard-downloads");
+        ((ChromeDriver) browser).executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        browser.findElement(By.id("export")).click();
+        Path saved = downloads.resolve("touchpoint-responses-" + LocalDate.now(ZoneOffset.UTC) + ".csv");
+        LocalApi.eventually("the browser saved the export", () -> Files.exists(saved));
+        return Files.readString(saved, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void inTurkish_theExportIsSeparatedBySemicolons_asTurkishExcelReadsCsv() throws Exception {
+        WebDriver turkish = Chromium.start("tr-TR,tr", 1280, 900);
+        try {
+            turkish.get("http://127.0.0.1:" + runtime.port() + "/");
+            turkish.findElement(By.id("api-key")).sendKeys(runtime.apiKey());
+            turkish.findElement(By.cssSelector("#key-form button[type=submit]")).click();
+            Chromium.waiting(turkish).until(d -> d.findElement(By.id("status")).getText().equals("Yüklendi."));
+            assertEquals("Yanıtları indir (CSV)", turkish.findElement(By.id("export")).getText());
+            String exported = export(turkish);
+            assertTrue(exported.startsWith("\uFEFFresponseId;answeredAt;channel;"), exported);
+            assertTrue(exported.contains(";sms;"), "the rows too: " + exported);
+        } finally {
+            turkish.quit();
+        }
+    }
+
     /** The x coordinate of each point of a chart line. */
     private static List<String> xs(WebElement line) {
         return Arrays.stream(line.getAttribute("points").split(" ")).map(point -> point.split(",")[0]).toList();
@@ -104,13 +132,7 @@ class DashboardIT {
         Chromium.screenshot(browser, "dashboard");
 
         // The export button hands the browser one CSV file of the last 30 days' responses: the file it saves.
-        Path downloads = Files.createTempDirectory("dashboard-downloads");
-        ((ChromeDriver) browser).executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-        browser.findElement(By.id("export")).click();
-        Path saved = downloads.resolve("touchpoint-responses-" + LocalDate.now(ZoneOffset.UTC) + ".csv");
-        LocalApi.eventually("the browser saved the export", () -> Files.exists(saved));
-        String exported = Files.readString(saved, StandardCharsets.UTF_8);
+        String exported = export(browser);
         assertTrue(exported.startsWith("\uFEFFresponseId,answeredAt,channel,"), "comma-separated for an en-US browser: " + exported);
         assertEquals(1 + 37, exported.split("\r\n").length, "the header and each of the 37 seeded responses");
         assertTrue(exported.contains(SCRIPT_COMMENT), "the comment as written");
