@@ -105,20 +105,29 @@
         });
       });
   }
+  /* The 20 latest comments: responses read newest first, a page at a time, until 20 hold a comment. */
   function comments() {
-    return api('/v1/responses?format=json&limit=1000').then(function (page) {
+    var latest = [];
+    function hasText(r) { return r.answers.some(function (a) { return a.type === 'text'; }); }
+    function page(cursor, pagesLeft) {
+      return api('/v1/responses?format=json&order=newest&limit=200' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''))
+        .then(function (p) {
+          p.responses.filter(hasText).forEach(function (r) { if (latest.length < 20) { latest.push(r); } });
+          return latest.length < 20 && p.next && pagesLeft > 1 ? page(p.next, pagesLeft - 1) : latest;
+        });
+    }
+    return page(null, 10).then(function (found) {
       var list = $('comments');
       list.textContent = '';
-      page.responses.slice().reverse().filter(function (r) { return r.answers.some(function (a) { return a.type === 'text'; }); })
-        .slice(0, 20).forEach(function (r) {
-          var nps = r.answers.filter(function (a) { return a.type === 'nps'; })[0];
-          var detractor = nps && nps.value <= 6;
-          var item = el('li', undefined, detractor ? 'detractor' : '');
-          item.appendChild(el('strong', r.channel + (nps ? ' · NPS ' + nps.value : '') + ' · '));
-          item.appendChild(el('span', r.answers.filter(function (a) { return a.type === 'text'; }).map(function (a) { return a.value; }).join(' — '), 'text'));
-          if (detractor) { item.appendChild(el('span', t('detractor'), 'badge')); }
-          list.appendChild(item);
-        });
+      found.forEach(function (r) {
+        var nps = r.answers.filter(function (a) { return a.type === 'nps'; })[0];
+        var detractor = nps && nps.value <= 6;
+        var item = el('li', undefined, detractor ? 'detractor' : '');
+        item.appendChild(el('strong', r.channel + (nps ? ' · NPS ' + nps.value : '') + ' · '));
+        item.appendChild(el('span', r.answers.filter(function (a) { return a.type === 'text'; }).map(function (a) { return a.value; }).join(' — '), 'text'));
+        if (detractor) { item.appendChild(el('span', t('detractor'), 'badge')); }
+        list.appendChild(item);
+      });
     });
   }
   function outbox() {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,29 @@ class ExportIT {
         assertEquals(46, unique.size(), "no response twice");
         assertTrue(!unique.contains("outside"), "nothing from outside the range");
         assertEquals(400, api.get("/v1/responses?cursor=forged").statusCode());
+    }
+
+    @Test
+    void newestFirst_isTheSameResponsesInReverse_pageByPage() {
+        List<String> oldest = allPages("");
+        List<String> newest = allPages("&order=newest");
+        assertEquals(46, newest.size());
+        Collections.reverse(oldest);
+        assertEquals(oldest, newest, "newest first, every response once");
+    }
+
+    private static List<String> allPages(String order) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            HttpResponse<String> response = api.get("/v1/responses?from=" + first + "&to=" + last + "&limit=7" + order
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode page = StrictJson.read(response.body());
+            page.get("responses").forEach(r -> ids.add(r.get("id").asText()));
+            cursor = page.get("next").isNull() ? null : page.get("next").asText();
+        } while (cursor != null && ids.size() < 1000);
+        return ids;
     }
 
     @Test

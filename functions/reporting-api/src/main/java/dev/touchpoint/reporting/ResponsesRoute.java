@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * {@code GET /v1/responses?from=&to=&surveyId=&format=csv|json&separator=comma|semicolon&cursor=&limit=}:
- * every response of the UTC days {@code from}–{@code to} once, page by page ({@code next} in JSON, the
+ * {@code GET /v1/responses?from=&to=&surveyId=&format=csv|json&separator=comma|semicolon&order=oldest|newest&cursor=&limit=}:
+ * every response of the UTC days {@code from}–{@code to} once, page by page, oldest first or newest first ({@code next} in JSON, the
  * {@code x-next-cursor} header in CSV). CSV is UTF-8 with a byte-order mark (so spreadsheets read
  * Turkish letters), RFC 4180 quoting, and cells that a spreadsheet would run as a formula prefixed
  * with an apostrophe; separated by semicolons on request, since a spreadsheet set to a language that
@@ -59,14 +59,17 @@ final class ResponsesRoute {
         }
         String format = query.getOrDefault("format", "json");
         String separator = query.getOrDefault("separator", "comma");
+        String order = query.getOrDefault("order", "oldest");
         if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) > 366 || limit < 1 || limit > ResponseExport.MAX_PAGE
-                || !(format.equals("json") || format.equals("csv")) || !SEPARATORS.containsKey(separator)) {
+                || !(format.equals("json") || format.equals("csv")) || !SEPARATORS.containsKey(separator)
+                || !(order.equals("oldest") || order.equals("newest"))) {
             return invalid(request, "/query", "from ≤ to within 366 days, limit 1–" + ResponseExport.MAX_PAGE
-                    + ", format json or csv, separator comma or semicolon.");
+                    + ", format json or csv, separator comma or semicolon, order oldest or newest.");
         }
         ResponseExport.Page page;
         try {
-            page = export.page(from, to, Optional.ofNullable(query.get("surveyId")), Optional.ofNullable(query.get("cursor")), limit);
+            page = export.page(from, to, Optional.ofNullable(query.get("surveyId")), Optional.ofNullable(query.get("cursor")), limit,
+                    order.equals("newest"));
         } catch (IllegalArgumentException e) {
             return invalid(request, "/query/cursor", "Not a cursor of this export; start again without one.");
         }

@@ -195,39 +195,54 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
      */
     @Override
     public ResponsePage page(LocalDate day, String after, int limit) {
+        return pageOfDay(day, after, limit, true);
+    }
+
+    @Override
+    public ResponsePage pageNewestFirst(LocalDate day, String before, int limit) {
+        return pageOfDay(day, before, limit, false);
+    }
+
+    /**
+     * Every key of the day queried at once, each for a share of the page, merged in order. A key that
+     * has more stopped somewhere; the page goes no further than the nearest such stop, so nothing a
+     * key has not yet shown is skipped.
+     */
+    private ResponsePage pageOfDay(LocalDate day, String from, int limit, boolean oldestFirst) {
         int share = (limit + ShardedKeys.SHARDS - 1) / ShardedKeys.SHARDS + 1;
         List<String> keys = ShardedKeys.keysOf(DAY_INDEX + day);
-        List<QueryResponse> parts = AtOnce.map(keys, keys.size(), key -> dynamo.query(dayQuery(key, after, share)));
-        String known = knownUpTo(parts);
+        List<QueryResponse> parts = AtOnce.map(keys, keys.size(), key -> dynamo.query(dayQuery(key, from, share, oldestFirst)));
+        Comparator<String> order = oldestFirst ? Comparator.naturalOrder() : Comparator.reverseOrder();
+        String known = knownUpTo(parts, order);
         List<Map<String, AttributeValue>> inOrder = parts.stream().flatMap(part -> part.items().stream())
-                .filter(item -> known == null || dayPosition(item).compareTo(known) <= 0)
-                .sorted(Comparator.comparing(DynamoDbResponseRepository::dayPosition)).toList();
+                .filter(item -> known == null || order.compare(dayPosition(item), known) <= 0)
+                .sorted(Comparator.comparing(DynamoDbResponseRepository::dayPosition, order)).toList();
         List<Map<String, AttributeValue>> taken = inOrder.subList(0, Math.min(limit, inOrder.size()));
         boolean more = known != null || inOrder.size() > limit;
         String next = !more ? null : taken.isEmpty() ? known : dayPosition(taken.get(taken.size() - 1));
         return new ResponsePage(taken.stream().map(DynamoDbResponseRepository::toResponse).toList(), next);
     }
 
-    /** The earliest position at which a key with more stopped (every key's responses are known up to it); null if none has more. */
-    private static String knownUpTo(List<QueryResponse> parts) {
+    /** The nearest position, in the page's order, at which a key with more stopped; null if none has more. */
+    private static String knownUpTo(List<QueryResponse> parts, Comparator<String> order) {
         return parts.stream().filter(part -> part.hasLastEvaluatedKey() && !part.items().isEmpty())
                 .map(part -> dayPosition(part.items().get(part.items().size() - 1)))
-                .min(Comparator.naturalOrder()).orElse(null);
+                .min(order).orElse(null);
     }
 
     private static String dayPosition(Map<String, AttributeValue> item) {
         return Attr.string(item, TouchpointTable.GSI2SK);
     }
 
-    private QueryRequest dayQuery(String key, String after, int limit) {
+    private QueryRequest dayQuery(String key, String from, int limit, boolean oldestFirst) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":day", s(key)));
         String condition = "GSI2PK = :day";
-        if (after != null) {
-            condition += " AND GSI2SK > :after";
-            values.put(":after", s(after));
+        if (from != null) {
+            condition += oldestFirst ? " AND GSI2SK > :from" : " AND GSI2SK < :from";
+            values.put(":from", s(from));
         }
         return QueryRequest.builder().tableName(table).indexName(TouchpointTable.GSI2).keyConditionExpression(condition)
-                .expressionAttributeValues(values).limit(limit).build();
+                .expressionAttributeValues(values).scanIndexForward(oldestFirst).limit(limit).build();
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -75,14 +76,17 @@ class ShardedKeysIT {
     }
 
     @Test
-    void anExport_pagesThroughTheDayInTimeOrder_eachResponseOnce() {
+    void anExport_pagesThroughTheDayInTimeOrder_orNewestFirst_eachResponseOnce() {
         List<String> written = recordDay(137);
         listUnderTheUnshardedKey("older-1", NOON.minusSeconds(30));
         List<String> expected = new ArrayList<>(List.of("older-1"));
         expected.addAll(written);
+        List<String> newestFirst = new ArrayList<>(expected);
+        Collections.reverse(newestFirst);
 
         for (int size : List.of(1, 7, 50, 1000)) {
-            assertEquals(expected, exportAll(size), "pages of " + size);
+            assertEquals(expected, exportAll(size, false), "pages of " + size);
+            assertEquals(newestFirst, exportAll(size, true), "pages of " + size + ", newest first");
         }
     }
 
@@ -154,12 +158,12 @@ class ShardedKeysIT {
         dynamo.putItem(p -> p.tableName(table).item(item));
     }
 
-    private List<String> exportAll(int size) {
+    private List<String> exportAll(int size, boolean newestFirst) {
         ResponseExport export = new ResponseExport(responses);
         List<String> ids = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         do {
-            ResponseExport.Page page = export.page(DAY, DAY, Optional.empty(), cursor, size);
+            ResponseExport.Page page = export.page(DAY, DAY, Optional.empty(), cursor, size, newestFirst);
             assertTrue(page.responses().size() <= size);
             page.responses().forEach(r -> ids.add(r.responseId()));
             cursor = Optional.ofNullable(page.next());

@@ -33,6 +33,12 @@ public interface ResponseRepository {
     /** One UTC day's responses after the {@code after} position (null: from the start), at most {@code limit}. */
     ResponsePage page(LocalDate day, String after, int limit);
 
+    /**
+     * The same day newest first: its responses before the {@code before} position (null: from the
+     * day's end), at most {@code limit}; {@code next} continues towards the day's start.
+     */
+    ResponsePage pageNewestFirst(LocalDate day, String before, int limit);
+
     /** Erasure: the responses of these profiles keep their scores, lose free text, external ids and the link to the person. */
     void anonymise(Collection<String> profileIds);
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Use case: every response of a period exactly once, in pages, in time order, from the day index
+ * Use case: every response of a period exactly once, in pages, in time order (or newest first), from the day index
  * (one query per day and page, never a scan). A page ends with a cursor that names where the next
  * begins, so an export of any size is taken page by page.
  */
@@ -30,28 +30,41 @@ public final class ResponseExport {
     }
 
     public Page page(LocalDate from, LocalDate to, Optional<String> surveyId, Optional<String> cursor, int size) {
-        LocalDate day = from;
-        String after = null;
+        return page(from, to, surveyId, cursor, size, false);
+    }
+
+    /**
+     * The same, newest first when asked: from the end of {@code to} back to the start of {@code from}
+     * (what a list of the latest comments wants, whatever the period holds). A cursor continues the
+     * order it was written in.
+     */
+    public Page page(LocalDate from, LocalDate to, Optional<String> surveyId, Optional<String> cursor, int size,
+                     boolean newestFirst) {
+        LocalDate day = newestFirst ? to : from;
+        String position = null;
         if (cursor.isPresent()) {
-            String[] position = decode(cursor.get());
-            day = LocalDate.parse(position[0]);
-            after = position[1].isEmpty() ? null : position[1];
+            String[] decoded = decode(cursor.get());
+            day = LocalDate.parse(decoded[0]);
+            position = decoded[1].isEmpty() ? null : decoded[1];
         }
         List<ResponseRecord> page = new ArrayList<>();
-        while (!day.isAfter(to)) {
-            ResponseRepository.ResponsePage part = responses.page(day, after, size - page.size());
+        while (!day.isAfter(to) && !day.isBefore(from)) {
+            ResponseRepository.ResponsePage part = newestFirst
+                    ? responses.pageNewestFirst(day, position, size - page.size())
+                    : responses.page(day, position, size - page.size());
             part.responses().stream().filter(r -> surveyId.isEmpty() || surveyId.get().equals(r.surveyId())).forEach(page::add);
             if (part.next() != null) {
-                after = part.next();
+                position = part.next();
             } else {
-                day = day.plusDays(1);
-                after = null;
+                day = newestFirst ? day.minusDays(1) : day.plusDays(1);
+                position = null;
             }
             if (page.size() >= size) {
                 break;
             }
         }
-        return new Page(page, day.isAfter(to) ? null : encode(day, after));
+        boolean done = day.isAfter(to) || day.isBefore(from);
+        return new Page(page, done ? null : encode(day, position));
     }
 
     private static String encode(LocalDate day, String after) {
