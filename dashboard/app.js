@@ -8,7 +8,7 @@
       entry: 'Call centre and paper feedback', comment: 'Comment', save: 'Save', csv: 'CSV import', upload: 'Upload',
       outbox: 'Outbox (local runtime)', loaded: 'Loaded.', saved: 'Saved.', imported: 'Imported: ', failed: 'Failed: ', detractor: 'detractor',
       notFound: 'No such customer.', reply: 'Reply to the customer', author: 'Your name', send: 'Send',
-      replyQueued: 'Reply on its way by ', row: 'Row', replyOn: 'On', replyUsual: 'the channel they used', export: 'Download the responses (CSV)',
+      replyQueued: 'Reply on its way by ', row: 'Row', readAs: 'read as ', replyOn: 'On', replyUsual: 'the channel they used', export: 'Download the responses (CSV)',
       csvHint: 'First row: the names of its columns, any of email, phone, name, nps, csat, ces, rating, comment, channel, touchpoint, surveyId, externalId, customerExternalId, locale, submittedAt. Rows without a channel take the one chosen above.' },
     tr: { title: 'Touchpoint', apiKey: 'API anahtarı', load: 'Yükle', channels: 'Kanallar yan yana (son 30 gün)', channel: 'Kanal',
       responses: 'Yanıt', invited: 'Davet', delivered: 'Teslim', opened: 'Açılan', clicked: 'Tıklanan', responded: 'Yanıtlanan', rate: 'Yanıt oranı',
@@ -16,7 +16,7 @@
       entry: 'Çağrı merkezi ve kâğıt geri bildirimi', comment: 'Yorum', save: 'Kaydet', csv: 'CSV içe aktarma', upload: 'Yükle',
       outbox: 'Giden kutusu (yerel)', loaded: 'Yüklendi.', saved: 'Kaydedildi.', imported: 'İçe aktarıldı: ', failed: 'Başarısız: ',
       detractor: 'kötüleyen', notFound: 'Böyle bir müşteri yok.', reply: 'Müşteriye yanıt', author: 'Adınız', send: 'Gönder',
-      replyQueued: 'Yanıt gönderiliyor: ', row: 'Satır', replyOn: 'Kanal', replyUsual: 'müşterinin kullandığı kanal', export: 'Yanıtları indir (CSV)',
+      replyQueued: 'Yanıt gönderiliyor: ', row: 'Satır', readAs: 'kodlama: ', replyOn: 'Kanal', replyUsual: 'müşterinin kullandığı kanal', export: 'Yanıtları indir (CSV)',
       csvHint: 'İlk satır sütunların adları: email, phone, name, nps, csat, ces, rating, comment, channel, touchpoint, surveyId, externalId, customerExternalId, locale, submittedAt sütunlarından herhangi biri. Kanalı olmayan satırlar yukarıda seçilen kanalı alır.' }
   };
   var lang = (localStorage.getItem('touchpoint.lang') || navigator.language || 'en').slice(0, 2) === 'tr' ? 'tr' : 'en';
@@ -170,6 +170,21 @@
     }).catch(function (err) { $('export-status').textContent = t('failed') + err.message; });
   }
   $('export').addEventListener('click', exportResponses);
+  /*
+   * A spreadsheet's plain "CSV" is saved in the system's legacy code page, not UTF-8 (Turkish Excel:
+   * windows-1254). Read as UTF-8 it would turn ş, ğ and ı into replacement marks without a word, so a
+   * file that is not UTF-8 is read in the code page of the browser's language, and the status says so.
+   */
+  function readCsv(file) {
+    return file.arrayBuffer().then(function (bytes) {
+      try {
+        return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: null };
+      } catch (notUtf8) {
+        var legacy = (navigator.language || '').slice(0, 2) === 'tr' ? 'windows-1254' : 'windows-1252';
+        return { text: new TextDecoder(legacy).decode(bytes), encoding: legacy };
+      }
+    });
+  }
   function load() {
     $('status').textContent = '…';
     return channels().then(function (names) { return Promise.all([trend(names), comments(), outbox()]); })
@@ -248,12 +263,15 @@
     e.preventDefault();
     var file = $('import-file').files[0];
     $('import-errors').textContent = '';
-    file.text().then(function (csv) {
+    var encoding = null;
+    readCsv(file).then(function (read) {
+      encoding = read.encoding;
       // Rows without a channel column take the one chosen in the form above (call centre or paper).
       return api('/v1/imports?channel=' + encodeURIComponent($('entry-channel').value),
-        { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+        { method: 'POST', headers: { 'content-type': 'text/csv' }, body: read.text });
     }).then(function (r) {
-      $('entry-status').textContent = t('imported') + r.accepted + ' / ' + (r.accepted + r.rejected);
+      $('entry-status').textContent = t('imported') + r.accepted + ' / ' + (r.accepted + r.rejected)
+        + (encoding ? ' (' + t('readAs') + encoding + ')' : '');
       r.errors.slice(0, 50).forEach(function (rejected) {
         $('import-errors').appendChild(el('li', t('row') + ' ' + rejected.row + ': '
           + rejected.errors.map(function (error) { return (error.pointer ? error.pointer.slice(1) + ': ' : '') + error.detail; }).join(' ')));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.json.StrictJson;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +93,19 @@ class DashboardIT {
             String exported = export(turkish);
             assertTrue(exported.startsWith("\uFEFFresponseId;answeredAt;channel;"), exported);
             assertTrue(exported.contains(";sms;"), "the rows too: " + exported);
+
+            // Turkish Excel's plain "CSV" is windows-1254, not UTF-8: its letters arrive as written.
+            Path csv = Files.createTempFile("excel-tr", ".csv");
+            Files.write(csv, "email;nps;comment\r\nkodsayfasi@example.com;9;Işık, ğ ş İ çok iyi\r\n".getBytes(Charset.forName("windows-1254")));
+            turkish.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+            turkish.findElement(By.cssSelector("#import-form button[type=submit]")).click();
+            Chromium.waiting(turkish).until(d -> d.findElement(By.id("entry-status")).getText()
+                    .equals("İçe aktarıldı: 1 / 1 (kodlama: windows-1254)"));
+            JsonNode profile = LocalApi.eventually("the windows-1254 row is recorded", () -> {
+                var r = api.get("/v1/profiles?email=kodsayfasi@example.com");
+                return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+            }, p -> p != null);
+            assertEquals("Işık, ğ ş İ çok iyi", profile.get("responses").get(0).get("answers").get(1).get("value").asText());
         } finally {
             turkish.quit();
         }
