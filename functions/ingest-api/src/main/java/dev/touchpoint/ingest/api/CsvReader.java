@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * RFC 4180 CSV read by Jackson's CSV parser: quoted cells with commas, doubled quotes and line
@@ -16,7 +18,8 @@ import java.util.List;
  *
  * <p>The separator is the comma, unless the first row holds none outside quotes and holds
  * semicolons (or else tabs): a spreadsheet set to a language that writes decimals with a comma,
- * Turkish, German or French among them, saves its CSV with semicolons.
+ * Turkish, German or French among them, saves its CSV with semicolons. A first line such as
+ * {@code sep=;}, which Excel writes and reads to know the separator, names it and is skipped.
  */
 final class CsvReader {
 
@@ -26,15 +29,19 @@ final class CsvReader {
     /** @throws MalformedCsvException for a row the parser cannot read, such as one with a quoted cell left open */
     static List<List<String>> read(String text) {
         String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        Matcher named = NAMED_SEPARATOR.matcher(csv);
+        boolean separatorNamed = named.lookingAt();
+        char separator = separatorNamed ? named.group(1).charAt(0) : separator(csv);
+        int skippedLines = separatorNamed ? 1 : 0;
         List<List<String>> rows = new ArrayList<>();
         long line = 1;
-        try (CsvParser parser = Factory.CSV.createParser(csv)) {
-            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator(csv)));
+        try (CsvParser parser = Factory.CSV.createParser(separatorNamed ? csv.substring(named.end()) : csv)) {
+            parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(separator));
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 return rows;
             }
             while (parser.nextToken() == JsonToken.START_ARRAY) {
-                line = parser.currentLocation().getLineNr();
+                line = parser.currentLocation().getLineNr() + skippedLines;
                 rows.add(row(parser));
             }
         } catch (JsonProcessingException e) {
@@ -44,6 +51,9 @@ final class CsvReader {
         }
         return rows;
     }
+
+    /** Excel's own first line naming the separator ({@code sep=;}), which it hides when it opens the file. */
+    private static final Pattern NAMED_SEPARATOR = Pattern.compile("sep=([,;\t|])\r?\n");
 
     /** The comma, else the semicolon, else the tab, whichever the first row holds outside quotes. */
     static char separator(String csv) {

@@ -62,4 +62,15 @@ class CsvReaderTest {
         assertEquals('\t', CsvReader.separator("email\tnps\n"));
         assertEquals(',', CsvReader.separator("comment\nslow; very, slow\n"), "one column: the comma, as before");
     }
+
+    @Test
+    void excelsSepLine_namesTheSeparator_andIsNoRow() {
+        assertEquals(List.of(List.of("email", "nps"), List.of("a@example.com", "7")),
+                CsvReader.read("\uFEFFsep=;\r\nemail;nps\r\na@example.com;7\r\n"));
+        assertEquals(List.of(List.of("email;nps", "comment"), List.of("a;b", "c")), CsvReader.read("sep=,\nemail;nps,comment\na;b,c\n"),
+                "the named separator wins over the header's look");
+        CsvReader.MalformedCsvException refused = assertThrows(CsvReader.MalformedCsvException.class,
+                () -> CsvReader.read("sep=;\r\nemail;comment\r\na@example.com;\"never closed\r\n"));
+        assertEquals(3, refused.line, "lines counted in the file as written: " + refused.getMessage());
+    }
 }
