@@ -8,11 +8,15 @@ import dev.touchpoint.domain.json.StrictJson;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +91,24 @@ class ReportIT {
         JsonNode report = summary("from=" + first.plusDays(1) + "&to=" + first.plusDays(1) + "&groupBy=day&surveyId=post-service");
         assertEquals(1, report.get("groups").size());
         assertGroup(report.get("groups").get(0), SEEDED.stream().filter(s -> s.day().equals(first.plusDays(1))).toList());
+    }
+
+    @Test
+    void summaryByWeekAndMonth_groupTheSameResponsesByTheirIsoWeekAndMonth() {
+        eventually("all responses are counted", () -> summary("from=" + first + "&to=" + last + "&groupBy=channel"),
+                r -> total(r) == SEEDED.size());
+        for (String groupBy : List.of("week", "month")) {
+            JsonNode report = summary("from=" + first + "&to=" + last + "&groupBy=" + groupBy);
+            Map<String, List<Seeded>> expected = new TreeMap<>(SEEDED.stream().collect(Collectors.groupingBy(s -> groupBy.equals("week")
+                    ? String.format(Locale.ROOT, "%d-W%02d", s.day().get(IsoFields.WEEK_BASED_YEAR), s.day().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR))
+                    : s.day().toString().substring(0, 7))));
+            List<String> keys = new ArrayList<>();
+            report.get("groups").forEach(group -> {
+                keys.add(group.get("key").asText());
+                assertGroup(group, expected.get(group.get("key").asText()));
+            });
+            assertEquals(new ArrayList<>(expected.keySet()), keys, groupBy + ": every week or month of the seeded days, in order");
+        }
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /v1/reports/summary?from=&to=&surveyId=&channel=&groupBy=channel|touchpoint|survey|day}: UTC days
+ * {@code GET /v1/reports/summary?from=&to=&surveyId=&channel=&groupBy=channel|touchpoint|survey|day|week|month}: UTC days
  * {@code from} to {@code to} inclusive (default: the last 30 days), at most {@value SummaryReport#MAX_DAYS} days.
  */
 final class SummaryRoute {
@@ -42,7 +42,7 @@ final class SummaryRoute {
         LocalDate from = date(query.get("from"), to.minusDays(29), "/query/from", errors);
         Optional<GroupBy> groupBy = GroupBy.fromWireName(query.getOrDefault("groupBy", "channel"));
         if (groupBy.isEmpty()) {
-            errors.add(new FieldError("/query/groupBy", "One of channel, touchpoint, survey, day."));
+            errors.add(new FieldError("/query/groupBy", "One of channel, touchpoint, survey, day, week, month."));
         }
         if (errors.isEmpty() && (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= SummaryReport.MAX_DAYS)) {
             errors.add(new FieldError("/query/from", "from must not be after to, and the range at most " + SummaryReport.MAX_DAYS + " days."));

@@ -1,6 +1,8 @@
 package dev.touchpoint.domain.reports;
 
 import dev.touchpoint.domain.metrics.AggregateKey;
+import java.time.YearMonth;
+import java.time.temporal.IsoFields;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +13,12 @@ public enum GroupBy {
     CHANNEL(AggregateKey::channel),
     TOUCHPOINT(AggregateKey::touchpoint),
     SURVEY(AggregateKey::surveyId),
-    DAY(key -> key.day().toString());
+    DAY(key -> key.day().toString()),
+    /** The ISO week, Monday to Sunday, as {@code 2026-W48}: a quarter's trend without daily noise. */
+    WEEK(key -> String.format(Locale.ROOT, "%d-W%02d", key.day().get(IsoFields.WEEK_BASED_YEAR),
+            key.day().get(IsoFields.WEEK_OF_WEEK_BASED_YEAR))),
+    /** The calendar month, as {@code 2026-11}. */
+    MONTH(key -> YearMonth.from(key.day()).toString());
 
     private final Function<AggregateKey, String> key;
 
