@@ -2,7 +2,7 @@
 (function () {
   'use strict';
   var T = {
-    en: { title: 'Touchpoint', apiKey: 'API key', load: 'Load', channels: 'Channels side by side (last 30 days)', channel: 'Channel',
+    en: { title: 'Touchpoint', apiKey: 'API key', load: 'Load', channels: 'Channels side by side', period30: 'Last 30 days', period90: 'Last 90 days', period365: 'Last 12 months', channel: 'Channel',
       responses: 'Responses', invited: 'Invited', delivered: 'Delivered', opened: 'Opened', clicked: 'Clicked', responded: 'Responded', rate: 'Response rate',
       trend: 'NPS over time, per channel', comments: 'Latest comments', search: 'Customer', email: 'Email', find: 'Find',
       entry: 'Call centre and paper feedback', comment: 'Comment', save: 'Save', csv: 'CSV import', upload: 'Upload',
@@ -10,7 +10,7 @@
       notFound: 'No such customer.', reply: 'Reply to the customer', author: 'Your name', send: 'Send',
       replyQueued: 'Reply on its way by ', row: 'Row', readAs: 'read as ', replyOn: 'On', replyUsual: 'the channel they used', export: 'Download the responses (CSV)',
       csvHint: 'First row: the names of its columns, any of email, phone, name, nps, csat, ces, rating, comment, channel, touchpoint, surveyId, externalId, customerExternalId, locale, submittedAt. Rows without a channel take the one chosen above.' },
-    tr: { title: 'Touchpoint', apiKey: 'API anahtarı', load: 'Yükle', channels: 'Kanallar yan yana (son 30 gün)', channel: 'Kanal',
+    tr: { title: 'Touchpoint', apiKey: 'API anahtarı', load: 'Yükle', channels: 'Kanallar yan yana', period30: 'Son 30 gün', period90: 'Son 90 gün', period365: 'Son 12 ay', channel: 'Kanal',
       responses: 'Yanıt', invited: 'Davet', delivered: 'Teslim', opened: 'Açılan', clicked: 'Tıklanan', responded: 'Yanıtlanan', rate: 'Yanıt oranı',
       trend: 'Kanal bazında zaman içinde NPS', comments: 'Son yorumlar', search: 'Müşteri', email: 'E-posta', find: 'Bul',
       entry: 'Çağrı merkezi ve kâğıt geri bildirimi', comment: 'Yorum', save: 'Kaydet', csv: 'CSV içe aktarma', upload: 'Yükle',
@@ -44,8 +44,27 @@
   function fmt(v) { return v === null || v === undefined ? '–' : String(v); }
   /* The margin says how far a channel's NPS may be from its customers' true one: a few answers prove little. */
   function npsWithMargin(nps) { return nps.score === null ? '–' : nps.score + ' ± ' + nps.marginOfError; }
+  /*
+   * The period the dashboard shows, ending today (UTC, as reports count days), and the trend's step:
+   * days for a month, ISO weeks for a quarter, months for a year, so each point holds enough answers.
+   */
+  function period() {
+    var days = Number($('period').value), DAY = 86400000, today = new Date(new Date().toISOString().slice(0, 10));
+    return { from: new Date(today - (days - 1) * DAY).toISOString().slice(0, 10), to: today.toISOString().slice(0, 10),
+      step: days <= 31 ? 'day' : days <= 120 ? 'week' : 'month' };
+  }
+  function inPeriod() { var p = period(); return 'from=' + p.from + '&to=' + p.to; }
+  /* The first day of a trend point's key: a day (2026-11-23), an ISO week (2026-W48) or a month (2026-11). */
+  function startOf(key) {
+    var week = /^(\d{4})-W(\d{2})$/.exec(key);
+    if (week) {
+      var jan4 = Date.UTC(Number(week[1]), 0, 4), monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86400000;
+      return monday + (Number(week[2]) - 1) * 7 * 86400000;
+    }
+    return Date.parse(key.length === 7 ? key + '-01' : key);
+  }
   function channels() {
-    return api('/v1/reports/summary?groupBy=channel').then(function (report) {
+    return api('/v1/reports/summary?groupBy=channel&' + inPeriod()).then(function (report) {
       var body = $('channels').querySelector('tbody');
       body.textContent = '';
       report.groups.forEach(function (g) {
@@ -74,12 +93,15 @@
     var axis = document.createElementNS(ns, 'line');
     axis.setAttribute('x1', 40); axis.setAttribute('x2', 590); axis.setAttribute('y1', 110); axis.setAttribute('y2', 110);
     axis.setAttribute('stroke', '#bbb'); svg.appendChild(axis);
-    return Promise.all(names.map(function (name) { return api('/v1/reports/summary?groupBy=day&channel=' + encodeURIComponent(name)); }))
+    var step = period().step;
+    return Promise.all(names.map(function (name) {
+      return api('/v1/reports/summary?groupBy=' + step + '&' + inPeriod() + '&channel=' + encodeURIComponent(name));
+    }))
       .then(function (reports) {
         if (reports.length === 0) { return; }
-        /* One date axis for every channel: a point stands at its day, so channels line up day by day. */
+        /* One date axis for every channel: a point stands at its day (or its week's or month's first), so channels line up. */
         var DAY = 86400000, from = Date.parse(reports[0].from), span = Math.max(1, (Date.parse(reports[0].to) - from) / DAY);
-        function x(day) { return 40 + ((Date.parse(day) - from) / DAY) * 550 / span; }
+        function x(key) { return 40 + Math.max(0, (startOf(key) - from) / DAY) * 550 / span; }
         [[reports[0].from, 40, 'start'], [reports[0].to, 590, 'end']].forEach(function (label) { svgText(svg, label[0], label[1], 218, label[2]); });
         [[100, 14], [0, 114], [-100, 210]].forEach(function (label) { svgText(svg, String(label[0]), 34, label[1], 'end'); });
         reports.forEach(function (report, i) {
@@ -110,7 +132,7 @@
     var latest = [];
     function hasText(r) { return r.answers.some(function (a) { return a.type === 'text'; }); }
     function page(cursor, pagesLeft) {
-      return api('/v1/responses?format=json&order=newest&limit=200' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''))
+      return api('/v1/responses?format=json&order=newest&limit=200&' + inPeriod() + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''))
         .then(function (p) {
           p.responses.filter(hasText).forEach(function (r) { if (latest.length < 20) { latest.push(r); } });
           return latest.length < 20 && p.next && pagesLeft > 1 ? page(p.next, pagesLeft - 1) : latest;
@@ -140,14 +162,14 @@
     }).catch(function () { $('outbox-section').hidden = true; });
   }
   /*
-   * The last 30 days' responses as one CSV file, page after page. Separated by semicolons where the browser's language
+   * The period's responses as one CSV file, page after page. Separated by semicolons where the browser's language
    * writes numbers with a decimal comma (Turkish, German…): a spreadsheet there opens a comma file as one column.
    */
   function exportResponses() {
     var separator = (1.5).toLocaleString(navigator.language).indexOf(',') >= 0 ? 'semicolon' : 'comma';
     var parts = [];
     function page(cursor) {
-      var path = '/v1/responses?format=csv&limit=1000&separator=' + separator + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
+      var path = '/v1/responses?format=csv&limit=1000&' + inPeriod() + '&separator=' + separator + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
       return fetch(path, { headers: { 'x-api-key': key } }).then(function (r) {
         if (!r.ok) { throw new Error(String(r.status)); }
         return r.text().then(function (text) {
@@ -164,12 +186,13 @@
       if (link.href) { URL.revokeObjectURL(link.href); }
       // The byte-order mark tells a spreadsheet the file is UTF-8, so Turkish letters read right.
       link.href = URL.createObjectURL(new Blob(['\uFEFF'].concat(parts), { type: 'text/csv;charset=utf-8' }));
-      link.download = 'touchpoint-responses-' + new Date().toISOString().slice(0, 10) + '.csv';
+      link.download = 'touchpoint-responses-' + period().from + '_' + period().to + '.csv';
       link.click();
       $('export-status').textContent = '';
     }).catch(function (err) { $('export-status').textContent = t('failed') + err.message; });
   }
   $('export').addEventListener('click', exportResponses);
+  $('period').addEventListener('change', function () { if (key) { load(); } });
   /*
    * A spreadsheet's plain "CSV" is saved in the system's legacy code page, not UTF-8 (Turkish Excel:
    * windows-1254). Read as UTF-8 it would turn ş, ğ and ı into replacement marks without a word, so a

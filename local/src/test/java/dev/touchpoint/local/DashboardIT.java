@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -76,19 +79,51 @@ class DashboardIT {
         ((ChromeDriver) browser).executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         browser.findElement(By.id("export")).click();
-        Path saved = downloads.resolve("touchpoint-responses-" + LocalDate.now(ZoneOffset.UTC) + ".csv");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Path saved = downloads.resolve("touchpoint-responses-" + today.minusDays(29) + "_" + today + ".csv");
         LocalApi.eventually("the browser saved the export", () -> Files.exists(saved));
         return Files.readString(saved, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLongerPeriod_chartsWeeksOrMonths_onTheSameAxis() {
+        signIn(browser, "Loaded.");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<LocalDate> seededDays = List.of(today.minusDays(3), today.minusDays(2), today.minusDays(1));
+
+        new Select(browser.findElement(By.id("period"))).selectByValue("90");
+        List<String> weeks = seededDays.stream().map(day -> String.format(Locale.ROOT, "%d-W%02d",
+                day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR))).distinct().toList();
+        Chromium.waiting(browser).until(d -> smsTitle(d).startsWith("sms: " + weeks.get(0)));
+        assertEquals(weeks.size(), xs(browser.findElement(By.cssSelector("#trend polyline[data-channel=sms]"))).size(), smsTitle(browser));
+
+        new Select(browser.findElement(By.id("period"))).selectByValue("365");
+        List<String> months = seededDays.stream().map(day -> YearMonth.from(day).toString()).distinct().toList();
+        Chromium.waiting(browser).until(d -> smsTitle(d).startsWith("sms: " + months.get(0) + " "));
+        assertEquals(months.size(), xs(browser.findElement(By.cssSelector("#trend polyline[data-channel=sms]"))).size(), smsTitle(browser));
+        assertEquals("12", browser.findElement(By.cssSelector("#channels tr[data-channel=sms] td:nth-child(3)")).getText(),
+                "the table is the year's: the same twelve SMS answers");
+    }
+
+    /** Opens the dashboard and loads it with the API key (typed afresh: a reload keeps the session's key in the field). */
+    private static void signIn(WebDriver browser, String loaded) {
+        browser.get("http://127.0.0.1:" + runtime.port() + "/");
+        WebElement field = browser.findElement(By.id("api-key"));
+        field.clear();
+        field.sendKeys(runtime.apiKey());
+        browser.findElement(By.cssSelector("#key-form button[type=submit]")).click();
+        Chromium.waiting(browser).until(d -> d.findElement(By.id("status")).getText().equals(loaded));
+    }
+
+    private static String smsTitle(WebDriver browser) {
+        return browser.findElement(By.cssSelector("#trend polyline[data-channel=sms] title")).getAttribute("textContent");
     }
 
     @Test
     void inTurkish_theExportIsSeparatedBySemicolons_asTurkishExcelReadsCsv() throws Exception {
         WebDriver turkish = Chromium.start("tr-TR,tr", 1280, 900);
         try {
-            turkish.get("http://127.0.0.1:" + runtime.port() + "/");
-            turkish.findElement(By.id("api-key")).sendKeys(runtime.apiKey());
-            turkish.findElement(By.cssSelector("#key-form button[type=submit]")).click();
-            Chromium.waiting(turkish).until(d -> d.findElement(By.id("status")).getText().equals("Yüklendi."));
+            signIn(turkish, "Yüklendi.");
             assertEquals("Yanıtları indir (CSV)", turkish.findElement(By.id("export")).getText());
             String exported = export(turkish);
             assertTrue(exported.startsWith("\uFEFFresponseId;answeredAt;channel;"), exported);
@@ -118,10 +153,7 @@ class DashboardIT {
 
     @Test
     void dashboard_showsTheSeededNumbers_rendersCommentsAsText_andRecordsManualEntry() throws Exception {
-        browser.get("http://127.0.0.1:" + runtime.port() + "/");
-        browser.findElement(By.id("api-key")).sendKeys(runtime.apiKey());
-        browser.findElement(By.cssSelector("#key-form button[type=submit]")).click();
-        Chromium.waiting(browser).until(d -> d.findElement(By.id("status")).getText().equals("Loaded."));
+        signIn(browser, "Loaded.");
 
         JsonNode report = StrictJson.read(api.get("/v1/reports/summary?groupBy=channel").body());
         for (JsonNode group : report.get("groups")) {
