@@ -168,8 +168,9 @@
   function exportResponses() {
     var separator = (1.5).toLocaleString(navigator.language).indexOf(',') >= 0 ? 'semicolon' : 'comma';
     var parts = [];
+    var shown = period(); // every page of the one period, whatever the select says meanwhile
     function page(cursor) {
-      var path = '/v1/responses?format=csv&limit=1000&' + inPeriod() + '&separator=' + separator + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
+      var path = '/v1/responses?format=csv&limit=1000&from=' + shown.from + '&to=' + shown.to + '&separator=' + separator + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
       return fetch(path, { headers: { 'x-api-key': key } }).then(function (r) {
         if (!r.ok) { throw new Error(String(r.status)); }
         return r.text().then(function (text) {
@@ -186,7 +187,7 @@
       if (link.href) { URL.revokeObjectURL(link.href); }
       // The byte-order mark tells a spreadsheet the file is UTF-8, so Turkish letters read right.
       link.href = URL.createObjectURL(new Blob(['\uFEFF'].concat(parts), { type: 'text/csv;charset=utf-8' }));
-      link.download = 'touchpoint-responses-' + period().from + '_' + period().to + '.csv';
+      link.download = 'touchpoint-responses-' + shown.from + '_' + shown.to + '.csv';
       link.click();
       $('export-status').textContent = '';
     }).catch(function (err) { $('export-status').textContent = t('failed') + err.message; });

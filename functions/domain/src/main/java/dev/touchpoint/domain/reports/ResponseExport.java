@@ -29,14 +29,10 @@ public final class ResponseExport {
         this.responses = responses;
     }
 
-    public Page page(LocalDate from, LocalDate to, Optional<String> surveyId, Optional<String> cursor, int size) {
-        return page(from, to, surveyId, cursor, size, false);
-    }
-
     /**
-     * The same, newest first when asked: from the end of {@code to} back to the start of {@code from}
-     * (what a list of the latest comments wants, whatever the period holds). A cursor continues the
-     * order it was written in.
+     * A page of the period, oldest first, or newest first when asked: from the end of {@code to} back
+     * to the start of {@code from} (what a list of the latest comments wants, whatever the period
+     * holds). A cursor continues the order it was written in.
      */
     public Page page(LocalDate from, LocalDate to, Optional<String> surveyId, Optional<String> cursor, int size,
                      boolean newestFirst) {

@@ -100,22 +100,27 @@ final class ImportRoute implements ApiRoute {
         for (int i = 0; i < rows.size(); i++) {
             int rowNumber = i + 2;
             List<String> row = rows.get(i);
+            Optional<Integer> stray = columns.strayCell(row);
+            if (stray.isPresent()) {
+                reject(rejected, rowNumber, List.of(new FieldError("",
+                        "Cell " + stray.get() + " holds text under no column of the header; quote a cell that holds a comma.")));
+                continue;
+            }
             Map<String, String> cells = columns.cells(row);
             try {
-                columns.strayCell(row).ifPresent(cell -> {
-                    throw new InvalidSubmissionException("A cell under no column.", List.of(new FieldError("",
-                            "Cell " + cell + " holds text under no column of the header; quote a cell that holds a comma.")));
-                });
                 valid.add(reader.read(submission(cells, defaultChannel)));
             } catch (InvalidSubmissionException e) {
-                HttpResponses.fieldErrors(rejected.addObject().put("row", rowNumber).putArray("errors"),
-                        e.errors().stream().map(error -> inRow(error, cells)).toList());
+                reject(rejected, rowNumber, e.errors().stream().map(error -> inRow(error, cells)).toList());
             }
         }
         intake.acceptAll(valid);
         ObjectNode result = StrictJson.object().put("accepted", valid.size()).put("rejected", rejected.size());
         result.set("errors", rejected);
         return result;
+    }
+
+    private static void reject(ArrayNode rejected, int rowNumber, List<FieldError> errors) {
+        HttpResponses.fieldErrors(rejected.addObject().put("row", rowNumber).putArray("errors"), errors);
     }
 
     /** One row as the contract's submission; a row without a channel has the import's ({@code ?channel=}, else paper). */
@@ -138,12 +143,11 @@ final class ImportRoute implements ApiRoute {
         ArrayNode answers = root.putArray("answers");
         for (String column : answerColumns(cell)) {
             String value = cell.get(column);
-            if (column.equals("comment")) {
-                answers.addObject().put("questionId", "comment").put("type", "text").put("value", value);
-            } else if (value.matches("-?\\d{1,9}")) {
-                answers.addObject().put("questionId", column).put("type", column).put("value", Integer.parseInt(value));
+            ObjectNode answer = answers.addObject().put("questionId", column).put("type", column.equals("comment") ? "text" : column);
+            if (!column.equals("comment") && value.matches("-?\\d{1,9}")) {
+                answer.put("value", Integer.parseInt(value));
             } else {
-                answers.addObject().put("questionId", column).put("type", column).put("value", value);
+                answer.put("value", value);
             }
         }
         return root;
@@ -164,8 +168,9 @@ final class ImportRoute implements ApiRoute {
             return new FieldError("/" + COLUMN_OF_FIELD.get(pointer), error.detail());
         }
         Matcher answer = ANSWER_POINTER.matcher(pointer);
-        if (answer.lookingAt() && Integer.parseInt(answer.group(1)) < answerColumns(cell).size()) {
-            return new FieldError("/" + answerColumns(cell).get(Integer.parseInt(answer.group(1))), error.detail());
+        List<String> answerColumns = answerColumns(cell);
+        if (answer.lookingAt() && Integer.parseInt(answer.group(1)) < answerColumns.size()) {
+            return new FieldError("/" + answerColumns.get(Integer.parseInt(answer.group(1))), error.detail());
         }
         if (pointer.equals("/answers")) {
             return new FieldError("", "The row answers nothing: fill at least one of " + String.join(", ", ImportColumns.ANSWERS) + ".");
