@@ -42,8 +42,11 @@
     });
   }
   function fmt(v) { return v === null || v === undefined ? '–' : String(v); }
-  /* The margin says how far a channel's NPS may be from its customers' true one: a few answers prove little. */
-  function npsWithMargin(nps) { return nps.score === null ? '–' : nps.score + ' ± ' + nps.marginOfError; }
+  /*
+   * The 95% interval says where a channel's true NPS may lie: a few answers prove little. It is not
+   * symmetric around the score (seven detractors: −100, yet somewhere in −100 … −32.8), so both ends are shown.
+   */
+  function npsWithInterval(nps) { return nps.score === null ? '–' : nps.score + ' (' + nps.low + ' … ' + nps.high + ')'; }
   /*
    * The period the dashboard shows, ending today (UTC, as reports count days), and the trend's step:
    * days for a month, ISO weeks for a quarter, months for a year, so each point holds enough answers.
@@ -70,7 +73,7 @@
       report.groups.forEach(function (g) {
         var row = document.createElement('tr');
         row.setAttribute('data-channel', g.key);
-        [g.key, npsWithMargin(g.nps), g.responses, fmt(g.csat.score), fmt(g.ces.mean), g.funnel.invited, g.funnel.delivered,
+        [g.key, npsWithInterval(g.nps), g.responses, fmt(g.csat.score), fmt(g.ces.mean), g.funnel.invited, g.funnel.delivered,
           g.funnel.opened, g.funnel.clicked, g.funnel.responded, g.funnel.responseRate === null ? '–' : g.funnel.responseRate + '%']
           .forEach(function (v) { row.appendChild(el('td', String(v))); });
         body.appendChild(row);

@@ -159,8 +159,9 @@ class DashboardIT {
         for (JsonNode group : report.get("groups")) {
             WebElement row = browser.findElement(By.cssSelector("#channels tr[data-channel='" + group.get("key").asText() + "']"));
             List<WebElement> cells = row.findElements(By.tagName("td"));
-            assertEquals(group.get("nps").get("score").asText() + " ± " + group.get("nps").get("marginOfError").asText(),
-                    cells.get(1).getText(), "NPS of " + group.get("key").asText() + " with its margin of error");
+            JsonNode nps = group.get("nps");
+            assertEquals(nps.get("score").asText() + " (" + nps.get("low").asText() + " … " + nps.get("high").asText() + ")",
+                    cells.get(1).getText(), "NPS of " + group.get("key").asText() + " with its 95% interval, not ± around it");
             assertEquals(group.get("responses").asText(), cells.get(2).getText());
         }
         assertEquals(3, browser.findElements(By.cssSelector("#trend polyline")).size(), "one NPS line per channel");

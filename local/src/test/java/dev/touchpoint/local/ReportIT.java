@@ -142,8 +142,12 @@ class ReportIT {
         double adjusted = n + 3;
         double pa = (promoters + 0.75) / adjusted;
         double da = (detractors + 0.75) / adjusted;
-        assertEquals(Math.round(196 * Math.sqrt((pa + da - (pa - da) * (pa - da)) / adjusted) * 10) / 10.0,
-                group.get("nps").get("marginOfError").asDouble(), 1e-9);
+        double halfWidth = 196 * Math.sqrt((pa + da - (pa - da) * (pa - da)) / adjusted);
+        assertEquals(Math.round(halfWidth * 10) / 10.0, group.get("nps").get("marginOfError").asDouble(), 1e-9);
+        // the interval: centred on the adjusted score, clipped to the scale
+        double centre = (pa - da) * 100;
+        assertEquals(Math.round(Math.max(-100, centre - halfWidth) * 10) / 10.0, group.get("nps").get("low").asDouble(), 1e-9);
+        assertEquals(Math.round(Math.min(100, centre + halfWidth) * 10) / 10.0, group.get("nps").get("high").asDouble(), 1e-9);
         List<Integer> csat = responses.stream().map(Seeded::csat).filter(Objects::nonNull).toList();
         assertEquals(csat.size(), group.get("csat").get("responses").asInt());
         if (!csat.isEmpty()) {

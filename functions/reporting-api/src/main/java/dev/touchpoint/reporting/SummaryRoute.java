@@ -88,7 +88,8 @@ final class SummaryRoute {
     static ObjectNode json(GroupSummary g) {
         ObjectNode node = StrictJson.object().put("key", g.key()).put("responses", g.responses());
         node.putObject("nps").put("score", g.nps().score()).put("promoters", g.nps().promoters()).put("passives", g.nps().passives())
-                .put("detractors", g.nps().detractors()).put("marginOfError", g.nps().marginOfError());
+                .put("detractors", g.nps().detractors()).put("marginOfError", g.nps().marginOfError())
+                .put("low", g.nps().low()).put("high", g.nps().high());
         node.putObject("csat").put("score", g.csat().score()).put("responses", g.csat().responses());
         node.putObject("ces").put("mean", g.ces().mean()).put("responses", g.ces().responses());
         node.putObject("rating").put("mean", g.rating().mean()).put("responses", g.rating().responses());

@@ -60,6 +60,29 @@ public final class MetricRules {
         return round1(1.96 * Math.sqrt(variance / n) * 100.0);
     }
 
+    /** A 95% confidence interval of an NPS, in points, within the scale's −100…100. */
+    public record Interval(double low, double high) {
+    }
+
+    /**
+     * The 95% confidence interval of an NPS by the same adjusted Wald method: centred on the adjusted
+     * score (p − d) × 100, not on the raw one, {@link #npsMarginOfError} either side, and clipped to
+     * −100…100. It is asymmetric around the raw score: seven detractors score −100 and lie in
+     * [−100, −32.8], where "−100 ± 37.2" would claim [−137, −63]. Null when nobody answered.
+     */
+    public static Interval npsInterval(long promoters, long passives, long detractors) {
+        long answers = promoters + passives + detractors;
+        if (answers == 0) {
+            return null;
+        }
+        double n = answers + 3.0;
+        double p = (promoters + 0.75) / n;
+        double d = (detractors + 0.75) / n;
+        double centre = (p - d) * 100.0;
+        double halfWidth = 1.96 * Math.sqrt((p + d - (p - d) * (p - d)) / n) * 100.0;
+        return new Interval(round1(Math.max(-100.0, centre - halfWidth)), round1(Math.min(100.0, centre + halfWidth)));
+    }
+
     /** CSAT in percent, rounded to one decimal; null when nobody answered. */
     public static Double csatScore(long satisfied, long responses) {
         return responses == 0 ? null : round1(100.0 * satisfied / responses);

@@ -3,8 +3,12 @@ package dev.touchpoint.domain.reports;
 /** One group of a summary: its responses, NPS, CSAT, CES and ratings, and the invitation funnel. */
 public record GroupSummary(String key, long responses, Nps nps, Share csat, Mean ces, Mean rating, Funnel funnel) {
 
-    /** NPS with its counts and 95% margin of error; score and margin null without answers. */
-    public record Nps(Double score, long promoters, long passives, long detractors, Double marginOfError) {
+    /**
+     * NPS with its counts, the half-width of its 95% interval ({@code marginOfError}) and the interval
+     * itself, clipped to the scale ({@code low}, {@code high}); all null without answers.
+     */
+    public record Nps(Double score, long promoters, long passives, long detractors, Double marginOfError, Double low,
+                      Double high) {
     }
 
     /** A share in percent (CSAT) over its answers. */

@@ -60,9 +60,11 @@ public final class SummaryReport {
         long detractors = c.getOrDefault(NPS_DETRACTORS, 0L);
         long invited = c.getOrDefault(FunnelCounters.INVITED, 0L);
         long responded = c.getOrDefault(FunnelCounters.RESPONDED, 0L);
+        MetricRules.Interval interval = MetricRules.npsInterval(promoters, passives, detractors);
         return new GroupSummary(key, c.getOrDefault(RESPONSES, 0L),
                 new GroupSummary.Nps(MetricRules.npsScore(promoters, passives, detractors), promoters, passives, detractors,
-                        MetricRules.npsMarginOfError(promoters, passives, detractors)),
+                        MetricRules.npsMarginOfError(promoters, passives, detractors),
+                        interval == null ? null : interval.low(), interval == null ? null : interval.high()),
                 new GroupSummary.Share(MetricRules.csatScore(c.getOrDefault(CSAT_SATISFIED, 0L), c.getOrDefault(CSAT_RESPONSES, 0L)),
                         c.getOrDefault(CSAT_RESPONSES, 0L)),
                 new GroupSummary.Mean(MetricRules.mean(c.getOrDefault(CES_SUM, 0L), c.getOrDefault(CES_RESPONSES, 0L)),

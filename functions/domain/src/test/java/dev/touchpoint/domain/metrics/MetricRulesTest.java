@@ -44,6 +44,28 @@ class MetricRulesTest {
     }
 
     @Test
+    void npsInterval_ofSevenDetractors_isAsymmetricAndClippedToTheScale() {
+        // n = 10, p = 0.75/10, d = 7.75/10: centre −70, half-width 1.96 × √(0.36 / 10) × 100 = 37.19…
+        // so [−107.2, −32.8], clipped to the scale: [−100, −32.8]. "−100 ± 37.2" would read as [−137, −63].
+        MetricRules.Interval interval = MetricRules.npsInterval(0, 0, 7);
+        assertEquals(-100.0, interval.low());
+        assertEquals(-32.8, interval.high());
+    }
+
+    @Test
+    void npsInterval_isCentredOnTheAdjustedScore_notTheRawOne() {
+        // three promoters: n = 6, p = 0.625, d = 0.125: centre 50, half-width 56.58: [−6.6, 106.6] → [−6.6, 100]
+        MetricRules.Interval three = MetricRules.npsInterval(3, 0, 0);
+        assertEquals(-6.6, three.low());
+        assertEquals(100.0, three.high());
+        // 70/30/20: n = 123, p − d = 50/123 = 40.65, half-width 13.44: [27.2, 54.1]
+        MetricRules.Interval mixed = MetricRules.npsInterval(70, 30, 20);
+        assertEquals(27.2, mixed.low());
+        assertEquals(54.1, mixed.high());
+        assertNull(MetricRules.npsInterval(0, 0, 0));
+    }
+
+    @Test
     void csat_isShareOfFourAndFive() {
         assertEquals(82.0, MetricRules.csatScore(41, 50));
     }
