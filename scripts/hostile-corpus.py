@@ -106,6 +106,20 @@ for i, bad in enumerate(["yesterday", "2026-13-45T10:00:00Z", "2999-01-01T00:00:
     feedback(f"submitted-at-{i}", submittedAt=bad)
 for i, bad in enumerate(["Mars/Olympus", "<script>", 5]):
     feedback(f"time-zone-{i}", customer_timeZone=bad)
+# One address, no markup, no separators (the email check's findings); and text that could never be stored:
+# a lone surrogate or a non-character, written as the JSON escape a script would send (ensure_ascii).
+for i, bad in enumerate(["a@example.com,b.example", "<img/src=x/onerror=alert(6)>@example.com", "a\u2028b@example.com",
+                         "a@example.com;b@example.com", "Ayşe <ayse@example.com>"]):
+    feedback(f"email-one-address-{i}", customer_email=bad)
+def unstorable(id, path, body):
+    case(id, "POST", path, JSON, body=json.dumps(body), status=400)
+for i, text in enumerate(["a\udc00b", "\ud83d", "x\uffff", "\ufdd0"]):
+    unstorable(f"feedback/unstorable-comment-{i}", "/v1/feedback",
+               {**fb, "answers": [fb["answers"][0], {"questionId": "comment", "type": "text", "value": text}]})
+    unstorable(f"feedback/unstorable-name-{i}", "/v1/feedback", {**fb, "customer": {"email": "a@example.com", "name": text}})
+unstorable("interactions/unstorable-name", "/v1/interactions",
+           {**{"id": "h-i1", "type": "service.completed", "occurredAt": "2026-01-01T10:00:00Z"}, "customer": {"email": "a@example.com", "name": "\udc00"}})
+unstorable("replies/unstorable-text", "/v1/replies", {"profileId": "{{otherProfileId}}", "text": "Merhaba \udc00"})
 feedback("answers-not-array", answers="nps=9")
 feedback("answers-empty", answers=[])
 feedback("answers-too-many", answers=[{"questionId": f"q{i}", "type": "nps", "value": 5} for i in range(300)])
@@ -160,11 +174,13 @@ for i, query in enumerate(["", "email=", "email=not-an-email", "phone=abc", "ema
                            "externalId=" + "x" * 300, "email=%27%20or%201%3D1", "unknown=1"]):
     case(f"profiles/search-{i}", "GET", "/v1/profiles?" + query, KEY, status=400)
 for i, query in enumerate(["from=2026-13-45", "to=yesterday", "from=2026-02-01&to=2026-01-01", "from=2000-01-01&to=2026-01-01",
-                           "groupBy=%3Cscript%3E", "groupBy=channel%27--", "surveyId=..%2F..", "channel=%3Cscript%3E"]):
+                           "groupBy=%3Cscript%3E", "groupBy=channel%27--", "surveyId=..%2F..", "channel=%3Cscript%3E",
+                           "channel=fax", "surveyId=no-such-survey", "channel="]):
     case(f"summary/query-{i}", "GET", "/v1/reports/summary?" + query, KEY, status=400)
 case("summary/no-key", "GET", "/v1/reports/summary", {}, status=401)
 for i, query in enumerate(["format=xml", "limit=0", "limit=-1", "limit=1000000", "limit=abc", "cursor=not-a-cursor",
-                           "cursor=eyJQSyI6IlBST0ZJTEUjeCJ9", "from=2026-99-01", "from=2020-01-01&to=2026-01-01"]):
+                           "cursor=eyJQSyI6IlBST0ZJTEUjeCJ9", "from=2026-99-01", "from=2020-01-01&to=2026-01-01",
+                           "surveyId=no-such-survey"]):
     case(f"responses/query-{i}", "GET", "/v1/responses?" + query, KEY, status=400)
 case("responses/no-key", "GET", "/v1/responses", {}, status=401)
 

@@ -369,6 +369,35 @@ class ChannelsIT {
         assertEquals("Harika \uFFFF hizmet", profile.get("responses").get(0).get("answers").get(0).get("value").asText());
     }
 
+    /**
+     * A lone surrogate is no character: a signed Meta POST whose text holds one (U+DC00, as JSON
+     * may escape it) could never be queued or stored. Meta gets its 200, the message is counted unreadable,
+     * and the other message of the same POST is kept.
+     */
+    @Test
+    void whatsappTextWithALoneSurrogate_isCountedUnreadable_andItsNeighbourKept() throws Exception {
+        long before = DailyCells.counter(runtime, "WEBHOOK#", "whatsapp#unreadable", "events");
+        String json = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"value":{"messaging_product":"whatsapp",
+                  "metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+                  "contacts":[{"profile":{"name":"Ece"},"wa_id":"905551230001"}],
+                  "messages":[{"from":"905551230001","id":"wamid.surrogate1","timestamp":"1700000000","type":"text","text":{"body":"iyi \\udc00"}},
+                              {"from":"905551230002","id":"wamid.surrogate2","timestamp":"1700000000","type":"text","text":{"body":"çok iyi"}}]},
+                  "field":"messages"}]}]}""";
+
+        HttpResponse<String> response = metaSigned("/webhooks/whatsapp", json);
+
+        assertEquals(200, response.statusCode(), response.body());
+        eventually("the readable message is the other sender's feedback", () -> {
+            HttpResponse<String> r = api.get("/v1/profiles?phone=%2B905551230002");
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null && p.get("responses").size() == 1);
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals(404, api.get("/v1/profiles?phone=%2B905551230001").statusCode(), "nothing of the unreadable message is kept");
+        assertEquals(before + 1, DailyCells.counter(runtime, "WEBHOOK#", "whatsapp#unreadable", "events"));
+        assertEquals(0, runtime.queueDepth(runtime.queues().deadLetterUrl()).total());
+    }
+
     @Test
     void whatsappButtonReply_reachesTheThread_withTheSendersWhatsappId() throws Exception {
         assertEquals(200, metaSigned("/webhooks/whatsapp", SampleEventsIT.sample("webhooks/whatsapp-button-reply.json")).statusCode());

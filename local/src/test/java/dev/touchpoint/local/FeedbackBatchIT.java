@@ -76,6 +76,32 @@ class FeedbackBatchIT {
         assertTrue(deniz.get("responses").toString().contains("Ödeme çok hızlıydı"), deniz.toString());
     }
 
+    /**
+     * One submission of 31 holds a lone surrogate (U+DC00) in its comment: it alone is rejected,
+     * naming the field; the other 30 are stored, and the answer says so.
+     */
+    @Test
+    void aBatchWithOneUnstorableComment_rejectsThatOne_andStoresTheOthers() {
+        String batch = IntStream.range(0, 31).mapToObj(i -> """
+                {"externalId": "surrogate-%d", "channel": "api", "customer": {"email": "batch.surrogate@example.com"},
+                 "answers": [{"questionId": "nps", "type": "nps", "value": 9}, {"questionId": "comment", "type": "text", "value": "%s"}]}"""
+                .formatted(i, i == 17 ? "kırık \\udc00 geldi" : "iyi")).collect(Collectors.joining(",", "{\"submissions\": [", "]}"));
+
+        HttpResponse<String> response = send("application/json", runtime.apiKey(), batch);
+
+        assertEquals(202, response.statusCode(), response.body());
+        JsonNode result = StrictJson.read(response.body());
+        assertEquals(30, result.get("accepted").asInt());
+        assertEquals(1, result.get("rejected").asInt());
+        JsonNode rejected = result.get("results").get(17);
+        assertEquals("rejected", rejected.get("status").asText());
+        assertEquals("/submissions/17/answers/1/value", rejected.get("errors").get(0).get("pointer").asText());
+        eventually("the other 30 are on the profile", () -> {
+            HttpResponse<String> r = api.get("/v1/profiles?email=batch.surrogate@example.com");
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null && p.get("responses").size() == 30);
+    }
+
     @Test
     void aBatchOfFiveHundred_isAccepted_andOneMore_isRefusedWhole() {
         assertEquals(202, send("application/json", runtime.apiKey(), submissions(500)).statusCode());

@@ -118,6 +118,22 @@ class ReportIT {
         assertEquals(2, StrictJson.read(response.body()).get("errors").size());
     }
 
+    /** A filter that cannot match is the caller's mistake, not a period in which nobody answered. */
+    @Test
+    void filters_anUnknownChannelOrSurveyIsA400_andChannelsMatchWithoutCase() {
+        for (String query : List.of("channel=fax", "surveyId=no-such-survey")) {
+            HttpResponse<String> response = api.get("/v1/reports/summary?" + query);
+            assertEquals(400, response.statusCode(), query + ": " + response.body());
+            assertEquals("/query/" + query.substring(0, query.indexOf('=')),
+                    StrictJson.read(response.body()).get("errors").get(0).get("pointer").asText());
+        }
+        String period = "from=" + first + "&to=" + last + "&groupBy=day";
+        JsonNode lower = eventually("all responses are counted", () -> summary(period + "&channel=sms"), r -> total(r) > 0);
+        JsonNode upper = summary(period + "&channel=SMS");
+        assertEquals(lower.get("groups"), upper.get("groups"), "SMS is sms, as at ingest");
+        assertEquals("sms", upper.get("channel").asText());
+    }
+
     private static long total(JsonNode report) {
         long total = 0;
         for (JsonNode group : report.get("groups")) {

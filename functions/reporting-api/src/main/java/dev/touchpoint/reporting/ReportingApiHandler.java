@@ -20,11 +20,16 @@ import dev.touchpoint.domain.profile.ProfileErasure;
 import dev.touchpoint.domain.profile.ProfileLookup;
 import dev.touchpoint.domain.reports.ResponseExport;
 import dev.touchpoint.domain.reports.SummaryReport;
+import dev.touchpoint.domain.survey.SurveyCatalog;
+import dev.touchpoint.domain.survey.SurveyDefinition;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -56,6 +61,19 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
         this.routes = routes;
     }
 
+    /** The deployed surveys' ids, read from the classpath when a report first filters by one (not on every cold start). */
+    private static final Supplier<Set<String>> SURVEY_IDS = new Supplier<>() {
+        private volatile Set<String> ids;
+
+        @Override
+        public Set<String> get() {
+            if (ids == null) {
+                ids = SurveyCatalog.fromClasspath().all().stream().map(SurveyDefinition::id).collect(Collectors.toUnmodifiableSet());
+            }
+            return ids;
+        }
+    };
+
     public static Routes build(Environment env) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
@@ -63,10 +81,10 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
         DynamoDbThreadRepository threads = new DynamoDbThreadRepository(dynamo, table);
         return new Routes(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY"), env.optional("TOUCHPOINT_API_KEY_HASHES")),
-                new SummaryRoute(new SummaryReport(new DynamoDbAggregateReader(dynamo, table)), Clock.systemUTC()),
+                new SummaryRoute(new SummaryReport(new DynamoDbAggregateReader(dynamo, table)), SURVEY_IDS, Clock.systemUTC()),
                 new ProfileByIdRoute(new ProfileLookup(profiles, responses, threads, new DynamoDbInvitationRepository(dynamo, table)),
                         new ProfileErasure(profiles, responses, threads)),
-                new ResponsesRoute(new ResponseExport(responses), Clock.systemUTC()));
+                new ResponsesRoute(new ResponseExport(responses), SURVEY_IDS, Clock.systemUTC()));
     }
 
     /**

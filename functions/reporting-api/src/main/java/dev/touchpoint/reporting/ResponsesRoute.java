@@ -19,6 +19,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -37,10 +40,12 @@ final class ResponsesRoute {
     private static final Map<String, String> SEPARATORS = Map.of("comma", ",", "semicolon", ";");
 
     private final ResponseExport export;
+    private final Supplier<Set<String>> surveyIds;
     private final Clock clock;
 
-    ResponsesRoute(ResponseExport export, Clock clock) {
+    ResponsesRoute(ResponseExport export, Supplier<Set<String>> surveyIds, Clock clock) {
         this.export = export;
+        this.surveyIds = surveyIds;
         this.clock = clock;
     }
 
@@ -65,6 +70,9 @@ final class ResponsesRoute {
                 || !(order.equals("oldest") || order.equals("newest"))) {
             return invalid(request, "/query", "from ≤ to within 366 days, limit 1–" + ResponseExport.MAX_PAGE
                     + ", format json or csv, separator comma or semicolon, order oldest or newest.");
+        }
+        if (query.containsKey("surveyId") && !surveyIds.get().contains(query.get("surveyId"))) {
+            return invalid(request, "/query/surveyId", "No such survey; one of " + String.join(", ", new TreeSet<>(surveyIds.get())) + ".");
         }
         ResponseExport.Page page;
         try {

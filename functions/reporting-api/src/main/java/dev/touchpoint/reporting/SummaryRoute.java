@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.reports.GroupBy;
@@ -19,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /v1/reports/summary?from=&to=&surveyId=&channel=&groupBy=channel|touchpoint|survey|day|week|month}: UTC days
@@ -27,10 +31,13 @@ import java.util.Optional;
 final class SummaryRoute {
 
     private final SummaryReport report;
+    private final Supplier<Set<String>> surveyIds;
     private final Clock clock;
 
-    SummaryRoute(SummaryReport report, Clock clock) {
+    /** @param surveyIds the surveys a report may be filtered by: the deployment's, read on first use */
+    SummaryRoute(SummaryReport report, Supplier<Set<String>> surveyIds, Clock clock) {
         this.report = report;
+        this.surveyIds = surveyIds;
         this.clock = clock;
     }
 
@@ -47,9 +54,18 @@ final class SummaryRoute {
         if (errors.isEmpty() && (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= SummaryReport.MAX_DAYS)) {
             errors.add(new FieldError("/query/from", "from must not be after to, and the range at most " + SummaryReport.MAX_DAYS + " days."));
         }
-        // A filter that cannot match must not be dropped silently: the report would show everything.
-        Optional<String> surveyId = filter(query, "surveyId", "[a-z0-9][a-z0-9._-]{0,63}", "A survey id: 1 to 64 of a-z 0-9 . _ -.", errors);
-        Optional<String> channel = filter(query, "channel", "[a-z_]{1,20}", "A channel such as sms or call_centre.", errors);
+        // A filter that cannot match must not be answered with empty groups, as if nobody had answered:
+        // an unknown survey or channel is the caller's mistake. Channels match without case, as at ingest.
+        Optional<String> surveyId = Optional.ofNullable(query.get("surveyId"));
+        if (surveyId.isPresent() && !surveyIds.get().contains(surveyId.get())) {
+            errors.add(new FieldError("/query/surveyId", "No such survey; one of " + String.join(", ", new TreeSet<>(surveyIds.get())) + "."));
+            surveyId = Optional.empty();
+        }
+        Optional<String> channel = Optional.ofNullable(query.get("channel")).map(name -> Channel.fromWireName(name)
+                .map(Channel::wireName).orElseGet(() -> {
+                    errors.add(new FieldError("/query/channel", "One of " + Channel.allWireNames() + "."));
+                    return null;
+                }));
         if (!errors.isEmpty()) {
             return HttpResponses.invalid("The report request is not valid.", errors, request.path());
         }
@@ -61,16 +77,6 @@ final class SummaryRoute {
         ArrayNode list = root.putArray("groups");
         groups.forEach(group -> list.add(json(group)));
         return HttpResponses.json(200, root);
-    }
-
-    private static Optional<String> filter(Map<String, String> query, String name, String pattern, String problem,
-                                           List<FieldError> errors) {
-        Optional<String> value = Optional.ofNullable(query.get(name));
-        if (value.isPresent() && !value.get().matches(pattern)) {
-            errors.add(new FieldError("/query/" + name, problem));
-            return Optional.empty();
-        }
-        return value;
     }
 
     private static LocalDate date(String text, LocalDate fallback, String pointer, List<FieldError> errors) {

@@ -1,15 +1,20 @@
 package dev.touchpoint.aws.apigateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.json.MalformedJsonException;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.json.UnstorableText;
 import java.nio.charset.CharacterCodingException;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Reads a JSON request body with the checks every JSON route shares, in order: 415 for another media
- * type, 413 above the route's size limit, 400 for invalid Base64 or UTF-8, 400 for malformed JSON.
+ * type, 413 above the route's size limit, 400 for invalid Base64 or UTF-8, 400 for malformed JSON, and
+ * 400 naming each field whose text could never be stored ({@link UnstorableText}): refused here, such
+ * text would fail the queue or the table on every retry.
  */
 public final class JsonBodies {
 
@@ -22,6 +27,20 @@ public final class JsonBodies {
 
     /** The same, the JSON sent as any of {@code mediaTypes} (a browser's widget may send it as {@code text/plain}). */
     public static JsonNode read(HttpRequest request, int maxBytes, Set<String> mediaTypes) {
+        JsonNode body = readDocument(request, maxBytes, mediaTypes);
+        List<FieldError> unstorable = UnstorableText.in(body, "");
+        if (!unstorable.isEmpty()) {
+            throw new ProblemException(HttpResponses.invalid("The body holds text that cannot be stored.", unstorable,
+                    request.path()));
+        }
+        return body;
+    }
+
+    /**
+     * The same checks but the text check, for a body of independent parts (a batch of submissions) whose
+     * caller checks each part's text itself and answers for each.
+     */
+    public static JsonNode readDocument(HttpRequest request, int maxBytes, Set<String> mediaTypes) {
         String path = request.path();
         if (!request.mediaType().map(mediaTypes::contains).orElse(false)) {
             throw new ProblemException(HttpResponses.problem(415, "unsupported-media-type", "Unsupported media type",

@@ -2,11 +2,16 @@ package dev.touchpoint.aws.sqs;
 
 import dev.touchpoint.aws.AtOnce;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
+import dev.touchpoint.domain.feedback.PartlyQueuedException;
 import dev.touchpoint.domain.queue.QueueMessage;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -49,7 +54,11 @@ public final class SqsFeedbackQueue implements FeedbackQueue {
     @Override
     public void enqueueAll(List<? extends QueueMessage> messages) {
         if (messages.size() == 1) {
-            enqueue(messages.get(0));
+            try {
+                enqueue(messages.get(0));
+            } catch (RuntimeException e) {
+                throw new PartlyQueuedException(Set.of(0), e.getClass().getSimpleName(), e);
+            }
             return;
         }
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
@@ -58,29 +67,49 @@ public final class SqsFeedbackQueue implements FeedbackQueue {
                     .messageBody(QueueMessageCodec.encode(messages.get(i)))
                     .messageAttributes(Map.of("kind", text(QueueMessageCodec.kindOf(messages.get(i))))).build());
         }
-        AtOnce.each(SendBatches.of(entries), BATCHES_AT_ONCE, this::send);
+        Set<Integer> queued = ConcurrentHashMap.newKeySet();
+        Set<String> refusals = ConcurrentHashMap.newKeySet();
+        RuntimeException failure = null;
+        try {
+            AtOnce.each(SendBatches.of(entries), BATCHES_AT_ONCE, batch -> queued.addAll(send(batch, refusals)));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (queued.size() < messages.size()) {
+            Set<Integer> notQueued = new TreeSet<>();
+            for (int i = 0; i < messages.size(); i++) {
+                if (!queued.contains(i)) {
+                    notQueued.add(i);
+                }
+            }
+            String reason = failure != null ? failure.getClass().getSimpleName() : String.join(", ", new TreeSet<>(refusals));
+            throw new PartlyQueuedException(notQueued, reason, failure);
+        }
     }
 
     /**
-     * One batch, its failed entries sent again while SQS says the failure was its own; throws if any entry
-     * is still not queued, so the caller is never told a message is queued that is not.
+     * One batch, its failed entries sent again while SQS says the failure was its own. Answers the
+     * positions SQS queued, so the caller is never told a message is queued that is not; an entry SQS
+     * refuses (or fails on every attempt) is left out and its error code kept in {@code refusals}.
      */
-    private void send(List<SendMessageBatchRequestEntry> batch) {
+    private Set<Integer> send(List<SendMessageBatchRequestEntry> batch, Set<String> refusals) {
+        Set<Integer> queued = new HashSet<>();
         List<SendMessageBatchRequestEntry> pending = batch;
         for (int attempt = 1; ; attempt++) {
             List<SendMessageBatchRequestEntry> sent = pending;
             List<BatchResultErrorEntry> failed = sqs.sendMessageBatch(
                     SendMessageBatchRequest.builder().queueUrl(queueUrl).entries(sent).build()).failed();
-            if (failed.isEmpty()) {
-                return;
+            Set<String> failedIds = new HashSet<>();
+            failed.forEach(entry -> failedIds.add(entry.id()));
+            sent.stream().filter(entry -> !failedIds.contains(entry.id())).forEach(entry -> queued.add(Integer.parseInt(entry.id())));
+            List<String> retriable = failed.stream().filter(entry -> !entry.senderFault()).map(BatchResultErrorEntry::id).toList();
+            failed.stream().filter(BatchResultErrorEntry::senderFault)
+                    .forEach(entry -> refusals.add(entry.code() + " (sender's fault)"));
+            if (retriable.isEmpty() || attempt == ATTEMPTS) {
+                failed.stream().filter(entry -> retriable.contains(entry.id())).forEach(entry -> refusals.add(entry.code()));
+                return queued;
             }
-            boolean retriable = failed.stream().noneMatch(BatchResultErrorEntry::senderFault);
-            if (!retriable || attempt == ATTEMPTS) {
-                throw new IllegalStateException("SQS did not queue " + failed.size() + " of " + sent.size()
-                        + " messages: " + failed.get(0).code() + (failed.get(0).senderFault() ? " (sender's fault)" : ""));
-            }
-            List<String> ids = failed.stream().map(BatchResultErrorEntry::id).toList();
-            pending = sent.stream().filter(entry -> ids.contains(entry.id())).toList();
+            pending = sent.stream().filter(entry -> retriable.contains(entry.id())).toList();
         }
     }
 

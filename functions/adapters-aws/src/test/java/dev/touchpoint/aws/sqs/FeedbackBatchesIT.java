@@ -11,6 +11,7 @@ import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
+import dev.touchpoint.domain.feedback.PartlyQueuedException;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
@@ -214,37 +215,40 @@ class FeedbackBatchesIT {
     }
 
     /**
-     * Entry 0 (in the first batch) refused as the sender's fault. Batches go four at once, in order: those
-     * in flight with it finish, but the refused one is not sent again, and no batch starts after it.
-     * The proxy holds every other batch until the first has been answered, so none can finish first.
+     * Entry 0 (in the first batch) refused as the sender's fault (its text, say): it alone is not queued,
+     * and not sent again; every other entry is, and the caller is told exactly which one was not, so a
+     * batch's answer never says nothing was stored when 99 were.
      */
     @Test
-    void anEntryRefusedAsTheSendersFault_endsTheImportWithAnError() throws Exception {
-        CountDownLatch firstAnswered = new CountDownLatch(1);
+    @SuppressWarnings("unchecked")
+    void anEntryRefusedAsTheSendersFault_isNamedNotQueued_andTheOthersAreQueued() throws Exception {
         List<SendMessageBatchRequest> requests = Collections.synchronizedList(new ArrayList<>());
-        SqsClient refusing = recording(real, calls, requests, response -> {
-            firstAnswered.countDown();
-            return response.toBuilder()
-                    .successful(response.successful().stream().filter(ok -> !ok.id().equals("0")).toList())
-                    .failed(BatchResultErrorEntry.builder().id("0").code("InvalidMessageContents").senderFault(true).build()).build();
-        });
-        SqsClient holdingTheOthers = waitingFirst(refusing, args -> {
-            boolean first = args != null && args[0] instanceof SendMessageBatchRequest request
-                    && request.entries().stream().anyMatch(entry -> entry.id().equals("0"));
-            if (!first && !firstAnswered.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the first batch was never answered");
-            }
-        });
+        UnaryOperator<SendMessageBatchResponse> refusingEntry0 = response -> response.successful().stream().noneMatch(ok -> ok.id().equals("0"))
+                ? response
+                : response.toBuilder().successful(response.successful().stream().filter(ok -> !ok.id().equals("0")).toList())
+                        .failed(BatchResultErrorEntry.builder().id("0").code("InvalidMessageContents").senderFault(true).build()).build();
+        UnaryOperator<SendMessageBatchResponse>[] everyBatch = new UnaryOperator[10];
+        java.util.Arrays.fill(everyBatch, refusingEntry0);
+        List<FeedbackEvent> events = events(100, 1);
 
-        IllegalStateException error = assertThrows(IllegalStateException.class,
-                () -> new SqsFeedbackQueue(holdingTheOthers, url).enqueueAll(events(100, 1)));
+        PartlyQueuedException error = assertThrows(PartlyQueuedException.class,
+                () -> new SqsFeedbackQueue(recording(real, calls, requests, everyBatch), url).enqueueAll(events));
 
         assertTrue(error.getMessage().contains("InvalidMessageContents"), error.getMessage());
+        assertEquals(Set.of(0), error.notQueued(), "only the refused entry is named");
         assertEquals(1, requests.stream().filter(r -> r.entries().stream().anyMatch(e -> e.id().equals("0"))).count(),
-                "the refused batch is not sent again");
-        // Four in flight with it; those three would have to finish, and their followers too, before its own
-        // failure was noted for a sixth batch to start: in practice at most four are sent, never all ten.
-        assertTrue(requests.size() < 10, "no batch starts once the refusal is known: " + requests.size() + " of 10 sent");
+                "the refused entry is not sent again");
+        assertEquals(10, requests.size(), "every other batch is sent");
+        // SQS really took entry 0 (only its answer was altered): all 100 arrive, none twice.
+        assertEquals(Set.copyOf(events), received(real, url, 100));
+    }
+
+    /** A call that fails outright (the queue is gone) stops the batches after it: those not known queued are named. */
+    @Test
+    void aFailedCall_namesEveryMessageNotKnownQueued() {
+        PartlyQueuedException error = assertThrows(PartlyQueuedException.class,
+                () -> new SqsFeedbackQueue(real, url + "-gone").enqueueAll(events(30, 1)));
+        assertEquals(30, error.notQueued().size());
     }
 
     @Test

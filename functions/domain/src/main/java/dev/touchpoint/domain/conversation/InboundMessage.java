@@ -1,6 +1,7 @@
 package dev.touchpoint.domain.conversation;
 
 import dev.touchpoint.domain.identity.Customer;
+import dev.touchpoint.domain.text.StorableText;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -23,6 +24,18 @@ public record InboundMessage(String channel, String provider, String providerMes
         Objects.requireNonNull(sender, "sender");
         Objects.requireNonNull(receivedAt, "receivedAt");
         text = text == null ? "" : text;
+    }
+
+    /**
+     * Whether every text of it can be stored and queued ({@link StorableText}). A provider's message that
+     * cannot is acknowledged as the provider expects and counted unreadable: retrying it would fail the
+     * same way every time.
+     */
+    public boolean isStorable() {
+        return StorableText.isStorable(text) && StorableText.isStorable(providerMessageId)
+                && (payload == null || StorableText.isStorable(payload))
+                // the queue reads a sender's name back as the API reads one: it must be acceptable there too
+                && (sender.name() == null || StorableText.isAcceptable(sender.name()));
     }
 
     /** The key its effects are recorded under, unique across providers. */

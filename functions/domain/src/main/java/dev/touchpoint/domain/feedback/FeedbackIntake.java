@@ -24,11 +24,25 @@ public final class FeedbackIntake {
 
     /** Many valid submissions (an import's rows), handed to the queue together; all received at one instant. */
     public List<FeedbackEvent> acceptAll(List<FeedbackSubmission> submissions) {
+        List<FeedbackEvent> events = events(submissions);
+        queue(events);
+        return events;
+    }
+
+    /** The events many submissions become, all received now, before they are queued ({@link #queue}). */
+    public List<FeedbackEvent> events(List<FeedbackSubmission> submissions) {
         Instant receivedAt = clock.instant();
-        List<FeedbackEvent> events = submissions.stream()
+        return submissions.stream()
                 .map(submission -> FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), receivedAt))
                 .toList();
+    }
+
+    /**
+     * Queues events made by {@link #events}, together.
+     *
+     * @throws PartlyQueuedException naming, by their positions, those the queue did not take
+     */
+    public void queue(List<FeedbackEvent> events) {
         queue.enqueueAll(events);
-        return events;
     }
 }

@@ -6,12 +6,13 @@ import dev.touchpoint.domain.identity.CustomerReader;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.identity.IdentityType;
+import dev.touchpoint.domain.json.UnstorableText;
+import dev.touchpoint.domain.text.StorableText;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -198,6 +199,10 @@ public final class SubmissionReader {
         if (text == null || text.isEmpty() || text.length() > max || text.indexOf('\u0000') >= 0) {
             errors.add(new FieldError(at + "/value",
                     "A " + type.wireName() + " answer must be a non-empty string of at most " + max + " characters."));
+            return null;
+        }
+        if (!StorableText.isAcceptable(text)) {
+            errors.add(new FieldError(at + "/value", UnstorableText.PROBLEM));
             return null;
         }
         return questionId == null ? null : Answer.text(questionId, type, text);

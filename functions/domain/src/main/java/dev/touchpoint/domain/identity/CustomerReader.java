@@ -2,6 +2,8 @@ package dev.touchpoint.domain.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.feedback.FieldError;
+import dev.touchpoint.domain.json.UnstorableText;
+import dev.touchpoint.domain.text.StorableText;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -49,6 +51,9 @@ public final class CustomerReader {
         String name = text(node.get("name"), at + "/name", errors);
         if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH || name.indexOf('\u0000') >= 0)) {
             errors.add(new FieldError(at + "/name", "Must be 1 to " + MAX_NAME_LENGTH + " characters."));
+            name = null;
+        } else if (name != null && !StorableText.isAcceptable(name)) {
+            errors.add(new FieldError(at + "/name", UnstorableText.PROBLEM));
             name = null;
         }
         return new Customer(identities, name == null ? null : name.trim(), locale(node, at, errors), timeZone(node, at, errors));

@@ -3,6 +3,7 @@ package dev.touchpoint.domain.identity;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.net.IDN;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,8 +18,16 @@ import java.util.regex.Pattern;
  */
 public final class IdentityNormalizer {
 
-    /** Deliberately permissive: one @, no spaces, a dot in the domain. Deliverability is SES's job. */
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+    /**
+     * One address and nothing else: a local part of RFC 5322's dot-atom characters (letters of any
+     * script allowed, for internationalised addresses), dots only between them; no quotes, brackets,
+     * commas, semicolons, spaces or line separators, so a field can hold neither two addresses nor
+     * markup. Deliverability is SES's job.
+     */
+    private static final Pattern LOCAL_PART = Pattern.compile("^[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+(\\.[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+)*$");
+    /** A domain label in ASCII (an internationalised one as its {@code xn--} form): letters, digits, inner hyphens. */
+    private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
+    private static final Pattern TOP_LEVEL = Pattern.compile("^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$");
     private static final int MAX_EMAIL_LENGTH = 254;
     private static final int MAX_OPAQUE_ID_LENGTH = 128;
     private static final Pattern OPAQUE_ID = Pattern.compile("^[\\p{L}\\p{N}._:@+\\-/]+$");
@@ -49,12 +58,39 @@ public final class IdentityNormalizer {
         return defaultRegion;
     }
 
+    /**
+     * An address in one canonical form: trimmed, lower-cased with {@link Locale#ROOT}, its domain in
+     * ASCII ({@code ali@alışveriş.com.tr} and {@code ali@xn--alveri-q9a28ae.com.tr} are one customer, and
+     * the ASCII form is what mail servers and SES use).
+     */
     public Optional<Identity> email(String raw) {
         String email = raw.trim().toLowerCase(Locale.ROOT);
-        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+        int at = email.indexOf('@');
+        if (email.length() > MAX_EMAIL_LENGTH || at < 1 || at > 64 || at != email.lastIndexOf('@')
+                || !LOCAL_PART.matcher(email.substring(0, at)).matches()) {
             return Optional.empty();
         }
-        return Optional.of(new Identity(IdentityType.EMAIL, email));
+        return asciiDomain(email.substring(at + 1)).map(domain -> new Identity(IdentityType.EMAIL, email.substring(0, at + 1) + domain));
+    }
+
+    /** The domain in ASCII, when it is a host name of at least two labels with a top-level domain of letters. */
+    private static Optional<String> asciiDomain(String domain) {
+        String ascii;
+        try {
+            ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException notAHostName) {
+            return Optional.empty();
+        }
+        String[] labels = ascii.split("\\.", -1);
+        if (labels.length < 2 || ascii.length() > 253 || !TOP_LEVEL.matcher(labels[labels.length - 1]).matches()) {
+            return Optional.empty();
+        }
+        for (String label : labels) {
+            if (!LABEL.matcher(label).matches()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(ascii);
     }
 
     /** A phone in E.164 ({@code +905551112233}), or empty when libphonenumber finds it invalid. */

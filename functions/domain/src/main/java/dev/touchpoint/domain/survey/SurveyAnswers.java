@@ -3,6 +3,7 @@ package dev.touchpoint.domain.survey;
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.feedback.SubmissionReader;
+import dev.touchpoint.domain.text.StorableText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Map;
 public final class SurveyAnswers {
 
     /** Why an answer was refused. */
-    public enum Problem { REQUIRED, OUT_OF_RANGE, UNKNOWN_OPTION, TOO_LONG, NOTHING_ANSWERED }
+    public enum Problem { REQUIRED, OUT_OF_RANGE, UNKNOWN_OPTION, TOO_LONG, UNSTORABLE_TEXT, NOTHING_ANSWERED }
 
     /** The valid answers, and a problem per question id ("" for the survey as a whole). */
     public record Result(List<Answer> answers, Map<String, Problem> problems) {
@@ -69,6 +70,8 @@ public final class SurveyAnswers {
             }
         } else if (value.length() > SubmissionReader.MAX_TEXT_LENGTH || value.indexOf('\u0000') >= 0) {
             problems.put(question.id(), Problem.TOO_LONG);
+        } else if (!StorableText.isAcceptable(value)) {
+            problems.put(question.id(), Problem.UNSTORABLE_TEXT);
         } else {
             answers.add(Answer.text(question.id(), type, value));
         }

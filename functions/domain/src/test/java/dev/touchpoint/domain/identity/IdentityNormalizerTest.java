@@ -36,6 +36,28 @@ class IdentityNormalizerTest {
     }
 
     @Test
+    void email_isOneAddress_withoutMarkupOrSeparators() {
+        for (String notOne : new String[] {"a@example.com,b.example", "a@example.com;b@example.com", "a@example.com b@example.com",
+                "<img/src=x/onerror=alert(6)>@example.com", "a\u2028b@example.com", "a@example.com\u2028", "\"quoted\"@example.com",
+                "a..b@example.com", ".a@example.com", "a.@example.com", "a@-example.com", "a@example-.com", "a@example..com",
+                "a@example.com.", "a@exa_mple.com", "a@123.456", "Ayşe <ayse@example.com>", "a@[127.0.0.1]"}) {
+            assertTrue(normalizer.email(notOne).isEmpty(), notOne);
+        }
+        for (String one : new String[] {"o'brien@example.com", "first.last+tag@sub.example.co.uk", "a_b-c@example.com",
+                "ayşe@example.com.tr", "x@xn--bcher-kva.example"}) {
+            assertTrue(normalizer.email(one).isPresent(), one);
+        }
+    }
+
+    @Test
+    void email_withAnInternationalDomain_isStoredInAscii() {
+        assertEquals("info@xn--mnchen-3ya.example", normalizer.email("info@MÜNCHEN.example").orElseThrow().value());
+        assertEquals("ali@xn--alveri-q9a28ae.com.tr", normalizer.email("ali@alışveriş.com.tr").orElseThrow().value());
+        assertEquals(normalizer.email("ali@xn--alveri-q9a28ae.com.tr"), normalizer.email("ali@alışveriş.com.tr"),
+                "the Unicode and the ASCII forms are one customer");
+    }
+
+    @Test
     void phone_inNationalTurkishForm_becomesE164() {
         assertEquals("+905551112233", normalizer.phone("0555 111 22 33").orElseThrow().value());
         assertEquals("+905551112233", normalizer.phone("+90 (555) 111-22-33").orElseThrow().value());

@@ -12,6 +12,7 @@ import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
 import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
+import dev.touchpoint.domain.feedback.PartlyQueuedException;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.json.StrictJson;
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ import java.util.Set;
  * collected elsewhere (an app backend flushing its users' answers, a CRM). Each is checked by the same
  * reader; the valid ones are queued together, ten to an SQS request, so a response costs a fraction of
  * an HTTP API request and of an invocation (docs/performance.md). 202 with one result per submission,
- * in order: its response id, or its errors with pointers into the whole body.
+ * in order: its response id ({@code accepted}), its errors with pointers into the whole body
+ * ({@code rejected}), or, should the queue take only some, {@code failed} (not stored: send it again).
+ * When the queue took none, 503: then, and only then, nothing was stored.
  */
 final class FeedbackBatchRoute implements ApiRoute {
 
@@ -47,12 +50,13 @@ final class FeedbackBatchRoute implements ApiRoute {
 
     @Override
     public APIGatewayV2HTTPResponse handle(HttpRequest request) {
-        JsonNode body = JsonBodies.read(request, MAX_BODY_BYTES);
+        // Each submission's text is checked with the rest of it, so one bad answer rejects only its submission.
+        JsonNode body = JsonBodies.readDocument(request, MAX_BODY_BYTES, Set.of("application/json"));
         List<FieldError> shapeErrors = shapeErrors(body);
         if (!shapeErrors.isEmpty()) {
             return HttpResponses.invalid("The batch is not valid.", shapeErrors, request.path());
         }
-        return HttpResponses.json(202, queueValid(body.get("submissions")));
+        return queueValid(body.get("submissions"), request.path());
     }
 
     /** An object holding only a list of 1 to {@value #MAX_SUBMISSIONS} submissions. */
@@ -71,7 +75,7 @@ final class FeedbackBatchRoute implements ApiRoute {
     }
 
     /** Every submission is checked first; the valid ones are then queued together. */
-    private ObjectNode queueValid(JsonNode submissions) {
+    private APIGatewayV2HTTPResponse queueValid(JsonNode submissions, String path) {
         List<FeedbackSubmission> valid = new ArrayList<>();
         List<List<FieldError>> rejections = new ArrayList<>();
         for (int i = 0; i < submissions.size(); i++) {
@@ -83,17 +87,38 @@ final class FeedbackBatchRoute implements ApiRoute {
                 rejections.add(e.errors().stream().map(error -> new FieldError(at + error.pointer(), error.detail())).toList());
             }
         }
-        Iterator<FeedbackEvent> queued = intake.acceptAll(valid).iterator();
+        List<FeedbackEvent> events = intake.events(valid);
+        Set<Integer> notQueued = Set.of();
+        try {
+            intake.queue(events);
+        } catch (PartlyQueuedException e) {
+            if (e.notQueued().size() == events.size()) {
+                throw e; // nothing was stored: the caller's answer is the 503 that says so
+            }
+            notQueued = e.notQueued();
+        }
+        Iterator<FeedbackEvent> queued = events.iterator();
         ArrayNode results = StrictJson.array();
+        int validIndex = 0;
         for (List<FieldError> errors : rejections) {
             if (errors == null) {
-                results.addObject().put("id", queued.next().responseId()).put("status", "accepted");
+                String id = queued.next().responseId();
+                if (notQueued.contains(validIndex++)) {
+                    results.addObject().put("id", id).put("status", "failed")
+                            .put("detail", "Not stored this time; send it again (it is stored once, however often it is sent).");
+                } else {
+                    results.addObject().put("id", id).put("status", "accepted");
+                }
             } else {
                 HttpResponses.fieldErrors(results.addObject().put("status", "rejected").putArray("errors"), errors);
             }
         }
-        ObjectNode answer = StrictJson.object().put("accepted", valid.size()).put("rejected", submissions.size() - valid.size());
+        ObjectNode answer = StrictJson.object().put("accepted", valid.size() - notQueued.size())
+                .put("rejected", submissions.size() - valid.size());
+        if (!notQueued.isEmpty()) {
+            answer.put("failed", notQueued.size());
+        }
         answer.set("results", results);
-        return answer;
+        return HttpResponses.json(202, answer);
     }
 }

@@ -10,6 +10,7 @@ import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
 import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
+import dev.touchpoint.domain.feedback.PartlyQueuedException;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.json.StrictJson;
 import java.nio.charset.CharacterCodingException;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -96,6 +99,7 @@ final class ImportRoute implements ApiRoute {
     /** Every row is checked first; the valid ones are then queued together, ten a request. */
     private ObjectNode importRows(ImportColumns columns, Channel defaultChannel, List<List<String>> rows) {
         List<FeedbackSubmission> valid = new ArrayList<>();
+        List<Integer> validRows = new ArrayList<>();
         ArrayNode rejected = StrictJson.array();
         for (int i = 0; i < rows.size(); i++) {
             int rowNumber = i + 2;
@@ -109,14 +113,34 @@ final class ImportRoute implements ApiRoute {
             Map<String, String> cells = columns.cells(row);
             try {
                 valid.add(reader.read(submission(cells, defaultChannel)));
+                validRows.add(rowNumber);
             } catch (InvalidSubmissionException e) {
                 reject(rejected, rowNumber, e.errors().stream().map(error -> inRow(error, cells)).toList());
             }
         }
-        intake.acceptAll(valid);
-        ObjectNode result = StrictJson.object().put("accepted", valid.size()).put("rejected", rejected.size());
+        Set<Integer> notQueued = queue(valid);
+        notQueued.forEach(index -> reject(rejected, validRows.get(index), List.of(new FieldError("",
+                "Not stored this time; import the file again (each row is stored once, however often it is sent)."))));
+        ObjectNode result = StrictJson.object().put("accepted", valid.size() - notQueued.size())
+                .put("rejected", rejected.size() - notQueued.size());
+        if (!notQueued.isEmpty()) {
+            result.put("failed", notQueued.size());
+        }
         result.set("errors", rejected);
         return result;
+    }
+
+    /** Queues the valid rows; answers the positions of those the queue did not take (all of them: it throws). */
+    private Set<Integer> queue(List<FeedbackSubmission> valid) {
+        try {
+            intake.acceptAll(valid);
+            return Set.of();
+        } catch (PartlyQueuedException e) {
+            if (e.notQueued().size() == valid.size()) {
+                throw e; // nothing was stored: the 503 says so
+            }
+            return new TreeSet<>(e.notQueued());
+        }
     }
 
     private static void reject(ArrayNode rejected, int rowNumber, List<FieldError> errors) {

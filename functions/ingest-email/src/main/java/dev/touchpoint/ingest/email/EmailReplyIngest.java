@@ -51,7 +51,7 @@ public final class EmailReplyIngest {
                 log.accept("ingest-email: dropped message " + messageId + ": " + dropped.get());
                 continue;
             }
-            Optional<InboundMessage> message = read(ses);
+            Optional<InboundMessage> message = read(ses).filter(InboundMessage::isStorable);
             if (message.isEmpty()) {
                 counter.count("ses", "unreadable", clock.instant());
                 log.accept("ingest-email: message " + messageId + " could not be read");

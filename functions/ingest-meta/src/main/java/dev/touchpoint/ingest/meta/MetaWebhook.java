@@ -96,7 +96,7 @@ public final class MetaWebhook {
             default -> counter.count("meta", "object:" + safe(root.path("object").asText("none")), clock.instant());
         }
         // Meta batches a busy number's messages into one POST: ten to an SQS request.
-        queue.enqueueAll(messages.stream().map(InboundMessageEvent::new).toList());
+        queue.enqueueAll(messages.stream().filter(this::storable).map(InboundMessageEvent::new).toList());
         return text(200, "EVENT_RECEIVED");
     }
 
@@ -133,6 +133,15 @@ public final class MetaWebhook {
             }
             into.add(new InboundMessage("whatsapp", "meta", id, sender.get(), text, payload, null, clock.instant()));
         }
+    }
+
+    /** A message whose text could never be stored is counted, not queued: Meta would only send it again. */
+    private boolean storable(InboundMessage message) {
+        if (message.isStorable()) {
+            return true;
+        }
+        counter.count(message.channel(), "unreadable", clock.instant());
+        return false;
     }
 
     /** A WhatsApp id is the phone number without its plus: both identify the customer, so an SMS of the same number is the same person. */

@@ -38,7 +38,8 @@ public final class TwoWaySms {
         int queued = 0;
         List<SNSEvent.SNSRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         for (SNSEvent.SNSRecord record : records) {
-            Optional<InboundMessage> message = read(record.getSNS() == null ? null : record.getSNS().getMessage());
+            Optional<InboundMessage> message = read(record.getSNS() == null ? null : record.getSNS().getMessage())
+                    .filter(InboundMessage::isStorable);
             if (message.isEmpty()) {
                 counter.count("aws-sms", "unreadable", clock.instant());
                 log.accept("ingest-sms: acknowledged a record that is no two-way SMS notification");

@@ -70,8 +70,14 @@ public final class TwilioWebhook {
             return text(200, "text/xml", TWIML_EMPTY);
         }
         boolean whatsapp = fields.getOrDefault("From", "").startsWith("whatsapp:");
-        queue.enqueue(new InboundMessageEvent(new InboundMessage(whatsapp ? "whatsapp" : "sms", "twilio", sid, sender.get(),
-                fields.getOrDefault("Body", ""), emptyToNull(fields.get("ButtonPayload")), null, clock.instant())));
+        InboundMessage message = new InboundMessage(whatsapp ? "whatsapp" : "sms", "twilio", sid, sender.get(),
+                fields.getOrDefault("Body", ""), emptyToNull(fields.get("ButtonPayload")), null, clock.instant());
+        if (!message.isStorable()) {
+            // Twilio would only send it again: acknowledged, counted, not queued.
+            counter.count("twilio", "unreadable", clock.instant());
+            return text(200, "text/xml", TWIML_EMPTY);
+        }
+        queue.enqueue(new InboundMessageEvent(message));
         return text(200, "text/xml", TWIML_EMPTY);
     }
 
