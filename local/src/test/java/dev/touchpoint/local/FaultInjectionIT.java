@@ -202,7 +202,7 @@ class FaultInjectionIT {
         // attempts: the message fails, and SQS delivers it again. The redelivery must finish the work.
         String text = "kargo gecikti, redelivered";
         proxy.throttle(responsePutMentioning(text), SDK_ATTEMPTS);
-        Customer sender = new Customer(List.of(new IdentityNormalizer("TR").phone("+905551230077").orElseThrow()), null, null, null);
+        Customer sender = Customer.verifiedBy("twilio", List.of(new IdentityNormalizer("TR").phone("+905551230077").orElseThrow()), null);
         String body = QueueMessageCodec.encode(new InboundMessageEvent(new InboundMessage("whatsapp", "meta", "wamid.redelivered",
                 sender, text, null, null, Instant.now())));
         runtime.sqs().sendMessage(m -> m.queueUrl(runtime.queues().feedbackUrl()).messageBody(body));
@@ -267,7 +267,7 @@ class FaultInjectionIT {
     }
 
     private static SQSEvent inbound(String sid, String phone, String text, int receiveCount, Instant receivedAt) {
-        Customer sender = new Customer(List.of(new IdentityNormalizer("TR").phone(phone).orElseThrow()), null, null, null);
+        Customer sender = Customer.verifiedBy("twilio", List.of(new IdentityNormalizer("TR").phone(phone).orElseThrow()), null);
         SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
         record.setMessageId(sid + "-" + receiveCount);
         record.setBody(QueueMessageCodec.encode(new InboundMessageEvent(new InboundMessage("sms", "twilio", sid, sender, text, null, null,

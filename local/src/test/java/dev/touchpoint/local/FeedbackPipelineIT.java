@@ -91,16 +91,19 @@ class FeedbackPipelineIT {
         assertEquals(1, DailyCells.reported(runtime, "kiosk#store-kadikoy#-", "npsPromoters"));
     }
 
-    /** U+FFFE and U+FFFF are valid JSON but refused by SQS raw: the answer must still be accepted and kept exactly. */
+    /**
+     * U+FFFE and U+FFFF are JSON, but Unicode's non-characters are never meant for interchange (and SQS
+     * refuses them raw): our API refuses them, naming the field, rather than store what a client's bug
+     * sent. A customer's own SMS holding one is kept exactly (ChannelsIT).
+     */
     @Test
-    void textWithUnicodeNonCharacters_isAccepted_andStoredExactly() {
-        String comment = "kötü \uFFFF hizmet \uFFFE";
-        accepted("""
+    void textWithUnicodeNonCharacters_isRefused_namingTheField() {
+        HttpResponse<String> response = api.postFeedback("""
                 {"externalId":"nonchar-1","channel":"web","customer":{"email":"nonchar@example.com"},
-                 "answers":[{"questionId":"comment","type":"text","value":"%s"}]}""".formatted(comment));
+                 "answers":[{"questionId":"comment","type":"text","value":"kötü \uFFFF hizmet \uFFFE"}]}""");
 
-        JsonNode profile = profileWithResponses("email=nonchar@example.com", 1);
-        assertEquals("kötü \uFFFF hizmet \uFFFE", profile.get("responses").get(0).get("answers").get(0).get("value").asText());
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("/answers/0/value", StrictJson.read(response.body()).get("errors").get(0).get("pointer").asText());
     }
 
     @Test

@@ -121,11 +121,21 @@ class SurveyJourneyIT {
         JsonNode profile = StrictJson.read(api.get("/v1/profiles?email=ayse.journey@example.com").body());
         assertEquals(1, profile.get("responses").size(), "a second submission is the same response");
         JsonNode response = profile.get("responses").get(0);
-        assertEquals("web", response.get("channel").asText());
+        assertEquals("email", response.get("channel").asText(), "an email invitation's answer counts under email");
+        assertEquals("survey-page", response.get("answeredVia").asText(), "given on the link's page");
         assertEquals("post-service", response.get("surveyId").asText());
         assertEquals(9, response.get("answers").get(0).get("value").asInt());
         assertEquals("Çok iyi", response.get("answers").get(1).get("value").asText());
         assertEquals(1, DailyCells.reported(runtime, "email#store-kadikoy#post-service", "responded"));
+        // The channel comparison: the email row's responses and its funnel's "responded" are the same answers.
+        JsonNode report = StrictJson.read(api.get("/v1/reports/summary?groupBy=channel").body());
+        JsonNode emailRow = StreamSupport.stream(report.get("groups").spliterator(), false)
+                .filter(g -> g.get("key").asText().equals("email")).findFirst().orElseThrow();
+        assertEquals(emailRow.get("funnel").get("responded").asLong(), emailRow.get("responses").asLong(), emailRow.toString());
+        assertEquals(emailRow.get("funnel").get("responded").asLong(), emailRow.get("nps").get("promoters").asLong()
+                + emailRow.get("nps").get("passives").asLong() + emailRow.get("nps").get("detractors").asLong());
+        assertTrue(StreamSupport.stream(report.get("groups").spliterator(), false).noneMatch(g -> g.get("key").asText().equals("web")),
+                "no invitation answer is counted as web");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static dev.touchpoint.aws.dynamodb.TouchpointTable.PROFILE;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.SK;
 
 import dev.touchpoint.domain.identity.Identity;
+import dev.touchpoint.domain.profile.IdentityEntry;
 import dev.touchpoint.domain.profile.ProfileRecord;
 import dev.touchpoint.domain.profile.ProfileRepository;
 import java.time.Instant;
@@ -27,9 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Profiles and identity items in the one table. Identity items are claimed with
- * {@code attribute_not_exists}, profile changes are guarded by the profile's {@code version}, and every
- * multi-item change is one transaction: a lost race writes nothing and answers false.
+ * Profiles and identity items in the one table. An identity item holds the identity's verified owner
+ * ({@code profileId}, {@code learnedFrom}) and its pending claim ({@code claimant}, {@code claimedVia});
+ * each is set only where absent (or as read), so neither ever overwrites the other. Profile changes are
+ * guarded by the profile's {@code version}, and every multi-item change is one transaction: a lost race
+ * writes nothing and answers false.
  */
 public final class DynamoDbProfileRepository implements ProfileRepository {
 
@@ -46,8 +49,8 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
     }
 
     @Override
-    public Optional<String> profileIdOf(Identity identity) {
-        return get(identityKey(identity)).map(item -> Attr.string(item, "profileId"));
+    public IdentityEntry entryOf(Identity identity) {
+        return get(identityKey(identity)).map(DynamoDbProfileRepository::toEntry).orElse(IdentityEntry.NONE);
     }
 
     @Override
@@ -55,15 +58,20 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
         return get(profileKey(profileId)).map(DynamoDbProfileRepository::toProfile);
     }
 
-    /** One {@code BatchGetItem} per 100 identities, consistent like {@link #profileIdOf}. */
+    /** One {@code BatchGetItem} per 100 identities, consistent like {@link #entryOf}. */
     @Override
-    public Map<Identity, Optional<String>> profileIdsOf(Set<Identity> identities) {
+    public Map<Identity, IdentityEntry> entriesOf(Set<Identity> identities) {
         Map<String, Identity> byPk = new HashMap<>();
         identities.forEach(identity -> byPk.put(IDENTITY + identity.key(), identity));
-        Map<Identity, Optional<String>> owners = new HashMap<>();
+        Map<Identity, IdentityEntry> entries = new HashMap<>();
         batchGet(identities.stream().map(DynamoDbProfileRepository::identityKey).toList(),
-                (pk, item) -> owners.put(byPk.get(pk), item.map(found -> Attr.string(found, "profileId"))));
-        return owners;
+                (pk, item) -> entries.put(byPk.get(pk), item.map(DynamoDbProfileRepository::toEntry).orElse(IdentityEntry.NONE)));
+        return entries;
+    }
+
+    private static IdentityEntry toEntry(Map<String, AttributeValue> item) {
+        return new IdentityEntry(Optional.ofNullable(Attr.string(item, "profileId")), Attr.string(item, "learnedFrom"),
+                Optional.ofNullable(Attr.string(item, "claimant")), Attr.string(item, "claimedVia"));
     }
 
     /** One {@code BatchGetItem} per 100 profiles, consistent like {@link #load}. */
@@ -83,16 +91,16 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
     }
 
     @Override
-    public boolean create(ProfileRecord profile) {
+    public boolean create(ProfileRecord profile, String learnedFrom) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(toItem(profile))
                 .conditionExpression("attribute_not_exists(PK)")).build());
-        profile.identities().forEach(identity -> items.add(claim(identity, profile.id(), profile.createdAt())));
+        profile.identities().forEach(identity -> items.add(own(identity, profile.id(), profile.createdAt(), learnedFrom)));
         return Transactions.write(dynamo, items);
     }
 
     @Override
-    public boolean attach(ProfileRecord profile, Set<Identity> identities) {
+    public boolean attach(ProfileRecord profile, Set<Identity> identities, String learnedFrom) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(profileKey(profile.id()))
                 .updateExpression("ADD ids :ids SET version = version + :one")
@@ -100,22 +108,66 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
                 .expressionAttributeValues(Map.of(":ids", ss(keys(identities)), ":one", n(1), ":read", n(profile.version()))))
                 .build());
         Instant now = Instant.now();
-        identities.forEach(identity -> items.add(claim(identity, profile.id(), now)));
+        identities.forEach(identity -> items.add(own(identity, profile.id(), now, learnedFrom)));
         return Transactions.write(dynamo, items);
+    }
+
+    @Override
+    public boolean createClaimed(ProfileRecord claimed, Map<Identity, Optional<String>> expectedClaimants, String claimedVia) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(toItem(claimed))
+                .conditionExpression("attribute_not_exists(PK)")).build());
+        expectedClaimants.forEach((identity, expected) -> items.add(pointClaim(identity, claimed.id(), expected, claimed.createdAt(), claimedVia)));
+        return Transactions.write(dynamo, items);
+    }
+
+    @Override
+    public boolean attachClaims(ProfileRecord claimed, Map<Identity, Optional<String>> expectedClaimants, String claimedVia) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(profileKey(claimed.id()))
+                .updateExpression("ADD ids :ids SET version = version + :one")
+                .conditionExpression("version = :read AND attribute_not_exists(confirmedInto) AND attribute_not_exists(mergedInto)")
+                .expressionAttributeValues(Map.of(":ids", ss(keys(expectedClaimants.keySet())), ":one", n(1), ":read", n(claimed.version()))))
+                .build());
+        Instant now = Instant.now();
+        expectedClaimants.forEach((identity, expected) -> items.add(pointClaim(identity, claimed.id(), expected, now, claimedVia)));
+        return Transactions.write(dynamo, items);
+    }
+
+    @Override
+    public boolean confirmClaim(String claimedProfileId, String verifiedProfileId, Instant at) {
+        return Transactions.write(dynamo, List.of(
+                TransactWriteItem.builder().update(u -> u.tableName(table).key(profileKey(claimedProfileId))
+                        .updateExpression("SET confirmedInto = :verified, confirmedAt = :at")
+                        .conditionExpression("attribute_exists(PK) AND claimed = :yes AND attribute_not_exists(confirmedInto)")
+                        .expressionAttributeValues(Map.of(":verified", s(verifiedProfileId), ":at", s(at.toString()),
+                                ":yes", AttributeValue.fromBool(true)))).build(),
+                TransactWriteItem.builder().update(u -> u.tableName(table).key(profileKey(verifiedProfileId))
+                        .updateExpression("ADD claimedFrom :claim")
+                        .conditionExpression("attribute_exists(PK) AND attribute_not_exists(mergedInto)")
+                        .expressionAttributeValues(Map.of(":claim", ss(Set.of(claimedProfileId))))).build()));
     }
 
     @Override
     public boolean merge(ProfileRecord survivor, ProfileRecord absorbed, Instant mergedAt, String reason) {
         Set<String> history = new HashSet<>(absorbed.mergedFrom());
         history.add(absorbed.id());
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":history", ss(history), ":one", n(1), ":read", n(survivor.version())));
+        List<String> adds = new ArrayList<>(List.of("mergedFrom :history"));
+        if (!absorbed.identities().isEmpty()) {
+            adds.add("ids :ids");
+            values.put(":ids", ss(keys(absorbed.identities())));
+        }
+        if (!absorbed.claimedFrom().isEmpty()) {
+            // the claims confirmed into the absorbed profile now show on the survivor
+            adds.add("claimedFrom :claims");
+            values.put(":claims", ss(absorbed.claimedFrom()));
+        }
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(profileKey(survivor.id()))
-                .updateExpression(absorbed.identities().isEmpty()
-                        ? "ADD mergedFrom :history SET version = version + :one"
-                        : "ADD mergedFrom :history, ids :ids SET version = version + :one")
+                .updateExpression("ADD " + String.join(", ", adds) + " SET version = version + :one")
                 .conditionExpression("version = :read AND attribute_not_exists(mergedInto)")
-                .expressionAttributeValues(withIds(absorbed, Map.of(":history", ss(history), ":one", n(1),
-                        ":read", n(survivor.version())))))
+                .expressionAttributeValues(values))
                 .build());
         items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(profileKey(absorbed.id()))
                 .updateExpression("SET mergedInto = :survivor, version = version + :one")
@@ -176,7 +228,11 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
 
     @Override
     public void erase(ProfileRecord profile) {
-        profile.identities().forEach(identity -> dynamo.deleteItem(d -> d.tableName(table).key(identityKey(identity))));
+        if (profile.claimed()) {
+            profile.identities().forEach(identity -> releaseClaim(identity, profile.id()));
+        } else {
+            profile.identities().forEach(identity -> dynamo.deleteItem(d -> d.tableName(table).key(identityKey(identity))));
+        }
         dynamo.deleteItem(d -> d.tableName(table).key(Map.of(PK, s(PROFILE + profile.id()), SK, s(MERGE_SK))));
         dynamo.deleteItem(d -> d.tableName(table).key(profileKey(profile.id())));
     }
@@ -209,23 +265,38 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
         }
     }
 
-    private static Map<String, AttributeValue> withIds(ProfileRecord absorbed, Map<String, AttributeValue> values) {
-        if (absorbed.identities().isEmpty()) {
-            return values;
-        }
-        Map<String, AttributeValue> all = new HashMap<>(values);
-        all.put(":ids", ss(keys(absorbed.identities())));
-        return all;
+    /** Makes a profile the identity's verified owner, if it has none; a pending claim on the item stays. */
+    private TransactWriteItem own(Identity identity, String profileId, Instant at, String learnedFrom) {
+        return TransactWriteItem.builder().update(u -> u.tableName(table).key(identityKey(identity))
+                .updateExpression("SET entity = :entity, identityType = :type, profileId = :profile, claimedAt = :at, learnedFrom = :from")
+                .conditionExpression("attribute_not_exists(profileId)")
+                .expressionAttributeValues(Map.of(":entity", s("identity"), ":type", s(identity.type().wireName()),
+                        ":profile", s(profileId), ":at", s(at.toString()), ":from", s(learnedFrom)))).build();
     }
 
-    private TransactWriteItem claim(Identity identity, String profileId, Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>(identityKey(identity));
-        item.put("entity", s("identity"));
-        item.put("identityType", s(identity.type().wireName()));
-        item.put("profileId", s(profileId));
-        item.put("claimedAt", s(at.toString()));
-        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(PK)")).build();
+    /** Points the identity's pending claim at a claimed profile, if it is still as read; a verified owner on the item stays. */
+    private TransactWriteItem pointClaim(Identity identity, String claimedId, Optional<String> expected, Instant at, String claimedVia) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":entity", s("identity"), ":type", s(identity.type().wireName()),
+                ":claimant", s(claimedId), ":at", s(at.toString()), ":via", s(claimedVia)));
+        expected.ifPresent(old -> values.put(":expected", s(old)));
+        return TransactWriteItem.builder().update(u -> u.tableName(table).key(identityKey(identity))
+                .updateExpression("SET entity = :entity, identityType = :type, claimant = :claimant, claimantAt = :at, claimedVia = :via")
+                .conditionExpression(expected.isPresent() ? "claimant = :expected" : "attribute_not_exists(claimant)")
+                .expressionAttributeValues(values)).build();
+    }
+
+    /** Erasure of a claim: its pointer goes, and the item with it when no verified owner holds it. */
+    private void releaseClaim(Identity identity, String claimedId) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(identityKey(identity))
+                    .updateExpression("REMOVE claimant, claimantAt, claimedVia")
+                    .conditionExpression("claimant = :claimed")
+                    .expressionAttributeValues(Map.of(":claimed", s(claimedId))));
+            dynamo.deleteItem(d -> d.tableName(table).key(identityKey(identity)).conditionExpression("attribute_not_exists(profileId) "
+                    + "AND attribute_not_exists(claimant)"));
+        } catch (ConditionalCheckFailedException e) {
+            // Another claim or a verified owner holds the item: it stays.
+        }
     }
 
     private Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key) {
@@ -242,6 +313,9 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
         }
         item.put("version", n(profile.version()));
         item.put("createdAt", s(profile.createdAt().toString()));
+        if (profile.claimed()) {
+            item.put("claimed", AttributeValue.fromBool(true));
+        }
         Attr.putIfPresent(item, "name", profile.name());
         Attr.putIfPresent(item, "locale", profile.locale());
         Attr.putIfPresent(item, "timeZone", profile.timeZone());
@@ -256,7 +330,9 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
                 Instant.parse(Attr.string(item, "createdAt")), Attr.string(item, "name"),
                 Attr.string(item, "locale"), Attr.string(item, "timeZone"),
                 Attr.stringSet(item, "optedOut"), Attr.stringSet(item, "suppressed"),
-                lastInvitedAt == null ? null : Instant.parse(lastInvitedAt));
+                lastInvitedAt == null ? null : Instant.parse(lastInvitedAt),
+                item.containsKey("claimed") && Boolean.TRUE.equals(item.get("claimed").bool()),
+                Attr.string(item, "confirmedInto"), Attr.stringSet(item, "claimedFrom"));
     }
 
     private static Set<String> keys(Set<Identity> identities) {

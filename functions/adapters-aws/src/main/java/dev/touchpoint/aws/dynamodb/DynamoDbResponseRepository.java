@@ -282,6 +282,7 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
         item.put(TouchpointTable.GSI2SK, s(SortableTime.of(response.answeredAt()) + "#" + response.responseId()));
         Attr.putIfPresent(item, "invitationId", response.invitationId());
         Attr.putIfPresent(item, "invitationChannel", response.invitationChannel());
+        Attr.putIfPresent(item, "answeredVia", response.answeredVia());
         if (response.profileId() != null) {
             item.put(GSI1PK, s(PROFILE + response.profileId()));
             item.put(GSI1SK, s(RESPONSE + SortableTime.of(response.answeredAt()) + "#" + response.responseId()));
@@ -305,11 +306,20 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
 
     private static ResponseRecord toResponse(Map<String, AttributeValue> item) {
         List<Answer> answers = item.get("answers").l().stream().map(v -> toAnswer(v.m())).toList();
+        String channel = Attr.string(item, "channel");
+        String invitationChannel = Attr.string(item, "invitationChannel");
+        String answeredVia = Attr.string(item, "answeredVia");
+        if (invitationChannel != null && answeredVia == null && !invitationChannel.equals(channel)) {
+            // Written before 2026-12-07, when an invitation's answer counted under the channel it was given on
+            // (its link page as web): read as it is counted now, under the invitation's channel.
+            answeredVia = channel.equals("web") ? ResponseRecord.SURVEY_PAGE : channel;
+            channel = invitationChannel;
+        }
         return new ResponseRecord(responseIdOf(item), profileIdOf(item),
-                Attr.string(item, "externalId"), Attr.string(item, "channel"), Attr.string(item, "touchpoint"),
+                Attr.string(item, "externalId"), channel, Attr.string(item, "touchpoint"),
                 Attr.string(item, "surveyId"), answers, answeredAtOf(item),
                 Instant.parse(Attr.string(item, "receivedAt")), Attr.string(item, "invitationId"),
-                Attr.string(item, "invitationChannel"));
+                invitationChannel, answeredVia);
     }
 
     // Items written before 2026-11-25 also hold responseId, profileId and answeredAt as attributes of their own.

@@ -50,7 +50,7 @@ class IdentityResolutionIT {
     }
 
     private String resolve(Identity... identities) {
-        return resolver.resolve(new Customer(List.of(identities), null, null, null), Instant.now(), "test").orElseThrow();
+        return resolver.resolve(Customer.verifiedBy("api-key", List.of(identities), null), Instant.now(), "test").orElseThrow();
     }
 
     private ProfileRecord profile(String id) {

@@ -8,6 +8,7 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityType;
+import dev.touchpoint.domain.profile.IdentityEntry;
 import dev.touchpoint.domain.profile.IdentityResolver;
 import dev.touchpoint.domain.profile.ProfileRecord;
 import dev.touchpoint.domain.profile.ReadAheadProfiles;
@@ -65,7 +66,7 @@ class ReadAheadProfilesIT {
     }
 
     private static Customer customer(Identity... identities) {
-        return new Customer(List.of(identities), null, null, null);
+        return Customer.verifiedBy("api-key", List.of(identities), null);
     }
 
     private static String resolve(IdentityResolver resolver, Identity... identities) {
@@ -141,11 +142,11 @@ class ReadAheadProfilesIT {
         String known = resolve(resolver, many.get(129));
         calls.clear();
 
-        Map<Identity, Optional<String>> owners = profiles.profileIdsOf(Set.copyOf(many));
+        Map<Identity, IdentityEntry> entries = profiles.entriesOf(Set.copyOf(many));
 
-        assertEquals(130, owners.size());
-        assertEquals(Optional.of(known), owners.get(many.get(129)));
-        assertEquals(129, owners.values().stream().filter(Optional::isEmpty).count());
+        assertEquals(130, entries.size());
+        assertEquals(Optional.of(known), entries.get(many.get(129)).owner());
+        assertEquals(129, entries.values().stream().filter(entry -> entry.owner().isEmpty()).count());
         assertEquals(List.of("BatchGetItem", "BatchGetItem"), calls);
     }
 }

@@ -158,9 +158,7 @@ public final class ConversationRouter {
         if (given.isEmpty()) {
             return unsolicited(message, profile.id());
         }
-        ResponseRecord added = new ResponseRecord(responseId, invitation.profileId(), null, message.channel(),
-                invitation.touchpoint(), invitation.surveyId(), given, message.receivedAt(), message.receivedAt(),
-                invitation.id(), invitation.sentChannel());
+        ResponseRecord added = ResponseRecord.replying(responseId, invitation, message.channel(), given, message.receivedAt());
         if (responses.addAnswers(added, message.idempotencyKey())) {
             closedLoop.answersAdded(added, message.idempotencyKey());
         } else if (redelivered && stored.isPresent()) {

@@ -18,7 +18,8 @@ import java.util.Set;
  * there, has not opted out of it nor been suppressed on it, and — on WhatsApp and Messenger, whose
  * providers refuse free text outside a customer-care window — wrote on it within the last 24 hours.
  * The provider is the one the customer last wrote through on that channel (so a Twilio SMS customer is
- * answered from the Twilio number), else AWS for SMS and Meta for WhatsApp and Messenger.
+ * answered from the Twilio number), else AWS for SMS and Meta for WhatsApp and Messenger. Only verified
+ * identifiers are ever written to: a claimed profile is refused ({@code unverified}).
  */
 public final class ReplyChannels {
 
@@ -47,6 +48,11 @@ public final class ReplyChannels {
     }
 
     public static Route choose(ProfileView view, String requested, String answeredOn, Instant now) {
+        if (view.profile().claimed()) {
+            // Its identifiers were typed by an anonymous visitor: writing to them could reach anyone.
+            throw new CannotReplyException("unverified", "This profile holds only what an anonymous visitor typed into the "
+                    + "widget; no reply goes to identifiers nobody verified. Reply on the customer's verified profile.");
+        }
         if (requested != null) {
             whyNot(view, requested, now).ifPresent(reason -> {
                 throw new CannotReplyException(reason, explain(reason, requested));

@@ -31,7 +31,7 @@ public final class TeamReplies {
             return Outcome.PROFILE_GONE;
         }
         Optional<Identity> recipient = profile.get().identity(ReplyChannels.recipientType(reply.channel()));
-        if (recipient.isEmpty() || !ReplyChannels.consents(profile.get(), reply.channel())) {
+        if (profile.get().claimed() || recipient.isEmpty() || !ReplyChannels.consents(profile.get(), reply.channel())) {
             return Outcome.NOT_REACHABLE;
         }
         boolean first = threads.append(new ThreadEntry(reply.threadEntryId(), profile.get().id(), ThreadEntry.Direction.OUTBOUND,

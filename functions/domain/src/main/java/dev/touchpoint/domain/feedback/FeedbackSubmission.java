@@ -26,4 +26,9 @@ public record FeedbackSubmission(
             throw new IllegalArgumentException("a submission carries at least one answer");
         }
     }
+
+    /** The same submission from this customer (its identifiers claimed, say, when an anonymous visitor sent it). */
+    public FeedbackSubmission withCustomer(Customer other) {
+        return new FeedbackSubmission(externalId, channel, touchpoint, surveyId, other, answers, submittedAt);
+    }
 }

@@ -56,7 +56,9 @@ public final class CustomerReader {
             errors.add(new FieldError(at + "/name", UnstorableText.PROBLEM));
             name = null;
         }
-        return new Customer(identities, name == null ? null : name.trim(), locale(node, at, errors), timeZone(node, at, errors));
+        // What a caller sends is the caller's word: an API key's is verified; a public route marks it claimed.
+        return new Customer(identities, name == null ? null : name.trim(), locale(node, at, errors), timeZone(node, at, errors),
+                Provenance.API_KEY);
     }
 
 

@@ -29,6 +29,10 @@ import java.util.function.Supplier;
  * </ul>
  * Each step is one conditional write; when another writer wins the race, the whole decision is taken
  * again from fresh reads, up to {@value #MAX_ATTEMPTS} times.
+ *
+ * <p>All of that is for verified identifiers ({@link dev.touchpoint.domain.identity.Provenance}). What an
+ * anonymous visitor claims goes to a claimed profile of its own ({@link ClaimedProfiles}); a verified
+ * event that names a claimed identifier confirms that claim into the customer's profile.
  */
 public final class IdentityResolver {
 
@@ -36,10 +40,12 @@ public final class IdentityResolver {
 
     private final ProfileRepository profiles;
     private final Supplier<String> newProfileId;
+    private final ClaimedProfiles claims;
 
     public IdentityResolver(ProfileRepository profiles, Supplier<String> newProfileId) {
         this.profiles = profiles;
         this.newProfileId = newProfileId;
+        this.claims = new ClaimedProfiles(profiles, newProfileId);
     }
 
     /**
@@ -55,27 +61,41 @@ public final class IdentityResolver {
         return new IdentityResolver(ReadAheadProfiles.of(profiles, all), newProfileId);
     }
 
-    /** @return the surviving profile's id, or empty for a customer with no identifier at all */
+    /**
+     * @return the surviving profile's id (a claimed profile's, for a claim), or empty for a customer with no
+     *         identifier at all
+     */
     public Optional<String> resolve(Customer customer, Instant now, String reason) {
         if (customer.isAnonymous()) {
             return Optional.empty();
         }
+        if (customer.provenance().isClaimed()) {
+            return Optional.of(claims.resolve(customer, now));
+        }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<ProfileRecord> resolved = tryResolve(customer, now, reason);
+            Map<Identity, IdentityEntry> entries = new LinkedHashMap<>();
+            Optional<ProfileRecord> resolved = tryResolve(customer, now, reason, entries);
             if (resolved.isPresent()) {
                 rememberDetails(resolved.get(), customer);
+                confirmClaims(entries, resolved.get().id(), now);
                 return Optional.of(resolved.get().id());
             }
         }
         throw new ConcurrentUpdateException("identity resolution lost " + MAX_ATTEMPTS + " races in a row");
     }
 
-    /** One decision from fresh reads; empty when a write lost a race (or merged) and must be decided again. */
-    private Optional<ProfileRecord> tryResolve(Customer customer, Instant now, String reason) {
+    /**
+     * One decision from fresh reads, the entries read kept in {@code entries}; empty when a write lost a
+     * race (or merged) and must be decided again.
+     */
+    private Optional<ProfileRecord> tryResolve(Customer customer, Instant now, String reason, Map<Identity, IdentityEntry> entries) {
         Map<Identity, ProfileRecord> owners = new LinkedHashMap<>();
         Set<Identity> unowned = new LinkedHashSet<>();
+        String learnedFrom = customer.provenance().source();
         for (Identity identity : customer.identities()) {
-            profiles.profileIdOf(identity).map(this::surviving)
+            IdentityEntry entry = profiles.entryOf(identity);
+            entries.put(identity, entry);
+            entry.owner().map(this::surviving)
                     .ifPresentOrElse(owner -> owners.put(identity, owner), () -> unowned.add(identity));
         }
         boolean carriesStrongIdentity = customer.identities().stream().anyMatch(Identity::isStrong);
@@ -83,7 +103,7 @@ public final class IdentityResolver {
         if (targets.isEmpty()) {
             ProfileRecord fresh = ProfileRecord.created(newProfileId.get(), unowned, now,
                     customer.name(), customer.locale(), customer.timeZone());
-            return profiles.create(fresh) ? Optional.of(fresh) : Optional.empty();
+            return profiles.create(fresh, learnedFrom) ? Optional.of(fresh) : Optional.empty();
         }
         if (targets.size() > 1) {
             mergeOnePair(targets, now, reason);
@@ -93,7 +113,7 @@ public final class IdentityResolver {
         if (unowned.isEmpty()) {
             return Optional.of(target);
         }
-        return profiles.attach(target, unowned) ? Optional.of(target) : Optional.empty();
+        return profiles.attach(target, unowned, learnedFrom) ? Optional.of(target) : Optional.empty();
     }
 
     /**
@@ -129,6 +149,17 @@ public final class IdentityResolver {
     private ProfileRecord surviving(String profileId) {
         return profiles.surviving(profileId)
                 .orElseThrow(() -> new IllegalStateException("identity points at a missing profile"));
+    }
+
+    /**
+     * A verified event named identifiers that an anonymous visitor had claimed: each pending claim is
+     * confirmed into the customer's profile (once; a claim confirmed meanwhile, or by another customer's
+     * identifier first, stays where it is).
+     */
+    private void confirmClaims(Map<Identity, IdentityEntry> entries, String profileId, Instant now) {
+        entries.values().stream().flatMap(entry -> entry.claimant().stream()).distinct()
+                .filter(claimant -> profiles.load(claimant).map(ProfileRecord::isPendingClaim).orElse(false))
+                .forEach(claimant -> profiles.confirmClaim(claimant, profileId, now));
     }
 
     private void rememberDetails(ProfileRecord profile, Customer customer) {

@@ -32,6 +32,8 @@ public final class ProfileErasure {
         List<ProfileRecord> all = new ArrayList<>();
         all.add(profile.get());
         profile.get().mergedFrom().forEach(id -> profiles.load(id).ifPresent(all::add));
+        // Claims confirmed into the person are theirs too (the store keeps the verified owners of their identifiers).
+        profile.get().claimedFrom().forEach(id -> profiles.load(id).ifPresent(all::add));
         List<String> ids = all.stream().map(ProfileRecord::id).toList();
         responses.anonymise(ids);
         threads.erase(ids);

@@ -27,10 +27,12 @@ public final class ProfileJson {
         ProfileRecord profile = view.profile();
         ObjectNode root = StrictJson.object();
         root.put("id", profile.id());
+        // verified: the business or a provider vouched for its identifiers; claimed: an anonymous visitor typed them
+        root.put("provenance", profile.claimed() ? "claimed" : "verified");
         ArrayNode identities = root.putArray("identities");
         profile.identities().stream()
                 .sorted(Comparator.comparing(Identity::key))
-                .forEach(i -> identities.addObject().put("type", i.type().wireName()).put("value", i.value()));
+                .forEach(i -> identities.add(identity(i, profile, view.identityEntries().get(i))));
         root.put("name", profile.name());
         root.put("locale", profile.locale());
         root.put("timeZone", profile.timeZone());
@@ -43,8 +45,13 @@ public final class ProfileJson {
         consent.put("lastInvitedAt", profile.lastInvitedAt() == null ? null : profile.lastInvitedAt().toString());
         ArrayNode merged = root.putArray("mergedFrom");
         profile.mergedFrom().stream().sorted().forEach(merged::add);
+        ArrayNode claimedFrom = root.putArray("claimedFrom");
+        profile.claimedFrom().stream().sorted().forEach(claimedFrom::add);
+        if (profile.claimed()) {
+            root.put("confirmedInto", profile.confirmedInto());
+        }
         ArrayNode responses = root.putArray("responses");
-        view.responses().forEach(r -> responses.add(response(r)));
+        view.responses().forEach(r -> responses.add(withProvenance(response(r), view.isClaimed(r))));
         ArrayNode thread = root.putArray("thread");
         view.thread().forEach(entry -> thread.addObject().put("direction", entry.direction().name().toLowerCase(Locale.ROOT))
                 .put("channel", entry.channel()).put("text", entry.text()).put("invitationId", entry.invitationId())
@@ -62,8 +69,9 @@ public final class ProfileJson {
                     .put("status", invitation.status().name().toLowerCase(Locale.ROOT)));
         }
         for (ResponseRecord response : view.responses()) {
-            events.add(StrictJson.object().put("at", response.answeredAt().toString()).put("kind", "response")
-                    .put("channel", response.channel()).put("surveyId", response.surveyId()).put("id", response.responseId()));
+            events.add(withProvenance(StrictJson.object().put("at", response.answeredAt().toString()).put("kind", "response")
+                    .put("channel", response.channel()).put("surveyId", response.surveyId()).put("id", response.responseId()),
+                    view.isClaimed(response)));
         }
         view.thread().forEach(entry -> events.add(StrictJson.object().put("at", entry.at().toString())
                 .put("kind", entry.direction() == ThreadEntry.Direction.INBOUND ? "message" : "reply")
@@ -74,12 +82,30 @@ public final class ProfileJson {
         return timeline;
     }
 
+    /** An identifier, with how it was learned: verified or claimed, and who carried it (twilio, api-key, widget…). */
+    private static ObjectNode identity(Identity identity, ProfileRecord profile, IdentityEntry entry) {
+        ObjectNode node = StrictJson.object().put("type", identity.type().wireName()).put("value", identity.value())
+                .put("provenance", profile.claimed() ? "claimed" : "verified");
+        String source = entry == null ? null : profile.claimed() ? entry.claimedVia() : entry.learnedFrom();
+        if (source != null) {
+            node.put("learnedFrom", source);
+        }
+        return node;
+    }
+
+    private static ObjectNode withProvenance(ObjectNode node, boolean claimed) {
+        return node.put("provenance", claimed ? "claimed" : "verified");
+    }
+
     /** One response as the API shows it (also the body of an outgoing webhook). */
     public static ObjectNode response(ResponseRecord response) {
         ObjectNode node = StrictJson.object();
         node.put("id", response.responseId());
         node.put("externalId", response.externalId());
         node.put("channel", response.channel());
+        if (response.answeredVia() != null) {
+            node.put("answeredVia", response.answeredVia());
+        }
         node.put("touchpoint", response.touchpoint());
         node.put("surveyId", response.surveyId());
         ArrayNode answers = node.putArray("answers");

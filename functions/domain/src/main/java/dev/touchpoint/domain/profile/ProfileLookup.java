@@ -5,6 +5,7 @@ import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.invitation.InvitationRepository;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Use case: the unified profile behind one identifier, with its whole response history. */
@@ -23,8 +24,15 @@ public final class ProfileLookup {
         this.invitations = invitations;
     }
 
+    /**
+     * The customer a verified event made this identifier's owner; failing that, the claim an anonymous
+     * visitor made of it (marked claimed), so that feedback typed into the widget can still be found.
+     */
     public Optional<ProfileView> byIdentity(Identity identity) {
-        return profiles.profileIdOf(identity).flatMap(profiles::surviving).map(this::view);
+        IdentityEntry entry = profiles.entryOf(identity);
+        return entry.owner().flatMap(profiles::surviving)
+                .or(() -> entry.claimant().flatMap(profiles::load))
+                .map(this::view);
     }
 
     /** By profile id; an id merged into another profile leads to the survivor. */
@@ -32,10 +40,14 @@ public final class ProfileLookup {
         return profiles.surviving(profileId).map(this::view);
     }
 
+    /** Everything of the profile and of those merged into it, the responses of confirmed claims too, and how each identifier was learned. */
     private ProfileView view(ProfileRecord profile) {
         List<String> ids = new ArrayList<>();
         ids.add(profile.id());
         ids.addAll(profile.mergedFrom());
-        return new ProfileView(profile, responses.forProfiles(ids), threads.forProfiles(ids), invitations.sentTo(ids));
+        List<String> withClaims = new ArrayList<>(ids);
+        withClaims.addAll(profile.claimedFrom());
+        Map<Identity, IdentityEntry> entries = profile.identities().isEmpty() ? Map.of() : profiles.entriesOf(profile.identities());
+        return new ProfileView(profile, responses.forProfiles(withClaims), threads.forProfiles(ids), invitations.sentTo(ids), entries);
     }
 }

@@ -13,6 +13,11 @@ import java.util.Set;
  * A profile merged into another keeps {@code mergedInto}; the survivor lists it in {@code mergedFrom}.
  * Consent lives here too: the channels the customer opted out of, the channels suppressed after
  * bounces or complaints, and when they were last invited (for the cooldown).
+ *
+ * <p>A {@code claimed} profile holds what an anonymous visitor typed ({@link ClaimedProfiles}): it is
+ * never merged, attached to, replied to or invited. Once a verified event names one of its identifiers
+ * it is {@code confirmedInto} that customer's profile, which lists it in {@code claimedFrom} and shows its
+ * responses, marked claimed.
  */
 public record ProfileRecord(
         String id,
@@ -26,18 +31,33 @@ public record ProfileRecord(
         String timeZone,
         Set<String> optedOut,
         Set<String> suppressed,
-        Instant lastInvitedAt) {
+        Instant lastInvitedAt,
+        boolean claimed,
+        String confirmedInto,
+        Set<String> claimedFrom) {
 
     public ProfileRecord {
         identities = Set.copyOf(identities);
         mergedFrom = Set.copyOf(mergedFrom);
         optedOut = Set.copyOf(optedOut);
         suppressed = Set.copyOf(suppressed);
+        claimedFrom = Set.copyOf(claimedFrom);
     }
 
+    /** A new profile of verified identifiers. */
     public static ProfileRecord created(String id, Set<Identity> identities, Instant now, String name, String locale,
                                         String timeZone) {
-        return new ProfileRecord(id, identities, null, Set.of(), 1, now, name, locale, timeZone, Set.of(), Set.of(), null);
+        return builder(id, now).identities(identities).name(name).locale(locale).timeZone(timeZone).build();
+    }
+
+    /** A new profile of what an anonymous visitor claimed. */
+    public static ProfileRecord claimedBy(String id, Set<Identity> identities, Instant now, String name, String locale,
+                                          String timeZone) {
+        return builder(id, now).identities(identities).name(name).locale(locale).timeZone(timeZone).claimed(true).build();
+    }
+
+    public static Builder builder(String id, Instant createdAt) {
+        return new Builder(id, createdAt);
     }
 
     /** The first identity of a type, e.g. the email to invite. */
@@ -51,5 +71,53 @@ public record ProfileRecord(
 
     public boolean isMerged() {
         return mergedInto != null;
+    }
+
+    /** A claim no verified event has confirmed yet: later claims of its identifiers may still join it. */
+    public boolean isPendingClaim() {
+        return claimed && confirmedInto == null && mergedInto == null;
+    }
+
+    /** Builds a profile readably: every part named, the rest empty. */
+    public static final class Builder {
+        private final String id;
+        private final Instant createdAt;
+        private Set<Identity> identities = Set.of();
+        private String mergedInto;
+        private Set<String> mergedFrom = Set.of();
+        private long version = 1;
+        private String name;
+        private String locale;
+        private String timeZone;
+        private Set<String> optedOut = Set.of();
+        private Set<String> suppressed = Set.of();
+        private Instant lastInvitedAt;
+        private boolean claimed;
+        private String confirmedInto;
+        private Set<String> claimedFrom = Set.of();
+
+        private Builder(String id, Instant createdAt) {
+            this.id = id;
+            this.createdAt = createdAt;
+        }
+
+        public Builder identities(Set<Identity> value) { identities = value; return this; }
+        public Builder mergedInto(String value) { mergedInto = value; return this; }
+        public Builder mergedFrom(Set<String> value) { mergedFrom = value; return this; }
+        public Builder version(long value) { version = value; return this; }
+        public Builder name(String value) { name = value; return this; }
+        public Builder locale(String value) { locale = value; return this; }
+        public Builder timeZone(String value) { timeZone = value; return this; }
+        public Builder optedOut(Set<String> value) { optedOut = value; return this; }
+        public Builder suppressed(Set<String> value) { suppressed = value; return this; }
+        public Builder lastInvitedAt(Instant value) { lastInvitedAt = value; return this; }
+        public Builder claimed(boolean value) { claimed = value; return this; }
+        public Builder confirmedInto(String value) { confirmedInto = value; return this; }
+        public Builder claimedFrom(Set<String> value) { claimedFrom = value; return this; }
+
+        public ProfileRecord build() {
+            return new ProfileRecord(id, identities, mergedInto, mergedFrom, version, createdAt, name, locale, timeZone,
+                    optedOut, suppressed, lastInvitedAt, claimed, confirmedInto, claimedFrom);
+        }
     }
 }

@@ -13,23 +13,27 @@ import java.util.Set;
  */
 public interface ProfileRepository {
 
-    /** The profile an identity was last pointed at; it may since have been merged into another. */
-    Optional<String> profileIdOf(Identity identity);
+    /** What the store knows of an identity: its verified owner (which may since have been merged) and any pending claim of it. */
+    IdentityEntry entryOf(Identity identity);
+
+    /** The profile an identity was last pointed at by a verified event; it may since have been merged into another. */
+    default Optional<String> profileIdOf(Identity identity) {
+        return entryOf(identity).owner();
+    }
 
     Optional<ProfileRecord> load(String profileId);
 
     /**
-     * {@link #profileIdOf} for many identities at once: each identity read maps to its profile id, or to
-     * empty when no profile claims it. An identity the store could not read this time is left out, so
-     * the caller reads it again itself. A store that can batch reads overrides this.
+     * {@link #entryOf} for many identities at once. An identity the store could not read this time is left
+     * out, so the caller reads it again itself. A store that can batch reads overrides this.
      */
-    default Map<Identity, Optional<String>> profileIdsOf(Set<Identity> identities) {
-        Map<Identity, Optional<String>> owners = new HashMap<>();
-        identities.forEach(identity -> owners.put(identity, profileIdOf(identity)));
-        return owners;
+    default Map<Identity, IdentityEntry> entriesOf(Set<Identity> identities) {
+        Map<Identity, IdentityEntry> entries = new HashMap<>();
+        identities.forEach(identity -> entries.put(identity, entryOf(identity)));
+        return entries;
     }
 
-    /** {@link #load} for many profiles at once, on the same terms as {@link #profileIdsOf}. */
+    /** {@link #load} for many profiles at once, on the same terms as {@link #entriesOf}. */
     default Map<String, Optional<ProfileRecord>> loadAll(Set<String> profileIds) {
         Map<String, Optional<ProfileRecord>> loaded = new HashMap<>();
         profileIds.forEach(id -> loaded.put(id, load(id)));
@@ -48,17 +52,33 @@ public interface ProfileRepository {
         return profile;
     }
 
-    /** Writes a new profile and claims all its identities, all or nothing. */
-    boolean create(ProfileRecord profile);
+    /** Writes a new profile and makes it every identity's verified owner, all or nothing. */
+    boolean create(ProfileRecord profile, String learnedFrom);
 
-    /** Claims unowned identities for {@code profile}, all or nothing, if it is still at its version. */
-    boolean attach(ProfileRecord profile, Set<Identity> identities);
+    /** Makes {@code profile} the verified owner of identities nobody owns, all or nothing, if it is still at its version. */
+    boolean attach(ProfileRecord profile, Set<Identity> identities, String learnedFrom);
 
     /**
      * Folds {@code absorbed} into {@code survivor}, both still at the versions read: the survivor takes
      * its identities and history, the absorbed profile points at the survivor, a merge record is kept.
      */
     boolean merge(ProfileRecord survivor, ProfileRecord absorbed, Instant mergedAt, String reason);
+
+    /**
+     * Writes a new claimed profile and points each identity's pending claim at it, all or nothing; each
+     * claim only if it is still as read ({@code expectedClaimants}: empty for none, or the confirmed claim
+     * it replaces). Never touches an identity's verified owner.
+     */
+    boolean createClaimed(ProfileRecord claimed, Map<Identity, Optional<String>> expectedClaimants, String claimedVia);
+
+    /** Points more identities' pending claims at a claimed profile still at its version, on the same terms. */
+    boolean attachClaims(ProfileRecord claimed, Map<Identity, Optional<String>> expectedClaimants, String claimedVia);
+
+    /**
+     * A verified event named an identifier of a pending claim: the claim is confirmed into that customer's
+     * profile, which lists it in {@code claimedFrom}. False when it was confirmed already (or either is gone).
+     */
+    boolean confirmClaim(String claimedProfileId, String verifiedProfileId, Instant at);
 
     /** The customer asked to hear nothing more on this channel (STOP, unsubscribe). */
     void optOut(String profileId, String channel, Instant at);
@@ -72,7 +92,10 @@ public interface ProfileRepository {
     /** Remembers when the customer was last invited, for the cooldown across channels. */
     void recordInvitation(String profileId, Instant at);
 
-    /** Deletes the profile, its merge record and every identity entry it holds (erasure). */
+    /**
+     * Deletes the profile, its merge record and every identity entry it holds (erasure); of a claimed
+     * profile, only its pending claims (an identifier it claimed may be somebody else's, verified).
+     */
     void erase(ProfileRecord profile);
 
     /** Remembers the newest name, locale and time zone a customer gave; nulls leave a value alone. */

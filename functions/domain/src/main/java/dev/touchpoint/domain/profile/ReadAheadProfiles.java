@@ -8,11 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * One batch's view of the profile store: before the batch is handled, the owners of all its
- * identities and those owners' profiles are read in two batched reads instead of one read per
- * identity and profile per message.
+ * One batch's view of the profile store: before the batch is handled, the entries of all its
+ * identities (their owners and pending claims) and the profiles they name are read in two batched
+ * reads instead of one read per identity and profile per message.
  *
  * <p>Why this is as safe as reading on demand: each value read ahead answers at most one look-up, as if
  * that look-up had been made when the batch began; every write the resolver makes is conditional on
@@ -25,33 +26,34 @@ import java.util.stream.Collectors;
 public final class ReadAheadProfiles implements ProfileRepository {
 
     private final ProfileRepository store;
-    private final Map<Identity, Optional<String>> owners;
+    private final Map<Identity, IdentityEntry> entries;
     private final Map<String, Optional<ProfileRecord>> profiles;
 
-    private ReadAheadProfiles(ProfileRepository store, Map<Identity, Optional<String>> owners,
+    private ReadAheadProfiles(ProfileRepository store, Map<Identity, IdentityEntry> entries,
                               Map<String, Optional<ProfileRecord>> profiles) {
         this.store = store;
-        this.owners = new ConcurrentHashMap<>(owners);
+        this.entries = new ConcurrentHashMap<>(entries);
         this.profiles = new ConcurrentHashMap<>(profiles);
     }
 
-    /** Reads ahead the owners of {@code identities} and their profiles (two batched reads at most). */
+    /** Reads ahead the entries of {@code identities} and the profiles they name (two batched reads at most). */
     public static ReadAheadProfiles of(ProfileRepository store, Collection<Identity> identities) {
-        Map<Identity, Optional<String>> owners = identities.isEmpty() ? Map.of() : store.profileIdsOf(Set.copyOf(identities));
-        Set<String> ownerIds = owners.values().stream().flatMap(Optional::stream).collect(Collectors.toSet());
-        Map<String, Optional<ProfileRecord>> profiles = ownerIds.isEmpty() ? Map.of() : store.loadAll(ownerIds);
-        return new ReadAheadProfiles(store, owners, profiles);
+        Map<Identity, IdentityEntry> entries = identities.isEmpty() ? Map.of() : store.entriesOf(Set.copyOf(identities));
+        Set<String> named = entries.values().stream().flatMap(entry -> Stream.concat(entry.owner().stream(), entry.claimant().stream()))
+                .collect(Collectors.toSet());
+        Map<String, Optional<ProfileRecord>> profiles = named.isEmpty() ? Map.of() : store.loadAll(named);
+        return new ReadAheadProfiles(store, entries, profiles);
     }
 
     /** How many values read ahead are still unused (for tests and logs). */
     public int unused() {
-        return owners.size() + profiles.size();
+        return entries.size() + profiles.size();
     }
 
     @Override
-    public Optional<String> profileIdOf(Identity identity) {
-        Optional<String> ahead = owners.remove(identity);
-        return ahead != null ? ahead : store.profileIdOf(identity);
+    public IdentityEntry entryOf(Identity identity) {
+        IdentityEntry ahead = entries.remove(identity);
+        return ahead != null ? ahead : store.entryOf(identity);
     }
 
     @Override
@@ -61,13 +63,28 @@ public final class ReadAheadProfiles implements ProfileRepository {
     }
 
     @Override
-    public boolean create(ProfileRecord profile) {
-        return store.create(profile);
+    public boolean create(ProfileRecord profile, String learnedFrom) {
+        return store.create(profile, learnedFrom);
     }
 
     @Override
-    public boolean attach(ProfileRecord profile, Set<Identity> identities) {
-        return store.attach(profile, identities);
+    public boolean attach(ProfileRecord profile, Set<Identity> identities, String learnedFrom) {
+        return store.attach(profile, identities, learnedFrom);
+    }
+
+    @Override
+    public boolean createClaimed(ProfileRecord claimed, Map<Identity, Optional<String>> expectedClaimants, String claimedVia) {
+        return store.createClaimed(claimed, expectedClaimants, claimedVia);
+    }
+
+    @Override
+    public boolean attachClaims(ProfileRecord claimed, Map<Identity, Optional<String>> expectedClaimants, String claimedVia) {
+        return store.attachClaims(claimed, expectedClaimants, claimedVia);
+    }
+
+    @Override
+    public boolean confirmClaim(String claimedProfileId, String verifiedProfileId, Instant at) {
+        return store.confirmClaim(claimedProfileId, verifiedProfileId, at);
     }
 
     @Override

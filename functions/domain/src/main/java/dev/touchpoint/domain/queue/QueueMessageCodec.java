@@ -15,6 +15,7 @@ import dev.touchpoint.domain.feedback.SubmissionWriter;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.CustomerReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.identity.Provenance;
 import dev.touchpoint.domain.interaction.InteractionEvent;
 import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.interaction.ServiceInteraction;
@@ -57,6 +58,11 @@ public final class QueueMessageCodec {
         root.put("receivedAt", event.receivedAt().toString());
         if (event.invitationId() != null) {
             root.put("invitationId", event.invitationId());
+        }
+        Provenance provenance = event.submission().customer().provenance();
+        if (provenance.isClaimed()) {
+            // Not part of the submission's contract: how its identifiers were learned is ours to say, not the caller's.
+            root.put("claimedVia", provenance.source());
         }
         root.set("submission", SubmissionWriter.write(event.submission()));
         return StrictJson.write(root);
@@ -132,6 +138,9 @@ public final class QueueMessageCodec {
             throw new UnreadableMessageException("message without idempotencyKey");
         }
         FeedbackSubmission submission = submissions.read(root.get("submission"));
+        if (root.hasNonNull("claimedVia")) {
+            submission = submission.withCustomer(submission.customer().learnedAs(Provenance.claimed(root.get("claimedVia").asText())));
+        }
         String invitationId = root.hasNonNull("invitationId") ? root.get("invitationId").asText() : null;
         return new FeedbackEvent(FeedbackEvent.responseIdFor(key), key, submission, receivedAt(root), invitationId);
     }
@@ -143,6 +152,8 @@ public final class QueueMessageCodec {
         if (!errors.isEmpty() || id.isEmpty() || message.path("channel").asText("").isEmpty()) {
             throw new UnreadableMessageException("inbound message without a valid sender, id or channel");
         }
+        // A provider signed the message that named its sender.
+        sender = sender.learnedAs(Provenance.verified(message.path("provider").asText()));
         return new InboundMessageEvent(new InboundMessage(message.path("channel").asText(), message.path("provider").asText(),
                 id, sender, message.path("text").asText(""), textOrNull(message.get("payload")),
                 textOrNull(message.get("invitationToken")), receivedAt(message)));

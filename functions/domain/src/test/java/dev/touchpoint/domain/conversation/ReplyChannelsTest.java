@@ -63,8 +63,8 @@ class ReplyChannelsTest {
     }
 
     private static ProfileView view(Set<Identity> identities, Set<String> optedOut, ThreadEntry... thread) {
-        ProfileRecord profile = new ProfileRecord("p1", identities, null, Set.of(), 1, NOW.minus(Duration.ofDays(30)), null, "tr-TR",
-                null, optedOut, Set.of(), null);
+        ProfileRecord profile = ProfileRecord.builder("p1", NOW.minus(Duration.ofDays(30))).identities(identities).locale("tr-TR")
+                .optedOut(optedOut).build();
         return new ProfileView(profile, List.of(), List.of(thread), List.of());
     }
 }

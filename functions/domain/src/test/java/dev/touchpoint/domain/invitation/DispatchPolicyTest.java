@@ -30,7 +30,8 @@ class DispatchPolicyTest {
 
     private static ProfileRecord profile(Set<Identity> ids, Set<String> optedOut, Set<String> suppressed, Instant lastInvited,
                                          String timeZone) {
-        return new ProfileRecord("p1", ids, null, Set.of(), 1, NOON_ISTANBUL, null, "tr-TR", timeZone, optedOut, suppressed, lastInvited);
+        return ProfileRecord.builder("p1", NOON_ISTANBUL).identities(ids).locale("tr-TR").timeZone(timeZone)
+                .optedOut(optedOut).suppressed(suppressed).lastInvitedAt(lastInvited).build();
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
 import dev.touchpoint.domain.feedback.SubmissionReader;
+import dev.touchpoint.domain.identity.Provenance;
 import dev.touchpoint.domain.json.StrictJson;
 import java.util.EnumSet;
 import java.util.Set;
@@ -39,16 +40,19 @@ final class FeedbackRoute implements ApiRoute {
 
     @Override
     public APIGatewayV2HTTPResponse handle(HttpRequest request) {
-        return handle(request, EnumSet.allOf(Channel.class), Set.of("application/json"));
+        return handle(request, EnumSet.allOf(Channel.class), Set.of("application/json"), Provenance.API_KEY);
     }
 
     /**
      * @param channels the channels the caller may submit for (a widget key: web and app only)
      * @param mediaTypes the body's media types the caller may send its JSON as
+     * @param provenance how far the caller's word on the customer is trusted: an API key's is verified, a
+     *                   public widget key's only claimed
      */
-    APIGatewayV2HTTPResponse handle(HttpRequest request, Set<Channel> channels, Set<String> mediaTypes) {
+    APIGatewayV2HTTPResponse handle(HttpRequest request, Set<Channel> channels, Set<String> mediaTypes, Provenance provenance) {
         try {
-            FeedbackSubmission submission = reader.read(JsonBodies.read(request, MAX_BODY_BYTES, mediaTypes));
+            FeedbackSubmission read = reader.read(JsonBodies.read(request, MAX_BODY_BYTES, mediaTypes));
+            FeedbackSubmission submission = read.withCustomer(read.customer().learnedAs(provenance));
             if (!channels.contains(submission.channel())) {
                 return HttpResponses.problem(403, "channel-not-allowed", "Channel not allowed for this key",
                         "This key may submit feedback for " + channels.stream().map(Channel::wireName).sorted().toList() + " only.",

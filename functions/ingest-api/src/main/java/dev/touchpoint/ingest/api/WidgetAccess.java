@@ -6,6 +6,7 @@ import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.PublishableKeys;
 import dev.touchpoint.domain.access.RateLimiter;
 import dev.touchpoint.domain.feedback.Channel;
+import dev.touchpoint.domain.identity.Provenance;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
@@ -71,7 +72,8 @@ final class WidgetAccess {
                     "At most " + limitPerMinute + " submissions a minute from one visitor; try again in a minute.", request.path()),
                     Map.of("retry-after", "60")), origin);
         }
-        return cors(feedback.handle(request, WIDGET_CHANNELS, WIDGET_MEDIA_TYPES), origin);
+        // The key is in every page's HTML and an Origin header is easily forged: what it says of the customer is a claim.
+        return cors(feedback.handle(request, WIDGET_CHANNELS, WIDGET_MEDIA_TYPES, Provenance.WIDGET), origin);
     }
 
     private static APIGatewayV2HTTPResponse cors(APIGatewayV2HTTPResponse response, String origin) {

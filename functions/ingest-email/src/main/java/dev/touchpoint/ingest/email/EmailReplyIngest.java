@@ -84,7 +84,7 @@ public final class EmailReplyIngest {
             return Optional.empty();
         }
         return sender.flatMap(from -> store.fetch(messageId).flatMap(MimeText::parse).map(parsed ->
-                new InboundMessage("email", "ses", messageId, new Customer(List.of(from), null, null, null),
+                new InboundMessage("email", "ses", messageId, Customer.verifiedBy("ses", List.of(from), null),
                         EmailReplies.newText(parsed.text()), null, EmailReplies.tokenOf(recipients, parsed.subject()).orElse(null),
                         clock.instant())));
     }

@@ -152,7 +152,7 @@ public final class MetaWebhook {
             return Optional.empty();
         }
         normalizer.phone("+" + waId).ifPresent(identities::add);
-        return Optional.of(new Customer(identities, name, null, null));
+        return Optional.of(Customer.verifiedBy("meta", identities, name));
     }
 
     private void messenger(JsonNode event, List<InboundMessage> into) {
@@ -176,7 +176,7 @@ public final class MetaWebhook {
     }
 
     private static Customer customer(Identity identity) {
-        return new Customer(List.of(identity), null, null, null);
+        return Customer.verifiedBy("meta", List.of(identity), null);
     }
 
     /** Provider-chosen words into a counter name: short and plain. */

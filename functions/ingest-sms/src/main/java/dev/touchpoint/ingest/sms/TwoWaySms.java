@@ -63,7 +63,7 @@ public final class TwoWaySms {
         }
         String id = sms.path("inboundMessageId").asText("");
         return normalizer.phone(sms.path("originationNumber").asText("")).filter(phone -> !id.isEmpty())
-                .map(phone -> new InboundMessage("sms", "aws-sms", id, new Customer(List.of(phone), null, null, null),
+                .map(phone -> new InboundMessage("sms", "aws-sms", id, Customer.verifiedBy("aws-sms", List.of(phone), null),
                         sms.path("messageBody").asText(""), null, null, clock.instant()));
     }
 }

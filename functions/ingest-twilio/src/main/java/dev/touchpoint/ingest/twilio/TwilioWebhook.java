@@ -90,7 +90,7 @@ public final class TwilioWebhook {
         }
         List<Identity> identities = new ArrayList<>(List.of(phone.get()));
         Optional.ofNullable(fields.get("WaId")).flatMap(id -> normalizer.opaque(IdentityType.WHATSAPP_ID, id)).ifPresent(identities::add);
-        return Optional.of(new Customer(identities, emptyToNull(fields.get("ProfileName")), null, null));
+        return Optional.of(Customer.verifiedBy("twilio", identities, emptyToNull(fields.get("ProfileName"))));
     }
 
     private static String emptyToNull(String value) {
