@@ -93,18 +93,34 @@ class InvitationLifecycleIT {
         assertEquals(List.of(), invitations.due(NOW, 10), "a claimed invitation leaves the due queue");
     }
 
+    /** An email invitation answered on its link's page: counted under email, as responded and as the NPS answer alike. */
     @Test
-    void answer_marksTheInvitationAndCountsRespondedWhereItWasSent() {
+    void answer_marksTheInvitationAndCountsUnderTheChannelItWasSentOn() {
         Invitation due = sent("email", "ses-message-1");
+        DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
+
+        assertTrue(responses.record(new ResponseRecord("r-" + due.id(), "p1", null, "email", "store-1", "post-service",
+                List.of(Answer.scored("nps", AnswerType.NPS, 9)), NOW, NOW, due.id(), "email", ResponseRecord.SURVEY_PAGE)));
+
+        assertEquals(InvitationStatus.ANSWERED, invitations.load(due.id()).orElseThrow().status());
+        assertEquals(1, ReportedCells.counter(dynamo, table, AggregateKey.of(NOW, "email", "store-1", "post-service"), "responded"));
+        assertEquals(1, ReportedCells.counter(dynamo, table, AggregateKey.of(NOW, "email", "store-1", "post-service"), "npsPromoters"));
+        assertEquals(0, ReportedCells.counter(dynamo, table, AggregateKey.of(NOW, "web", "store-1", "post-service"), "npsPromoters"));
+        assertEquals(ResponseRecord.SURVEY_PAGE, responses.find("r-" + due.id()).orElseThrow().answeredVia());
+    }
+
+    /** Written before 2026-12-07 an answer on the link's page was stored as web: it is read, and counted, as email. */
+    @Test
+    void anAnswerStoredAsWebBefore_isReadUnderItsInvitationsChannel() {
+        Invitation due = sent("email", "ses-message-legacy");
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
 
         assertTrue(responses.record(new ResponseRecord("r-" + due.id(), "p1", null, "web", "store-1", "post-service",
                 List.of(Answer.scored("nps", AnswerType.NPS, 9)), NOW, NOW, due.id(), "email")));
 
-        assertEquals(InvitationStatus.ANSWERED, invitations.load(due.id()).orElseThrow().status());
-        assertEquals(1, ReportedCells.counter(dynamo, table, AggregateKey.of(NOW, "email", "store-1", "post-service"), "responded"));
-        assertEquals(1, ReportedCells.counter(dynamo, table, AggregateKey.of(NOW, "web", "store-1", "post-service"), "npsPromoters"));
-        assertEquals(0, ReportedCells.counter(dynamo, table, AggregateKey.of(NOW, "web", "store-1", "post-service"), "responded"));
+        ResponseRecord read = responses.find("r-" + due.id()).orElseThrow();
+        assertEquals("email", read.channel());
+        assertEquals(ResponseRecord.SURVEY_PAGE, read.answeredVia());
     }
 
     @Test
