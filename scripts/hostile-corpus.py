@@ -120,6 +120,11 @@ for i, text in enumerate(["a\udc00b", "\ud83d", "x\uffff", "\ufdd0"]):
 unstorable("interactions/unstorable-name", "/v1/interactions",
            {**{"id": "h-i1", "type": "service.completed", "occurredAt": "2026-01-01T10:00:00Z"}, "customer": {"email": "a@example.com", "name": "\udc00"}})
 unstorable("replies/unstorable-text", "/v1/replies", {"profileId": "{{otherProfileId}}", "text": "Merhaba \udc00"})
+# Answers are checked against the survey the submission names (issue 26).
+feedback("survey-unknown-question", answers=[fb["answers"][0], {"questionId": "favourite-colour", "type": "text", "value": "blue"}], surveyId="post-service")
+feedback("survey-missing-required-nps", answers=[{"questionId": "comment", "type": "text", "value": "no score"}], surveyId="post-service")
+feedback("survey-wrong-type", answers=[{"questionId": "nps", "type": "csat", "value": 5}], surveyId="post-service")
+feedback("survey-not-deployed", surveyId="post-delivery")
 feedback("answers-not-array", answers="nps=9")
 feedback("answers-empty", answers=[])
 feedback("answers-too-many", answers=[{"questionId": f"q{i}", "type": "nps", "value": 5} for i in range(300)])
@@ -194,8 +199,9 @@ for mode in ["k", "q"]:
     for i, bad in enumerate(["..%2F..%2Fetc", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "x" * 200, "%00", "UPPER"]):
         case(f"{mode}/touchpoint-{i}", "GET", f"/{mode}/" + bad, {}, status=404)
     for i, form in enumerate(["q_nps=99", "q_nps=%3Cscript%3E", "q_nps=-1", "q_nps=9&q_nps=10", "", "q_comment=" + "x" * 6000]):
-        case(f"{mode}/form-{i}", "POST", f"/{mode}/store-a", FORM, body=form, status=400)
-    case(f"{mode}/json-instead-of-form", "POST", f"/{mode}/store-a", JSON, body="{\"q_nps\":9}", status=400)
+        case(f"{mode}/form-{i}", "POST", f"/{mode}/store-kadikoy", FORM, body=form, status=400)
+    case(f"{mode}/json-instead-of-form", "POST", f"/{mode}/store-kadikoy", JSON, body="{\"q_nps\":9}", status=400)
+    case(f"{mode}/unregistered-touchpoint", "POST", f"/{mode}/store-rival", FORM, body="form=00000000-0000-4000-8000-000000000000&q_nps=0", status=404)
 for i, bad in enumerate(["..%2F..%2Fetc", "%3Cscript%3E", "x" * 200]):
     case(f"qr/id-{i}", "GET", "/v1/touchpoints/" + bad + "/qr.svg", {}, status=404)
     case(f"widget-survey/id-{i}", "GET", "/w/surveys/" + bad, {}, status=404)

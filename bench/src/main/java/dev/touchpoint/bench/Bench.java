@@ -222,8 +222,8 @@ public final class Bench {
                         .replace("email=sample.customer%40example.com", "groupBy=channel")
                         .replace("\"email\": \"sample.customer@example.com\"", "\"groupBy\": \"channel\""))));
         subjects.add(function(root, work, probe, "survey-web", "dev.touchpoint.survey.web.SurveyWebStreamHandler", api,
-                ColdStarts.write(made, "kiosk.json", apiEvent.replace("/v1/profiles", "/k/store-bench")
-                        .replace("\"GET /k/store-bench\"", "\"GET /k/{touchpoint}\"")
+                ColdStarts.write(made, "kiosk.json", apiEvent.replace("/v1/profiles", "/k/store-kadikoy")
+                        .replace("\"GET /k/store-kadikoy\"", "\"GET /k/{touchpoint}\"")
                         .replace("email=sample.customer%40example.com", "").replace("\"email\": \"sample.customer@example.com\"", "\"x\": \"y\""))));
         // A customer's signed WhatsApp message, what the function handles all day (not the one-off subscription handshake).
         subjects.add(function(root, work, probe, "ingest-meta", "dev.touchpoint.ingest.meta.MetaWebhookStreamHandler", api,

@@ -120,7 +120,7 @@ class BrowserIT {
 
     @Test
     void kiosk_takesAnAnonymousAnswer_thanks_andResetsItself() throws Exception {
-        browser.get("http://127.0.0.1:" + runtime.port() + "/k/store-kiosk-1");
+        browser.get("http://127.0.0.1:" + runtime.port() + "/k/store-kadikoy");
         assertEquals("kiosk", browser.findElement(By.tagName("html")).getAttribute("class"));
         browser.findElement(By.cssSelector("label[for=q_nps_8]")).click();
         screenshot("kiosk");
@@ -132,7 +132,7 @@ class BrowserIT {
 
         waiting().until(d -> !d.findElements(By.cssSelector("form")).isEmpty());
         assertTrue(browser.findElements(By.cssSelector("input:checked")).isEmpty(), "the next customer starts blank");
-        eventually("the kiosk answer is counted", () -> count("kiosk#store-kiosk-1#post-service", "npsPassives") == 1);
+        eventually("the kiosk answer is counted", () -> count("kiosk#store-kadikoy#post-service", "npsPassives") == 1);
     }
 
     @Test

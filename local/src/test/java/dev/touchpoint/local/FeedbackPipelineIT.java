@@ -86,9 +86,10 @@ class FeedbackPipelineIT {
         profileWithResponses("email=retry@example.com", 2);
         drain();
         assertEquals(2, profileBy("email=retry@example.com").get("responses").size(), "still two once the queue is empty");
-        assertEquals(1, DailyCells.reported(runtime, "kiosk#store-kadikoy#-", "responses"),
+        // A registered touchpoint names its survey for an answer that names none.
+        assertEquals(1, DailyCells.reported(runtime, "kiosk#store-kadikoy#post-service", "responses"),
                 "the day's kiosk aggregate counted the retried submission once");
-        assertEquals(1, DailyCells.reported(runtime, "kiosk#store-kadikoy#-", "npsPromoters"));
+        assertEquals(1, DailyCells.reported(runtime, "kiosk#store-kadikoy#post-service", "npsPromoters"));
     }
 
     /**

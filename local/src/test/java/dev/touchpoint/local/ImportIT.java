@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 class ImportIT {
 
     private static final String CSV = "\uFEFFexternalId,channel,touchpoint,surveyId,email,phone,customerExternalId,name,locale,submittedAt,nps,csat,ces,rating,comment\r\n"
-            + "cc-1,call_centre,hotline,post-service,ayse.import@example.com,,,Ayşe,tr-TR,2026-11-20T10:00:00Z,9,5,,,\"Çağrı hızlı, çözüm \"\"iyi\"\"\"\r\n"
+            + "cc-1,call_centre,hotline,post-service,ayse.import@example.com,,,Ayşe,tr-TR,2026-11-20T10:00:00Z,9,,,,\"Çağrı hızlı, çözüm \"\"iyi\"\"\"\r\n"
             + "paper-1,,store-moda,,,05551110099,,,,,3,,,,\"Kasada bekledim\nİkinci satır\"\r\n"
             + "bad-1,fax,,,not-an-email,,,,,,11,,,,\r\n"
-            + "bad-2,paper,,,,,,,,,,,,,\r\n";
+            + "bad-2,paper,,,,,,,,,,,,,\r\n"
+            + "bad-3,call_centre,,post-service,can.import@example.com,,,,,,,5,,,yavaş\r\n";
 
     private static LocalRuntime runtime;
     private static LocalApi api;
@@ -55,12 +56,15 @@ class ImportIT {
     void import_acceptsValidRows_namesInvalidOnes_andTwiceIsStillOnce() {
         JsonNode result = upload(CSV);
         assertEquals(2, result.get("accepted").asInt());
-        assertEquals(2, result.get("rejected").asInt());
+        assertEquals(3, result.get("rejected").asInt());
         assertEquals(4, result.get("errors").get(0).get("row").asInt());
         assertEquals(List.of("/channel", "/email", "/nps"), pointers(result.get("errors").get(0)), "each error names its column");
         assertEquals(5, result.get("errors").get(1).get("row").asInt());
         assertEquals(List.of(""), pointers(result.get("errors").get(1)), "a row without answers is wrong as a whole");
         assertTrue(result.get("errors").get(1).get("errors").get(0).get("detail").asText().startsWith("The row answers nothing"));
+        // A row naming its survey is checked against it: post-service asks no CSAT, and its NPS is required.
+        assertEquals(6, result.get("errors").get(2).get("row").asInt());
+        assertEquals(List.of("/csat", "/nps"), pointers(result.get("errors").get(2)), "the survey's misfits, by column");
         upload(CSV);
 
         JsonNode ayse = eventually("the call-centre row is on the profile", () -> {
@@ -72,7 +76,7 @@ class ImportIT {
         assertEquals(1, ayse.get("responses").size(), "an import sent twice counts once");
         JsonNode response = ayse.get("responses").get(0);
         assertEquals("call_centre", response.get("channel").asText());
-        assertEquals("Çağrı hızlı, çözüm \"iyi\"", response.get("answers").get(2).get("value").asText());
+        assertEquals("Çağrı hızlı, çözüm \"iyi\"", response.get("answers").get(1).get("value").asText());
         JsonNode paper = StrictJson.read(api.get("/v1/profiles?phone=05551110099").body());
         assertEquals("paper", paper.get("responses").get(0).get("channel").asText());
         assertEquals("Kasada bekledim\nİkinci satır", paper.get("responses").get(0).get("answers").get(1).get("value").asText());

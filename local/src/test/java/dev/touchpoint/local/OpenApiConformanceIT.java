@@ -162,13 +162,13 @@ class OpenApiConformanceIT {
         call("POST", "/s/{token}", "/s/" + token, Map.of("content-type", "application/x-www-form-urlencoded"), "q_nps=9", 200);
         call("POST", "/s/{token}", "/s/" + token, Map.of("content-type", "application/json"), "{}", 415);
         for (String mode : List.of("k", "q")) {
-            String page = call("GET", "/" + mode + "/{touchpoint}", "/" + mode + "/store-a", Map.of(), null, 200).body();
-            call("POST", "/" + mode + "/{touchpoint}", "/" + mode + "/store-a", Map.of("content-type", "application/x-www-form-urlencoded"),
+            String page = call("GET", "/" + mode + "/{touchpoint}", "/" + mode + "/store-kadikoy", Map.of(), null, 200).body();
+            call("POST", "/" + mode + "/{touchpoint}", "/" + mode + "/store-kadikoy", Map.of("content-type", "application/x-www-form-urlencoded"),
                     hiddenFields(page) + "&q_nps=8", 200);
-            call("POST", "/" + mode + "/{touchpoint}", "/" + mode + "/store-a", Map.of("content-type", "application/x-www-form-urlencoded"),
+            call("POST", "/" + mode + "/{touchpoint}", "/" + mode + "/store-kadikoy", Map.of("content-type", "application/x-www-form-urlencoded"),
                     hiddenFields(page), 400);
         }
-        call("GET", "/v1/touchpoints/{id}/qr.svg", "/v1/touchpoints/store-a/qr.svg", Map.of(), null, 200);
+        call("GET", "/v1/touchpoints/{id}/qr.svg", "/v1/touchpoints/store-kadikoy/qr.svg", Map.of(), null, 200);
         call("GET", "/widget.js", "/widget.js", Map.of(), null, 200);
         call("GET", "/widget.js", "/widget.js?survey=post-service", Map.of(), null, 200);
         call("GET", "/widget.js", "/widget.js?survey=no-such-survey", Map.of(), null, 404);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.decoder.Decoder;
 import dev.touchpoint.domain.json.StrictJson;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -29,8 +31,8 @@ class WidgetAndQrIT {
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", "widget-test-key", "TOUCHPOINT_PUBLISHABLE_KEYS", "pk_shop=" + ORIGIN + ",pk_simple=" + ORIGIN,
-                "TOUCHPOINT_WIDGET_RATE_LIMIT", "2")));
+                "TOUCHPOINT_API_KEY", "widget-test-key", "TOUCHPOINT_PUBLISHABLE_KEYS", "pk_shop=" + ORIGIN + ",pk_simple=" + ORIGIN + ",pk_c0=" + ORIGIN + ",pk_c1=" + ORIGIN + ",pk_c2=" + ORIGIN + ",pk_c3=" + ORIGIN + ",pk_c4=" + ORIGIN,
+                "TOUCHPOINT_WIDGET_RATE_LIMIT", "2", "TOUCHPOINT_TOUCHPOINT_RATE_LIMIT", "12", "TOUCHPOINT_DEVICE_RATE_LIMIT", "5")));
     }
 
     @AfterAll
@@ -42,7 +44,7 @@ class WidgetAndQrIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + "/v1/feedback"))
                 .header("content-type", "application/json").header("x-publishable-key", "pk_shop").header("origin", origin)
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"externalId":"%s","channel":"%s","answers":[{"questionId":"nps","type":"nps","value":8}]}"""
+                        {"externalId":"%s","channel":"%s","surveyId":"post-service","answers":[{"questionId":"nps","type":"nps","value":8}]}"""
                         .formatted(externalId, channel))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -81,7 +83,7 @@ class WidgetAndQrIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + "/v1/feedback?publishableKey=" + key))
                 .header("content-type", contentType).header("origin", origin)
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"externalId":"%s","channel":"web","answers":[{"questionId":"nps","type":"nps","value":9}]}"""
+                        {"externalId":"%s","channel":"web","surveyId":"post-service","answers":[{"questionId":"nps","type":"nps","value":9}]}"""
                         .formatted(externalId))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -125,6 +127,126 @@ class WidgetAndQrIT {
     private static HttpResponse<String> get(String pathAndQuery) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + pathAndQuery)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> form(String path, String formId) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + path))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("form=" + formId + "&lang=en&q_nps=0")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A kiosk answer as API Gateway would hand it to survey-web, from a given client address. */
+    private static String kioskEventFrom(String sourceIp, String touchpoint) {
+        String body = "form=" + UUID.randomUUID() + "&lang=en&q_nps=0";
+        ObjectNode event = StrictJson.object().put("version", "2.0").put("routeKey", "POST /k/{touchpoint}")
+                .put("rawPath", "/k/" + touchpoint).put("rawQueryString", "").put("body", body).put("isBase64Encoded", false);
+        event.putObject("headers").put("content-type", "application/x-www-form-urlencoded");
+        event.putObject("requestContext").put("requestId", UUID.randomUUID().toString())
+                .putObject("http").put("method", "POST").put("path", "/k/" + touchpoint).put("sourceIp", sourceIp);
+        return StrictJson.write(event);
+    }
+
+    private static int statusOfInvoked(String event) throws Exception {
+        String answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + "/_local/invoke/survey-web"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(event)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return StrictJson.read(answer).get("statusCode").asInt();
+    }
+
+    private static long responsesAt(String touchpoint) throws Exception {
+        JsonNode report = StrictJson.read(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port()
+                + "/v1/reports/summary?groupBy=touchpoint")).header("x-api-key", "widget-test-key").GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        long total = 0;
+        for (JsonNode group : report.get("groups")) {
+            total += group.get("key").asText().equals(touchpoint) ? group.get("responses").asLong() : 0;
+        }
+        return total;
+    }
+
+    /** An invented touchpoint is nobody's: no page, no answers, no QR code. */
+    @Test
+    void anUnregisteredTouchpoint_hasNoPageNoAnswersAndNoCode() throws Exception {
+        assertEquals(404, get("/k/store-rival").statusCode());
+        assertEquals(404, get("/q/store-rival").statusCode());
+        assertEquals(404, form("/q/store-rival", UUID.randomUUID().toString()).statusCode());
+        assertEquals(404, get("/v1/touchpoints/store-rival/qr.svg").statusCode());
+        assertEquals(404, get("/k/web-checkout").statusCode(), "registered, but for the widget only");
+        assertEquals(200, get("/k/store-kadikoy").statusCode());
+    }
+
+    /** 300 answers in a burst from one device: it gets its minute's share, the rest 429 with retry-after. */
+    @Test
+    void aBurstFromOneDevice_isLimited_andOnlyItsShareIsRecorded() throws Exception {
+        int accepted = 0;
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> answer = form("/q/store-moda", UUID.randomUUID().toString());
+            if (answer.statusCode() == 200) {
+                accepted++;
+            } else {
+                assertEquals(429, answer.statusCode());
+                assertEquals("60", answer.headers().firstValue("retry-after").orElse(""));
+            }
+        }
+        // Five a minute a device; a burst crossing a minute's boundary may get a second share.
+        assertTrue(accepted == 5 || accepted == 10, accepted + " accepted");
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals(accepted, responsesAt("store-moda"), "the refused ones left no trace");
+    }
+
+    /** Many devices at one touchpoint: together they get its minute's share (12 here), whatever their addresses. */
+    @Test
+    void manyDevicesAtOneTouchpoint_shareItsLimit() throws Exception {
+        int accepted = 0;
+        for (int device = 0; device < 6; device++) {
+            for (int i = 0; i < 4; i++) {
+                accepted += statusOfInvoked(kioskEventFrom("198.51.100." + device, "store-kadikoy")) == 200 ? 1 : 0;
+            }
+        }
+        assertTrue(accepted == 12 || accepted == 24, accepted + " of 24 accepted");
+    }
+
+    /** The widget's word on time, survey and touchpoint is checked like the rest: no rewritten history, no invented questions. */
+    @Test
+    void theWidget_cannotBackdate_inventQuestions_skipTheNps_orInventATouchpoint() throws Exception {
+        HttpResponse<String> backdated = simpleWidget("""
+                {"externalId":"w-2000","channel":"web","surveyId":"post-service","submittedAt":"2000-01-01T00:00:00Z",
+                 "answers":[{"questionId":"nps","type":"nps","value":0}]}""");
+        assertEquals(202, backdated.statusCode(), backdated.body());
+        FeedbackPipelineIT.drain(runtime);
+        HttpResponse<String> year2000 = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port()
+                + "/v1/reports/summary?from=2000-01-01&to=2000-12-31&groupBy=channel")).header("x-api-key", "widget-test-key").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(0, StrictJson.read(year2000.body()).get("groups").size(), "the answer counts today, not in 2000");
+
+        assertInvalid(simpleWidget("""
+                {"channel":"web","surveyId":"post-service","answers":[{"questionId":"nps","type":"nps","value":9},
+                 {"questionId":"favourite-colour","type":"text","value":"blue"}]}"""), "/answers/1/questionId");
+        assertInvalid(simpleWidget("""
+                {"channel":"web","surveyId":"post-service","answers":[{"questionId":"comment","type":"text","value":"no score"}]}"""),
+                "/answers");
+        assertInvalid(simpleWidget("""
+                {"channel":"web","surveyId":"post-service","touchpoint":"store-rival","answers":[{"questionId":"nps","type":"nps","value":0}]}"""),
+                "/touchpoint");
+        assertInvalid(simpleWidget("""
+                {"channel":"web","answers":[{"questionId":"nps","type":"nps","value":0}]}"""), "/surveyId");
+    }
+
+    /** Each check with a key of its own: the widget's limit here is two a minute per key and visitor. */
+    private static final java.util.concurrent.atomic.AtomicInteger CHECK_KEYS = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static HttpResponse<String> simpleWidget(String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + "/v1/feedback?publishableKey=pk_c"
+                        + CHECK_KEYS.getAndIncrement()))
+                .header("content-type", "text/plain").header("origin", ORIGIN)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertInvalid(HttpResponse<String> response, String pointer) {
+        assertEquals(400, response.statusCode(), response.body());
+        List<String> pointers = new java.util.ArrayList<>();
+        StrictJson.read(response.body()).get("errors").forEach(e -> pointers.add(e.get("pointer").asText()));
+        assertTrue(pointers.contains(pointer), pointers + " names " + pointer);
     }
 
     @Test

@@ -27,6 +27,16 @@ public record FeedbackSubmission(
         }
     }
 
+    /** The same submission answering this survey. */
+    public FeedbackSubmission withSurvey(String id) {
+        return new FeedbackSubmission(externalId, channel, touchpoint, id, customer, answers, submittedAt);
+    }
+
+    /** The same submission without the time its sender claims (anonymous routes take the time of receipt). */
+    public FeedbackSubmission receivedNow() {
+        return new FeedbackSubmission(externalId, channel, touchpoint, surveyId, customer, answers, null);
+    }
+
     /** The same submission from this customer (its identifiers claimed, say, when an anonymous visitor sent it). */
     public FeedbackSubmission withCustomer(Customer other) {
         return new FeedbackSubmission(externalId, channel, touchpoint, surveyId, other, answers, submittedAt);

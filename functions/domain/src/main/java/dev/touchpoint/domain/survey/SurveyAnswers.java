@@ -2,12 +2,16 @@ package dev.touchpoint.domain.survey;
 
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
+import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.text.StorableText;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks raw answers (as a form or a message gives them: question id → text) against a survey
@@ -28,6 +32,38 @@ public final class SurveyAnswers {
     }
 
     private SurveyAnswers() {
+    }
+
+    /** The start of the detail of a required question left unanswered (an import names the row's column from it). */
+    public static final String MISSING = "Missing the answer to required question ";
+
+    /**
+     * Checks typed answers (an API submission's, an import row's) against their survey: every question
+     * id must be one of the survey's, of the survey's type for it, a choice one of its options; every
+     * required question answered. Pointers are the submission's ({@code /answers/1/questionId}).
+     */
+    public static List<FieldError> checkSubmitted(SurveyDefinition survey, List<Answer> answers) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> answered = new HashSet<>();
+        for (int i = 0; i < answers.size(); i++) {
+            Answer answer = answers.get(i);
+            String at = "/answers/" + i;
+            Optional<SurveyQuestion> question = survey.question(answer.questionId());
+            answered.add(answer.questionId());
+            if (question.isEmpty()) {
+                errors.add(new FieldError(at + "/questionId", "Survey " + survey.id() + " has no question '" + answer.questionId()
+                        + "'; its questions: " + String.join(", ", survey.questions().stream().map(SurveyQuestion::id).toList()) + "."));
+            } else if (question.get().type() != answer.type()) {
+                errors.add(new FieldError(at + "/type", "Question " + answer.questionId() + " of survey " + survey.id()
+                        + " is of type " + question.get().type().wireName() + "."));
+            } else if (answer.type() == AnswerType.CHOICE && question.get().options().stream().noneMatch(o -> o.id().equals(answer.text()))) {
+                errors.add(new FieldError(at + "/value", "One of the options of question " + answer.questionId() + ": "
+                        + String.join(", ", question.get().options().stream().map(o -> o.id()).toList()) + "."));
+            }
+        }
+        survey.questions().stream().filter(q -> q.required() && !answered.contains(q.id()))
+                .forEach(q -> errors.add(new FieldError("/answers", MISSING + "'" + q.id() + "' of survey " + survey.id() + ".")));
+        return errors;
     }
 
     public static Result check(SurveyDefinition survey, Map<String, String> raw) {

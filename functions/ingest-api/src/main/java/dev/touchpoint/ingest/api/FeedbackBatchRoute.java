@@ -13,7 +13,6 @@ import dev.touchpoint.domain.feedback.FeedbackSubmission;
 import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
 import dev.touchpoint.domain.feedback.PartlyQueuedException;
-import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.json.StrictJson;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,10 +34,10 @@ final class FeedbackBatchRoute implements ApiRoute {
     static final int MAX_SUBMISSIONS = 500;
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private final SubmissionReader reader;
+    private final CheckedSubmissions reader;
     private final FeedbackIntake intake;
 
-    FeedbackBatchRoute(SubmissionReader reader, FeedbackIntake intake) {
+    FeedbackBatchRoute(CheckedSubmissions reader, FeedbackIntake intake) {
         this.reader = reader;
         this.intake = intake;
     }

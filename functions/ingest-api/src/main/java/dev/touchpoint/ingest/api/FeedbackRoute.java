@@ -8,11 +8,13 @@ import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
+import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
-import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.Provenance;
 import dev.touchpoint.domain.json.StrictJson;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,10 +27,10 @@ final class FeedbackRoute implements ApiRoute {
     /** A submission with 50 long text answers fits; anything larger is not feedback. */
     static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private final SubmissionReader reader;
+    private final CheckedSubmissions reader;
     private final FeedbackIntake intake;
 
-    FeedbackRoute(SubmissionReader reader, FeedbackIntake intake) {
+    FeedbackRoute(CheckedSubmissions reader, FeedbackIntake intake) {
         this.reader = reader;
         this.intake = intake;
     }
@@ -53,6 +55,9 @@ final class FeedbackRoute implements ApiRoute {
         try {
             FeedbackSubmission read = reader.read(JsonBodies.read(request, MAX_BODY_BYTES, mediaTypes));
             FeedbackSubmission submission = read.withCustomer(read.customer().learnedAs(provenance));
+            if (provenance.isClaimed()) {
+                submission = anonymous(submission);
+            }
             if (!channels.contains(submission.channel())) {
                 return HttpResponses.problem(403, "channel-not-allowed", "Channel not allowed for this key",
                         "This key may submit feedback for " + channels.stream().map(Channel::wireName).sorted().toList() + " only.",
@@ -63,5 +68,26 @@ final class FeedbackRoute implements ApiRoute {
         } catch (InvalidSubmissionException e) {
             return HttpResponses.invalid(e.getMessage(), e.errors(), request.path());
         }
+    }
+
+    /**
+     * What an anonymous caller (the widget) may send: a survey (named, or its registered touchpoint's), a
+     * touchpoint only if registered for the channel, and no time of its own: the time of receipt counts,
+     * so nobody rewrites history with a {@code submittedAt} of the year 2000.
+     */
+    private FeedbackSubmission anonymous(FeedbackSubmission submission) {
+        List<FieldError> errors = new ArrayList<>();
+        if (submission.touchpoint() != null && !reader.touchpoints().byId(submission.touchpoint())
+                .map(t -> t.allows(submission.channel())).orElse(false)) {
+            errors.add(new FieldError("/touchpoint", "Not a touchpoint registered for " + submission.channel().wireName()
+                    + " (surveys/touchpoints.json)."));
+        }
+        if (submission.surveyId() == null) {
+            errors.add(new FieldError("/surveyId", "Required from the widget: the survey it asks."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidSubmissionException("The feedback submission is not valid.", errors);
+        }
+        return submission.receivedNow();
     }
 }

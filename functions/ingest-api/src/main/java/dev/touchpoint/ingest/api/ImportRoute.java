@@ -11,8 +11,8 @@ import dev.touchpoint.domain.feedback.FeedbackSubmission;
 import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
 import dev.touchpoint.domain.feedback.PartlyQueuedException;
-import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.survey.SurveyAnswers;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +39,10 @@ final class ImportRoute implements ApiRoute {
             "/customer/locale", "locale");
     private static final Pattern ANSWER_POINTER = Pattern.compile("/answers/(\\d+)");
 
-    private final SubmissionReader reader;
+    private final CheckedSubmissions reader;
     private final FeedbackIntake intake;
 
-    ImportRoute(SubmissionReader reader, FeedbackIntake intake) {
+    ImportRoute(CheckedSubmissions reader, FeedbackIntake intake) {
         this.reader = reader;
         this.intake = intake;
     }
@@ -195,6 +195,11 @@ final class ImportRoute implements ApiRoute {
         List<String> answerColumns = answerColumns(cell);
         if (answer.lookingAt() && Integer.parseInt(answer.group(1)) < answerColumns.size()) {
             return new FieldError("/" + answerColumns.get(Integer.parseInt(answer.group(1))), error.detail());
+        }
+        if (pointer.equals("/answers") && error.detail().startsWith(SurveyAnswers.MISSING)) {
+            // A required question of the row's survey left empty: its column, when the sheet has one.
+            String question = error.detail().substring(SurveyAnswers.MISSING.length() + 1).split("'", 2)[0];
+            return new FieldError(ImportColumns.ANSWERS.contains(question) ? "/" + question : "", error.detail());
         }
         if (pointer.equals("/answers")) {
             return new FieldError("", "The row answers nothing: fill at least one of " + String.join(", ", ImportColumns.ANSWERS) + ".");

@@ -18,10 +18,11 @@ import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.interaction.InteractionReader;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.profile.ProfileLookup;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.domain.survey.SurveyCatalog;
+import dev.touchpoint.domain.survey.SurveyCheck;
+import dev.touchpoint.domain.survey.TouchpointCatalog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -65,18 +66,22 @@ public final class IngestApiWiring {
                 new DynamoDbInvitationRepository(dynamo, table));
         WidgetAccess widgets = new WidgetAccess(PublishableKeys.parse(env.optional("TOUCHPOINT_PUBLISHABLE_KEYS")),
                 new DynamoDbRateLimiter(dynamo, table), env.integer("TOUCHPOINT_WIDGET_RATE_LIMIT", 20), clock);
+        SurveyCatalog surveys = SurveyCatalog.fromClasspath();
+        TouchpointCatalog touchpoints = TouchpointCatalog.fromClasspath(surveys);
+        CheckedSubmissions submissions = new CheckedSubmissions(new SubmissionReader(normalizer, clock),
+                new SurveyCheck(surveys, touchpoints), touchpoints);
         return new IngestApi(keys, widgets, List.of(
-                new FeedbackRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
-                new ImportRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
-                new FeedbackBatchRoute(new SubmissionReader(normalizer, clock), new FeedbackIntake(queue, clock)),
-                new InteractionRoute(new InteractionReader(normalizer, clock), SurveyCatalog.fromClasspath(), queue, clock),
+                new FeedbackRoute(submissions, new FeedbackIntake(queue, clock)),
+                new ImportRoute(submissions, new FeedbackIntake(queue, clock)),
+                new FeedbackBatchRoute(submissions, new FeedbackIntake(queue, clock)),
+                new InteractionRoute(new InteractionReader(normalizer, clock), surveys, queue, clock),
                 new ProfileRoute(normalizer, lookup),
                 new ReplyRoute(lookup, responses, queue, clock)));
     }
 
     /** A feedback submission as the sample events carry it: what priming walks through. */
     private static final String SAMPLE_FEEDBACK = """
-            {"externalId":"priming","channel":"web","touchpoint":"priming","surveyId":"post-service",
+            {"externalId":"priming","channel":"web","touchpoint":"web-checkout","surveyId":"post-service",
              "customer":{"email":"priming@touchpoint.invalid","phone":"+905550000000"},
              "answers":[{"questionId":"nps","type":"nps","value":9},{"questionId":"comment","type":"text","value":"priming"}]}""";
 

@@ -9,6 +9,8 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.domain.feedback.Channel;
+import dev.touchpoint.domain.survey.TouchpointCatalog;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -22,15 +24,19 @@ final class QrCodeRoute {
     private static final Pattern TOUCHPOINT = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
 
     private final String publicUrl;
+    private final TouchpointCatalog touchpoints;
 
-    QrCodeRoute(String publicUrl) {
+    QrCodeRoute(String publicUrl, TouchpointCatalog touchpoints) {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.touchpoints = touchpoints;
     }
 
+    /** Only a touchpoint registered for QR answers has a code: a printed code to a 404 page helps nobody. */
     APIGatewayV2HTTPResponse get(HttpRequest request, String touchpoint) {
-        if (!TOUCHPOINT.matcher(touchpoint).matches()) {
+        if (!TOUCHPOINT.matcher(touchpoint).matches()
+                || touchpoints.byId(touchpoint).filter(t -> t.allows(Channel.QR)).isEmpty()) {
             return HttpResponses.problem(404, "not-found", "No such touchpoint",
-                    "Touchpoint ids are 1 to 64 of a-z 0-9 . _ -.", request.path());
+                    "No touchpoint registered for QR answers has this id (surveys/touchpoints.json).", request.path());
         }
         return HttpResponses.content(200, "image/svg+xml", svg(publicUrl + "/q/" + touchpoint));
     }

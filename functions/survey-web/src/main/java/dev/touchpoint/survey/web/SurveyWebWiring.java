@@ -5,14 +5,17 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbRateLimiter;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.domain.access.RateLimiter;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.domain.survey.SurveyCatalog;
+import dev.touchpoint.domain.survey.TouchpointCatalog;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +24,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Composition root of survey-web: {@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_QUEUE_URL},
- * {@code TOUCHPOINT_PUBLIC_URL}, {@code TOUCHPOINT_SURVEY_TOKEN_KEY} (or {@code …_SECRET_ARN}), and
- * {@code TOUCHPOINT_KIOSK_SURVEY} (the survey kiosks and QR codes ask, default post-service).
+ * {@code TOUCHPOINT_PUBLIC_URL}, {@code TOUCHPOINT_SURVEY_TOKEN_KEY} (or {@code …_SECRET_ARN}), and the
+ * limits of kiosk and QR answers a minute, {@code TOUCHPOINT_TOUCHPOINT_RATE_LIMIT} (per touchpoint, 60) and
+ * {@code TOUCHPOINT_DEVICE_RATE_LIMIT} (per client address at a touchpoint, 10). Kiosks and QR codes ask
+ * their registered touchpoint's survey ({@code surveys/touchpoints.json}).
  */
 public final class SurveyWebWiring {
 
@@ -36,17 +41,24 @@ public final class SurveyWebWiring {
     }
 
     private static SurveyWeb build(Environment env, FeedbackQueue queue, Supplier<SurveyCatalog> catalogue) {
+        return build(env, queue, catalogue, new DynamoDbRateLimiter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")));
+    }
+
+    private static SurveyWeb build(Environment env, FeedbackQueue queue, Supplier<SurveyCatalog> catalogue, RateLimiter limiter) {
         Clock clock = Clock.systemUTC();
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
         SurveyCatalog surveys = catalogue.get();
+        TouchpointCatalog touchpoints = TouchpointCatalog.fromClasspath(surveys);
         SurveyTokens tokens = SurveyTokens.fromText(SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
                 .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured")));
         return new SurveyWeb(
                 new InvitationSurveyRoute(tokens, new DynamoDbInvitationRepository(dynamo, table),
                         new DynamoDbProfileRepository(dynamo, table), surveys, queue, clock),
-                new TouchpointSurveyRoute(surveys, env.optional("TOUCHPOINT_KIOSK_SURVEY").orElse("post-service"), queue, clock),
-                new QrCodeRoute(env.required("TOUCHPOINT_PUBLIC_URL")),
+                new TouchpointSurveyRoute(surveys, touchpoints, queue, limiter, new TouchpointSurveyRoute.Limits(
+                        env.integer("TOUCHPOINT_TOUCHPOINT_RATE_LIMIT", TouchpointSurveyRoute.Limits.DEFAULT.perTouchpoint()),
+                        env.integer("TOUCHPOINT_DEVICE_RATE_LIMIT", TouchpointSurveyRoute.Limits.DEFAULT.perDevice())), clock),
+                new QrCodeRoute(env.required("TOUCHPOINT_PUBLIC_URL"), touchpoints),
                 new WidgetRoute(surveys));
     }
 
@@ -57,11 +69,12 @@ public final class SurveyWebWiring {
      * SQS send paths of the real clients (see {@link Priming}).
      */
     public static void prime(Environment env) {
-        SurveyWeb offline = build(env, QueueMessageCodec::encode, SurveyCatalog::fromClasspath);
+        SurveyWeb offline = build(env, QueueMessageCodec::encode, SurveyCatalog::fromClasspath, (bucket, limit, now) -> true);
+        String touchpoint = TouchpointCatalog.fromClasspath(SurveyCatalog.fromClasspath()).all().iterator().next().id();
         String form = "form=" + UUID.randomUUID() + "&lang=en&q_nps=9&q_comment=priming";
         for (HttpRequest request : new HttpRequest[] {
-                request("GET", "/k/priming", null), request("POST", "/k/priming", form), request("GET", "/q/priming", null),
-                request("GET", "/v1/touchpoints/priming/qr.svg", null), request("GET", "/widget.js", null),
+                request("GET", "/k/" + touchpoint, null), request("POST", "/k/" + touchpoint, form), request("GET", "/q/" + touchpoint, null),
+                request("GET", "/v1/touchpoints/" + touchpoint + "/qr.svg", null), request("GET", "/widget.js", null),
                 Priming.httpRequest("GET", "/widget.js", Map.of("survey", "post-service"), Map.of(), null),
                 request("GET", "/w/surveys/post-service", null), request("GET", "/s/priming-not-a-token", null)}) {
             offline.handle(request, line -> { });
