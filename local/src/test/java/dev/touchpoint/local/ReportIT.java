@@ -57,7 +57,7 @@ class ReportIT {
                 answers.append(",{\"questionId\":\"ces\",\"type\":\"ces\",\"value\":").append(s.ces()).append('}');
             }
             HttpResponse<String> response = api.postFeedback("""
-                    {"externalId":"report-%d","channel":"%s","surveyId":"post-service","answers":[%s],"submittedAt":"%sT12:00:00Z"}"""
+                    {"externalId":"report-%d","channel":"%s","surveyId":"store-visit","answers":[%s],"submittedAt":"%sT12:00:00Z"}"""
                     .formatted(i, s.channel(), answers, s.day()));
             assertEquals(202, response.statusCode(), response.body());
         }
@@ -88,7 +88,7 @@ class ReportIT {
 
     @Test
     void summaryByDay_forOneDay_onlyCountsThatDay() {
-        JsonNode report = summary("from=" + first.plusDays(1) + "&to=" + first.plusDays(1) + "&groupBy=day&surveyId=post-service");
+        JsonNode report = summary("from=" + first.plusDays(1) + "&to=" + first.plusDays(1) + "&groupBy=day&surveyId=store-visit");
         assertEquals(1, report.get("groups").size());
         assertGroup(report.get("groups").get(0), SEEDED.stream().filter(s -> s.day().equals(first.plusDays(1))).toList());
     }

@@ -157,6 +157,15 @@ class SurveyJourneyIT {
         assertEquals("opted-out:email", invitationItem(third).get("reason").s());
         assertEquals(0, outboxFor(second).size() + outboxFor(third).size());
 
+        // Support can answer "why did she get no survey?": every decision is on her timeline and in her export.
+        JsonNode mehmet = StrictJson.read(api.get("/v1/profiles?email=mehmet@example.com").body());
+        List<String> decisions = StreamSupport.stream(mehmet.get("timeline").spliterator(), false)
+                .filter(e -> e.get("kind").asText().equals("invitation"))
+                .map(e -> e.get("status").asText() + (e.has("reason") ? " " + e.get("reason").asText().split(":")[0] : "")).toList();
+        assertEquals(List.of("sent", "dropped cooldown", "dropped opted-out"), decisions);
+        JsonNode export = StrictJson.read(api.get("/v1/profiles/" + mehmet.get("id").asText() + "/export").body());
+        assertTrue(export.get("invitations").toString().contains("cooldown"), export.get("invitations").toString());
+
         // At 23:00 in her time zone, a new customer's invitation waits for the morning instead.
         String night = scheduled(interaction("svc-night-1", "night.owl@example.com", zoneWhereTheHourIs(23), "[\"email\"]"));
         eventually("the night invitation is deferred", () -> invitationItem(night) != null && !invitationItem(night).isEmpty()
@@ -165,6 +174,50 @@ class SurveyJourneyIT {
         assertTrue(invitationItem(night).get("reason").s().startsWith("quiet-hours"));
         assertTrue(Instant.parse(invitationItem(night).get("dueAt").s()).isAfter(Instant.now().plusSeconds(8 * 3600)));
         assertEquals(0, outboxFor(night).size());
+        JsonNode waiting = StreamSupport.stream(StrictJson.read(api.get("/v1/profiles?email=night.owl@example.com").body())
+                .get("timeline").spliterator(), false).filter(e -> e.get("kind").asText().equals("invitation")).findFirst().orElseThrow();
+        assertEquals("pending", waiting.get("status").asText());
+        assertEquals(invitationItem(night).get("dueAt").s(), waiting.get("dueAt").asText(), "deferred until when");
+
+        // And the report counts each decision by its reason, beside the funnel.
+        JsonNode counted = eventually("the decisions are counted", () -> emailRow().get("decisions"),
+                d -> d.get("dropped").path("opted-out").asLong() >= 1 && d.get("deferred").path("quiet-hours").asLong() >= 1);
+        assertTrue(counted.get("dropped").path("cooldown").asLong() >= 1, counted.toString());
+        assertTrue(counted.get("sent").asLong() >= 1, counted.toString());
+    }
+
+    private static JsonNode emailRow() {
+        JsonNode report = StrictJson.read(api.get("/v1/reports/summary?groupBy=channel").body());
+        return StreamSupport.stream(report.get("groups").spliterator(), false)
+                .filter(g -> g.get("key").asText().equals("email")).findFirst().orElseThrow();
+    }
+
+    /**
+     * A CRM's backfill: a service event 200 days old is kept on the customer's profile, dropped as too old,
+     * and sends nothing; an event two days old is sent, its link living the survey's window from the send.
+     */
+    @Test
+    void anOldServiceEvent_schedulesNothing_andALinkLivesFromItsSend() {
+        String old = scheduled("""
+                {"id":"svc-backfill-1","type":"service.completed","occurredAt":"%s","touchpoint":"store-kadikoy",
+                 "customer":{"email":"backfill@example.com","timeZone":"%s"},"delaySeconds":0,"channels":["email"]}"""
+                .formatted(Instant.now().minus(200, ChronoUnit.DAYS), zoneWhereTheHourIs(12)));
+        eventually("the old event is dropped as too old", () -> statusOf(old).equals("DROPPED"));
+        assertTrue(invitationItem(old).get("reason").s().startsWith("too-old"), invitationItem(old).get("reason").s());
+        JsonNode timeline = StrictJson.read(api.get("/v1/profiles?email=backfill@example.com").body()).get("timeline");
+        assertTrue(timeline.toString().contains("too-old"), "kept on the profile: " + timeline);
+
+        String recent = scheduled("""
+                {"id":"svc-backfill-2","type":"service.completed","occurredAt":"%s","touchpoint":"store-kadikoy",
+                 "customer":{"email":"recent@example.com","timeZone":"%s"},"delaySeconds":0,"channels":["email"]}"""
+                .formatted(Instant.now().minus(2, ChronoUnit.DAYS), zoneWhereTheHourIs(12)));
+        eventually("the recent event's invitation is sent", () -> statusOf(recent).equals("SENT"));
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals(0, outboxFor(old).size(), "nothing went to the backfilled customer");
+        Instant sentAt = Instant.parse(invitationItem(recent).get("sentAt").s());
+        assertEquals(sentAt.plus(72, ChronoUnit.HOURS), Instant.parse(invitationItem(recent).get("expiresAt").s()),
+                "answerable for the survey's 72 hours from the send, not from the event two days ago");
+        assertEquals(1, emailRow().get("decisions").get("dropped").get("too-old").asLong());
     }
 
     @Test

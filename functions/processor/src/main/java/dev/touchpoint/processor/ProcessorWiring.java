@@ -3,6 +3,7 @@ package dev.touchpoint.processor;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.dynamodb.DynamoDbFunnelCounters;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
@@ -97,7 +98,7 @@ public final class ProcessorWiring {
         SurveyCatalog surveys = SurveyCatalog.fromClasspath();
         DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
-        InvitationScheduler scheduler = new InvitationScheduler(identities, surveys, invitations);
+        InvitationScheduler scheduler = new InvitationScheduler(identities, surveys, invitations, new DynamoDbFunnelCounters(dynamo, table));
         DynamoDbThreadRepository threads = new DynamoDbThreadRepository(dynamo, table);
         ConversationRouter conversations = new ConversationRouter(identities, profiles, invitations, responses,
                 threads, surveys, SurveyTokens.fromText(SecretSettings.read(env,

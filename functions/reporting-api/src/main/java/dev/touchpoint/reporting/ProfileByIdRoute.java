@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.domain.invitation.InvitationStatus;
 import dev.touchpoint.domain.profile.ProfileErasure;
 import dev.touchpoint.domain.profile.ProfileJson;
 import dev.touchpoint.domain.profile.ProfileLookup;
@@ -44,7 +45,7 @@ final class ProfileByIdRoute {
             view.invitations().forEach(i -> invitations.addObject().put("id", i.id()).put("surveyId", i.surveyId())
                     .put("touchpoint", i.touchpoint()).put("status", i.status().name().toLowerCase(Locale.ROOT))
                     .put("channel", i.sentChannel()).put("sentAt", i.sentAt() == null ? null : i.sentAt().toString())
-                    .put("reason", i.reason()));
+                    .put("reason", i.reason()).put("dueAt", i.status() == InvitationStatus.PENDING ? i.dueAt().toString() : null));
             document.put("exportedAt", Instant.now().toString());
             return HttpResponses.withHeaders(HttpResponses.json(200, document), Map.of(
                     "content-disposition", "attachment; filename=\"touchpoint-profile-" + profileId + ".json\""));

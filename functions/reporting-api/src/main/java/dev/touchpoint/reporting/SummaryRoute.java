@@ -102,6 +102,11 @@ final class SummaryRoute {
         node.putObject("funnel").put("invited", g.funnel().invited()).put("delivered", g.funnel().delivered())
                 .put("opened", g.funnel().opened()).put("clicked", g.funnel().clicked()).put("responded", g.funnel().responded())
                 .put("responseRate", g.funnel().responseRate());
+        ObjectNode decisions = node.putObject("decisions").put("sent", g.decisions().sent());
+        ObjectNode deferred = decisions.putObject("deferred");
+        g.decisions().deferred().forEach(deferred::put);
+        ObjectNode dropped = decisions.putObject("dropped");
+        g.decisions().dropped().forEach(dropped::put);
         return node;
     }
 }

@@ -68,6 +68,11 @@ public final class SurveyDispatcherWiring {
                 env.optional("TOUCHPOINT_SMS_ORIGINATION").orElse(null),
                 ZoneId.of(env.optional("TOUCHPOINT_DEFAULT_TIME_ZONE").orElse("Europe/Istanbul")),
                 new QuietHours(LocalTime.parse(quiet[0].trim()), LocalTime.parse(quiet[1].trim())),
-                env.integer("TOUCHPOINT_DAILY_SEND_CAP", DispatchSettings.DEFAULT_DAILY_CAP));
+                env.integer("TOUCHPOINT_DAILY_SEND_CAP", DispatchSettings.DEFAULT_DAILY_CAP),
+                env.optional("TOUCHPOINT_DAILY_CAP_ACTION").map(action -> switch (action.trim()) {
+                    case "drop" -> true;
+                    case "defer" -> false;
+                    default -> throw new IllegalStateException("TOUCHPOINT_DAILY_CAP_ACTION is defer (the default) or drop");
+                }).orElse(false));
     }
 }

@@ -78,7 +78,7 @@ public final class DynamoDbAggregateReader implements AggregateReader {
     private static AggregateCell funnelCell(LocalDate day, Map<String, AttributeValue> item) {
         Map<String, Long> counters = new HashMap<>();
         item.forEach((name, value) -> {
-            if (FunnelCounters.STORED.contains(name) && value.n() != null) {
+            if (FunnelCounters.isStored(name) && value.n() != null) {
                 counters.put(name, Long.parseLong(value.n()));
             }
         });

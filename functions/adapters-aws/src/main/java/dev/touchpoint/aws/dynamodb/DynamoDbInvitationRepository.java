@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * Invitations, and the due queue as a sparse index: a pending invitation carries
  * {@code GSI2PK = DUE#<shard>, GSI2SK = <dueAt>#<id>} ({@link ShardedKeys}); every other state removes
  * them. The dispatcher's read is one Query per key of what is due, made at once, never a scan. Each change is conditional on the status (and due time) read.
+ * Every invitation is on its profile's timeline (GSI1) from the start, under the time it was scheduled,
+ * then under the time it was sent, so support sees what became of it: sent, waiting and why, or dropped and why.
  */
 public final class DynamoDbInvitationRepository implements InvitationRepository {
 
@@ -72,28 +74,31 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
     }
 
     @Override
-    public List<Invitation> sentTo(Collection<String> profileIds) {
+    public List<Invitation> ofProfiles(Collection<String> profileIds) {
         return profileIds.stream()
                 .flatMap(profileId -> dynamo.queryPaginator(q -> q.tableName(table).indexName(TouchpointTable.GSI1)
                         .keyConditionExpression("GSI1PK = :profile AND begins_with(GSI1SK, :prefix)")
                         .expressionAttributeValues(Map.of(":profile", s(TouchpointTable.PROFILE + profileId),
                                 ":prefix", s(TIMELINE_PREFIX)))).items().stream())
                 .map(DynamoDbInvitationRepository::toInvitation)
-                .sorted(Comparator.comparing(Invitation::sentAt))
+                .sorted(Comparator.comparing(Invitation::timelineAt))
                 .toList();
     }
 
+    /** The newest sent (or answered) invitations of each profile, read newest first past those never sent. */
     @Override
     public Optional<Invitation> latestOpen(Collection<String> profileIds, Instant now) {
         return profileIds.stream()
-                .flatMap(profileId -> dynamo.query(q -> q.tableName(table).indexName(TouchpointTable.GSI1)
+                .flatMap(profileId -> dynamo.queryPaginator(q -> q.tableName(table).indexName(TouchpointTable.GSI1)
                         .keyConditionExpression("GSI1PK = :profile AND begins_with(GSI1SK, :prefix)")
+                        .filterExpression("#status IN (:sent, :answered)")
+                        .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(Map.of(":profile", s(TouchpointTable.PROFILE + profileId),
-                                ":prefix", s(TIMELINE_PREFIX)))
-                        .scanIndexForward(false).limit(5)).items().stream())
+                                ":prefix", s(TIMELINE_PREFIX), ":sent", s(InvitationStatus.SENT.name()),
+                                ":answered", s(InvitationStatus.ANSWERED.name())))
+                        .scanIndexForward(false).limit(5)).items().stream().limit(5))
                 .map(DynamoDbInvitationRepository::toInvitation)
-                .filter(i -> (i.status() == InvitationStatus.SENT || i.status() == InvitationStatus.ANSWERED)
-                        && i.sentAt() != null && now.isBefore(i.expiresAt()))
+                .filter(i -> i.sentAt() != null && now.isBefore(i.expiresAt()))
                 .max(Comparator.comparing(Invitation::sentAt));
     }
 
@@ -113,14 +118,14 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
 
     /** The invitation and a {@code MESSAGE#<provider id>} item that leads delivery reports back to it. */
     @Override
-    public void markSent(Invitation invitation, String channel, String providerMessageId, Instant at) {
+    public void markSent(Invitation invitation, String channel, String providerMessageId, Instant at, Instant answerableUntil) {
         String invitationId = invitation.id();
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":sent", s(InvitationStatus.SENT.name()), ":channel", s(channel),
                 ":at", s(at.toString()), ":sending", s(InvitationStatus.SENDING.name()), ":message", s(providerMessageId),
                 ":profile", s(TouchpointTable.PROFILE + invitation.profileId()),
-                ":timeline", s(TIMELINE_PREFIX + SortableTime.of(at) + "#" + invitationId)));
+                ":timeline", s(TIMELINE_PREFIX + SortableTime.of(at) + "#" + invitationId), ":until", s(answerableUntil.toString())));
         conditionally(invitationId, "SET #status = :sent, sentChannel = :channel, sentAt = :at, providerMessageId = :message, "
-                        + "GSI1PK = :profile, GSI1SK = :timeline", "#status = :sending", values);
+                        + "GSI1PK = :profile, GSI1SK = :timeline, expiresAt = :until REMOVE reason", "#status = :sending", values);
         dynamo.putItem(p -> p.tableName(table).item(Map.of(PK, s(MESSAGE + providerMessageId), SK, s("MESSAGE"),
                 "entity", s("message"), "invitationId", s(invitationId), "channel", s(channel),
                 TouchpointTable.TTL_ATTRIBUTE, n(at.plusSeconds(MESSAGE_RETENTION_SECONDS).getEpochSecond()))));
@@ -135,8 +140,8 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
     }
 
     @Override
-    public void defer(Invitation invitation, Instant until, String reason) {
-        conditionally(invitation.id(), "SET dueAt = :until, reason = :reason, GSI2SK = :dueKey",
+    public boolean defer(Invitation invitation, Instant until, String reason) {
+        return conditionally(invitation.id(), "SET dueAt = :until, reason = :reason, GSI2SK = :dueKey",
                 "#status = :pending AND dueAt = :dueAt",
                 Map.of(":until", s(until.toString()), ":reason", s(reason), ":dueKey", s(SortableTime.of(until) + "#" + invitation.id()),
                         ":pending", s(InvitationStatus.PENDING.name()), ":dueAt", s(invitation.dueAt().toString())));
@@ -171,6 +176,9 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
         item.put("expiresAt", s(invitation.expiresAt().toString()));
         item.put("status", s(invitation.status().name()));
         item.put("createdAt", s(invitation.createdAt().toString()));
+        Attr.putIfPresent(item, "reason", invitation.reason());
+        item.put(TouchpointTable.GSI1PK, s(TouchpointTable.PROFILE + invitation.profileId()));
+        item.put(TouchpointTable.GSI1SK, s(TIMELINE_PREFIX + SortableTime.of(invitation.createdAt()) + "#" + invitation.id()));
         if (invitation.status() == InvitationStatus.PENDING) {
             item.put(GSI2PK, s(ShardedKeys.keyOf(DUE, invitation.id())));
             item.put(GSI2SK, s(SortableTime.of(invitation.dueAt()) + "#" + invitation.id()));

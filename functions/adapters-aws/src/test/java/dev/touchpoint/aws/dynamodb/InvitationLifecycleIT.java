@@ -52,7 +52,7 @@ class InvitationLifecycleIT {
         Invitation due = invitation(NOW);
         invitations.schedule(due);
         invitations.claim(due, NOW);
-        invitations.markSent(due, channel, messageId, NOW);
+        invitations.markSent(due, channel, messageId, NOW, NOW.plusSeconds(72 * 3600));
         return due;
     }
 

@@ -9,11 +9,21 @@ public sealed interface DispatchDecision {
     record Send(String channel, String address) implements DispatchDecision {
     }
 
-    /** Keep it pending until {@code until} (quiet hours). */
-    record Defer(Instant until, String reason) implements DispatchDecision {
+    /** Keep it pending until {@code until} (quiet hours, a spent daily cap). */
+    record Defer(Instant until, DispatchReason why, String detail) implements DispatchDecision {
+        public String reason() {
+            return why.describe(detail);
+        }
     }
 
     /** Never send it; the reason is recorded on the invitation. */
-    record Drop(String reason) implements DispatchDecision {
+    record Drop(DispatchReason why, String detail) implements DispatchDecision {
+        public Drop(DispatchReason why) {
+            this(why, "");
+        }
+
+        public String reason() {
+            return why.describe(detail);
+        }
     }
 }

@@ -32,6 +32,17 @@ public record Invitation(
         channels = List.copyOf(channels);
     }
 
+    /** Where it stands on the customer's timeline: when it was sent, else when it was scheduled. */
+    public Instant timelineAt() {
+        return sentAt != null ? sentAt : createdAt;
+    }
+
+    /** The same invitation, dropped before it was ever due, with the reason (an event too old to survey). */
+    public Invitation dropped(String why) {
+        return new Invitation(id, surveyId, surveyVersion, profileId, touchpoint, interactionType, channels, dueAt, expiresAt,
+                InvitationStatus.DROPPED, createdAt, null, null, why);
+    }
+
     public static Invitation scheduled(String id, String surveyId, int surveyVersion, String profileId, String touchpoint,
                                        String interactionType, List<String> channels, Instant dueAt, Instant expiresAt,
                                        Instant now) {

@@ -17,7 +17,9 @@ import java.util.Optional;
  * {@link DispatchPolicy} and acts on it. A send happens only after this dispatcher has claimed the
  * invitation (PENDING → SENDING, conditional), so two dispatchers running at once send it once.
  * Delivery is at most once: if the provider call fails, the invitation is dropped with the reason
- * rather than risk a second email or SMS to the customer.
+ * rather than risk a second email or SMS to the customer. Every decision is kept on the invitation (its
+ * reason) and counted beside the funnel ({@code dropped.<reason>}, {@code deferred.<reason>}, under the
+ * invitation's first channel), so support and reports can say why a customer got no survey.
  */
 public final class InvitationDispatcher {
 
@@ -53,7 +55,8 @@ public final class InvitationDispatcher {
         this.funnel = funnel;
         this.settings = settings;
         this.clock = clock;
-        this.policy = new DispatchPolicy(settings.quietHours(), new CustomerTimeZones(settings.defaultTimeZone()));
+        this.policy = new DispatchPolicy(settings.quietHours(), new CustomerTimeZones(settings.defaultTimeZone()),
+                settings.dropAtDailyCap());
         this.messages = new InvitationMessages(settings);
     }
 
@@ -80,46 +83,61 @@ public final class InvitationDispatcher {
         Optional<SurveyDefinition> survey = surveys.byId(invitation.surveyId());
         Optional<ProfileRecord> profile = profiles.surviving(invitation.profileId());
         if (survey.isEmpty() || profile.isEmpty()) {
-            invitations.drop(invitation, survey.isEmpty() ? "survey no longer deployed" : "profile gone", now);
-            return Outcome.DROPPED;
+            return act(invitation, new DispatchDecision.Drop(DispatchReason.GONE,
+                    survey.isEmpty() ? "survey no longer deployed" : "profile gone"), now);
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         DispatchDecision decision = policy.decide(invitation, profile.get(), survey.get(), now,
                 cap.isReached(today, settings.dailyCap()));
         return switch (decision) {
-            case DispatchDecision.Drop drop -> {
-                invitations.drop(invitation, drop.reason(), now);
-                yield Outcome.DROPPED;
-            }
-            case DispatchDecision.Defer defer -> {
-                invitations.defer(invitation, defer.until(), defer.reason());
-                yield Outcome.DEFERRED;
-            }
             case DispatchDecision.Send send -> send(invitation, profile.get(), survey.get(), send, now, today);
+            default -> act(invitation, decision, now);
         };
+    }
+
+    /** Drops or defers, keeping the reason on the invitation and counting it beside the funnel. */
+    private Outcome act(Invitation invitation, DispatchDecision decision, Instant now) {
+        String channel = invitation.channels().isEmpty() ? "none" : invitation.channels().get(0);
+        AggregateKey cell = AggregateKey.of(now, channel, invitation.touchpoint(), invitation.surveyId());
+        if (decision instanceof DispatchDecision.Defer defer) {
+            if (!invitations.defer(invitation, defer.until(), defer.reason())) {
+                return Outcome.SKIPPED;
+            }
+            funnel.add(cell, FunnelCounters.deferred(defer.why().code()));
+            return Outcome.DEFERRED;
+        }
+        DispatchDecision.Drop drop = (DispatchDecision.Drop) decision;
+        invitations.drop(invitation, drop.reason(), now);
+        funnel.add(cell, FunnelCounters.dropped(drop.why().code()));
+        return Outcome.DROPPED;
     }
 
     private Outcome send(Invitation invitation, ProfileRecord profile, SurveyDefinition survey,
                          DispatchDecision.Send send, Instant now, LocalDate today) {
+        // The cap is taken before the claim: a claim lost to another dispatcher then costs one unit of the
+        // day's cap, where the other order would have to put a claimed invitation back in the queue.
+        if (!cap.take(today, settings.dailyCap())) {
+            return act(invitation, policy.atDailyCap(now), now);
+        }
         if (!invitations.claim(invitation, now)) {
             return Outcome.SKIPPED;
         }
-        if (!cap.take(today, settings.dailyCap())) {
-            invitations.drop(invitation, "daily-cap", now);
-            return Outcome.DROPPED;
-        }
         String language = survey.languageFor(profile.locale());
-        String token = tokens.issue(invitation.id(), invitation.expiresAt());
+        // The link lives the survey's window from now, however long the invitation waited to be sent.
+        Instant answerableUntil = now.plus(survey.window());
+        String token = tokens.issue(invitation.id(), answerableUntil);
         String messageId;
         try {
             messageId = send.channel().equals("sms")
                     ? sms.send(messages.sms(invitation, survey, language, send.address(), token))
                     : email.send(messages.email(invitation, survey, language, send.address(), token));
         } catch (RuntimeException e) {
-            invitations.drop(invitation, "send-failed: " + e.getClass().getSimpleName(), now);
+            invitations.drop(invitation, DispatchReason.SEND_FAILED.describe(e.getClass().getSimpleName()), now);
+            funnel.add(AggregateKey.of(now, send.channel(), invitation.touchpoint(), invitation.surveyId()),
+                    FunnelCounters.dropped(DispatchReason.SEND_FAILED.code()));
             return Outcome.DROPPED;
         }
-        invitations.markSent(invitation, send.channel(), messageId, now);
+        invitations.markSent(invitation, send.channel(), messageId, now, answerableUntil);
         profiles.recordInvitation(profile.id(), now);
         funnel.add(AggregateKey.of(now, send.channel(), invitation.touchpoint(), invitation.surveyId()), "invited");
         return Outcome.SENT;

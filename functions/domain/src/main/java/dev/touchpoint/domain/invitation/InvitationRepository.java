@@ -22,18 +22,21 @@ public interface InvitationRepository {
     /** PENDING → SENDING; false when another dispatcher claimed it (or it changed) first. */
     boolean claim(Invitation invitation, Instant now);
 
-    /** SENDING → SENT, remembering the provider's message id so that its delivery reports find the invitation. */
     /** The most recently sent invitation of these profiles still open for answers (sent or answered in part, not expired). */
     Optional<Invitation> latestOpen(Collection<String> profileIds, Instant now);
 
-    /** Every invitation sent to these profiles, oldest first. */
-    List<Invitation> sentTo(Collection<String> profileIds);
+    /** Every invitation of these profiles, whatever became of it (sent, pending, deferred, dropped and why), oldest first. */
+    List<Invitation> ofProfiles(Collection<String> profileIds);
 
-    void markSent(Invitation invitation, String channel, String providerMessageId, Instant at);
+    /**
+     * SENDING → SENT, remembering the provider's message id so that its delivery reports find the
+     * invitation; from now on {@code expiresAt} is when it stops being answerable ({@code answerableUntil}).
+     */
+    void markSent(Invitation invitation, String channel, String providerMessageId, Instant at, Instant answerableUntil);
 
     /** PENDING or SENDING → DROPPED with the reason; leaves the due queue. */
     void drop(Invitation invitation, String reason, Instant at);
 
-    /** Stays PENDING, due again at {@code until}, with the reason it waits. */
-    void defer(Invitation invitation, Instant until, String reason);
+    /** Stays PENDING, due again at {@code until}, with the reason it waits; false when it changed meanwhile. */
+    boolean defer(Invitation invitation, Instant until, String reason);
 }

@@ -6,6 +6,7 @@ import dev.touchpoint.domain.conversation.ThreadEntry;
 import dev.touchpoint.domain.feedback.SubmissionWriter;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.invitation.Invitation;
+import dev.touchpoint.domain.invitation.InvitationStatus;
 import dev.touchpoint.domain.json.StrictJson;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,9 +65,7 @@ public final class ProfileJson {
     private static ArrayNode timeline(ProfileView view) {
         List<ObjectNode> events = new ArrayList<>();
         for (Invitation invitation : view.invitations()) {
-            events.add(StrictJson.object().put("at", invitation.sentAt().toString()).put("kind", "invitation")
-                    .put("channel", invitation.sentChannel()).put("surveyId", invitation.surveyId()).put("id", invitation.id())
-                    .put("status", invitation.status().name().toLowerCase(Locale.ROOT)));
+            events.add(invitation(invitation));
         }
         for (ResponseRecord response : view.responses()) {
             events.add(withProvenance(StrictJson.object().put("at", response.answeredAt().toString()).put("kind", "response")
@@ -80,6 +79,23 @@ public final class ProfileJson {
         ArrayNode timeline = StrictJson.array();
         events.forEach(timeline::add);
         return timeline;
+    }
+
+    /**
+     * An invitation as support reads it: sent (and on what), waiting (until when, and why) or dropped
+     * (and why: cooldown, opted out, too old…), answered.
+     */
+    private static ObjectNode invitation(Invitation invitation) {
+        ObjectNode node = StrictJson.object().put("at", invitation.timelineAt().toString()).put("kind", "invitation")
+                .put("channel", invitation.sentChannel()).put("surveyId", invitation.surveyId()).put("id", invitation.id())
+                .put("status", invitation.status().name().toLowerCase(Locale.ROOT));
+        if (invitation.reason() != null) {
+            node.put("reason", invitation.reason());
+        }
+        if (invitation.status() == InvitationStatus.PENDING) {
+            node.put("dueAt", invitation.dueAt().toString());
+        }
+        return node;
     }
 
     /** An identifier, with how it was learned: verified or claimed, and who carried it (twilio, api-key, widget…). */

@@ -48,6 +48,6 @@ public final class ProfileLookup {
         List<String> withClaims = new ArrayList<>(ids);
         withClaims.addAll(profile.claimedFrom());
         Map<Identity, IdentityEntry> entries = profile.identities().isEmpty() ? Map.of() : profiles.entriesOf(profile.identities());
-        return new ProfileView(profile, responses.forProfiles(withClaims), threads.forProfiles(ids), invitations.sentTo(ids), entries);
+        return new ProfileView(profile, responses.forProfiles(withClaims), threads.forProfiles(ids), invitations.ofProfiles(ids), entries);
     }
 }

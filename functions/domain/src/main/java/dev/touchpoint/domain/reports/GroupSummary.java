@@ -1,7 +1,10 @@
 package dev.touchpoint.domain.reports;
 
+import java.util.Map;
+
 /** One group of a summary: its responses, NPS, CSAT, CES and ratings, and the invitation funnel. */
-public record GroupSummary(String key, long responses, Nps nps, Share csat, Mean ces, Mean rating, Funnel funnel) {
+public record GroupSummary(String key, long responses, Nps nps, Share csat, Mean ces, Mean rating, Funnel funnel,
+                           Decisions decisions) {
 
     /**
      * NPS with its counts, the half-width of its 95% interval ({@code marginOfError}) and the interval
@@ -17,6 +20,17 @@ public record GroupSummary(String key, long responses, Nps nps, Share csat, Mean
 
     /** A mean (CES, ratings) over its answers. */
     public record Mean(Double mean, long responses) {
+    }
+
+    /**
+     * What the dispatcher decided for the group's invitations: sent (the funnel's invited), and each
+     * deferral and drop by its reason ({@code cooldown}, {@code opted-out}, {@code quiet-hours}…).
+     */
+    public record Decisions(long sent, Map<String, Long> deferred, Map<String, Long> dropped) {
+        public Decisions {
+            deferred = Map.copyOf(deferred);
+            dropped = Map.copyOf(dropped);
+        }
     }
 
     /** invited → delivered → opened / clicked → responded, and responded / invited in percent. */

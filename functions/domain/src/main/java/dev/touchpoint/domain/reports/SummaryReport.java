@@ -73,6 +73,18 @@ public final class SummaryReport {
                         c.getOrDefault(RATING_RESPONSES, 0L)),
                 new GroupSummary.Funnel(invited, c.getOrDefault(FunnelCounters.DELIVERED, 0L), c.getOrDefault(FunnelCounters.OPENED, 0L),
                         c.getOrDefault(FunnelCounters.CLICKED, 0L), responded,
-                        invited == 0 ? null : Math.round(1000.0 * responded / invited) / 10.0));
+                        invited == 0 ? null : Math.round(1000.0 * responded / invited) / 10.0),
+                new GroupSummary.Decisions(invited, byReason(c, FunnelCounters.DEFERRED_PREFIX), byReason(c, FunnelCounters.DROPPED_PREFIX)));
+    }
+
+    /** The counters named {@code <prefix><reason>}, by reason, in the order of their names. */
+    private static Map<String, Long> byReason(Map<String, Long> counters, String prefix) {
+        Map<String, Long> reasons = new TreeMap<>();
+        counters.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                reasons.put(name.substring(prefix.length()), value);
+            }
+        });
+        return reasons;
     }
 }

@@ -17,7 +17,13 @@ public record SurveyDefinition(
         List<SurveyQuestion> questions,
         Optional<SurveyTrigger> trigger,
         Duration cooldown,
-        Map<String, LocalizedText> messages) {
+        Map<String, LocalizedText> messages,
+        Duration maxEventAge) {
+
+    /** A service event older than this schedules no survey unless the survey says otherwise ({@code maxEventAgeDays}). */
+    public static final Duration DEFAULT_MAX_EVENT_AGE = Duration.ofDays(7);
+    /** How long an invitation may wait to be sent, and then be answered, unless its trigger says otherwise. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofHours(72);
 
     /** Messages every survey defines, for every channel it may be sent on. */
     public static final List<String> REQUIRED_MESSAGES =
@@ -56,6 +62,14 @@ public record SurveyDefinition(
 
     public Optional<SurveyQuestion> question(String questionId) {
         return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+    }
+
+    /**
+     * How long an invitation may wait to be sent after it is due, and how long its link and replies are
+     * answered after it is sent: the trigger's {@code expiresAfterHours}, else {@link #DEFAULT_WINDOW}.
+     */
+    public Duration window() {
+        return trigger.map(SurveyTrigger::expiresAfter).orElse(DEFAULT_WINDOW);
     }
 
     /** The survey's first NPS question, which SMS and email invitations ask with one number. */

@@ -60,11 +60,15 @@ public final class SurveyReader {
             errors.add(new FieldError("/cooldownDays", "Days from 0 to 365."));
         }
         Map<String, LocalizedText> messages = messages(root.get("messages"));
+        long maxEventAgeDays = root.path("maxEventAgeDays").asLong(SurveyDefinition.DEFAULT_MAX_EVENT_AGE.toDays());
+        if (root.has("maxEventAgeDays") && (!root.get("maxEventAgeDays").isIntegralNumber() || maxEventAgeDays < 1 || maxEventAgeDays > 365)) {
+            errors.add(new FieldError("/maxEventAgeDays", "Days from 1 to 365."));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidSurveyException(source, errors);
         }
         return new SurveyDefinition(id, version, defaultLanguage, languages, titleText, questions, trigger,
-                Duration.ofDays(cooldownDays), messages);
+                Duration.ofDays(cooldownDays), messages, Duration.ofDays(maxEventAgeDays));
     }
 
     private List<SurveyQuestion> questions(JsonNode node) {

@@ -48,7 +48,7 @@ class DispatchPolicyTest {
 
     @Test
     void decide_optedOutAndBounced_dropsWithBothReasons() {
-        assertEquals(new DispatchDecision.Drop("opted-out:sms suppressed:email"), policy.decide(invitation(List.of("sms", "email")),
+        assertEquals(new DispatchDecision.Drop(DispatchReason.OPTED_OUT, "opted-out:sms suppressed:email"), policy.decide(invitation(List.of("sms", "email")),
                 profile(Set.of(EMAIL, PHONE), Set.of("sms"), Set.of("email"), null, null), SURVEY, NOON_ISTANBUL, false));
     }
 
@@ -61,9 +61,23 @@ class DispatchPolicyTest {
     }
 
     @Test
-    void decide_dailyCapReached_isDropped() {
-        assertEquals(new DispatchDecision.Drop("daily-cap"), policy.decide(invitation(List.of("email")),
+    void decide_dailyCapReached_waitsForTheNextUtcDay() {
+        assertEquals(new DispatchDecision.Defer(Instant.parse("2026-11-24T00:00:00Z"), DispatchReason.DAILY_CAP, "until the next UTC day"),
+                policy.decide(invitation(List.of("email")), profile(Set.of(EMAIL), Set.of(), Set.of(), null, null), SURVEY, NOON_ISTANBUL, true));
+    }
+
+    @Test
+    void decide_dailyCapReached_isDropped_whenTheDeploymentSaysSo() {
+        DispatchPolicy dropping = new DispatchPolicy(QuietHours.DEFAULT, new CustomerTimeZones(ZoneId.of("UTC")), true);
+        assertEquals(new DispatchDecision.Drop(DispatchReason.DAILY_CAP), dropping.decide(invitation(List.of("email")),
                 profile(Set.of(EMAIL), Set.of(), Set.of(), null, null), SURVEY, NOON_ISTANBUL, true));
+    }
+
+    @Test
+    void decide_noAddressOnAnyChannel_isDroppedAsUnreachable() {
+        DispatchDecision decision = policy.decide(invitation(List.of("sms")), profile(Set.of(EMAIL), Set.of(), Set.of(), null, null),
+                SURVEY, NOON_ISTANBUL, false);
+        assertEquals(DispatchReason.NO_REACHABLE_CHANNEL, ((DispatchDecision.Drop) decision).why());
     }
 
     @Test
@@ -71,7 +85,8 @@ class DispatchPolicyTest {
         Instant elevenPmIstanbul = Instant.parse("2026-11-23T20:00:00Z");
         DispatchDecision decision = policy.decide(invitation(List.of("email")),
                 profile(Set.of(EMAIL), Set.of(), Set.of(), null, "Europe/Istanbul"), SURVEY, elevenPmIstanbul, false);
-        assertEquals(new DispatchDecision.Defer(Instant.parse("2026-11-24T06:00:00Z"), "quiet-hours in Europe/Istanbul"), decision);
+        assertEquals(new DispatchDecision.Defer(Instant.parse("2026-11-24T06:00:00Z"), DispatchReason.QUIET_HOURS, "in Europe/Istanbul"),
+                decision);
     }
 
     @Test
@@ -84,7 +99,7 @@ class DispatchPolicyTest {
 
     @Test
     void decide_afterExpiry_isDropped() {
-        assertEquals(new DispatchDecision.Drop("expired"), policy.decide(invitation(List.of("email")),
+        assertEquals(new DispatchDecision.Drop(DispatchReason.EXPIRED), policy.decide(invitation(List.of("email")),
                 profile(Set.of(EMAIL), Set.of(), Set.of(), null, null), SURVEY, NOON_ISTANBUL.plusSeconds(3600 * 73), false));
     }
 }

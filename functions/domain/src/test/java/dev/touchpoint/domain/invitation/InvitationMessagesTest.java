@@ -15,7 +15,7 @@ class InvitationMessagesTest {
     private static final SurveyDefinition SURVEY = SurveyCatalog.fromClasspath().byId("post-service").orElseThrow();
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private final InvitationMessages messages = new InvitationMessages(new DispatchSettings("https://feedback.example.com",
-            "survey@example.com", "replies.example.com", "touchpoint-config", "+15550100", ZoneId.of("UTC"), QuietHours.DEFAULT, 100));
+            "survey@example.com", "replies.example.com", "touchpoint-config", "+15550100", ZoneId.of("UTC"), QuietHours.DEFAULT, 100, false));
     private final Invitation invitation = Invitation.scheduled("00000000-0000-0000-0000-000000000001", "post-service", 1, "p1",
             null, "service.completed", List.of("email"), NOW, NOW.plusSeconds(60), NOW);
 
