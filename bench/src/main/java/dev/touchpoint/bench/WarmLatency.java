@@ -10,6 +10,7 @@ import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.ingest.api.IngestApiHandler;
 import dev.touchpoint.ingest.api.IngestApiWiring;
@@ -30,6 +31,9 @@ import java.util.Map;
  * DynamoDB reads and transactions). p50 and p99 over the measured iterations.
  */
 final class WarmLatency {
+
+    /** Response ids as a deployment makes them, under a secret of its own. */
+    private static final KeyedHashes BENCH_IDS = KeyedHashes.fromText("bench-deployment-secret-0123456789abcdef");
 
     private static final int WARM_UP = 500;
     private static final int MEASURED = 2000;
@@ -128,7 +132,7 @@ final class WarmLatency {
         for (int i = 0; i < 10; i++) {
             int n = round * 10 + i;
             List<String> bodies = new ArrayList<>();
-            new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), Clock.systemUTC()).accept(reader.read(StrictJson.read("""
+            new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), BENCH_IDS, Clock.systemUTC()).accept(reader.read(StrictJson.read("""
                     {"externalId":"warm-%d","channel":"web","touchpoint":"store-warm","surveyId":"post-service",
                      "customer":{"email":"warm%d@example.com"},"answers":[{"questionId":"nps","type":"nps","value":%d}]}"""
                     .formatted(n, i, n % 11))));

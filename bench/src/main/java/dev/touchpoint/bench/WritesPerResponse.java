@@ -7,6 +7,7 @@ import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.ingest.api.IngestApi;
 import dev.touchpoint.ingest.api.IngestApiWiring;
@@ -25,6 +26,9 @@ import java.util.Map;
  * now known, customer (what most responses are).
  */
 final class WritesPerResponse {
+
+    /** Response ids as a deployment makes them, under a secret of its own. */
+    private static final KeyedHashes BENCH_IDS = KeyedHashes.fromText("bench-deployment-secret-0123456789abcdef");
 
     /** A detractor's paragraph, as many write: 600 characters of Turkish, about 650 bytes in UTF-8. */
     private static final String COMMENT = "Kargo üç gün gecikti ve kimse haber vermedi; çağrı merkezini aradığımda "
@@ -116,7 +120,7 @@ final class WritesPerResponse {
     private static double[] record(FeedbackBatchProcessor processor, WriteMeter meter, String externalId, int nps, String comment) {
         List<String> bodies = new ArrayList<>();
         String commentAnswer = comment == null ? "" : ",{\"questionId\":\"comment\",\"type\":\"text\",\"value\":\"" + comment + "\"}";
-        new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), Clock.systemUTC())
+        new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), BENCH_IDS, Clock.systemUTC())
                 .accept(new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC()).read(StrictJson.read("""
                         {"externalId":"%s","channel":"web","touchpoint":"store-bench","surveyId":"post-service",
                          "customer":{"email":"units@example.com"},"answers":[{"questionId":"nps","type":"nps","value":%d}%s]}"""

@@ -62,7 +62,8 @@ public final class SurveyDispatch extends Construct {
         this.dispatcher = new TouchpointFunction(this, "Dispatcher", new TouchpointFunction.Spec("survey-dispatcher",
                 "dev.touchpoint.dispatcher.SurveyDispatcherStreamHandler::handleRequest", 1024, Duration.seconds(60),
                 "Sends due survey invitations by email and SMS"), jars, env, removal);
-        dispatcher.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
+        // BatchGetItem: an erased person's kept consent, read for every address before a send.
+        dispatcher.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
         dispatcher.allow(store.allowDueQueueQuery());
         dispatcher.allow(readSecret(tokenKey));
         this.sendEmail = sendEmailPolicy(config, email);
@@ -127,6 +128,15 @@ public final class SurveyDispatch extends Construct {
                         Stack.of(this).formatArn(ArnComponents.builder().service("ses")
                                 .resource("configuration-set").resourceName(email.configurationSet().getConfigurationSetName()).build())))
                 .build();
+    }
+
+    /**
+     * Another function holds the deployment's secret too: ingest-api derives response and invitation ids
+     * under it, reporting-api the keyed hashes under which erasure keeps a person's consent.
+     */
+    public void shareSecretWith(TouchpointFunction function) {
+        function.function().addEnvironment("TOUCHPOINT_SURVEY_TOKEN_KEY_SECRET_ARN", tokenKey.getSecretArn());
+        function.allow(readSecret(tokenKey));
     }
 
     /** Another function sends email as the survey sender does: a team member's replies leave from the processor. */

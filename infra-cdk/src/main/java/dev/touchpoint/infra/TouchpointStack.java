@@ -59,6 +59,7 @@ public final class TouchpointStack extends Stack {
         String publicUrl = config.customDomain().map(domain -> "https://" + domain).orElse(api.url());
         SurveyDispatch surveys = new SurveyDispatch(this, "Surveys", store, pipeline, email, publicUrl, config, jars, removal);
         surveys.allowEmailFrom(pipeline.processor());
+        surveys.shareSecretWith(ingestApi);
         for (String path : List.of("/s/{token}", "/k/{touchpoint}", "/q/{touchpoint}")) {
             api.route(HttpMethod.GET, path, surveys.surveyWeb());
             api.route(HttpMethod.POST, path, surveys.surveyWeb());
@@ -74,6 +75,7 @@ public final class TouchpointStack extends Stack {
                 "GET /v1/reports/summary and GET /v1/profiles/{id}"), jars,
                 Map.of("TOUCHPOINT_TABLE", store.table().getTableName()), removal);
         acceptApiKeys(reporting);
+        surveys.shareSecretWith(reporting);
         // Query on the table itself: one query per day of AGGREGATE#<day>, never a scan.
         // Query, GetItem and BatchGetItem (a report's settled days' kept cells, 100 a call) to read;
         // UpdateItem to keep a settled day's cells and, with DeleteItem, for erasure (DELETE /v1/profiles/{id}).

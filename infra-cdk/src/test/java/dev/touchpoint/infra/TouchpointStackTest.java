@@ -199,7 +199,7 @@ class TouchpointStackTest {
 
     @Test
     void surveyDispatcher_mayReadTheDueQueueSendEmailAndSmsOnly() {
-        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:PutItem",
+        assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem",
                 "dynamodb:UpdateItem", "dynamodb:Query", "secretsmanager:GetSecretValue", "ses:SendEmail", "sns:Publish"),
                 actionsOf("SurveysDispatcherRole"));
         assertEquals(Set.of("logs:CreateLogStream", "logs:PutLogEvents", "dynamodb:GetItem", "dynamodb:UpdateItem",

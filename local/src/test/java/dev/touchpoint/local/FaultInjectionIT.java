@@ -17,6 +17,7 @@ import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
@@ -94,7 +95,7 @@ class FaultInjectionIT {
             for (int copy = 0; copy < 3; copy++) {
                 runtime.sqs().sendMessage(m -> m.queueUrl(runtime.queues().feedbackUrl()).messageBody(QueueMessageCodec.encode(message)));
             }
-        }, Clock.systemUTC());
+        }, ids(), Clock.systemUTC());
         SubmissionReader reader = new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC());
         for (int i = 0; i < 20; i++) {
             tripleDelivery.accept(reader.read(StrictJson.read(feedback("triple-" + i, "triple" + (i % 5) + "@example.com", 9))));
@@ -116,7 +117,7 @@ class FaultInjectionIT {
         List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
         SubmissionReader reader = new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC());
         FeedbackIntake collect = new FeedbackIntake(message -> batch.add(SendMessageBatchRequestEntry.builder()
-                .id("m" + batch.size()).messageBody(QueueMessageCodec.encode(message)).build()), Clock.systemUTC());
+                .id("m" + batch.size()).messageBody(QueueMessageCodec.encode(message)).build()), ids(), Clock.systemUTC());
         IntStream.range(0, 10).forEach(i -> collect.accept(reader.read(StrictJson.read(feedback("batch-" + i, "batch" + i + "@example.com", 8)))));
         runtime.sqs().sendMessageBatch(b -> b.queueUrl(runtime.queues().feedbackUrl()).entries(batch));
 
@@ -363,10 +364,15 @@ class FaultInjectionIT {
         assertEquals(1, responseItems("readahead-2"));
     }
 
+    /** Ids under the runtime's own secret, as its ingest functions make them. */
+    private static KeyedHashes ids() {
+        return KeyedHashes.fromText(runtime.config().surveyTokenKey());
+    }
+
     /** A feedback message as the processor receives it, on its {@code receiveCount}th receive. */
     private static SQSEvent.SQSMessage record(String externalId, int nps, int receiveCount) {
         List<String> bodies = new ArrayList<>();
-        new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), Clock.systemUTC())
+        new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), ids(), Clock.systemUTC())
                 .accept(new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC())
                         .read(StrictJson.read(feedback(externalId, externalId + "@example.com", nps))));
         SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();

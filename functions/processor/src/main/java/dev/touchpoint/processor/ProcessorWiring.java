@@ -7,6 +7,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbFunnelCounters;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
@@ -23,6 +24,7 @@ import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.invitation.InvitationScheduler;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.profile.ClosedLoop;
 import dev.touchpoint.domain.profile.DetractorAlerts;
 import dev.touchpoint.domain.profile.FeedbackRecorder;
@@ -100,17 +102,19 @@ public final class ProcessorWiring {
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
         InvitationScheduler scheduler = new InvitationScheduler(identities, surveys, invitations, new DynamoDbFunnelCounters(dynamo, table));
         DynamoDbThreadRepository threads = new DynamoDbThreadRepository(dynamo, table);
+        String tokenKey = SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
+                .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured"));
+        DynamoDbSuppressionList suppressions = new DynamoDbSuppressionList(dynamo, table);
+        KeyedHashes hashes = KeyedHashes.fromText(tokenKey);
         ConversationRouter conversations = new ConversationRouter(identities, profiles, invitations, responses,
-                threads, surveys, SurveyTokens.fromText(SecretSettings.read(env,
-                "TOUCHPOINT_SURVEY_TOKEN_KEY").orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured"))),
-                replies, closedLoop);
+                threads, surveys, SurveyTokens.fromText(tokenKey), replies, closedLoop, suppressions, hashes);
         return new FeedbackBatchProcessor(
                 new QueueMessageCodec(new SubmissionReader(normalizer, Clock.systemUTC()),
                         new InteractionReader(normalizer, Clock.systemUTC()), normalizer),
                 recorder,
                 scheduler,
                 conversations,
-                new TeamReplies(profiles, threads, replies),
+                new TeamReplies(profiles, threads, replies, suppressions, hashes),
                 new SqsDeadLetterQueue(sqs, env.required("TOUCHPOINT_DLQ_URL")),
                 env.integer("TOUCHPOINT_MAX_RECEIVE_COUNT", DEFAULT_MAX_RECEIVE_COUNT));
     }
@@ -126,7 +130,9 @@ public final class ProcessorWiring {
         IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
         SubmissionReader reader = new SubmissionReader(normalizer, Clock.systemUTC());
         QueueMessageCodec codec = new QueueMessageCodec(reader, new InteractionReader(normalizer, Clock.systemUTC()), normalizer);
-        new FeedbackIntake(message -> codec.decode(QueueMessageCodec.encode(message)), Clock.systemUTC())
+        // A throwaway secret: priming only walks the paths, and the ids it makes are never stored.
+        new FeedbackIntake(message -> codec.decode(QueueMessageCodec.encode(message)),
+                KeyedHashes.fromText(UUID.randomUUID() + "-" + UUID.randomUUID()), Clock.systemUTC())
                 .accept(reader.read(StrictJson.read("""
                         {"externalId":"priming","channel":"sms","touchpoint":"priming","surveyId":"post-service",
                          "customer":{"phone":"+905550000000"},"answers":[{"questionId":"nps","type":"nps","value":9}]}""")));

@@ -13,9 +13,11 @@ import dev.touchpoint.aws.dynamodb.DynamoDbAggregateReader;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.profile.ProfileErasure;
 import dev.touchpoint.domain.profile.ProfileLookup;
 import dev.touchpoint.domain.reports.ResponseExport;
@@ -83,7 +85,9 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
         return new Routes(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY"), env.optional("TOUCHPOINT_API_KEY_HASHES")),
                 new SummaryRoute(new SummaryReport(new DynamoDbAggregateReader(dynamo, table)), SURVEY_IDS, Clock.systemUTC()),
                 new ProfileByIdRoute(new ProfileLookup(profiles, responses, threads, new DynamoDbInvitationRepository(dynamo, table)),
-                        new ProfileErasure(profiles, responses, threads)),
+                        new ProfileErasure(profiles, responses, threads, new DynamoDbInvitationRepository(dynamo, table),
+                                new DynamoDbSuppressionList(dynamo, table), KeyedHashes.fromText(SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
+                                .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured"))), Clock.systemUTC())),
                 new ResponsesRoute(new ResponseExport(responses), SURVEY_IDS, Clock.systemUTC()));
     }
 

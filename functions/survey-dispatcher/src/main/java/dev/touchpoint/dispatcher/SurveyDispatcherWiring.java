@@ -6,6 +6,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbDailySendCap;
 import dev.touchpoint.aws.dynamodb.DynamoDbFunnelCounters;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.ses.SesEmailSender;
 import dev.touchpoint.aws.sns.SnsSmsSender;
@@ -15,6 +16,7 @@ import dev.touchpoint.domain.invitation.InvitationDispatcher;
 import dev.touchpoint.domain.invitation.QuietHours;
 import dev.touchpoint.domain.invitation.SmsSender;
 import dev.touchpoint.domain.invitation.SurveyTokens;
+import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import java.time.Clock;
 import java.time.LocalTime;
@@ -49,12 +51,16 @@ public final class SurveyDispatcherWiring {
         return new InvitationDispatcher(new DynamoDbInvitationRepository(dynamo, table),
                 new DynamoDbProfileRepository(dynamo, table), SurveyCatalog.fromClasspath(), tokens(env), email, sms,
                 new DynamoDbDailySendCap(dynamo, table), new DynamoDbFunnelCounters(dynamo, table), settings(env),
-                Clock.systemUTC());
+                new DynamoDbSuppressionList(dynamo, table), KeyedHashes.fromText(tokenKey(env)), Clock.systemUTC());
     }
 
     static SurveyTokens tokens(Environment env) {
-        return SurveyTokens.fromText(SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
-                .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured")));
+        return SurveyTokens.fromText(tokenKey(env));
+    }
+
+    private static String tokenKey(Environment env) {
+        return SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
+                .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured"));
     }
 
     public static DispatchSettings settings(Environment env) {

@@ -11,6 +11,7 @@ import static dev.touchpoint.aws.dynamodb.TouchpointTable.PK;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.SK;
 
 import dev.touchpoint.aws.AtOnce;
+import dev.touchpoint.domain.invitation.DispatchReason;
 import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationRepository;
 import dev.touchpoint.domain.invitation.InvitationStatus;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -145,6 +147,30 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
                 "#status = :pending AND dueAt = :dueAt",
                 Map.of(":until", s(until.toString()), ":reason", s(reason), ":dueKey", s(SortableTime.of(until) + "#" + invitation.id()),
                         ":pending", s(InvitationStatus.PENDING.name()), ":dueAt", s(invitation.dueAt().toString())));
+    }
+
+    @Override
+    public void scrub(Invitation invitation, Set<String> recipientKeys, Instant at) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", s(at.toString()), ":true", AttributeValue.fromBool(true)));
+        String keep = recipientKeys.isEmpty() ? "" : ", recipientKeys = :keys";
+        if (!recipientKeys.isEmpty()) {
+            values.put(":keys", Attr.ss(recipientKeys));
+        }
+        // Off the timeline and out of the due queue; a pending one is then dropped, any other keeps its status for the counts.
+        dynamo.updateItem(u -> u.tableName(table).key(key(invitation.id()))
+                .updateExpression("SET erased = :true, erasedAt = :at" + keep + " REMOVE profileId, GSI1PK, GSI1SK, GSI2PK, GSI2SK")
+                .expressionAttributeValues(values));
+        if (invitation.status() == InvitationStatus.PENDING) {
+            conditionally(invitation.id(), "SET #status = :dropped, reason = :gone", "#status = :pending",
+                    Map.of(":dropped", s(InvitationStatus.DROPPED.name()), ":gone", s(DispatchReason.GONE.describe("the person was erased")),
+                            ":pending", s(InvitationStatus.PENDING.name())));
+        }
+    }
+
+    @Override
+    public Set<String> recipientKeys(String invitationId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(invitationId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Set.of() : Attr.stringSet(item, "recipientKeys");
     }
 
     private boolean conditionally(String invitationId, String update, String condition, Map<String, AttributeValue> values) {

@@ -16,6 +16,7 @@ import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.interaction.InteractionReader;
+import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.queue.QueueMessage;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import java.lang.reflect.InvocationTargetException;
@@ -47,6 +48,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  */
 class FeedbackBatchesIT {
 
+    private static final KeyedHashes KEYS = KeyedHashes.fromText("test-deployment-secret-0123456789abcdef");
+
     private static final QueueMessageCodec CODEC = new QueueMessageCodec(
             new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC()),
             new InteractionReader(new IdentityNormalizer("TR"), Clock.systemUTC()), new IdentityNormalizer("TR"));
@@ -74,7 +77,7 @@ class FeedbackBatchesIT {
             IntStream.range(0, comments).forEach(c -> answers.add(
                     Answer.text("comment-" + c, AnswerType.TEXT, "x".repeat(SubmissionReader.MAX_TEXT_LENGTH))));
             return FeedbackEvent.accept(new FeedbackSubmission("row-" + i, Channel.PAPER, "store-1", null, Customer.ANONYMOUS,
-                    answers, null), "feedback:external:row-" + i, Instant.parse("2026-11-23T10:00:00Z"));
+                    answers, null), "feedback:external:row-" + i, KEYS, Instant.parse("2026-11-23T10:00:00Z"));
         }).toList();
     }
 

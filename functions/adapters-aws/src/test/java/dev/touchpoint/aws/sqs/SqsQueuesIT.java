@@ -15,6 +15,7 @@ import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.profile.DetractorAlerts.DetractorAlert;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import java.time.Clock;
@@ -29,13 +30,15 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 class SqsQueuesIT {
 
+    private static final KeyedHashes KEYS = KeyedHashes.fromText("test-deployment-secret-0123456789abcdef");
+
     @Test
     void enqueue_thenReceive_givesBackTheSameEvent() throws Exception {
         SqsClient sqs = AwsClients.sqs(EmbeddedEngines.environment());
         String url = EmbeddedEngines.newQueue(sqs);
         FeedbackSubmission submission = new FeedbackSubmission("ext-1", Channel.KIOSK, "store-1", null, Customer.ANONYMOUS,
                 List.of(Answer.scored("nps", AnswerType.NPS, 10)), null);
-        FeedbackEvent event = FeedbackEvent.accept(submission, "feedback:external:ext-1", Instant.parse("2026-11-23T10:00:00Z"));
+        FeedbackEvent event = FeedbackEvent.accept(submission, "feedback:external:ext-1", KEYS, Instant.parse("2026-11-23T10:00:00Z"));
 
         new SqsFeedbackQueue(sqs, url).enqueue(event);
 

@@ -7,6 +7,9 @@ import dev.touchpoint.domain.identity.IdentityType;
 import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationRepository;
 import dev.touchpoint.domain.invitation.SurveyTokens;
+import dev.touchpoint.domain.privacy.KeptConsent;
+import dev.touchpoint.domain.privacy.KeyedHashes;
+import dev.touchpoint.domain.privacy.SuppressionList;
 import dev.touchpoint.domain.profile.ClosedLoop;
 import dev.touchpoint.domain.profile.IdentityResolver;
 import dev.touchpoint.domain.profile.ProfileRecord;
@@ -47,10 +50,15 @@ public final class ConversationRouter {
     private final SurveyTokens tokens;
     private final ReplySender replies;
     private final ClosedLoop closedLoop;
+    private final SuppressionList suppressions;
+    private final KeyedHashes hashes;
 
     public ConversationRouter(IdentityResolver identities, ProfileRepository profiles, InvitationRepository invitations,
                               ResponseRepository responses, ThreadRepository threads, SurveyCatalog surveys,
-                              SurveyTokens tokens, ReplySender replies, ClosedLoop closedLoop) {
+                              SurveyTokens tokens, ReplySender replies, ClosedLoop closedLoop, SuppressionList suppressions,
+                              KeyedHashes hashes) {
+        this.suppressions = suppressions;
+        this.hashes = hashes;
         this.closedLoop = closedLoop;
         this.identities = identities;
         this.profiles = profiles;
@@ -114,6 +122,9 @@ public final class ConversationRouter {
             }
             case OPT_IN -> {
                 profiles.optIn(profile.id(), message.channel(), message.receivedAt());
+                // START also lifts what an earlier erasure kept of this address's consent on this channel.
+                message.sender().identities().stream().filter(i -> KeptConsent.channelsOf(i).contains(message.channel()))
+                        .forEach(i -> suppressions.reopen(hashes.suppressionKey(i), message.channel()));
                 reply(message, profile.id(), ConversationTexts.of("optedIn", language), null, redelivered);
                 return Outcome.OPTED_IN;
             }

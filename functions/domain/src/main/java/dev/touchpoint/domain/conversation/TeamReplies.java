@@ -1,8 +1,12 @@
 package dev.touchpoint.domain.conversation;
 
 import dev.touchpoint.domain.identity.Identity;
+import dev.touchpoint.domain.privacy.KeptConsent;
+import dev.touchpoint.domain.privacy.KeyedHashes;
+import dev.touchpoint.domain.privacy.SuppressionList;
 import dev.touchpoint.domain.profile.ProfileRecord;
 import dev.touchpoint.domain.profile.ProfileRepository;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,11 +22,16 @@ public final class TeamReplies {
     private final ProfileRepository profiles;
     private final ThreadRepository threads;
     private final ReplySender replies;
+    private final SuppressionList suppressions;
+    private final KeyedHashes hashes;
 
-    public TeamReplies(ProfileRepository profiles, ThreadRepository threads, ReplySender replies) {
+    public TeamReplies(ProfileRepository profiles, ThreadRepository threads, ReplySender replies, SuppressionList suppressions,
+                       KeyedHashes hashes) {
         this.profiles = profiles;
         this.threads = threads;
         this.replies = replies;
+        this.suppressions = suppressions;
+        this.hashes = hashes;
     }
 
     public Outcome send(TeamReply reply) {
@@ -31,7 +40,9 @@ public final class TeamReplies {
             return Outcome.PROFILE_GONE;
         }
         Optional<Identity> recipient = profile.get().identity(ReplyChannels.recipientType(reply.channel()));
-        if (profile.get().claimed() || recipient.isEmpty() || !ReplyChannels.consents(profile.get(), reply.channel())) {
+        boolean keptClosed = recipient.isPresent()
+                && KeptConsent.closedTo(List.of(recipient.get()), suppressions, hashes).contains(reply.channel());
+        if (profile.get().claimed() || recipient.isEmpty() || keptClosed || !ReplyChannels.consents(profile.get(), reply.channel())) {
             return Outcome.NOT_REACHABLE;
         }
         boolean first = threads.append(new ThreadEntry(reply.threadEntryId(), profile.get().id(), ThreadEntry.Direction.OUTBOUND,

@@ -1,5 +1,6 @@
 package dev.touchpoint.domain.feedback;
 
+import dev.touchpoint.domain.privacy.KeyedHashes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -8,16 +9,18 @@ import java.util.List;
 public final class FeedbackIntake {
 
     private final FeedbackQueue queue;
+    private final KeyedHashes ids;
     private final Clock clock;
 
-    public FeedbackIntake(FeedbackQueue queue, Clock clock) {
+    public FeedbackIntake(FeedbackQueue queue, KeyedHashes ids, Clock clock) {
         this.queue = queue;
+        this.ids = ids;
         this.clock = clock;
     }
 
     /** @return the queued event; its response id is what the caller is told */
     public FeedbackEvent accept(FeedbackSubmission submission) {
-        FeedbackEvent event = FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), clock.instant());
+        FeedbackEvent event = FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), ids, clock.instant());
         queue.enqueue(event);
         return event;
     }
@@ -33,7 +36,7 @@ public final class FeedbackIntake {
     public List<FeedbackEvent> events(List<FeedbackSubmission> submissions) {
         Instant receivedAt = clock.instant();
         return submissions.stream()
-                .map(submission -> FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), receivedAt))
+                .map(submission -> FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), ids, receivedAt))
                 .toList();
     }
 

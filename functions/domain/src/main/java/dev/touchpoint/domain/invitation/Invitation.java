@@ -27,9 +27,14 @@ public record Invitation(
     public Invitation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(surveyId, "surveyId");
-        Objects.requireNonNull(profileId, "profileId");
+        // profileId is null only once its person was erased (the invitation keeps its counts, not its person)
         Objects.requireNonNull(dueAt, "dueAt");
         channels = List.copyOf(channels);
+    }
+
+    /** Its person was erased: it keeps its survey, channel and status for reports, nothing of them. */
+    public boolean isErased() {
+        return profileId == null;
     }
 
     /** Where it stands on the customer's timeline: when it was sent, else when it was scheduled. */

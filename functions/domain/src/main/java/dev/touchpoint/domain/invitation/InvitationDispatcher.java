@@ -2,6 +2,9 @@ package dev.touchpoint.domain.invitation;
 
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.metrics.FunnelCounters;
+import dev.touchpoint.domain.privacy.KeptConsent;
+import dev.touchpoint.domain.privacy.KeyedHashes;
+import dev.touchpoint.domain.privacy.SuppressionList;
 import dev.touchpoint.domain.profile.ProfileRecord;
 import dev.touchpoint.domain.profile.ProfileRepository;
 import dev.touchpoint.domain.survey.SurveyCatalog;
@@ -40,11 +43,16 @@ public final class InvitationDispatcher {
     private final DailySendCap cap;
     private final FunnelCounters funnel;
     private final DispatchSettings settings;
+    private final SuppressionList suppressions;
+    private final KeyedHashes hashes;
     private final Clock clock;
 
     public InvitationDispatcher(InvitationRepository invitations, ProfileRepository profiles, SurveyCatalog surveys,
                                 SurveyTokens tokens, EmailSender email, SmsSender sms, DailySendCap cap,
-                                FunnelCounters funnel, DispatchSettings settings, Clock clock) {
+                                FunnelCounters funnel, DispatchSettings settings, SuppressionList suppressions, KeyedHashes hashes,
+                                Clock clock) {
+        this.suppressions = suppressions;
+        this.hashes = hashes;
         this.invitations = invitations;
         this.profiles = profiles;
         this.surveys = surveys;
@@ -87,7 +95,9 @@ public final class InvitationDispatcher {
                     survey.isEmpty() ? "survey no longer deployed" : "profile gone"), now);
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        DispatchDecision decision = policy.decide(invitation, profile.get(), survey.get(), now,
+        // An erased person's opt-outs outlive them: closed under the keyed hash of each address.
+        ProfileRecord recipient = profile.get().withOptedOut(KeptConsent.closedTo(profile.get().identities(), suppressions, hashes));
+        DispatchDecision decision = policy.decide(invitation, recipient, survey.get(), now,
                 cap.isReached(today, settings.dailyCap()));
         return switch (decision) {
             case DispatchDecision.Send send -> send(invitation, profile.get(), survey.get(), send, now, today);

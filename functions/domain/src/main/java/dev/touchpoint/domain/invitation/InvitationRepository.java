@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Port: invitations and the due queue. Every state change is conditional on the state read, so two
@@ -36,6 +37,16 @@ public interface InvitationRepository {
 
     /** PENDING or SENDING → DROPPED with the reason; leaves the due queue. */
     void drop(Invitation invitation, String reason, Instant at);
+
+    /**
+     * Erasure: the invitation forgets its person (the profile id and its timeline entry go; a pending one
+     * is dropped {@code gone}) and keeps {@code recipientKeys}, the keyed hashes of the addresses it went
+     * to, so that a one-click unsubscribe from its email can still be honoured.
+     */
+    void scrub(Invitation invitation, Set<String> recipientKeys, Instant at);
+
+    /** The keyed hashes of the addresses an erased invitation went to ({@link #scrub}); empty for any other. */
+    Set<String> recipientKeys(String invitationId);
 
     /** Stays PENDING, due again at {@code until}, with the reason it waits; false when it changed meanwhile. */
     boolean defer(Invitation invitation, Instant until, String reason);

@@ -4,6 +4,7 @@ import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityType;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,6 +72,17 @@ public record ProfileRecord(
 
     public boolean isMerged() {
         return mergedInto != null;
+    }
+
+    /** The same profile with more channels closed (an erased person's consent, kept under their identifiers' hashes). */
+    public ProfileRecord withOptedOut(Set<String> channels) {
+        if (channels.isEmpty()) {
+            return this;
+        }
+        Set<String> all = new HashSet<>(optedOut);
+        all.addAll(channels);
+        return new ProfileRecord(id, identities, mergedInto, mergedFrom, version, createdAt, name, locale, timeZone, all, suppressed,
+                lastInvitedAt, claimed, confirmedInto, claimedFrom);
     }
 
     /** A claim no verified event has confirmed yet: later claims of its identifiers may still join it. */

@@ -24,6 +24,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The queue's message bodies:
@@ -72,6 +73,7 @@ public final class QueueMessageCodec {
         ObjectNode root = StrictJson.object();
         root.put("kind", INTERACTION_KIND);
         root.put("receivedAt", event.receivedAt().toString());
+        root.put("invitationId", event.invitationId());
         root.set("interaction", InteractionReader.write(event.interaction()));
         return StrictJson.write(root);
     }
@@ -125,11 +127,27 @@ public final class QueueMessageCodec {
         String kind = root.path("kind").asText();
         return switch (kind) {
             case FEEDBACK_KIND -> feedback(root);
-            case INTERACTION_KIND -> new InteractionEvent(interactions.read(root.get("interaction")), receivedAt(root));
+            case INTERACTION_KIND -> interaction(root);
             case INBOUND_KIND -> inbound(root.path("message"));
             case TEAM_REPLY_KIND -> teamReply(root.path("reply"));
             default -> throw new UnreadableMessageException("unknown message kind");
         };
+    }
+
+    private InteractionEvent interaction(JsonNode root) {
+        ServiceInteraction interaction = interactions.read(root.get("interaction"));
+        String invitationId = root.hasNonNull("invitationId") ? uuid(root.get("invitationId").asText(), "invitationId")
+                : InteractionEvent.legacyInvitationId(interaction);
+        return new InteractionEvent(interaction, receivedAt(root), invitationId);
+    }
+
+    /** An id the message carries must be a UUID: it becomes a key of the table. */
+    private static String uuid(String text, String field) {
+        try {
+            return UUID.fromString(text).toString();
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableMessageException("message with an invalid " + field);
+        }
     }
 
     private FeedbackEvent feedback(JsonNode root) {
@@ -142,7 +160,10 @@ public final class QueueMessageCodec {
             submission = submission.withCustomer(submission.customer().learnedAs(Provenance.claimed(root.get("claimedVia").asText())));
         }
         String invitationId = root.hasNonNull("invitationId") ? root.get("invitationId").asText() : null;
-        return new FeedbackEvent(FeedbackEvent.responseIdFor(key), key, submission, receivedAt(root), invitationId);
+        // The id the message was accepted under; messages queued before 2026-12-07 name it by the key alone.
+        String responseId = root.hasNonNull("responseId") ? uuid(root.get("responseId").asText(), "responseId")
+                : FeedbackEvent.responseIdFor(key);
+        return new FeedbackEvent(responseId, key, submission, receivedAt(root), invitationId);
     }
 
     private InboundMessageEvent inbound(JsonNode message) {

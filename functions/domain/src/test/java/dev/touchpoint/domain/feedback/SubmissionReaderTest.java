@@ -120,12 +120,25 @@ class SubmissionReaderTest {
         assertNotEquals(IdempotencyKeys.forSubmission(read(json)), IdempotencyKeys.forSubmission(read(other)));
     }
 
+    /** Response ids follow from the key under the deployment's secret: a caller knowing its externalId cannot compute them. */
+    @Test
+    void responseIds_areTheSameForTheSameKey_butNotTheCallersToCompute() {
+        FeedbackSubmission submission = read("""
+                {"externalId":"crm-42","channel":"api","answers":[{"questionId":"nps","type":"nps","value":10}]}""");
+        String key = IdempotencyKeys.forSubmission(submission);
+        FeedbackEvent event = FeedbackEvent.accept(submission, key, TestKeys.HASHES, NOW);
+        assertEquals(event.responseId(), FeedbackEvent.accept(submission, key, TestKeys.HASHES, NOW.plusSeconds(60)).responseId());
+        assertNotEquals(FeedbackEvent.responseIdFor(key), event.responseId(), "not the plain name-based UUID of the caller's id");
+        assertNotEquals(event.responseId(), FeedbackEvent.accept(submission, key,
+                dev.touchpoint.domain.privacy.KeyedHashes.fromText("another-deployment-secret-0123456789abcdef"), NOW).responseId());
+    }
+
     @Test
     void queueMessage_roundTrips() {
         FeedbackSubmission submission = read("""
                 {"externalId":"x-1","channel":"sms","customer":{"phone":"+905551112233","name":"Ali"},
                  "answers":[{"questionId":"nps","type":"nps","value":10},{"questionId":"pick","type":"choice","value":"fast"}]}""");
-        FeedbackEvent event = FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), NOW);
+        FeedbackEvent event = FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), TestKeys.HASHES, NOW);
         var codec = new QueueMessageCodec(reader,
                 new InteractionReader(new IdentityNormalizer("TR"), Clock.fixed(NOW, ZoneOffset.UTC)),
                 new IdentityNormalizer("TR"));

@@ -18,6 +18,7 @@ import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.interaction.InteractionReader;
+import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.profile.ProfileLookup;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.domain.survey.SurveyCatalog;
@@ -40,6 +41,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *   <li>{@code TOUCHPOINT_PUBLISHABLE_KEYS} (widget keys and their origins), {@code TOUCHPOINT_WIDGET_RATE_LIMIT} (20 a minute)</li>
  *   <li>the same queue carries a team member's replies ({@code POST /v1/replies}) to the processor</li>
  *   <li>{@code TOUCHPOINT_DEFAULT_REGION}: the phone region for numbers without a country code (TR)</li>
+ *   <li>{@code TOUCHPOINT_SURVEY_TOKEN_KEY} (or {@code …_SECRET_ARN}): the deployment's secret, under which response and
+ *       invitation ids are derived from the caller's ids ({@code KeyedHashes})</li>
  * </ul>
  */
 public final class IngestApiWiring {
@@ -67,14 +70,16 @@ public final class IngestApiWiring {
         WidgetAccess widgets = new WidgetAccess(PublishableKeys.parse(env.optional("TOUCHPOINT_PUBLISHABLE_KEYS")),
                 new DynamoDbRateLimiter(dynamo, table), env.integer("TOUCHPOINT_WIDGET_RATE_LIMIT", 20), clock);
         SurveyCatalog surveys = SurveyCatalog.fromClasspath();
+        KeyedHashes ids = KeyedHashes.fromText(SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
+                .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured")));
         TouchpointCatalog touchpoints = TouchpointCatalog.fromClasspath(surveys);
         CheckedSubmissions submissions = new CheckedSubmissions(new SubmissionReader(normalizer, clock),
                 new SurveyCheck(surveys, touchpoints), touchpoints);
         return new IngestApi(keys, widgets, List.of(
-                new FeedbackRoute(submissions, new FeedbackIntake(queue, clock)),
-                new ImportRoute(submissions, new FeedbackIntake(queue, clock)),
-                new FeedbackBatchRoute(submissions, new FeedbackIntake(queue, clock)),
-                new InteractionRoute(new InteractionReader(normalizer, clock), surveys, queue, clock),
+                new FeedbackRoute(submissions, new FeedbackIntake(queue, ids, clock)),
+                new ImportRoute(submissions, new FeedbackIntake(queue, ids, clock)),
+                new FeedbackBatchRoute(submissions, new FeedbackIntake(queue, ids, clock)),
+                new InteractionRoute(new InteractionReader(normalizer, clock), surveys, queue, ids, clock),
                 new ProfileRoute(normalizer, lookup),
                 new ReplyRoute(lookup, responses, queue, clock)));
     }

@@ -11,6 +11,7 @@ import dev.touchpoint.domain.interaction.InteractionEvent;
 import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.interaction.ServiceInteraction;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import java.time.Clock;
 import java.util.List;
@@ -27,12 +28,14 @@ final class InteractionRoute implements ApiRoute {
     private final InteractionReader reader;
     private final SurveyCatalog surveys;
     private final FeedbackQueue queue;
+    private final KeyedHashes ids;
     private final Clock clock;
 
-    InteractionRoute(InteractionReader reader, SurveyCatalog surveys, FeedbackQueue queue, Clock clock) {
+    InteractionRoute(InteractionReader reader, SurveyCatalog surveys, FeedbackQueue queue, KeyedHashes ids, Clock clock) {
         this.reader = reader;
         this.surveys = surveys;
         this.queue = queue;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -50,7 +53,7 @@ final class InteractionRoute implements ApiRoute {
                         "No deployed survey has this id; known: " + surveys.all().stream().map(s -> s.id()).toList() + ".")),
                         request.path());
             }
-            InteractionEvent event = new InteractionEvent(interaction, clock.instant());
+            InteractionEvent event = new InteractionEvent(interaction, clock.instant(), ids.invitationId(interaction.id()));
             queue.enqueue(event);
             boolean surveyFollows = interaction.surveyId() != null || surveys.triggeredBy(interaction.type()).isPresent();
             return HttpResponses.json(202, StrictJson.object().put("invitationId", event.invitationId())

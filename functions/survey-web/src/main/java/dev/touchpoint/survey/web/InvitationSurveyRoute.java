@@ -12,6 +12,7 @@ import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationRepository;
 import dev.touchpoint.domain.invitation.InvitationStatus;
 import dev.touchpoint.domain.invitation.SurveyTokens;
+import dev.touchpoint.domain.privacy.SuppressionList;
 import dev.touchpoint.domain.profile.ProfileRecord;
 import dev.touchpoint.domain.profile.ProfileRepository;
 import dev.touchpoint.domain.survey.SurveyAnswers;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code GET|POST /s/{token}}: the survey of one invitation. The token is verified (signature and
@@ -36,15 +38,17 @@ final class InvitationSurveyRoute {
     private final ProfileRepository profiles;
     private final SurveyCatalog surveys;
     private final FeedbackQueue queue;
+    private final SuppressionList suppressions;
     private final Clock clock;
 
     InvitationSurveyRoute(SurveyTokens tokens, InvitationRepository invitations, ProfileRepository profiles,
-                          SurveyCatalog surveys, FeedbackQueue queue, Clock clock) {
+                          SurveyCatalog surveys, FeedbackQueue queue, SuppressionList suppressions, Clock clock) {
         this.tokens = tokens;
         this.invitations = invitations;
         this.profiles = profiles;
         this.surveys = surveys;
         this.queue = queue;
+        this.suppressions = suppressions;
         this.clock = clock;
     }
 
@@ -88,7 +92,7 @@ final class InvitationSurveyRoute {
                     "Post the survey form (application/x-www-form-urlencoded, at most " + FormBody.MAX_BYTES + " bytes).", request.path());
         }
         if ("One-Click".equals(form.get().get("List-Unsubscribe"))) {
-            profiles.optOut(f.invitation().profileId(), "email", clock.instant());
+            unsubscribe(f.invitation());
             return HttpResponses.html(200, SurveyPage.message("OK", UiText.of("unsubscribeDone", f.language()), f.language()));
         }
         Map<String, String> raw = FormBody.answers(form.get());
@@ -103,11 +107,25 @@ final class InvitationSurveyRoute {
         return HttpResponses.html(200, SurveyPage.thanks(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token));
     }
 
+    /**
+     * Opts the invited address out of email; the same every time. Its person may have been erased since:
+     * the opt-out then goes to the kept consent, under the keyed hashes the invitation kept of its address.
+     */
+    private void unsubscribe(Invitation invitation) {
+        boolean profileLives = !invitation.isErased() && profiles.load(invitation.profileId()).isPresent();
+        if (profileLives) {
+            profiles.optOut(invitation.profileId(), "email", clock.instant());
+        } else {
+            invitations.recipientKeys(invitation.id()).forEach(key -> suppressions.keep(key, Set.of("email"), clock.instant()));
+        }
+    }
+
     private Optional<Found> find(HttpRequest request, String token) {
         return tokens.verify(token, clock.instant())
                 .flatMap(invitations::load)
                 .flatMap(invitation -> surveys.byId(invitation.surveyId()).map(survey -> {
-                    String locale = request.query().getOrDefault("lang", profiles.load(invitation.profileId())
+                    Optional<ProfileRecord> invited = invitation.isErased() ? Optional.empty() : profiles.load(invitation.profileId());
+                    String locale = request.query().getOrDefault("lang", invited
                             .map(ProfileRecord::locale).orElse(request.header("accept-language").orElse(null)));
                     return new Found(token, invitation, survey, survey.languageFor(locale));
                 }));

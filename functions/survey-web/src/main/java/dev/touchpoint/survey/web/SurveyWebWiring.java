@@ -6,6 +6,7 @@ import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbRateLimiter;
+import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
@@ -13,6 +14,7 @@ import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import dev.touchpoint.domain.access.RateLimiter;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.invitation.SurveyTokens;
+import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.TouchpointCatalog;
@@ -50,14 +52,16 @@ public final class SurveyWebWiring {
         String table = env.required("TOUCHPOINT_TABLE");
         SurveyCatalog surveys = catalogue.get();
         TouchpointCatalog touchpoints = TouchpointCatalog.fromClasspath(surveys);
-        SurveyTokens tokens = SurveyTokens.fromText(SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
-                .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured")));
+        String tokenKey = SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
+                .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured"));
+        SurveyTokens tokens = SurveyTokens.fromText(tokenKey);
         return new SurveyWeb(
                 new InvitationSurveyRoute(tokens, new DynamoDbInvitationRepository(dynamo, table),
-                        new DynamoDbProfileRepository(dynamo, table), surveys, queue, clock),
+                        new DynamoDbProfileRepository(dynamo, table), surveys, queue, new DynamoDbSuppressionList(dynamo, table), clock),
                 new TouchpointSurveyRoute(surveys, touchpoints, queue, limiter, new TouchpointSurveyRoute.Limits(
                         env.integer("TOUCHPOINT_TOUCHPOINT_RATE_LIMIT", TouchpointSurveyRoute.Limits.DEFAULT.perTouchpoint()),
-                        env.integer("TOUCHPOINT_DEVICE_RATE_LIMIT", TouchpointSurveyRoute.Limits.DEFAULT.perDevice())), clock),
+                        env.integer("TOUCHPOINT_DEVICE_RATE_LIMIT", TouchpointSurveyRoute.Limits.DEFAULT.perDevice())),
+                        KeyedHashes.fromText(tokenKey), clock),
                 new QrCodeRoute(env.required("TOUCHPOINT_PUBLIC_URL"), touchpoints),
                 new WidgetRoute(surveys));
     }

@@ -10,6 +10,7 @@ import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
 import dev.touchpoint.domain.feedback.IdempotencyKeys;
 import dev.touchpoint.domain.identity.Customer;
+import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.survey.SurveyAnswers;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.SurveyDefinition;
@@ -44,15 +45,17 @@ final class TouchpointSurveyRoute {
     private final FeedbackQueue queue;
     private final RateLimiter limiter;
     private final Limits limits;
+    private final KeyedHashes ids;
     private final Clock clock;
 
     TouchpointSurveyRoute(SurveyCatalog surveys, TouchpointCatalog touchpoints, FeedbackQueue queue, RateLimiter limiter,
-                          Limits limits, Clock clock) {
+                          Limits limits, KeyedHashes ids, Clock clock) {
         this.surveys = surveys;
         this.touchpoints = touchpoints;
         this.queue = queue;
         this.limiter = limiter;
         this.limits = limits;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -89,7 +92,7 @@ final class TouchpointSurveyRoute {
         }
         FeedbackSubmission submission = new FeedbackSubmission(mode.name().toLowerCase(Locale.ROOT) + "-" + form.get().get("form"),
                 channel(mode), touchpoint, survey.get().id(), Customer.ANONYMOUS, result.answers(), null);
-        queue.enqueue(FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), clock.instant()));
+        queue.enqueue(FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), ids, clock.instant()));
         return HttpResponses.html(200, SurveyPage.thanks(survey.get(), language, mode, action(touchpoint, mode)));
     }
 
