@@ -103,6 +103,15 @@ class BrowserIT {
 
         browser.get(link.group(1) + "?score=9");
         assertTrue(browser.findElement(By.id("q_nps_9")).isSelected(), "the score clicked in the email is chosen");
+        // The page posts the clicked score itself as it opens: recorded without pressing Send.
+        waiting().until(d -> "recorded".equals(d.findElement(By.id("notice")).getAttribute("data-state")));
+        assertTrue(browser.findElement(By.id("notice")).getText().startsWith("Puanınız kaydedildi"));
+        JsonNode clicked = eventually("the clicked score is recorded", () -> {
+            var response = api.get("/v1/profiles?email=browser@example.com");
+            return response.statusCode() == 200 ? StrictJson.read(response.body()) : null;
+        }, p -> p != null && p.get("responses").size() == 1);
+        assertEquals(9, clicked.get("responses").get(0).get("answers").get(0).get("value").asInt());
+        // Then the customer changes the score and adds a comment: the last answer counts.
         browser.findElement(By.cssSelector("label[for=q_nps_10]")).click();
         browser.findElement(By.id("q_comment")).sendKeys("Personel çok ilgiliydi");
         screenshot("survey-page");
@@ -110,12 +119,14 @@ class BrowserIT {
 
         waiting().until(d -> d.findElement(By.cssSelector("[role=status]")).getText().startsWith("Teşekkürler"));
         screenshot("survey-thanks");
-        JsonNode profile = eventually("the answer is recorded", () -> {
+        JsonNode profile = eventually("the changed answer is recorded", () -> {
             var response = api.get("/v1/profiles?email=browser@example.com");
             return response.statusCode() == 200 ? StrictJson.read(response.body()) : null;
-        }, p -> p != null && p.get("responses").size() == 1);
+        }, p -> p != null && p.get("responses").get(0).path("changedAt").size() == 1);
+        assertEquals(1, profile.get("responses").size(), "one invitation, one response");
         assertEquals(10, profile.get("responses").get(0).get("answers").get(0).get("value").asInt());
         assertEquals("Personel çok ilgiliydi", profile.get("responses").get(0).get("answers").get(1).get("value").asText());
+        assertTrue(profile.get("timeline").toString().contains("response-changed"), "the timeline shows the change");
     }
 
     @Test

@@ -111,14 +111,20 @@ class SurveyJourneyIT {
         assertTrue(page.body().contains("önerme olasılığınız"), "the NPS question in Turkish");
         assertTrue(page.body().contains("value=\"9\" checked"), "the score clicked in the email is filled in");
         assertTrue(page.body().contains("name=\"q_comment\""));
-
-        String thanks = formPost("/s/" + token, "q_nps=9&q_comment=%C3%87ok+iyi");
-        assertTrue(thanks.contains("Teşekkürler"), thanks);
-        eventually("the invitation is answered", () -> statusOf(invitationId).equals("ANSWERED"));
-        formPost("/s/" + token, "q_nps=3&q_comment=changed+my+mind");
+        assertTrue(page.body().contains("data-send-score=\"9\""), "the page posts the score itself as it opens");
+        api.get("/s/" + token + "?score=0");
         FeedbackPipelineIT.drain(runtime);
+        assertEquals("SENT", statusOf(invitationId), "a bare GET (a mail scanner following the link) records nothing");
 
-        JsonNode profile = StrictJson.read(api.get("/v1/profiles?email=ayse.journey@example.com").body());
+        String thanks = formPost("/s/" + token, "q_nps=3&q_comment=changed+my+mind");
+        assertTrue(thanks.contains("Teşekkürler"), thanks);
+        assertTrue(thanks.contains("değiştirebilirsiniz"), "the page says the answer may be changed: " + thanks);
+        eventually("the invitation is answered", () -> statusOf(invitationId).equals("ANSWERED"));
+        String again = api.get("/s/" + token).body();
+        assertTrue(again.contains("value=\"3\" checked") && again.contains("changed my mind"), "the answer so far, to change");
+        formPost("/s/" + token, "q_nps=9&q_comment=%C3%87ok+iyi");
+        JsonNode profile = eventually("the last answer wins", () -> StrictJson.read(api.get("/v1/profiles?email=ayse.journey@example.com").body()),
+                p -> p.get("responses").get(0).path("changedAt").size() == 1);
         assertEquals(1, profile.get("responses").size(), "a second submission is the same response");
         JsonNode response = profile.get("responses").get(0);
         assertEquals("email", response.get("channel").asText(), "an email invitation's answer counts under email");

@@ -53,7 +53,8 @@ public final class HttpResponses {
 
     /**
      * A page for people: HTML with a strict content security policy (only this page's own inline style
-     * and script, forms post back to this site) and no referrer, since page URLs carry survey tokens.
+     * and script, forms and the page's own requests go back to this site) and no referrer, since page
+     * URLs carry survey tokens.
      */
     public static APIGatewayV2HTTPResponse html(int status, String html) {
         return APIGatewayV2HTTPResponse.builder()
@@ -62,7 +63,7 @@ public final class HttpResponses {
                         "content-type", "text/html; charset=utf-8",
                         "cache-control", "no-store",
                         "content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-                                + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+                                + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
                         "referrer-policy", "no-referrer",
                         "x-content-type-options", "nosniff"))
                 .withBody(html)

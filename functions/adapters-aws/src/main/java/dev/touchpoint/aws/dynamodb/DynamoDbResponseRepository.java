@@ -115,6 +115,46 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toResponse(item));
     }
 
+    /**
+     * Read, compare in time, then update on the condition that the last answer applied is still the one
+     * read ({@code lastAnswerAt}, fixed-width so it also compares as text); a writer that got there
+     * first makes this one read again.
+     */
+    @Override
+    public boolean replaceAnswers(ResponseRecord newer) {
+        Map<String, AttributeValue> key = Map.of(PK, s(RESPONSE + newer.responseId()), SK, s(RESPONSE_SK));
+        for (int attempt = 1; attempt <= CONFLICT_RETRIES; attempt++) {
+            Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key).consistentRead(true)).item();
+            if (item == null || item.isEmpty()) {
+                return false;
+            }
+            String lastApplied = Attr.string(item, "lastAnswerAt");
+            Instant last = lastApplied != null ? SortableTime.parse(lastApplied) : Instant.parse(Attr.string(item, "receivedAt"));
+            if (!newer.receivedAt().isAfter(last)) {
+                return false;
+            }
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                    ":answers", AttributeValue.fromL(newer.answers().stream().map(DynamoDbResponseRepository::toAttribute).toList()),
+                    ":at", s(SortableTime.of(newer.receivedAt())),
+                    ":change", AttributeValue.fromL(List.of(s(newer.receivedAt().toString()))),
+                    ":none", AttributeValue.fromL(List.of())));
+            if (lastApplied != null) {
+                values.put(":read", s(lastApplied));
+            }
+            try {
+                dynamo.updateItem(u -> u.tableName(table).key(key)
+                        .updateExpression("SET answers = :answers, lastAnswerAt = :at, changedAt = list_append(if_not_exists(changedAt, :none), :change)")
+                        .conditionExpression(lastApplied != null ? "lastAnswerAt = :read" : "attribute_not_exists(lastAnswerAt)")
+                        .expressionAttributeValues(values));
+                rollups.changed(answeredAtOf(item));
+                return true;
+            } catch (ConditionalCheckFailedException changedMeanwhile) {
+                pause(attempt);
+            }
+        }
+        throw new ConcurrentUpdateException("response kept changing while its answers were replaced");
+    }
+
     @Override
     public boolean addAnswers(ResponseRecord answers, String messageId) {
         for (int attempt = 1; attempt <= CONFLICT_RETRIES; attempt++) {
@@ -315,11 +355,13 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
             answeredVia = channel.equals("web") ? ResponseRecord.SURVEY_PAGE : channel;
             channel = invitationChannel;
         }
+        List<Instant> changedAt = item.containsKey("changedAt")
+                ? item.get("changedAt").l().stream().map(v -> Instant.parse(v.s())).toList() : List.of();
         return new ResponseRecord(responseIdOf(item), profileIdOf(item),
                 Attr.string(item, "externalId"), channel, Attr.string(item, "touchpoint"),
                 Attr.string(item, "surveyId"), answers, answeredAtOf(item),
                 Instant.parse(Attr.string(item, "receivedAt")), Attr.string(item, "invitationId"),
-                invitationChannel, answeredVia);
+                invitationChannel, answeredVia, changedAt);
     }
 
     // Items written before 2026-11-25 also hold responseId, profileId and answeredAt as attributes of their own.

@@ -19,4 +19,8 @@ final class SortableTime {
     static String of(Instant instant) {
         return FORMAT.format(instant);
     }
+
+    static Instant parse(String text) {
+        return Instant.parse(text);
+    }
 }

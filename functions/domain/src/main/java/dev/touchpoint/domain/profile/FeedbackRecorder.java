@@ -13,7 +13,7 @@ import java.util.Collection;
  */
 public final class FeedbackRecorder {
 
-    public enum Outcome { RECORDED, ALREADY_RECORDED }
+    public enum Outcome { RECORDED, ALREADY_RECORDED, CHANGED }
 
     private final IdentityResolver identities;
     private final ResponseRepository responses;
@@ -59,6 +59,11 @@ public final class FeedbackRecorder {
     public Outcome record(FeedbackEvent event, boolean redelivered) {
         ResponseRecord response = event.invitationId() == null ? unsolicited(event) : answering(event);
         if (!responses.record(response)) {
+            if (event.invitationId() != null && responses.replaceAnswers(response)) {
+                // A later answer on the invitation's page: the last answer wins, and is announced as a change.
+                closedLoop.answersAdded(response, "answer:" + event.receivedAt());
+                return Outcome.CHANGED;
+            }
             if (redelivered) {
                 // The attempt that recorded it failed, perhaps before its alert was queued: raise it again
                 // (at least once: twice if that attempt had queued it).

@@ -71,6 +71,9 @@ public final class ProfileJson {
             events.add(withProvenance(StrictJson.object().put("at", response.answeredAt().toString()).put("kind", "response")
                     .put("channel", response.channel()).put("surveyId", response.surveyId()).put("id", response.responseId()),
                     view.isClaimed(response)));
+            // Each time the customer changed the answer on the invitation's page (the last one counts).
+            response.changedAt().forEach(at -> events.add(StrictJson.object().put("at", at.toString()).put("kind", "response-changed")
+                    .put("channel", response.channel()).put("surveyId", response.surveyId()).put("id", response.responseId())));
         }
         view.thread().forEach(entry -> events.add(StrictJson.object().put("at", entry.at().toString())
                 .put("kind", entry.direction() == ThreadEntry.Direction.INBOUND ? "message" : "reply")
@@ -128,6 +131,10 @@ public final class ProfileJson {
         response.answers().forEach(a -> answers.add(SubmissionWriter.answer(a)));
         node.put("answeredAt", response.answeredAt().toString());
         node.put("receivedAt", response.receivedAt().toString());
+        if (!response.changedAt().isEmpty()) {
+            ArrayNode changes = node.putArray("changedAt");
+            response.changedAt().forEach(at -> changes.add(at.toString()));
+        }
         return node;
     }
 }

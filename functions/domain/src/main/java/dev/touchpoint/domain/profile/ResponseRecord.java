@@ -16,6 +16,8 @@ import java.util.List;
  * given; how it was given is {@code answeredVia}: {@value #SURVEY_PAGE} for the invitation's link, or the
  * channel a reply came on (an SMS invitation answered by WhatsApp). So the channel row and its funnel's
  * "responded" count the same responses. {@code answeredVia} is null for a response to no invitation.
+ * {@code changedAt} lists when the customer changed an invitation's answer on its page (the last
+ * answer wins until the link expires), oldest first.
  */
 public record ResponseRecord(
         String responseId,
@@ -29,13 +31,23 @@ public record ResponseRecord(
         Instant receivedAt,
         String invitationId,
         String invitationChannel,
-        String answeredVia) {
+        String answeredVia,
+        List<Instant> changedAt) {
 
     /** How an invitation's answer given on its survey page (the link) is told apart from a reply. */
     public static final String SURVEY_PAGE = "survey-page";
 
     public ResponseRecord {
         answers = List.copyOf(answers);
+        changedAt = changedAt == null ? List.of() : List.copyOf(changedAt);
+    }
+
+    /** A response as first recorded (never changed since). */
+    public ResponseRecord(String responseId, String profileId, String externalId, String channel, String touchpoint,
+                          String surveyId, List<Answer> answers, Instant answeredAt, Instant receivedAt, String invitationId,
+                          String invitationChannel, String answeredVia) {
+        this(responseId, profileId, externalId, channel, touchpoint, surveyId, answers, answeredAt, receivedAt, invitationId,
+                invitationChannel, answeredVia, List.of());
     }
 
     /** A response to no invitation, or one whose invitation channel is its own. */

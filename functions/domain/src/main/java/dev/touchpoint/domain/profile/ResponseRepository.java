@@ -9,13 +9,23 @@ import java.util.Optional;
 public interface ResponseRepository {
 
     /**
-     * Writes the response and adds it to its aggregate cell in one atomic step.
+     * Writes the response, once: a conditional put on its id (reports derive their counts from the
+     * responses themselves, so there is no aggregate to keep in step).
      *
      * @return false when this response id was recorded before (a redelivery): nothing was changed
      */
     boolean record(ResponseRecord response);
 
     Optional<ResponseRecord> find(String responseId);
+
+    /**
+     * The customer answered an invitation again on its page: {@code newer}'s answers replace the stored
+     * ones if it was received after the last answer applied (the last answer wins, whatever order the
+     * queue delivers them in), and the change is remembered ({@code changedAt}).
+     *
+     * @return false when the stored answer is as new or newer (a redelivery, or an older answer late)
+     */
+    boolean replaceAnswers(ResponseRecord newer);
 
     /**
      * Adds answers to a response that grows over several messages (a score by SMS, the comment by

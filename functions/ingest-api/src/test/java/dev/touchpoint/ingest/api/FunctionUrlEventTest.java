@@ -21,7 +21,8 @@ class FunctionUrlEventTest {
     void feedbackThroughAFunctionUrl_isAcceptedAndQueuedOnce() {
         List<QueueMessage> queued = new ArrayList<>();
         IngestApi api = IngestApiWiring.build(Environment.of(Map.of("AWS_REGION", "eu-central-1", "AWS_ACCESS_KEY_ID", "x",
-                "AWS_SECRET_ACCESS_KEY", "y", "TOUCHPOINT_TABLE", "touchpoint", "TOUCHPOINT_API_KEY", "server-key")), queued::add);
+                "AWS_SECRET_ACCESS_KEY", "y", "TOUCHPOINT_TABLE", "touchpoint", "TOUCHPOINT_API_KEY", "server-key",
+                "TOUCHPOINT_SURVEY_TOKEN_KEY", "function-url-test-secret-0123456789abcdef")), queued::add);
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default")
                 .withRawPath("/v1/feedback").withRawQueryString("")
                 .withHeaders(Map.of("content-type", "application/json", "x-api-key", "server-key"))

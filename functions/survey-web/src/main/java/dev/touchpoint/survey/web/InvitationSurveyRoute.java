@@ -14,6 +14,7 @@ import dev.touchpoint.domain.invitation.InvitationStatus;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.privacy.SuppressionList;
 import dev.touchpoint.domain.profile.ProfileRecord;
+import dev.touchpoint.domain.profile.ResponseRepository;
 import dev.touchpoint.domain.profile.ProfileRepository;
 import dev.touchpoint.domain.survey.SurveyAnswers;
 import dev.touchpoint.domain.survey.SurveyCatalog;
@@ -39,10 +40,13 @@ final class InvitationSurveyRoute {
     private final SurveyCatalog surveys;
     private final FeedbackQueue queue;
     private final SuppressionList suppressions;
+    private final ResponseRepository responses;
     private final Clock clock;
 
     InvitationSurveyRoute(SurveyTokens tokens, InvitationRepository invitations, ProfileRepository profiles,
-                          SurveyCatalog surveys, FeedbackQueue queue, SuppressionList suppressions, Clock clock) {
+                          SurveyCatalog surveys, FeedbackQueue queue, SuppressionList suppressions, ResponseRepository responses,
+                          Clock clock) {
+        this.responses = responses;
         this.tokens = tokens;
         this.invitations = invitations;
         this.profiles = profiles;
@@ -65,19 +69,34 @@ final class InvitationSurveyRoute {
         if (request.query().containsKey("unsubscribe")) {
             return HttpResponses.html(200, SurveyPage.unsubscribeForm("/s/" + token, f.language()));
         }
+        String until = UiText.date(f.invitation().expiresAt(), f.language());
         if (f.invitation().status() == InvitationStatus.ANSWERED) {
-            return HttpResponses.html(200, SurveyPage.message(f.survey().title().in(f.language(), f.survey().defaultLanguage()),
-                    UiText.of("answered", f.language()), f.language()));
+            // The last answer counts until the link expires: the stored one, to change or complete.
+            return HttpResponses.html(200, SurveyPage.form(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token,
+                    storedAnswers(f.invitation()), Map.of(), Map.of(), SurveyPage.Notice.of(UiText.of("answeredChange", f.language())
+                            .replace("{until}", until))));
         }
         Map<String, String> prefill = new HashMap<>();
         String score = request.query().get("score");
-        f.survey().leadingScoreQuestion().ifPresent(q -> {
-            if (score != null && score.matches("\\d{1,2}")) {
-                prefill.put(q.id(), score);
-            }
-        });
+        Optional<String> clicked = f.survey().leadingScoreQuestion().filter(q -> score != null && score.matches("\\d{1,2}")
+                && q.type().accepts(Integer.parseInt(score))).map(q -> {
+                    prefill.put(q.id(), score);
+                    return q.id();
+                });
+        // A score clicked in the email: the page posts it itself as it opens (a bare GET records nothing, since mail
+        // scanners follow links); without JavaScript the customer presses Send once.
+        SurveyPage.Notice notice = clicked.map(question -> new SurveyPage.Notice(UiText.of("scoreToSend", f.language()),
+                UiText.of("scoreRecorded", f.language()).replace("{until}", until), question, score)).orElse(null);
         return HttpResponses.html(200, SurveyPage.form(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token,
-                prefill, Map.of(), Map.of()));
+                prefill, Map.of(), Map.of(), notice));
+    }
+
+    /** The answers recorded for an invitation, as the form's values (none yet, while the queue still holds them). */
+    private Map<String, String> storedAnswers(Invitation invitation) {
+        Map<String, String> values = new HashMap<>();
+        responses.find(FeedbackEvent.responseIdFor("invitation:" + invitation.id())).ifPresent(response -> response.answers()
+                .forEach(answer -> values.put(answer.questionId(), answer.type().isScored() ? Integer.toString(answer.score()) : answer.text())));
+        return values;
     }
 
     APIGatewayV2HTTPResponse post(HttpRequest request, String token) {
@@ -104,7 +123,8 @@ final class InvitationSurveyRoute {
         FeedbackSubmission submission = new FeedbackSubmission(null, Channel.WEB, f.invitation().touchpoint(),
                 f.survey().id(), Customer.ANONYMOUS, result.answers(), null);
         queue.enqueue(FeedbackEvent.answering(f.invitation().id(), submission, clock.instant()));
-        return HttpResponses.html(200, SurveyPage.thanks(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token));
+        return HttpResponses.html(200, SurveyPage.thanks(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token,
+                UiText.of("changeUntil", f.language()).replace("{until}", UiText.date(f.invitation().expiresAt(), f.language()))));
     }
 
     /**

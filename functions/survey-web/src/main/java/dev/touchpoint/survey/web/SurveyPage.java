@@ -19,6 +19,16 @@ final class SurveyPage {
     /** How the page is used: a personal invitation, a shared kiosk (bigger targets, resets), a QR landing. */
     enum Mode { INVITATION, KIOSK, QR }
 
+    /**
+     * A line above the form. With a score to send ({@code questionId}, {@code score}), the page posts that
+     * score itself as it opens, then shows {@code recorded} instead of {@code text}.
+     */
+    record Notice(String text, String recorded, String questionId, String score) {
+        static Notice of(String text) {
+            return new Notice(text, null, null, null);
+        }
+    }
+
     private static final String STYLE = """
             *{box-sizing:border-box}body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1a1a1a;background:#f6f7f9}
             main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:1.4rem}fieldset{border:0;margin:0 0 1.5rem;padding:0}
@@ -33,15 +43,42 @@ final class SurveyPage {
             button{font:inherit;font-size:1.1rem;padding:.8rem 2rem;border:0;border-radius:.4rem;background:#1f5fbf;color:#fff;cursor:pointer}
             .kiosk main{max-width:60rem}.kiosk h1{font-size:2rem}.kiosk .scale{gap:.5rem}.kiosk .scale label{padding:1.4rem 0;font-size:1.5rem}
             .kiosk button{font-size:1.6rem;padding:1.2rem 3rem}.thanks{font-size:1.3rem;padding:2rem 0}
+            .notice{background:#eef4fd;border-left:4px solid #1f5fbf;padding:.6rem .8rem}
             """;
+
+    /**
+     * The score clicked in an invitation email, posted by the page as it opens: a link scanner that only
+     * fetches the link records nothing, a customer's browser records the click at once.
+     */
+    private static final String SEND_CLICKED_SCORE = """
+            (function(){var f=document.querySelector('form[data-send-score]');if(!f||!window.fetch){return;}
+            var body=new URLSearchParams();body.append('q_'+f.getAttribute('data-send-question'),f.getAttribute('data-send-score'));
+            fetch(f.getAttribute('action'),{method:'POST',headers:{'content-type':'application/x-www-form-urlencoded'},body:body.toString(),
+            credentials:'omit'}).then(function(r){var n=document.getElementById('notice');if(r.ok&&n){n.textContent=n.getAttribute('data-recorded');
+            n.setAttribute('data-state','recorded');}});})();""";
 
     private SurveyPage() {
     }
 
     static String form(SurveyDefinition survey, String language, Mode mode, String action, Map<String, String> values,
                        Map<String, Problem> problems, Map<String, String> hidden) {
+        return form(survey, language, mode, action, values, problems, hidden, null);
+    }
+
+    static String form(SurveyDefinition survey, String language, Mode mode, String action, Map<String, String> values,
+                       Map<String, Problem> problems, Map<String, String> hidden, Notice notice) {
         StringBuilder html = start(survey.title().in(language, survey.defaultLanguage()), language, mode);
-        html.append("<form method=\"post\" action=\"").append(escape(action)).append("\" novalidate>");
+        if (notice != null) {
+            html.append("<p class=\"notice\" id=\"notice\" role=\"status\"")
+                    .append(notice.recorded() == null ? "" : " data-recorded=\"" + escape(notice.recorded()) + "\"")
+                    .append('>').append(escape(notice.text())).append("</p>");
+        }
+        html.append("<form method=\"post\" action=\"").append(escape(action)).append("\" novalidate");
+        if (notice != null && notice.score() != null) {
+            html.append(" data-send-question=\"").append(escape(notice.questionId())).append("\" data-send-score=\"")
+                    .append(escape(notice.score())).append('"');
+        }
+        html.append('>');
         hidden.forEach((name, value) -> html.append("<input type=\"hidden\" name=\"").append(escape(name))
                 .append("\" value=\"").append(escape(value)).append("\">"));
         if (problems.containsKey("")) {
@@ -52,7 +89,7 @@ final class SurveyPage {
         }
         html.append("<button type=\"submit\">").append(escape(survey.message("submit", language))).append("</button></form>");
         html.append("<script>document.querySelector('form').addEventListener('submit',function(e){var b=this.querySelector('button');")
-                .append("if(b.disabled){e.preventDefault();}b.disabled=true;});</script>");
+                .append("if(b.disabled){e.preventDefault();}b.disabled=true;});").append(SEND_CLICKED_SCORE).append("</script>");
         return end(html);
     }
 
@@ -102,11 +139,19 @@ final class SurveyPage {
 
     /** The thank-you; in kiosk mode it returns to the empty form after a few seconds, with or without JavaScript. */
     static String thanks(SurveyDefinition survey, String language, Mode mode, String restartUrl) {
+        return thanks(survey, language, mode, restartUrl, null);
+    }
+
+    /** The same, with a note under it (how long an invitation's answer may still be changed). */
+    static String thanks(SurveyDefinition survey, String language, Mode mode, String restartUrl, String note) {
         StringBuilder html = start(survey.title().in(language, survey.defaultLanguage()), language, mode);
         if (mode == Mode.KIOSK) {
             html.insert(html.indexOf("</head>"), "<meta http-equiv=\"refresh\" content=\"5;url=" + escape(restartUrl) + "\">");
         }
         html.append("<p class=\"thanks\" role=\"status\">").append(escape(survey.message("thankYou", language))).append("</p>");
+        if (note != null) {
+            html.append("<p class=\"note\"><a href=\"").append(escape(restartUrl)).append("\">").append(escape(note)).append("</a></p>");
+        }
         return end(html);
     }
 

@@ -6,6 +6,7 @@ import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbRateLimiter;
+import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
@@ -57,7 +58,8 @@ public final class SurveyWebWiring {
         SurveyTokens tokens = SurveyTokens.fromText(tokenKey);
         return new SurveyWeb(
                 new InvitationSurveyRoute(tokens, new DynamoDbInvitationRepository(dynamo, table),
-                        new DynamoDbProfileRepository(dynamo, table), surveys, queue, new DynamoDbSuppressionList(dynamo, table), clock),
+                        new DynamoDbProfileRepository(dynamo, table), surveys, queue, new DynamoDbSuppressionList(dynamo, table),
+                        new DynamoDbResponseRepository(dynamo, table), clock),
                 new TouchpointSurveyRoute(surveys, touchpoints, queue, limiter, new TouchpointSurveyRoute.Limits(
                         env.integer("TOUCHPOINT_TOUCHPOINT_RATE_LIMIT", TouchpointSurveyRoute.Limits.DEFAULT.perTouchpoint()),
                         env.integer("TOUCHPOINT_DEVICE_RATE_LIMIT", TouchpointSurveyRoute.Limits.DEFAULT.perDevice())),

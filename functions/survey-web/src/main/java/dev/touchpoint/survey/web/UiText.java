@@ -1,7 +1,11 @@
 package dev.touchpoint.survey.web;
 
 import dev.touchpoint.domain.survey.SurveyAnswers.Problem;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** The page's own words (not the survey's), in Turkish and English. */
@@ -16,10 +20,13 @@ final class UiText {
                     "UNSTORABLE_TEXT", "Please remove the unusual characters from your answer.",
                     "NOTHING_ANSWERED", "Please answer at least one question.",
                     "invalidLink", "This survey link is not valid or has expired. Thank you for wanting to answer!",
-                    "answered", "You have already answered this survey. Thank you!",
                     "unsubscribeAsk", "Stop receiving survey invitations by email?",
                     "unsubscribeDone", "Done: you will receive no more survey invitations by email.",
-                    "tooMany", "Many answers are arriving from here just now. Please try again in a minute."),
+                    "tooMany", "Many answers are arriving from here just now. Please try again in a minute.",
+                    "scoreToSend", "Press Send to record your score. You can add a comment too.",
+                    "scoreRecorded", "Your score is recorded. You can change it or add a comment until {until}; your last answer counts.",
+                    "answeredChange", "We have your answer, thank you. You can change it until {until}; your last answer counts.",
+                    "changeUntil", "You can change your answer with the same link until {until}."),
             "tr", pairs(
                     "REQUIRED", "Lütfen bu soruyu yanıtlayın.",
                     "OUT_OF_RANGE", "Lütfen sayılardan birini seçin.",
@@ -28,10 +35,13 @@ final class UiText {
                     "UNSTORABLE_TEXT", "Lütfen yanıtınızdaki olağandışı karakterleri kaldırın.",
                     "NOTHING_ANSWERED", "Lütfen en az bir soruyu yanıtlayın.",
                     "invalidLink", "Bu anket bağlantısı geçersiz ya da süresi dolmuş. Yanıt vermek istediğiniz için teşekkürler!",
-                    "answered", "Bu anketi zaten yanıtladınız. Teşekkürler!",
                     "unsubscribeAsk", "E-posta ile anket davetleri almayı bırakmak istiyor musunuz?",
                     "unsubscribeDone", "Tamam: artık e-posta ile anket daveti almayacaksınız.",
-                    "tooMany", "Şu anda buradan çok sayıda yanıt geliyor. Lütfen bir dakika sonra yeniden deneyin."));
+                    "tooMany", "Şu anda buradan çok sayıda yanıt geliyor. Lütfen bir dakika sonra yeniden deneyin.",
+                    "scoreToSend", "Puanınızı kaydetmek için Gönder'e basın. Dilerseniz bir yorum da ekleyebilirsiniz.",
+                    "scoreRecorded", "Puanınız kaydedildi. {until} tarihine kadar değiştirebilir ya da yorum ekleyebilirsiniz; son yanıtınız geçerlidir.",
+                    "answeredChange", "Yanıtınızı aldık, teşekkürler. {until} tarihine kadar değiştirebilirsiniz; son yanıtınız geçerlidir.",
+                    "changeUntil", "Yanıtınızı aynı bağlantıyla {until} tarihine kadar değiştirebilirsiniz."));
 
     private UiText() {
     }
@@ -46,6 +56,11 @@ final class UiText {
 
     static String of(String key, String language) {
         return TEXTS.getOrDefault(language, TEXTS.get("en")).getOrDefault(key, TEXTS.get("en").get(key));
+    }
+
+    /** A moment as a reader of this language writes it (10 December 2026 14:00 UTC; 10 Aralık 2026 14:00 UTC). */
+    static String date(Instant at, String language) {
+        return DateTimeFormatter.ofPattern("d MMMM uuuu HH:mm 'UTC'", Locale.forLanguageTag(language)).withZone(ZoneOffset.UTC).format(at);
     }
 
     static String problem(Problem problem, String language) {
