@@ -2,6 +2,7 @@ package dev.touchpoint.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
@@ -33,7 +34,8 @@ public final class DashboardHosting extends Construct {
      * @param apiDomain the HTTP API's domain: {@code /v1/*} is passed through to it, uncached, so the
      *                  dashboard calls the API on its own origin (no CORS, the API key never leaves it)
      */
-    public DashboardHosting(Construct scope, String id, RemovalPolicy removal, String apiDomain, String dashboardDir) {
+    public DashboardHosting(Construct scope, String id, RemovalPolicy removal, String apiDomain, String dashboardDir,
+                            Optional<String> webAclArn) {
         super(scope, id);
         this.bucket = Bucket.Builder.create(this, "Files")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
@@ -45,6 +47,7 @@ public final class DashboardHosting extends Construct {
                 .build();
         this.distribution = Distribution.Builder.create(this, "Cdn")
                 .comment("Touchpoint dashboard")
+                .webAclId(webAclArn.orElse(null))
                 .defaultRootObject("index.html")
                 .defaultBehavior(BehaviorOptions.builder()
                         .origin(S3BucketOrigin.withOriginAccessControl(bucket))

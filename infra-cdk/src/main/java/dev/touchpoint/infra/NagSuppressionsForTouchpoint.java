@@ -17,8 +17,8 @@ final class NagSuppressionsForTouchpoint {
     private NagSuppressionsForTouchpoint() {
     }
 
-    static void apply(PublicApi api, Optional<Secret> apiKey, DashboardHosting dashboard, SurveyDispatch surveys, ChannelWebhooks channels,
-                      TouchpointFunction processor, InboundEmail inbound) {
+    static void apply(PublicApi api, Optional<Secret> apiKey, DashboardHosting dashboard, boolean webAclAttached, SurveyDispatch surveys,
+                      ChannelWebhooks channels, TouchpointFunction processor, InboundEmail inbound) {
         // The CDK's own BucketDeployment function copies the dashboard's files at deploy time; it is the
         // CDK's code, not ours, and runs only during deployments.
         String deployer = "/" + Stack.of(api).getStackName() + "/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C";
@@ -67,8 +67,11 @@ final class NagSuppressionsForTouchpoint {
                 + "that serves data keeps access logs. CloudFront's standard logs would cost a bucket with ACLs.");
         suppress(dashboard.distribution(), "AwsSolutions-CFR1", "Customers and staff use the dashboard from anywhere; "
                 + "it holds no data itself and every data call is authorised by the API.");
-        suppress(dashboard.distribution(), "AwsSolutions-CFR2", "A web ACL costs at least US$5 a month, more than the "
-                + "whole idle stack; the distribution serves static files only. Attach one with a custom domain if needed.");
+        if (!webAclAttached) {
+            suppress(dashboard.distribution(), "AwsSolutions-CFR2", "Deploy Touchpoint-Edge-<stage> (us-east-1) and pass its "
+                    + "WebAclArn as -c edgeWebAclArn to attach the web ACL (docs/deploy.md); until then the API's per-route "
+                    + "throttles bound the anonymous routes.");
+        }
         suppress(dashboard.distribution(), "AwsSolutions-CFR4", "On the default *.cloudfront.net certificate CloudFront "
                 + "does not let a minimum TLS version be set; a custom domain with its own certificate enforces TLS 1.2.");
     }

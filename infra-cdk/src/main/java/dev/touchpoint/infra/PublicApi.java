@@ -8,10 +8,12 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
+import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.DomainMappingOptions;
 import software.amazon.awscdk.services.apigatewayv2.DomainName;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
@@ -32,10 +34,24 @@ public final class PublicApi extends Construct {
 
     static final int RATE_LIMIT_PER_SECOND = 200;
     static final int BURST_LIMIT = 400;
+    /**
+     * The anonymous routes' own throttles, requests a second across all callers: a kiosk, a QR landing, a
+     * survey page or the widget needs a fraction of the stage's, and a flood of them must not starve the
+     * rest of the API (docs/reliability.md).
+     */
+    static final Map<String, ThrottleSettings> ANONYMOUS_ROUTE_THROTTLES = Map.of(
+            "POST /k/{touchpoint}", throttle(20, 40),
+            "POST /q/{touchpoint}", throttle(20, 40),
+            "POST /s/{token}", throttle(50, 100),
+            "GET /k/{touchpoint}", throttle(50, 100),
+            "GET /q/{touchpoint}", throttle(50, 100),
+            "GET /s/{token}", throttle(100, 200),
+            "OPTIONS /v1/feedback", throttle(50, 100));
 
     private final HttpApi api;
     private final HttpStage stage;
     private final Map<TouchpointFunction, HttpLambdaIntegration> integrations = new HashMap<>();
+    private final Map<String, HttpRoute> routes = new HashMap<>();
 
     public PublicApi(Construct scope, String id, RemovalPolicy logRemoval, Optional<String> customDomain,
                      Optional<String> certificateArn) {
@@ -87,7 +103,30 @@ public final class PublicApi extends Construct {
                 .path(path)
                 .methods(List.of(method))
                 .integration(integration)
-                .build());
+                .build()).forEach(route -> routes.put(method.name() + " " + path, route));
+    }
+
+    /**
+     * Gives the anonymous routes their own throttles ({@link #ANONYMOUS_ROUTE_THROTTLES}), after every
+     * route is added: a stage's route settings name routes that must exist before the stage is updated.
+     */
+    public void throttlePublicRoutes() {
+        CfnStage cfnStage = (CfnStage) stage.getNode().getDefaultChild();
+        Map<String, Object> settings = new HashMap<>();
+        ANONYMOUS_ROUTE_THROTTLES.forEach((routeKey, limits) -> {
+            HttpRoute route = routes.get(routeKey);
+            if (route == null) {
+                throw new IllegalStateException("no route " + routeKey + " to throttle");
+            }
+            // RouteSettings is free JSON to CloudFormation: its keys are written as CloudFormation spells them.
+            settings.put(routeKey, Map.of("ThrottlingRateLimit", limits.getRateLimit(), "ThrottlingBurstLimit", limits.getBurstLimit()));
+            cfnStage.getNode().addDependency(route);
+        });
+        cfnStage.setRouteSettings(settings);
+    }
+
+    private static ThrottleSettings throttle(int perSecond, int burst) {
+        return ThrottleSettings.builder().rateLimit(perSecond).burstLimit(burst).build();
     }
 
     public HttpApi api() {

@@ -22,6 +22,8 @@ import software.constructs.Node;
  * @param deletionProtection     keep the table from being deleted (on by default in prod)
  * @param ingestFunctionUrl      also expose ingest-api on a Lambda function URL (no per-request charge) for
  *                               server-to-server calls; off by default
+ * @param edgeWebAclArn          the web ACL {@link EdgeProtection} made in us-east-1, put in front of the CloudFront
+ *                               distribution (optional: without it the distribution has none, and cdk-nag says why)
  */
 public record StageConfig(
         String stage,
@@ -39,7 +41,8 @@ public record StageConfig(
         Optional<String> apiKeyHashes,
         String defaultPhoneRegion,
         boolean deletionProtection,
-        boolean ingestFunctionUrl) {
+        boolean ingestFunctionUrl,
+        Optional<String> edgeWebAclArn) {
 
     public static StageConfig fromContext(Node node) {
         String stage = text(node, "stage").orElse("dev");
@@ -53,7 +56,7 @@ public record StageConfig(
                 text(node, "metaPhoneNumberId"), text(node, "webhookUrls"), text(node, "apiKeyHashes"),
                 text(node, "defaultPhoneRegion").orElse("TR"),
                 text(node, "deletionProtection").map(Boolean::parseBoolean).orElse(prod),
-                text(node, "ingestFunctionUrl").map(Boolean::parseBoolean).orElse(false));
+                text(node, "ingestFunctionUrl").map(Boolean::parseBoolean).orElse(false), text(node, "edgeWebAclArn"));
     }
 
     public boolean isProduction() {

@@ -20,8 +20,15 @@ public final class TouchpointApp {
         app.synth();
     }
 
-    /** The stack with cdk-nag applied: an unsuppressed finding is an error, and errors fail the synth. */
+    /**
+     * The stack, and its edge stack in us-east-1 (where a CloudFront web ACL must live), with cdk-nag
+     * applied: an unsuppressed finding is an error, and errors fail the synth.
+     */
     static TouchpointStack build(App app, StageConfig config, FunctionJars jars) {
+        new EdgeProtection(app, "Touchpoint-Edge-" + config.stage(), StackProps.builder()
+                .env(Environment.builder().account(System.getenv("CDK_DEFAULT_ACCOUNT")).region("us-east-1").build())
+                .description("Touchpoint web ACL for CloudFront (" + config.stage() + "); its WebAclArn goes to -c edgeWebAclArn")
+                .build());
         TouchpointStack stack = new TouchpointStack(app, "Touchpoint-" + config.stage(), StackProps.builder()
                 .env(Environment.builder()
                         .account(System.getenv("CDK_DEFAULT_ACCOUNT"))

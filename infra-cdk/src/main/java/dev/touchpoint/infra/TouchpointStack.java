@@ -114,8 +114,10 @@ public final class TouchpointStack extends Stack {
         }
         DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", removal,
                 Fn.select(2, Fn.split("/", api.api().getApiEndpoint())),
-                jars.functionsDir().getParent().resolve("dashboard").toString());
-        NagSuppressionsForTouchpoint.apply(api, apiKey, dashboard, surveys, channels, pipeline.processor(), inbound);
+                jars.functionsDir().getParent().resolve("dashboard").toString(), config.edgeWebAclArn());
+        api.throttlePublicRoutes();
+        NagSuppressionsForTouchpoint.apply(api, apiKey, dashboard, config.edgeWebAclArn().isPresent(), surveys, channels,
+                pipeline.processor(), inbound);
 
         CfnOutput.Builder.create(this, "DetractorAlertsTopicArn").value(closedLoop.alerts().getTopicArn())
                 .description("Subscribe an email, a chat tool or a helpdesk to detractor alerts").build();

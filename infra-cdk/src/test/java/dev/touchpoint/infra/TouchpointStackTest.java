@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Capture;
 import software.amazon.awscdk.assertions.Match;
@@ -40,7 +41,39 @@ class TouchpointStackTest {
         prod = Template.fromStack(stack(Map.of("stage", "prod", "senderEmail", "survey@example.com",
                 "apiKeyHashes", "2026-11:c2FsdHNhbHRzYWx0c2FsdA:aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g",
                 "customDomain", "feedback.example.com",
-                "certificateArn", "arn:aws:acm:eu-central-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100")));
+                "certificateArn", "arn:aws:acm:eu-central-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100",
+                "edgeWebAclArn", WEB_ACL)));
+        edge = Template.fromStack((Stack) devStack.getNode().getScope().getNode().findChild("Touchpoint-Edge-dev"));
+    }
+
+    private static final String WEB_ACL = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/touchpoint-edge/0f0e0d0c";
+    private static Template edge;
+
+    /** The anonymous routes have throttles of their own, well under the stage's, so a flood of them cannot starve the API. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anonymousRoutes_haveTheirOwnThrottles() {
+        Map<String, Object> stage = (Map<String, Object>) dev.findResources("AWS::ApiGatewayV2::Stage").values().iterator().next();
+        Map<String, Object> routeSettings = (Map<String, Object>) ((Map<String, Object>) stage.get("Properties")).get("RouteSettings");
+        assertEquals(PublicApi.ANONYMOUS_ROUTE_THROTTLES.keySet(), routeSettings.keySet());
+        assertEquals(Map.of("ThrottlingRateLimit", 20, "ThrottlingBurstLimit", 40), routeSettings.get("POST /k/{touchpoint}"));
+        assertTrue(((List<?>) stage.get("DependsOn")).size() >= PublicApi.ANONYMOUS_ROUTE_THROTTLES.size(),
+                "the stage waits for the routes its settings name");
+    }
+
+    /** CloudFront's web ACL lives in us-east-1: its own stack, rate-limiting the anonymous routes per address. */
+    @Test
+    void edgeStack_holdsACloudFrontWebAcl_thatRateLimitsTheAnonymousRoutes_andProdAttachesIt() {
+        edge.hasResourceProperties("AWS::WAFv2::WebACL", Map.of("Scope", "CLOUDFRONT", "Rules", Match.arrayWith(List.of(
+                Match.objectLike(Map.of("Name", "anonymous-routes-per-address", "Action", Map.of("Block", Map.of()),
+                        "Statement", Map.of("RateBasedStatement", Match.objectLike(Map.of(
+                                "Limit", EdgeProtection.PUBLIC_FORMS_PER_FIVE_MINUTES, "AggregateKeyType", "IP",
+                                "ScopeDownStatement", Match.objectLike(Map.of("OrStatement", Match.anyValue())))))))))));
+        edge.hasOutput("WebAclArn", Match.anyValue());
+        prod.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "WebACLId", WEB_ACL))));
+        dev.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig",
+                Match.objectLike(Map.of("WebACLId", Match.absent()))));
     }
 
     private static TouchpointStack stack(Map<String, String> context) {
