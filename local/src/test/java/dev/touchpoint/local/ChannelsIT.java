@@ -294,6 +294,35 @@ class ChannelsIT {
         assertEquals(1, StrictJson.read(api.get("/v1/profiles?email=" + email).body()).get("responses").size());
     }
 
+    /**
+     * Mail whose SPF and DKIM both fail could come from anyone: its From is a claim. It never joins the
+     * known customer it names, and nothing is written back to that address.
+     */
+    @Test
+    void emailFromAnUnauthenticatedSender_isAClaim_neverTheCustomers_andIsNotAnswered() throws Exception {
+        String email = "spoofed.customer@example.com";
+        assertEquals(202, api.postFeedback("""
+                {"externalId":"known-spoof-1","channel":"call_centre","customer":{"email":"%s","name":"Known"},
+                 "answers":[{"questionId":"nps","type":"nps","value":9}]}""".formatted(email)).statusCode());
+        JsonNode known = eventually("the customer is known", () -> {
+            HttpResponse<String> r = api.get("/v1/profiles?email=" + email);
+            return r.statusCode() == 200 ? StrictJson.read(r.body()) : null;
+        }, p -> p != null);
+        receivedMail("inbound-spoof-1", email, "feedback@shop.example", "8bit", "STOP");
+        String event = SampleEventsIT.sample("ses/receipt-reply.json").replace("SAMPLE-INBOUND-MESSAGE-ID", "inbound-spoof-1")
+                .replace("customer@example.com", email).replace("reply+SAMPLETOKEN@", "feedback@")
+                .replaceAll("(\"(spf|dkim)Verdict\":\\s*\\{\\s*\"status\":\\s*)\"PASS\"", "$1\"FAIL\"");
+
+        assertEquals("\"1\"", invoke("ingest-email", event));
+        FeedbackPipelineIT.drain(runtime);
+
+        JsonNode after = StrictJson.read(api.get("/v1/profiles?email=" + email).body());
+        assertEquals(known.get("id"), after.get("id"));
+        assertEquals(0, after.get("consent").get("optedOut").size(), "a forged STOP does not opt the customer out");
+        assertEquals(0, after.get("thread").size(), "the forged message is not on her thread");
+        assertTrue(outboxTo(email).isEmpty(), "nothing is written back to the address");
+    }
+
     /** A reply of 300 000 characters (a pasted log) passes neither SQS's nor DynamoDB's limit whole: its start answers. */
     @Test
     void emailReply_ofAVeryLongText_stillAnswers_withTheStartOfItsText() throws Exception {

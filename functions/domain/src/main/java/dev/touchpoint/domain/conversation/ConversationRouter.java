@@ -211,6 +211,9 @@ public final class ConversationRouter {
      * message sends only what an earlier attempt did not (a stop between the send and the store sends twice).
      */
     private void reply(InboundMessage message, String profileId, String text, String invitationId, boolean redelivered) {
+        if (message.sender().provenance().isClaimed()) {
+            return; // an unauthenticated sender may be anyone's address: nothing is written to it
+        }
         String recipient = message.sender().identities().stream()
                 .filter(i -> i.type() == ReplyChannels.recipientType(message.channel())).findFirst()
                 .map(i -> i.value()).orElse(null);

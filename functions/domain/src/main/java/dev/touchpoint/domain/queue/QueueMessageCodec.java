@@ -86,6 +86,9 @@ public final class QueueMessageCodec {
         message.put("channel", m.channel()).put("provider", m.provider()).put("providerMessageId", m.providerMessageId())
                 .put("text", m.text()).put("payload", m.payload()).put("invitationToken", m.invitationToken())
                 .put("receivedAt", m.receivedAt().toString());
+        if (m.sender().provenance().isClaimed()) {
+            message.put("claimedVia", m.sender().provenance().source());
+        }
         ObjectNode sender = message.putObject("sender");
         m.sender().identities().forEach(i -> sender.put(i.type().wireName(), i.value()));
         if (m.sender().name() != null) {
@@ -173,8 +176,9 @@ public final class QueueMessageCodec {
         if (!errors.isEmpty() || id.isEmpty() || message.path("channel").asText("").isEmpty()) {
             throw new UnreadableMessageException("inbound message without a valid sender, id or channel");
         }
-        // A provider signed the message that named its sender.
-        sender = sender.learnedAs(Provenance.verified(message.path("provider").asText()));
+        // A provider signed the message that named its sender, unless it said it could not vouch for it.
+        sender = sender.learnedAs(message.hasNonNull("claimedVia") ? Provenance.claimed(message.get("claimedVia").asText())
+                : Provenance.verified(message.path("provider").asText()));
         return new InboundMessageEvent(new InboundMessage(message.path("channel").asText(), message.path("provider").asText(),
                 id, sender, message.path("text").asText(""), textOrNull(message.get("payload")),
                 textOrNull(message.get("invitationToken")), receivedAt(message)));

@@ -9,6 +9,7 @@ import dev.touchpoint.domain.conversation.WebhookEventCounter;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.Identity;
+import dev.touchpoint.domain.identity.Provenance;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,6 +74,15 @@ public final class EmailReplyIngest {
         return Optional.empty();
     }
 
+    /**
+     * The sender's address is vouched for only when SES found the mail's SPF or DKIM to pass; otherwise
+     * anybody could have written it, and it is a claim (docs/decisions.md).
+     */
+    private static boolean authenticated(JsonNode receipt) {
+        return "PASS".equals(receipt.path("spfVerdict").path("status").asText())
+                || "PASS".equals(receipt.path("dkimVerdict").path("status").asText());
+    }
+
     private Optional<InboundMessage> read(JsonNode ses) {
         JsonNode mail = ses.path("mail");
         String messageId = mail.path("messageId").asText("");
@@ -83,8 +93,9 @@ public final class EmailReplyIngest {
         if (messageId.isEmpty()) {
             return Optional.empty();
         }
+        Provenance provenance = authenticated(ses.path("receipt")) ? Provenance.verified("ses") : Provenance.claimed("ses-unauthenticated");
         return sender.flatMap(from -> store.fetch(messageId).flatMap(MimeText::parse).map(parsed ->
-                new InboundMessage("email", "ses", messageId, Customer.verifiedBy("ses", List.of(from), null),
+                new InboundMessage("email", "ses", messageId, new Customer(List.of(from), null, null, null, provenance),
                         EmailReplies.newText(parsed.text()), null, EmailReplies.tokenOf(recipients, parsed.subject()).orElse(null),
                         clock.instant())));
     }
