@@ -105,7 +105,7 @@ final class WritesPerResponse {
         double writes = meter.writeUnits();
         int status = ingest.handle(Priming.httpRequest("POST", "/v1/feedback", Map.of("content-type", "application/json",
                 "x-publishable-key", "pk_bench", "origin", "https://shop.example"), """
-                {"externalId":"widget-units","channel":"web","touchpoint":"shop","surveyId":"post-service",
+                {"externalId":"widget-units","channel":"web","touchpoint":"web-checkout","surveyId":"post-service",
                  "answers":[{"questionId":"nps","type":"nps","value":9}]}"""), line -> { }).getStatusCode();
         if (status != 202) {
             throw new IllegalStateException("the widget submission was answered " + status);

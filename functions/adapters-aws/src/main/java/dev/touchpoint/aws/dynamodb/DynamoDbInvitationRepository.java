@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code GSI2PK = DUE#<shard>, GSI2SK = <dueAt>#<id>} ({@link ShardedKeys}); every other state removes
  * them. The dispatcher's read is one Query per key of what is due, made at once, never a scan. Each change is conditional on the status (and due time) read.
  * Every invitation is on its profile's timeline (GSI1) from the start, under the time it was scheduled,
- * then under the time it was sent, so support sees what became of it: sent, waiting and why, or dropped and why.
+ * so support sees what became of it: sent, waiting and why, or dropped and why.
  */
 public final class DynamoDbInvitationRepository implements InvitationRepository {
 
@@ -126,8 +126,11 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
                 ":at", s(at.toString()), ":sending", s(InvitationStatus.SENDING.name()), ":message", s(providerMessageId),
                 ":profile", s(TouchpointTable.PROFILE + invitation.profileId()),
                 ":timeline", s(TIMELINE_PREFIX + SortableTime.of(at) + "#" + invitationId), ":until", s(answerableUntil.toString())));
+        // The timeline entry made when it was scheduled stays where it is: moving it would cost the index a delete and a
+        // put. Only an invitation scheduled before 2026-12-07, which had none, gets its entry now.
         conditionally(invitationId, "SET #status = :sent, sentChannel = :channel, sentAt = :at, providerMessageId = :message, "
-                        + "GSI1PK = :profile, GSI1SK = :timeline, expiresAt = :until REMOVE reason", "#status = :sending", values);
+                        + "GSI1PK = if_not_exists(GSI1PK, :profile), GSI1SK = if_not_exists(GSI1SK, :timeline), expiresAt = :until "
+                        + "REMOVE reason", "#status = :sending", values);
         dynamo.putItem(p -> p.tableName(table).item(Map.of(PK, s(MESSAGE + providerMessageId), SK, s("MESSAGE"),
                 "entity", s("message"), "invitationId", s(invitationId), "channel", s(channel),
                 TouchpointTable.TTL_ATTRIBUTE, n(at.plusSeconds(MESSAGE_RETENTION_SECONDS).getEpochSecond()))));
