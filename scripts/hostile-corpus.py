@@ -198,7 +198,8 @@ for i, bad in enumerate(["x", "x" * 500, "..%2F..%2Fetc%2Fpasswd", "%3Cscript%3E
 for mode in ["k", "q"]:
     for i, bad in enumerate(["..%2F..%2Fetc", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "x" * 200, "%00", "UPPER"]):
         case(f"{mode}/touchpoint-{i}", "GET", f"/{mode}/" + bad, {}, status=404)
-    for i, form in enumerate(["q_nps=99", "q_nps=%3Cscript%3E", "q_nps=-1", "q_nps=9&q_nps=10", "", "q_comment=" + "x" * 6000]):
+    for i, form in enumerate(["q_nps=99", "q_nps=%3Cscript%3E", "q_nps=-1", "q_nps=9&q_nps=10", "", "q_comment=" + "x" * 6000,
+                              "q_nps=9&q_favourite_colour=blue"]):
         case(f"{mode}/form-{i}", "POST", f"/{mode}/store-kadikoy", FORM, body=form, status=400)
     case(f"{mode}/json-instead-of-form", "POST", f"/{mode}/store-kadikoy", JSON, body="{\"q_nps\":9}", status=400)
     case(f"{mode}/unregistered-touchpoint", "POST", f"/{mode}/store-rival", FORM, body="form=00000000-0000-4000-8000-000000000000&q_nps=0", status=404)

@@ -175,6 +175,16 @@ class WidgetAndQrIT {
         assertEquals(200, get("/k/store-kadikoy").statusCode());
     }
 
+    /** A form carrying an answer to a question the survey does not ask came from no page of ours: 400, nothing recorded. */
+    @Test
+    void aKioskFormWithAnUnknownQuestion_isRefused() throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + "/k/store-kadikoy"))
+                .header("content-type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "form=" + UUID.randomUUID() + "&lang=en&q_nps=9&q_favourite_colour=blue")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, answer.statusCode());
+        assertTrue(answer.body().contains("does not ask"), answer.body());
+    }
+
     /** 300 answers in a burst from one device: it gets its minute's share, the rest 429 with retry-after. */
     @Test
     void aBurstFromOneDevice_isLimited_andOnlyItsShareIsRecorded() throws Exception {

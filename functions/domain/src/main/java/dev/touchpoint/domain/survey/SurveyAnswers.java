@@ -21,7 +21,7 @@ import java.util.Set;
 public final class SurveyAnswers {
 
     /** Why an answer was refused. */
-    public enum Problem { REQUIRED, OUT_OF_RANGE, UNKNOWN_OPTION, TOO_LONG, UNSTORABLE_TEXT, NOTHING_ANSWERED }
+    public enum Problem { REQUIRED, OUT_OF_RANGE, UNKNOWN_OPTION, TOO_LONG, UNSTORABLE_TEXT, UNKNOWN_QUESTION, NOTHING_ANSWERED }
 
     /** The valid answers, and a problem per question id ("" for the survey as a whole). */
     public record Result(List<Answer> answers, Map<String, Problem> problems) {
@@ -79,6 +79,9 @@ public final class SurveyAnswers {
             }
             answer(question, value, answers, problems);
         }
+        // An answer to a question the survey does not ask came from no page of ours: refused, not dropped.
+        raw.keySet().stream().filter(id -> survey.question(id).isEmpty()).findFirst()
+                .ifPresent(unknown -> problems.put("", Problem.UNKNOWN_QUESTION));
         if (answers.isEmpty() && problems.isEmpty()) {
             problems.put("", Problem.NOTHING_ANSWERED);
         }
