@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.json.StrictJson;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,12 +38,7 @@ class DailyCapIT {
     }
 
     private static String scheduled(String id, String email) {
-        HttpResponse<String> response = api.post("/v1/interactions", "application/json", runtime.apiKey(), """
-                {"id":"%s","type":"service.completed","occurredAt":"%s","touchpoint":"store-kadikoy",
-                 "customer":{"email":"%s","timeZone":"%s"},"delaySeconds":0,"channels":["email"]}"""
-                .formatted(id, Instant.now().minusSeconds(5), email, SurveyJourneyIT.zoneWhereTheHourIs(12)).getBytes(StandardCharsets.UTF_8));
-        assertEquals(202, response.statusCode(), response.body());
-        return StrictJson.read(response.body()).get("invitationId").asText();
+        return api.scheduleEmailSurvey(id, email);
     }
 
     private static Map<String, AttributeValue> item(String invitationId) {

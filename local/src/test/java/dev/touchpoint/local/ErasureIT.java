@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -129,12 +128,7 @@ class ErasureIT {
     }
 
     private static String scheduled(String id, String email) {
-        HttpResponse<String> response = api.post("/v1/interactions", "application/json", runtime.apiKey(), """
-                {"id":"%s","type":"service.completed","occurredAt":"%s","touchpoint":"store-kadikoy",
-                 "customer":{"email":"%s","timeZone":"%s"},"delaySeconds":0,"channels":["email"]}"""
-                .formatted(id, Instant.now().minusSeconds(5), email, SurveyJourneyIT.zoneWhereTheHourIs(12)).getBytes(StandardCharsets.UTF_8));
-        assertEquals(202, response.statusCode(), response.body());
-        return StrictJson.read(response.body()).get("invitationId").asText();
+        return api.scheduleEmailSurvey(id, email);
     }
 
     private static List<JsonNode> outboxFor(String invitationId) {

@@ -49,6 +49,19 @@ final class LocalApi {
         return send(request.build());
     }
 
+    /** A service event now for {@code email}, whose survey goes out by email at once (noon in her zone); its invitation id. */
+    String scheduleEmailSurvey(String eventId, String email) {
+        HttpResponse<String> response = post("/v1/interactions", "application/json", apiKey, """
+                {"id":"%s","type":"service.completed","occurredAt":"%s","touchpoint":"store-kadikoy",
+                 "customer":{"email":"%s","timeZone":"%s"},"delaySeconds":0,"channels":["email"]}"""
+                .formatted(eventId, java.time.Instant.now().minusSeconds(5), email, SurveyJourneyIT.zoneWhereTheHourIs(12))
+                .getBytes(StandardCharsets.UTF_8));
+        if (response.statusCode() != 202) {
+            throw new AssertionError("the service event was answered " + response.statusCode() + ": " + response.body());
+        }
+        return dev.touchpoint.domain.json.StrictJson.read(response.body()).get("invitationId").asText();
+    }
+
     HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("x-api-key", apiKey).DELETE().build());
     }

@@ -49,15 +49,28 @@ public final class MetricRules {
      * promoters would show 100 ± 0. Null when nobody answered.
      */
     public static Double npsMarginOfError(long promoters, long passives, long detractors) {
-        long answers = promoters + passives + detractors;
-        if (answers == 0) {
-            return null;
+        AdjustedWald adjusted = AdjustedWald.of(promoters, passives, detractors);
+        return adjusted == null ? null : round1(adjusted.halfWidth());
+    }
+
+    /** The adjusted Wald method's shares: ¾ of a promoter, ¾ of a detractor and 3 answers added; null without answers. */
+    private record AdjustedWald(double n, double p, double d) {
+        static AdjustedWald of(long promoters, long passives, long detractors) {
+            long answers = promoters + passives + detractors;
+            if (answers == 0) {
+                return null;
+            }
+            double n = answers + 3.0;
+            return new AdjustedWald(n, (promoters + 0.75) / n, (detractors + 0.75) / n);
         }
-        double n = answers + 3.0;
-        double p = (promoters + 0.75) / n;
-        double d = (detractors + 0.75) / n;
-        double variance = p + d - (p - d) * (p - d);
-        return round1(1.96 * Math.sqrt(variance / n) * 100.0);
+
+        double centre() {
+            return (p - d) * 100.0;
+        }
+
+        double halfWidth() {
+            return 1.96 * Math.sqrt((p + d - (p - d) * (p - d)) / n) * 100.0;
+        }
     }
 
     /** A 95% confidence interval of an NPS, in points, within the scale's −100…100. */
@@ -71,16 +84,12 @@ public final class MetricRules {
      * [−100, −32.8], where "−100 ± 37.2" would claim [−137, −63]. Null when nobody answered.
      */
     public static Interval npsInterval(long promoters, long passives, long detractors) {
-        long answers = promoters + passives + detractors;
-        if (answers == 0) {
+        AdjustedWald adjusted = AdjustedWald.of(promoters, passives, detractors);
+        if (adjusted == null) {
             return null;
         }
-        double n = answers + 3.0;
-        double p = (promoters + 0.75) / n;
-        double d = (detractors + 0.75) / n;
-        double centre = (p - d) * 100.0;
-        double halfWidth = 1.96 * Math.sqrt((p + d - (p - d) * (p - d)) / n) * 100.0;
-        return new Interval(round1(Math.max(-100.0, centre - halfWidth)), round1(Math.min(100.0, centre + halfWidth)));
+        return new Interval(round1(Math.max(-100.0, adjusted.centre() - adjusted.halfWidth())),
+                round1(Math.min(100.0, adjusted.centre() + adjusted.halfWidth())));
     }
 
     /** CSAT in percent, rounded to one decimal; null when nobody answered. */
