@@ -46,6 +46,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -189,7 +190,8 @@ public final class LocalRuntime implements AutoCloseable {
         EmbeddedSqs sqs = null;
         if (config.externalEndpoint() == null) {
             dynamo = EmbeddedDynamoDb.start(config.inMemory() ? null : config.dataDir().resolve("dynamodb"));
-            sqs = EmbeddedSqs.start();
+            // Persistent unless --in-memory: every message acknowledged survives a crash (docs/local-runtime.md).
+            sqs = EmbeddedSqs.start(config.inMemory() ? Optional.empty() : Optional.of(config.dataDir().resolve("sqs")));
         }
         try {
             return new LocalRuntime(config, dynamo, sqs);
@@ -328,6 +330,10 @@ public final class LocalRuntime implements AutoCloseable {
                 + "\"persistent\":" + !config.inMemory() + "}";
     }
 
+    /**
+     * Messages a clean stop of a version before 2026-12-07 kept in spool files: queued again, each kept
+     * by the queue's own storage as it is sent, before its file goes.
+     */
     private void restoreSpooledMessages() {
         if (config.inMemory() || sqsServer == null) {
             return;
@@ -346,9 +352,9 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /**
-     * A clean stop that loses nothing accepted: no new requests, requests in progress finish, the
-     * queue is drained through the processor (up to 15 s), and whatever is still queued is kept in the
-     * data directory for the next start (with ElasticMQ embedded and a data directory).
+     * A clean stop: no new requests, requests in progress finish, and the queue is drained through the
+     * processor (up to 15 s). Whatever is still queued stays in the queue's own storage in the data
+     * directory (with ElasticMQ embedded and a data directory), as it would after a crash.
      */
     @Override
     public void close() throws Exception {
@@ -360,14 +366,12 @@ public final class LocalRuntime implements AutoCloseable {
         }
         closedLoopSource.close();
         if (!config.inMemory() && sqsServer != null) {
+            // Failed messages held invisible for their retry are made visible again: the next start takes them at once.
             eventSources.forEach(SqsEventSource::releaseFailedInFlight);
             closedLoopSource.releaseFailedInFlight();
-            int kept = QueueSpool.save(sqs, queues.feedbackUrl(), spool("feedback"))
-                    + QueueSpool.save(sqs, queues.deadLetterUrl(), spool("dead-letter"))
-                    + QueueSpool.save(sqs, queues.closedLoopUrl(), spool("closed-loop"))
-                    + QueueSpool.save(sqs, queues.closedLoopDeadLetterUrl(), spool("closed-loop-dead-letter"));
+            int kept = queueDepth(queues.feedbackUrl()).total() + queueDepth(queues.closedLoopUrl()).total();
             if (kept > 0) {
-                System.out.println("Kept " + kept + " queued message(s) in " + config.dataDir().resolve("queues") + " for the next start.");
+                System.out.println("Kept " + kept + " queued message(s) in " + config.dataDir().resolve("sqs") + " for the next start.");
             }
         }
         sqs.close();

@@ -34,16 +34,26 @@ class RestartIT {
             eventually("the response is recorded", () -> api.get("/v1/profiles?email=kept@example.com").body().contains("keep-1"));
             first.sqs().sendMessage(m -> m.queueUrl(first.queues().feedbackUrl()).messageBody("{\"kind\":\"later\"}"));
         }
-        // WHEN stopped cleanly, THEN the queued message was kept on disk
-        assertTrue(Files.readString(dataDir.resolve("queues/feedback.jsonl")).contains("later"));
+        // WHEN stopped cleanly, THEN the queued message stays in the queue's own storage, no spool file needed
+        assertTrue(Files.notExists(dataDir.resolve("queues/feedback.jsonl")));
 
         // AND after a new start both are back
         try (LocalRuntime second = start()) {
             JsonNode profile = StrictJson.read(new LocalApi(second).get("/v1/profiles?email=kept@example.com").body());
             assertEquals("keep-1", profile.get("responses").get(0).get("externalId").asText());
-            assertTrue(Files.notExists(dataDir.resolve("queues/feedback.jsonl")));
-            eventually("the kept message is queued again",
+            eventually("the kept message is queued still",
                     () -> second.queueDepth(second.queues().feedbackUrl()).total() == 1);
+        }
+    }
+
+    /** A spool file a version before 2026-12-07 left at a clean stop is queued again, then removed. */
+    @Test
+    void aSpoolFileOfAnEarlierVersion_isQueuedAgain() throws Exception {
+        Files.createDirectories(dataDir.resolve("queues"));
+        Files.writeString(dataDir.resolve("queues/feedback.jsonl"), "{\"body\":\"{\\\"kind\\\":\\\"spooled\\\"}\",\"attributes\":{}}\n");
+        try (LocalRuntime runtime = start()) {
+            assertTrue(Files.notExists(dataDir.resolve("queues/feedback.jsonl")));
+            eventually("the spooled message is queued", () -> runtime.queueDepth(runtime.queues().feedbackUrl()).total() == 1);
         }
     }
 }

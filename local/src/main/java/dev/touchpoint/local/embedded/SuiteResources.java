@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /**
  * Creates what the CDK app creates in AWS, where it does not exist yet: the table, the feedback
@@ -53,11 +54,22 @@ public final class SuiteResources {
                 .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"))).queueUrl();
     }
 
+    /**
+     * The queue with these settings: made, or (kept in the data directory from an earlier run, perhaps
+     * with other settings) found and given them, its messages left as they are.
+     */
     private static String queue(SqsClient sqs, String name, int visibilityTimeoutSeconds, String deadLetterArn, int maxReceiveCount) {
         String redrive = "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}";
-        return sqs.createQueue(q -> q.queueName(name).attributes(Map.of(
+        Map<QueueAttributeName, String> attributes = Map.of(
                 QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
-                QueueAttributeName.REDRIVE_POLICY, redrive))).queueUrl();
+                QueueAttributeName.REDRIVE_POLICY, redrive);
+        try {
+            return sqs.createQueue(q -> q.queueName(name).attributes(attributes)).queueUrl();
+        } catch (QueueNameExistsException keptWithOtherSettings) {
+            String url = sqs.getQueueUrl(u -> u.queueName(name)).queueUrl();
+            sqs.setQueueAttributes(a -> a.queueUrl(url).attributes(attributes));
+            return url;
+        }
     }
 
     private static String arn(SqsClient sqs, String queueUrl) {
