@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -188,6 +189,8 @@ class WidgetAndQrIT {
     /** 300 answers in a burst from one device: it gets its minute's share, the rest 429 with retry-after. */
     @Test
     void aBurstFromOneDevice_isLimited_andOnlyItsShareIsRecorded() throws Exception {
+        waitForAFreshMinute();
+        long firstMinute = Instant.now().getEpochSecond() / 60;
         int accepted = 0;
         for (int i = 0; i < 300; i++) {
             HttpResponse<String> answer = form("/q/store-moda", UUID.randomUUID().toString());
@@ -198,22 +201,34 @@ class WidgetAndQrIT {
                 assertEquals("60", answer.headers().firstValue("retry-after").orElse(""));
             }
         }
-        // Five a minute a device; a burst crossing a minute's boundary may get a second share.
-        assertTrue(accepted == 5 || accepted == 10, accepted + " accepted");
+        // Five a minute a device; only a burst slow enough to cross into the next minute gets part of a second share.
+        boolean oneMinute = Instant.now().getEpochSecond() / 60 == firstMinute;
+        assertTrue(oneMinute ? accepted == 5 : accepted >= 5 && accepted <= 10, accepted + " accepted");
         FeedbackPipelineIT.drain(runtime);
         assertEquals(accepted, responsesAt("store-moda"), "the refused ones left no trace");
+    }
+
+    /** The limits count per minute of the clock: a burst that starts late in a minute would straddle two. */
+    private static void waitForAFreshMinute() throws InterruptedException {
+        long secondOfMinute = Instant.now().getEpochSecond() % 60;
+        if (secondOfMinute > 40) {
+            Thread.sleep((61 - secondOfMinute) * 1000);
+        }
     }
 
     /** Many devices at one touchpoint: together they get its minute's share (12 here), whatever their addresses. */
     @Test
     void manyDevicesAtOneTouchpoint_shareItsLimit() throws Exception {
+        waitForAFreshMinute();
+        long firstMinute = Instant.now().getEpochSecond() / 60;
         int accepted = 0;
         for (int device = 0; device < 6; device++) {
             for (int i = 0; i < 4; i++) {
                 accepted += statusOfInvoked(kioskEventFrom("198.51.100." + device, "store-kadikoy")) == 200 ? 1 : 0;
             }
         }
-        assertTrue(accepted == 12 || accepted == 24, accepted + " of 24 accepted");
+        boolean oneMinute = Instant.now().getEpochSecond() / 60 == firstMinute;
+        assertTrue(oneMinute ? accepted == 12 : accepted >= 12 && accepted <= 24, accepted + " of 24 accepted");
     }
 
     /** The widget's word on time, survey and touchpoint is checked like the rest: no rewritten history, no invented questions. */

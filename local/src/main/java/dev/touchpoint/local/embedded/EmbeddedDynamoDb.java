@@ -1,10 +1,15 @@
 package dev.touchpoint.local.embedded;
 
+import java.lang.reflect.Field;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
@@ -31,8 +36,24 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
             args.addAll(List.of("-sharedDb", "-dbPath", dataDir.toString()));
         }
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+        listenOnLoopbackOnly(server);
         server.start();
         return new EmbeddedDynamoDb(server, port);
+    }
+
+    /**
+     * DynamoDB Local has no option for the interface it listens on, and its Jetty connector takes
+     * every interface: anyone on the developer's network could read and write the table. Its Jetty
+     * server is reached through the proxy's one private field and told to listen on loopback before
+     * it starts; if a later DynamoDB Local renames the field, the start fails here, not silently open.
+     */
+    private static void listenOnLoopbackOnly(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        Server jetty = (Server) field.get(proxy);
+        for (Connector connector : jetty.getConnectors()) {
+            ((ServerConnector) connector).setHost(InetAddress.getLoopbackAddress().getHostAddress());
+        }
     }
 
     public URI endpoint() {

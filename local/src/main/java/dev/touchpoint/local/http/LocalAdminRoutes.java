@@ -5,7 +5,9 @@ import dev.touchpoint.local.lambda.LocalFunction;
 import dev.touchpoint.local.lambda.LocalFunctions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
@@ -34,6 +36,11 @@ public final class LocalAdminRoutes {
     }
 
     void handle(HttpExchange exchange, String method, String path, byte[] body) throws IOException {
+        Optional<String> refusal = refusal(exchange);
+        if (refusal.isPresent()) {
+            LocalHttpServer.sendJson(exchange, 403, "{\"message\":\"" + refusal.get() + "\"}");
+            return;
+        }
         if (method.equals("GET") && path.equals("/_local/health")) {
             LocalHttpServer.sendJson(exchange, 200, healthJson.get());
         } else if (method.equals("GET") && path.equals("/_local/outbox")) {
@@ -52,6 +59,31 @@ public final class LocalAdminRoutes {
             LocalHttpServer.sendJson(exchange, 404, "{\"message\":\"Not Found\"}");
         }
     }
+
+    /**
+     * These routes run functions and read every outbox message, so they answer this machine only: a
+     * page of another site in the developer's browser may neither post to them (an {@code Origin} or
+     * {@code Sec-Fetch-Site} not this origin's: cross-site request forgery) nor reach them through a
+     * name that resolves to 127.0.0.1 (a {@code Host} not a loopback name: DNS rebinding).
+     */
+    private static Optional<String> refusal(HttpExchange exchange) {
+        int port = exchange.getLocalAddress().getPort();
+        String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("host")).orElse("").toLowerCase(Locale.ROOT);
+        if (!LOOPBACK_NAMES.contains(host.replaceFirst(":" + port + "$", ""))) {
+            return Optional.of("the local routes answer requests for localhost only");
+        }
+        String origin = exchange.getRequestHeaders().getFirst("origin");
+        if (origin != null && !LOOPBACK_NAMES.stream().anyMatch(name -> origin.equalsIgnoreCase("http://" + name + ":" + port))) {
+            return Optional.of("the local routes take no requests from another origin");
+        }
+        String site = exchange.getRequestHeaders().getFirst("sec-fetch-site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            return Optional.of("the local routes take no requests from another site");
+        }
+        return Optional.empty();
+    }
+
+    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private void invoke(HttpExchange exchange, String name, String eventJson) throws IOException {
         Optional<LocalFunction<?, ?>> function = functions.byName(name);

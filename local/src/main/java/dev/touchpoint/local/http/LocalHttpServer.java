@@ -47,7 +47,15 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        // The catch is inside the try-with-resources: a catch of that statement itself runs after the
+        // exchange is closed, when no answer can be sent any more.
         try (exchange) {
+            route(exchange);
+        }
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        try {
             byte[] body = readBounded(exchange.getRequestBody());
             if (body == null) {
                 sendJson(exchange, 413, "{\"message\":\"Request Entity Too Large\"}");
@@ -72,9 +80,14 @@ public final class LocalHttpServer implements AutoCloseable {
             APIGatewayV2HTTPResponse response = functions.http(match.get().function())
                     .invoke(ApiGatewayEvents.toEvent(exchange, match.get(), body));
             ApiGatewayEvents.write(exchange, response);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever a function throws, the caller gets an answer, not a dropped connection (API Gateway answers 500 too).
             System.err.println("[local] a function failed: " + e.getClass().getName());
-            sendJson(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+            exchange.getResponseHeaders().set("content-type", "application/problem+json");
+            ApiGatewayEvents.send(exchange, 500, ("{\"type\":\"urn:touchpoint:problem:internal-error\",\"title\":\"Internal error\","
+                    + "\"status\":500,\"detail\":\"The function failed; nothing in this answer says why (see the runtime's output).\","
+                    + "\"instance\":\"" + exchange.getRequestURI().getRawPath().replaceAll("[^A-Za-z0-9/_.{}-]", "") + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
         }
     }
 
