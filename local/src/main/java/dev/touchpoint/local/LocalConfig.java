@@ -1,6 +1,7 @@
 package dev.touchpoint.local;
 
 import dev.touchpoint.local.embedded.FreePort;
+import dev.touchpoint.local.embedded.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -94,12 +95,13 @@ public record LocalConfig(
         }
         Path file = dataDir.resolve("survey-token.key");
         try {
+            OwnerOnlyFiles.directory(dataDir);
             if (Files.exists(file)) {
+                OwnerOnlyFiles.restrict(file);
                 return Files.readString(file).trim();
             }
-            Files.createDirectories(dataDir);
             String key = generateKey();
-            Files.writeString(file, key);
+            OwnerOnlyFiles.writeSecret(file, key);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the survey token key in " + file, e);

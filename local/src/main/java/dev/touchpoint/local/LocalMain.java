@@ -1,6 +1,7 @@
 package dev.touchpoint.local;
 
 import dev.touchpoint.aws.apigateway.ApiKeys;
+import java.net.BindException;
 import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
 
@@ -28,7 +29,18 @@ public final class LocalMain {
             return;
         }
         long started = System.nanoTime();
-        LocalRuntime runtime = LocalRuntime.start(config);
+        LocalRuntime runtime;
+        try {
+            runtime = LocalRuntime.start(config);
+        } catch (LocalStartFailure e) {
+            System.err.println("touchpoint-local: " + e.getMessage());
+            System.exit(1);
+            return;
+        } catch (BindException e) {
+            System.err.println("touchpoint-local: port " + config.port() + " is taken; choose another with --port N (or TOUCHPOINT_PORT)");
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping: finishing requests and draining the queue…");
@@ -65,9 +77,13 @@ public final class LocalMain {
         LocalConfig config = runtime.config();
         String base = runtime.baseUrl();
         System.out.println("Touchpoint local runtime is up in " + startMillis + " ms");
+        System.out.println("  dashboard " + base + "/   (paste the API key into it)");
         System.out.println("  API       " + base + "/v1/feedback   (POST)   " + base + "/v1/profiles?email=…   (GET)");
+        System.out.println("            answers are stored asynchronously: a profile appears a moment after its 202");
         System.out.println("  health    " + base + "/_local/health");
-        System.out.println("  invoke    " + base + "/_local/invoke/{ingest-api|processor}");
+        System.out.println("  invoke    " + base + "/_local/invoke/<function>   (POST a raw AWS event: events/ has samples)");
+        System.out.println("            " + String.join(" ", runtime.functionNames()));
+        System.out.println("  outbox    " + base + "/_local/outbox   (what email, SMS and alerts would have sent)");
         System.out.println("  API key   " + config.apiKey() + (config.apiKeyGenerated()
                 ? "   (generated; set TOUCHPOINT_API_KEY to choose one)" : "   (from TOUCHPOINT_API_KEY)"));
         System.out.println("  data      " + (config.inMemory() ? "in memory (gone when stopped)" : config.dataDir().toAbsolutePath()));

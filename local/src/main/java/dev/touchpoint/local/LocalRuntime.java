@@ -47,7 +47,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -71,6 +73,8 @@ public final class LocalRuntime implements AutoCloseable {
     static final String REPORTING_API = "reporting-api";
     static final String CLOSED_LOOP = "closed-loop";
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration SETUP_ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration SETUP_CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final LocalConfig config;
     private final EmbeddedDynamoDb dynamoServer;
@@ -84,6 +88,7 @@ public final class LocalRuntime implements AutoCloseable {
     /** Delivers detractor alerts (to the outbox) and outgoing webhooks. */
     private final SqsEventSource closedLoopSource;
     private final LocalHttpServer http;
+    private final LocalFunctions functions;
     private final RouteTable routes;
     private final LocalOutbox outbox = new LocalOutbox(Clock.systemUTC());
     private final LocalSchedule schedule;
@@ -95,11 +100,14 @@ public final class LocalRuntime implements AutoCloseable {
         this.dynamoServer = dynamoServer;
         this.sqsServer = sqsServer;
         Map<String, String> env = awsEnvironment(config, dynamoServer, sqsServer);
-        this.dynamo = AwsClients.dynamoDb(Environment.of(env));
-        this.sqs = AwsClients.sqs(Environment.of(env));
-        SuiteResources.createTable(dynamo, SuiteResources.TABLE);
+        Environment own = Environment.of(patientClients(env));
+        this.dynamo = AwsClients.dynamoDb(own);
+        this.sqs = AwsClients.sqs(own);
         int closedLoopAttempts = Environment.of(env).integer("TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS", ClosedLoopWiring.DEFAULT_MAX_ATTEMPTS);
-        this.queues = SuiteResources.createQueues(sqs, config.visibilityTimeoutSeconds(), closedLoopAttempts);
+        this.queues = setUp(() -> {
+            SuiteResources.createTable(dynamo, SuiteResources.TABLE);
+            return SuiteResources.createQueues(sqs, config.visibilityTimeoutSeconds(), closedLoopAttempts);
+        });
         restoreSpooledMessages();
         env.put("TOUCHPOINT_TABLE", SuiteResources.TABLE);
         env.put("TOUCHPOINT_QUEUE_URL", queues.feedbackUrl());
@@ -122,7 +130,7 @@ public final class LocalRuntime implements AutoCloseable {
         LocalFunction<Map<String, Object>, Map<String, Object>> dispatcher = new LocalFunction(SURVEY_DISPATCHER, Map.class,
                 new SurveyDispatcherHandler(SurveyDispatcherWiring.build(Environment.of(functionEnv),
                         outbox.emailSender(), outbox.smsSender())));
-        LocalFunctions functions = new LocalFunctions()
+        this.functions = new LocalFunctions()
                 .addHttp(new LocalFunction<>(INGEST_API, APIGatewayV2HTTPEvent.class,
                         new IngestApiHandler(IngestApiWiring.build(Environment.of(functionEnv)))))
                 .addHttp(new LocalFunction<>(SURVEY_WEB, APIGatewayV2HTTPEvent.class,
@@ -176,6 +184,7 @@ public final class LocalRuntime implements AutoCloseable {
                 CLOSED_LOOP, SQSEvent.class, new ClosedLoopHandler(ClosedLoopWiring.build(Environment.of(functionEnv), outbox.alertChannel())));
         functions.add(closedLoop);
         this.closedLoopSource = new SqsEventSource(sqs, queues.closedLoopUrl(), queueArn(queues.closedLoopUrl()), closedLoop);
+        LocalHttpServer.cutOffSlowRequestsAfter(Environment.of(functionEnv).integer("TOUCHPOINT_READ_TIMEOUT_SECONDS", 30));
         this.http = new LocalHttpServer(config.port(), routes, functions,
                 new LocalAdminRoutes(functions, this::healthJson, outbox::json, this::redrive));
         eventSources.forEach(SqsEventSource::start);
@@ -203,6 +212,33 @@ public final class LocalRuntime implements AutoCloseable {
                 dynamo.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * The runtime's own clients (set-up, pollers, redrive) wait as long as a busy machine needs: the
+     * functions' 4-second call timeout suits Lambda, but on two cores shared with a build the embedded
+     * engines' first answers took longer, and the start failed.
+     */
+    private static Map<String, String> patientClients(Map<String, String> env) {
+        Map<String, String> own = new HashMap<>(env);
+        own.put("TOUCHPOINT_AWS_ATTEMPT_TIMEOUT_MS", Long.toString(SETUP_ATTEMPT_TIMEOUT.toMillis()));
+        own.put("TOUCHPOINT_AWS_CALL_TIMEOUT_MS", Long.toString(SETUP_CALL_TIMEOUT.toMillis()));
+        return own;
+    }
+
+    /** Makes the table and queues, or says in one sentence why it could not and what to do. */
+    private <T> T setUp(Supplier<T> creation) {
+        try {
+            return creation.get();
+        } catch (SdkClientException e) {
+            if (config.externalEndpoint() != null) {
+                throw new LocalStartFailure("nothing answered at AWS_ENDPOINT_URL=" + config.externalEndpoint()
+                        + " (" + e.getClass().getSimpleName() + "): start LocalStack there, or unset AWS_ENDPOINT_URL to use the embedded engines", e);
+            }
+            throw new LocalStartFailure("the embedded DynamoDB Local and ElasticMQ did not answer within "
+                    + SETUP_CALL_TIMEOUT.toSeconds() + " s while the table and queues were made (" + e.getClass().getSimpleName()
+                    + "): the machine is too busy; start again when it is quieter", e);
         }
     }
 
@@ -258,6 +294,11 @@ public final class LocalRuntime implements AutoCloseable {
     /** The contract's routes this runtime serves, as API Gateway names them. */
     public List<String> routeKeys() {
         return routes.routeKeys();
+    }
+
+    /** Every function {@code POST /_local/invoke/<name>} runs, in the order the suite lists them. */
+    public List<String> functionNames() {
+        return List.copyOf(functions.names());
     }
 
     public int port() {
@@ -322,7 +363,7 @@ public final class LocalRuntime implements AutoCloseable {
         QueueDepth dead = queueDepth(queues.deadLetterUrl());
         QueueDepth closedLoop = queueDepth(queues.closedLoopUrl());
         QueueDepth closedLoopDead = queueDepth(queues.closedLoopDeadLetterUrl());
-        return "{\"status\":\"ok\",\"functions\":[\"" + INGEST_API + "\",\"" + PROCESSOR + "\",\"" + SURVEY_DISPATCHER + "\",\"" + SURVEY_WEB + "\",\"" + DELIVERY_EVENTS + "\",\"" + INGEST_TWILIO + "\",\"" + INGEST_META + "\",\"" + INGEST_SMS + "\",\"" + INGEST_EMAIL + "\",\"" + REPORTING_API + "\",\"" + CLOSED_LOOP + "\"],"
+        return "{\"status\":\"ok\",\"functions\":[\"" + String.join("\",\"", functionNames()) + "\"],"
                 + "\"queues\":{\"feedback\":{\"visible\":" + feedback.visible() + ",\"inFlight\":" + feedback.inFlight() + "},"
                 + "\"deadLetter\":{\"visible\":" + dead.visible() + ",\"inFlight\":" + dead.inFlight() + "},"
                 + "\"closedLoop\":{\"visible\":" + closedLoop.visible() + ",\"inFlight\":" + closedLoop.inFlight() + "},"

@@ -131,6 +131,7 @@ class CrashIT {
             Process failed = start(port, failedLog);
             assertTrue(failed.waitFor(120, TimeUnit.SECONDS), "a start on a taken port ends");
             assertFalse(failed.exitValue() == 0, "and says it failed: " + read(failedLog));
+            assertTrue(read(failedLog).contains("port " + port + " is taken"), "in words: " + read(failedLog));
         }
 
         Path secondLog = dataDir.resolve("second.log");

@@ -3,7 +3,6 @@ package dev.touchpoint.local.embedded;
 import java.lang.reflect.Field;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         if (dataDir == null) {
             args.add("-inMemory");
         } else {
-            Files.createDirectories(dataDir);
+            OwnerOnlyFiles.directory(dataDir);
             args.addAll(List.of("-sharedDb", "-dbPath", dataDir.toString()));
         }
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));

@@ -1,5 +1,9 @@
 package dev.touchpoint.local.embedded;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +51,14 @@ public final class EmbeddedSqs implements AutoCloseable {
     }
 
     /** In memory only: what is queued is gone when the process ends. */
+    /**
+     * Pekko stops its actor system from a JVM shutdown hook of its own, concurrently with the runtime's:
+     * on Ctrl-C the queue vanished under the drain, whose calls then hung until their timeout. The
+     * runtime's {@link #close()} stops it, after the drain.
+     */
+    private static final Config OUR_STOP_ONLY = ConfigFactory.parseString(
+            "pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\npekko.jvm-shutdown-hooks = off");
+
     public static EmbeddedSqs start() {
         return start(Optional.empty());
     }
@@ -55,11 +67,12 @@ public final class EmbeddedSqs implements AutoCloseable {
     public static EmbeddedSqs start(Optional<Path> storage) {
         KeptAliveConnections.raise();
         int port = FreePort.find();
-        ActorSystem actors = ActorSystem.create("elasticmq");
+        ActorSystem actors = ActorSystem.create("elasticmq", OUR_STOP_ONLY.withFallback(ConfigFactory.load()));
         try {
             var builder = SQSRestServerBuilder.withActorSystem(actors).withPort(port).withInterface("127.0.0.1")
                     .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""));
             if (storage.isPresent()) {
+                OwnerOnlyFiles.directory(storage.get());
                 String uri = h2Uri(storage.get());
                 usePool(uri);
                 ActorRef persistence = actors.actorOf(Props.create(SqlQueuePersistenceActor.class,
@@ -73,6 +86,9 @@ public final class EmbeddedSqs implements AutoCloseable {
             SQSRestServer server = builder.start();
             server.waitUntilStarted();
             return new EmbeddedSqs(server, actors, storage.isPresent(), port);
+        } catch (IOException e) {
+            actors.terminate();
+            throw new UncheckedIOException("cannot make the queues' directory " + storage.get(), e);
         } catch (RuntimeException e) {
             actors.terminate();
             throw e;
@@ -84,7 +100,7 @@ public final class EmbeddedSqs implements AutoCloseable {
      * killed process wrote, so a crash loses nothing acknowledged.
      */
     private static String h2Uri(Path directory) {
-        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("queues") + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("queues") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /**

@@ -29,6 +29,20 @@ public final class LocalHttpServer implements AutoCloseable {
     private final LocalFunctions functions;
     private final LocalAdminRoutes admin;
 
+    /**
+     * A client that has not sent its whole request (headers and body) after this many seconds is cut
+     * off, as API Gateway cuts one off: a connection left half-open otherwise holds its thread for ever.
+     * The JDK's server reads the setting once, when the first server of the JVM starts; a value given
+     * with {@code -Dsun.net.httpserver.maxReqTime} wins. A slow function is not cut: its own clients' timeouts bound it.
+     */
+    public static void cutOffSlowRequestsAfter(int seconds) {
+        if (System.getProperty(MAX_REQUEST_TIME) == null) {
+            System.setProperty(MAX_REQUEST_TIME, Integer.toString(seconds));
+        }
+    }
+
+    private static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
+
     public LocalHttpServer(int port, RouteTable routes, LocalFunctions functions, LocalAdminRoutes admin) throws IOException {
         this.routes = routes;
         this.functions = functions;

@@ -1,6 +1,7 @@
 package dev.touchpoint.local.inbound;
 
 import dev.touchpoint.domain.conversation.RawEmailStore;
+import dev.touchpoint.local.embedded.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ public final class DirectoryRawEmailStore implements RawEmailStore {
     public DirectoryRawEmailStore(Path directory) {
         this.directory = directory;
         try {
-            Files.createDirectories(directory);
+            OwnerOnlyFiles.directory(directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
