@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,9 +35,11 @@ import java.util.stream.Collectors;
 public final class ConversationRouter {
 
     /** What became of one message. */
-    public enum Outcome { ANSWERED, UNSOLICITED, OPTED_OUT, OPTED_IN, HELPED, REPEATED }
-
-    private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*(\\d{1,2})(?:\\b|\\s|$)");
+    public enum Outcome {
+        ANSWERED, UNSOLICITED, OPTED_OUT, OPTED_IN, HELPED, REPEATED,
+        /** The message's score was not on the scale, or could be read two ways: the question is asked again, nothing recorded. */
+        ASKED_AGAIN
+    }
 
     private final IdentityResolver identities;
     private final ProfileRepository profiles;
@@ -149,19 +149,20 @@ public final class ConversationRouter {
                 .filter(q -> q.type() == AnswerType.TEXT && !answered.contains(q.id())).findFirst();
         // A button or list id such as "score-9" carries the score as its number.
         String said = message.payload() != null ? message.payload().replaceAll("[^0-9]+", " ").strip() : message.text();
-        Matcher number = LEADING_NUMBER.matcher(said);
         List<Answer> given = new ArrayList<>();
         String rest = message.text();
-        if (score.isPresent() && number.find()) {
-            int value = Integer.parseInt(number.group(1));
-            if (!score.get().type().accepts(value)) {
+        if (score.isPresent()) {
+            ScoreReading.Reading reading = ScoreReading.read(said, score.get().type());
+            if (reading instanceof ScoreReading.Scored scored) {
+                given.add(Answer.scored(score.get().id(), score.get().type(), scored.value()));
+                // "9 - quick delivery": what follows a leading score is the comment.
+                rest = message.payload() != null ? "" : scored.comment();
+            } else if (!(reading instanceof ScoreReading.NoScore)) {
+                // "12", "9.5", "8-9": neither a score nor a comment is guessed; the customer is asked again.
                 reply(message, profile.id(), ConversationTexts.of("scale", language)
                         .formatted(score.get().type().min(), score.get().type().max()), invitation.id(), redelivered);
-                return Outcome.ANSWERED;
+                return Outcome.ASKED_AGAIN;
             }
-            given.add(Answer.scored(score.get().id(), score.get().type(), value));
-            // "9 - quick delivery": what follows a leading score is the comment.
-            rest = message.payload() != null ? "" : said.substring(number.end()).replaceFirst("^[\\s\\p{P}]+", "");
         }
         if (text.isPresent() && !rest.isBlank()) {
             given.add(Answer.text(text.get().id(), AnswerType.TEXT, trimmed(rest)));
