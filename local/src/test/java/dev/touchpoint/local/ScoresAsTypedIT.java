@@ -92,6 +92,21 @@ class ScoresAsTypedIT {
         }
     }
 
+    /** A photo's caption is the customer's text: "3 - ürün kırık geldi" on a WhatsApp photo is a 3 and its comment. */
+    @Test
+    void aPhotoCaption_answersLikeText() throws Exception {
+        String phone = "+905551230099";
+        scheduleSms("typed-photo", phone);
+        eventually("the invitation is sent", () -> outboxTo(phone), l -> !l.isEmpty());
+        String photo = SampleEventsIT.sample("corpus/whatsapp/image-caption.json").replace("905551110001", "905551230099")
+                .replace("TR.1100000000000001", "TR.1100000000000099").replace("wamid.corpus.image.caption.0001", "wamid.typed.photo");
+        assertEquals(200, providers.meta("/webhooks/whatsapp", photo).statusCode());
+        JsonNode response = eventually("the caption answers the invitation", () -> profile(phone).get("responses"), r -> r.size() == 1).get(0);
+        assertEquals(3, response.get("answers").get(0).get("value").asInt());
+        assertEquals("ürün kırık geldi", response.get("answers").get(1).get("value").asText());
+        assertEquals("image", profile(phone).get("thread").get(0).get("media").get(0).get("kind").asText(), "the photo is on the thread");
+    }
+
     private static void scheduleSms(String id, String phone) {
         assertEquals(202, api.post("/v1/interactions", "application/json", runtime.apiKey(), """
                 {"id":"%s","type":"service.completed","occurredAt":"%s","touchpoint":"store-kadikoy",

@@ -8,6 +8,8 @@ import static dev.touchpoint.aws.dynamodb.TouchpointTable.PK;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.PROFILE;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.SK;
 
+import dev.touchpoint.domain.conversation.MediaItem;
+import dev.touchpoint.domain.conversation.MessageKind;
 import dev.touchpoint.domain.conversation.ThreadEntry;
 import dev.touchpoint.domain.conversation.ThreadRepository;
 import java.time.Instant;
@@ -53,6 +55,12 @@ public final class DynamoDbThreadRepository implements ThreadRepository {
         Attr.putIfPresent(item, "invitationId", entry.invitationId());
         Attr.putIfPresent(item, "provider", entry.provider());
         Attr.putIfPresent(item, "author", entry.author());
+        if (entry.kind() != MessageKind.MESSAGE) {
+            item.put("kind", s(entry.kind().wireName()));
+        }
+        if (!entry.media().isEmpty()) {
+            item.put("media", AttributeValue.fromL(entry.media().stream().map(DynamoDbThreadRepository::mediaItem).toList()));
+        }
         item.put(GSI1PK, s(PROFILE + entry.profileId()));
         item.put(GSI1SK, s(THREAD + SortableTime.of(entry.at()) + "#" + entry.id()));
         try {
@@ -90,9 +98,21 @@ public final class DynamoDbThreadRepository implements ThreadRepository {
     }
 
     private static ThreadEntry toEntry(Map<String, AttributeValue> item) {
+        List<MediaItem> media = item.containsKey("media")
+                ? item.get("media").l().stream().map(m -> m.m()).map(m -> new MediaItem(Attr.string(m, "kind"),
+                        Attr.string(m, "reference"), Attr.string(m, "mimeType"))).toList()
+                : List.of();
         return new ThreadEntry(Attr.string(item, "entryId"), Attr.string(item, "profileId"),
                 ThreadEntry.Direction.valueOf(Attr.string(item, "direction")), Attr.string(item, "channel"),
                 Attr.string(item, "provider"), Attr.string(item, "text"), Attr.string(item, "invitationId"),
-                Instant.parse(Attr.string(item, "at")), Attr.string(item, "author"));
+                Instant.parse(Attr.string(item, "at")), Attr.string(item, "author"), MessageKind.fromWire(Attr.string(item, "kind")), media);
+    }
+
+    private static AttributeValue mediaItem(MediaItem media) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("kind", s(media.kind()));
+        Attr.putIfPresent(item, "reference", media.reference());
+        Attr.putIfPresent(item, "mimeType", media.mimeType());
+        return AttributeValue.fromM(item);
     }
 }

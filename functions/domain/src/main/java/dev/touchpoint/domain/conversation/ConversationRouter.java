@@ -38,7 +38,11 @@ public final class ConversationRouter {
     public enum Outcome {
         ANSWERED, UNSOLICITED, OPTED_OUT, OPTED_IN, HELPED, REPEATED,
         /** The message's score was not on the scale, or could be read two ways: the question is asked again, nothing recorded. */
-        ASKED_AGAIN
+        ASKED_AGAIN,
+        /** Media without text (a voice note, a sticker…): the customer is asked to write, nothing recorded. */
+        ASKED_FOR_TEXT,
+        /** On the thread only: an auto-reply, a reaction, a button that answers nothing. Never read, never answered. */
+        KEPT
     }
 
     private final IdentityResolver identities;
@@ -79,8 +83,7 @@ public final class ConversationRouter {
                 .orElseThrow(() -> new IllegalStateException("an inbound message always names its sender"));
         ProfileRecord profile = profiles.load(profileId).orElseThrow();
         Optional<Invitation> invitation = invitationFor(message, profile);
-        boolean first = threads.append(ThreadEntry.of(message.idempotencyKey(), profileId, ThreadEntry.Direction.INBOUND,
-                message.channel(), message.provider(), message.text(), invitation.map(Invitation::id).orElse(null), message.receivedAt()));
+        boolean first = threads.append(ThreadEntry.received(message, profileId, invitation.map(Invitation::id).orElse(null)));
         if (!first && !redelivered) {
             return Outcome.REPEATED;
         }
@@ -89,9 +92,35 @@ public final class ConversationRouter {
             // answered then (a later invitation may be open by now). Every step below is idempotent by the key.
             invitation = threads.find(message.idempotencyKey()).map(ThreadEntry::invitationId).flatMap(invitations::load);
         }
+        switch (message.kind()) {
+            case AUTOMATIC, REACTION -> {
+                return Outcome.KEPT; // an auto-reply answered would be a mail loop; a reaction answers nothing
+            }
+            case UNSUBSCRIBE -> {
+                // The customer wrote to the List-Unsubscribe address: out of this channel, and no mail back. The
+                // address carries the invitation's token, which proves the invitation was read, as its one-click link does.
+                profiles.optOut(profile.id(), message.channel(), message.receivedAt());
+                invitation.filter(open -> message.invitationToken() != null && !open.profileId().equals(profile.id()))
+                        .ifPresent(open -> profiles.optOut(open.profileId(), message.channel(), message.receivedAt()));
+                return Outcome.OPTED_OUT;
+            }
+            case POSTBACK -> {
+                // A button such as "Get Started" answers nothing; one whose id carries a score answers the invitation.
+                return invitation.filter(open -> message.payload() != null && message.payload().matches(".*\\d.*"))
+                        .map(open -> answer(message, profile, open, redelivered)).orElse(Outcome.KEPT);
+            }
+            default -> {
+                // a message a person wrote: read below
+            }
+        }
         Optional<Keyword> keyword = Keyword.of(message.text());
         if (keyword.isPresent()) {
             return consent(keyword.get(), message, profile, redelivered);
+        }
+        if (message.text().isBlank() && message.payload() == null && !message.media().isEmpty()) {
+            reply(message, profileId, ConversationTexts.of("textPlease", language(profile, null)),
+                    invitation.map(Invitation::id).orElse(null), redelivered);
+            return Outcome.ASKED_FOR_TEXT;
         }
         return invitation.map(open -> answer(message, profile, open, redelivered)).orElseGet(() -> unsolicited(message, profileId));
     }
@@ -215,9 +244,7 @@ public final class ConversationRouter {
         if (message.sender().provenance().isClaimed()) {
             return; // an unauthenticated sender may be anyone's address: nothing is written to it
         }
-        String recipient = message.sender().identities().stream()
-                .filter(i -> i.type() == ReplyChannels.recipientType(message.channel())).findFirst()
-                .map(i -> i.value()).orElse(null);
+        String recipient = ReplyChannels.recipient(message.sender().identities(), message.channel()).map(i -> i.value()).orElse(null);
         if (recipient == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.touchpoint.domain.conversation;
 
+import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityType;
 import dev.touchpoint.domain.profile.ProfileRecord;
 import dev.touchpoint.domain.profile.ProfileView;
@@ -79,14 +80,29 @@ public final class ReplyChannels {
                 + (refused.isEmpty() ? " (no email, phone or messaging account is known)." : " (" + String.join(", ", refused) + ")."));
     }
 
-    /** The identity a reply on this channel is addressed to. */
-    public static IdentityType recipientType(String channel) {
+    /**
+     * The identities a reply on this channel may be addressed to, the preferred first: on WhatsApp the
+     * phone-based id when the customer's number is known (Meta recommends sending to numbers), else the
+     * business-scoped user id of a customer who shows only a username.
+     */
+    public static List<IdentityType> recipientTypes(String channel) {
         return switch (channel) {
-            case "whatsapp" -> IdentityType.WHATSAPP_ID;
-            case "messenger" -> IdentityType.MESSENGER_ID;
-            case "email" -> IdentityType.EMAIL;
-            default -> IdentityType.PHONE;
+            case "whatsapp" -> List.of(IdentityType.WHATSAPP_ID, IdentityType.WHATSAPP_USER_ID);
+            case "messenger" -> List.of(IdentityType.MESSENGER_ID);
+            case "email" -> List.of(IdentityType.EMAIL);
+            default -> List.of(IdentityType.PHONE);
         };
+    }
+
+    /** The profile's address on this channel, if it has one. */
+    public static Optional<Identity> recipient(ProfileRecord profile, String channel) {
+        return recipientTypes(channel).stream().map(profile::identity).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The address among these identities (a message's sender's) on this channel, if any. */
+    public static Optional<Identity> recipient(List<Identity> identities, String channel) {
+        return recipientTypes(channel).stream()
+                .flatMap(type -> identities.stream().filter(i -> i.type() == type)).findFirst();
     }
 
     /** Whether the customer still accepts messages here (asked again when the reply is sent). */
@@ -98,7 +114,7 @@ public final class ReplyChannels {
         if (!REPLYABLE.contains(channel)) {
             return Optional.of("not-replyable");
         }
-        if (view.profile().identity(recipientType(channel)).isEmpty()) {
+        if (recipient(view.profile(), channel).isEmpty()) {
             return Optional.of("no-address");
         }
         if (!consents(view.profile(), channel)) {

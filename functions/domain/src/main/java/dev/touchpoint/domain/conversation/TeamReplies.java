@@ -39,7 +39,7 @@ public final class TeamReplies {
         if (profile.isEmpty()) {
             return Outcome.PROFILE_GONE;
         }
-        Optional<Identity> recipient = profile.get().identity(ReplyChannels.recipientType(reply.channel()));
+        Optional<Identity> recipient = ReplyChannels.recipient(profile.get(), reply.channel());
         boolean keptClosed = recipient.isPresent()
                 && KeptConsent.closedTo(List.of(recipient.get()), suppressions, hashes).contains(reply.channel());
         if (profile.get().claimed() || recipient.isEmpty() || keptClosed || !ReplyChannels.consents(profile.get(), reply.channel())) {

@@ -21,7 +21,7 @@ public final class CustomerReader {
 
     public static final int MAX_NAME_LENGTH = 200;
     private static final Set<String> FIELDS = Set.of("email", "phone", "externalId", "anonymousId",
-            "deviceId", "whatsappId", "messengerId", "name", "locale", "timeZone");
+            "deviceId", "whatsappId", "whatsappUserId", "messengerId", "name", "locale", "timeZone");
     private static final String OPAQUE_RULE = "Must be 1 to 128 characters of letters, digits and . _ : @ + - /";
 
     private final IdentityNormalizer normalizer;
@@ -45,7 +45,7 @@ public final class CustomerReader {
         identity(node, at, "phone", "Not a valid phone number; use E.164 (+905551112233) or a number of region "
                 + normalizer.defaultRegion() + ".", normalizer::phone, identities, errors);
         for (IdentityType type : List.of(IdentityType.EXTERNAL_ID, IdentityType.ANONYMOUS_ID, IdentityType.DEVICE_ID,
-                IdentityType.WHATSAPP_ID, IdentityType.MESSENGER_ID)) {
+                IdentityType.WHATSAPP_ID, IdentityType.WHATSAPP_USER_ID, IdentityType.MESSENGER_ID)) {
             identity(node, at, type.wireName(), OPAQUE_RULE, raw -> normalizer.opaque(type, raw), identities, errors);
         }
         String name = text(node.get("name"), at + "/name", errors);

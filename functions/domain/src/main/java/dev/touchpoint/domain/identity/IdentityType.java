@@ -12,6 +12,11 @@ public enum IdentityType {
     PHONE("phone", true),
     EXTERNAL_ID("externalId", true),
     WHATSAPP_ID("whatsappId", true),
+    /**
+     * WhatsApp's business-scoped user id (BSUID, "TR.1234…"): stable for one business, given beside or
+     * instead of the phone number of a user who has taken a WhatsApp username.
+     */
+    WHATSAPP_USER_ID("whatsappUserId", true),
     MESSENGER_ID("messengerId", true),
     ANONYMOUS_ID("anonymousId", false),
     DEVICE_ID("deviceId", false);

@@ -19,6 +19,7 @@ public final class KeptConsent {
             IdentityType.EMAIL, Set.of("email"),
             IdentityType.PHONE, Set.of("sms", "whatsapp"),
             IdentityType.WHATSAPP_ID, Set.of("whatsapp"),
+            IdentityType.WHATSAPP_USER_ID, Set.of("whatsapp"),
             IdentityType.MESSENGER_ID, Set.of("messenger"));
 
     private KeptConsent() {

@@ -2,6 +2,7 @@ package dev.touchpoint.domain.profile;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.domain.conversation.MessageKind;
 import dev.touchpoint.domain.conversation.ThreadEntry;
 import dev.touchpoint.domain.feedback.SubmissionWriter;
 import dev.touchpoint.domain.identity.Identity;
@@ -54,11 +55,22 @@ public final class ProfileJson {
         ArrayNode responses = root.putArray("responses");
         view.responses().forEach(r -> responses.add(withProvenance(response(r), view.isClaimed(r))));
         ArrayNode thread = root.putArray("thread");
-        view.thread().forEach(entry -> thread.addObject().put("direction", entry.direction().name().toLowerCase(Locale.ROOT))
-                .put("channel", entry.channel()).put("text", entry.text()).put("invitationId", entry.invitationId())
-                .put("author", entry.author()).put("at", entry.at().toString()));
+        view.thread().forEach(entry -> thread.add(threadEntry(entry)));
         root.set("timeline", timeline(view));
         return root;
+    }
+
+    /** One message of the thread: its kind (message, automatic, unsubscribe, reaction, postback) and media by reference. */
+    private static ObjectNode threadEntry(ThreadEntry entry) {
+        ObjectNode node = StrictJson.object().put("direction", entry.direction().name().toLowerCase(Locale.ROOT))
+                .put("kind", entry.kind().wireName()).put("channel", entry.channel()).put("text", entry.text())
+                .put("invitationId", entry.invitationId()).put("author", entry.author()).put("at", entry.at().toString());
+        if (!entry.media().isEmpty()) {
+            ArrayNode media = node.putArray("media");
+            entry.media().forEach(item -> media.addObject().put("kind", item.kind()).put("reference", item.reference())
+                    .put("mimeType", item.mimeType()));
+        }
+        return node;
     }
 
     /** Invitations sent, responses and messages, oldest first, each with its kind and channel. */
@@ -75,9 +87,15 @@ public final class ProfileJson {
             response.changedAt().forEach(at -> events.add(StrictJson.object().put("at", at.toString()).put("kind", "response-changed")
                     .put("channel", response.channel()).put("surveyId", response.surveyId()).put("id", response.responseId())));
         }
-        view.thread().forEach(entry -> events.add(StrictJson.object().put("at", entry.at().toString())
-                .put("kind", entry.direction() == ThreadEntry.Direction.INBOUND ? "message" : "reply")
-                .put("channel", entry.channel()).put("text", entry.text()).put("author", entry.author())));
+        view.thread().forEach(entry -> {
+            ObjectNode event = StrictJson.object().put("at", entry.at().toString())
+                    .put("kind", entry.direction() == ThreadEntry.Direction.INBOUND ? "message" : "reply")
+                    .put("channel", entry.channel()).put("text", entry.text()).put("author", entry.author());
+            if (entry.kind() != MessageKind.MESSAGE) {
+                event.put("messageKind", entry.kind().wireName()); // an auto-reply, a reaction… : not the customer's words
+            }
+            events.add(event);
+        });
         events.sort(Comparator.comparing(e -> Instant.parse(e.get("at").asText())));
         ArrayNode timeline = StrictJson.array();
         events.forEach(timeline::add);

@@ -1,9 +1,12 @@
 package dev.touchpoint.domain.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
+import dev.touchpoint.domain.conversation.MediaItem;
+import dev.touchpoint.domain.conversation.MessageKind;
 import dev.touchpoint.domain.conversation.ReplyChannels;
 import dev.touchpoint.domain.conversation.TeamReply;
 import dev.touchpoint.domain.conversation.TeamReplyRequest;
@@ -88,6 +91,14 @@ public final class QueueMessageCodec {
                 .put("receivedAt", m.receivedAt().toString());
         if (m.sender().provenance().isClaimed()) {
             message.put("claimedVia", m.sender().provenance().source());
+        }
+        if (m.kind() != MessageKind.MESSAGE) {
+            message.put("messageKind", m.kind().wireName());
+        }
+        if (!m.media().isEmpty()) {
+            ArrayNode media = message.putArray("media");
+            m.media().forEach(item -> media.addObject().put("kind", item.kind()).put("reference", item.reference())
+                    .put("mimeType", item.mimeType()));
         }
         ObjectNode sender = message.putObject("sender");
         m.sender().identities().forEach(i -> sender.put(i.type().wireName(), i.value()));
@@ -179,9 +190,22 @@ public final class QueueMessageCodec {
         // A provider signed the message that named its sender, unless it said it could not vouch for it.
         sender = sender.learnedAs(message.hasNonNull("claimedVia") ? Provenance.claimed(message.get("claimedVia").asText())
                 : Provenance.verified(message.path("provider").asText()));
+        MessageKind kind;
+        try {
+            kind = MessageKind.fromWire(textOrNull(message.get("messageKind")));
+        } catch (IllegalArgumentException unknown) {
+            throw new UnreadableMessageException("inbound message of an unknown kind");
+        }
+        List<MediaItem> media = new ArrayList<>();
+        for (JsonNode item : message.path("media")) {
+            if (item.path("kind").asText("").isEmpty()) {
+                throw new UnreadableMessageException("inbound message with a media item of no kind");
+            }
+            media.add(new MediaItem(item.get("kind").asText(), textOrNull(item.get("reference")), textOrNull(item.get("mimeType"))));
+        }
         return new InboundMessageEvent(new InboundMessage(message.path("channel").asText(), message.path("provider").asText(),
                 id, sender, message.path("text").asText(""), textOrNull(message.get("payload")),
-                textOrNull(message.get("invitationToken")), receivedAt(message)));
+                textOrNull(message.get("invitationToken")), receivedAt(message), kind, media));
     }
 
     private static TeamReply teamReply(JsonNode reply) {

@@ -14,13 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /v1/profiles?email=…|phone=…|externalId=…}: the unified profile behind exactly one
+ * {@code GET /v1/profiles?email=…|phone=…|externalId=…|whatsappId=…|whatsappUserId=…|messengerId=…}: the unified profile behind exactly one
  * identifier, normalised the same way as on the way in (so {@code INFO@EXAMPLE.COM} and
  * {@code info@example.com} find the same person).
  */
 final class ProfileRoute implements ApiRoute {
 
-    private static final List<String> PARAMETERS = List.of("email", "phone", "externalId");
+    /** Every identifier a customer can be found by: what support has at hand, from a CRM or a messaging inbox. */
+    private static final List<String> PARAMETERS = List.of("email", "phone", "externalId", "whatsappId", "whatsappUserId", "messengerId");
 
     private final IdentityNormalizer normalizer;
     private final ProfileLookup lookup;
@@ -41,7 +42,7 @@ final class ProfileRoute implements ApiRoute {
         List<String> given = PARAMETERS.stream().filter(query::containsKey).toList();
         if (given.size() != 1) {
             return HttpResponses.invalid("Give exactly one identifier.",
-                    List.of(new FieldError("/query", "Exactly one of email, phone or externalId is required.")), request.path());
+                    List.of(new FieldError("/query", "Exactly one of " + String.join(", ", PARAMETERS) + " is required.")), request.path());
         }
         String parameter = given.get(0);
         Optional<Identity> identity = identity(parameter, query.get(parameter));
@@ -59,7 +60,7 @@ final class ProfileRoute implements ApiRoute {
         return switch (parameter) {
             case "email" -> normalizer.email(value);
             case "phone" -> normalizer.phone(value);
-            default -> normalizer.opaque(IdentityType.EXTERNAL_ID, value);
+            default -> normalizer.opaque(IdentityType.fromWireName(parameter), value);
         };
     }
 }

@@ -21,13 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
 
 /**
  * Meta's webhooks. {@code GET}: the verification handshake ({@code hub.mode=subscribe} with our verify
  * token → the challenge as text; anything else 403). {@code POST}: {@code X-Hub-Signature-256} over
- * the raw body, then every entry and change: WhatsApp text, interactive button and list replies,
- * quick-reply buttons; Messenger text, quick replies and postbacks (echoes of our own messages are
- * ignored). Message statuses and kinds we do not handle are acknowledged and counted, never a 5xx.
+ * the raw body, then every entry and change: WhatsApp messages ({@link WhatsappMessages}) and Messenger
+ * events ({@link MessengerEvents}); echoes of our own messages are ignored. Message statuses and kinds
+ * we do not handle are acknowledged and counted, never a 5xx.
  */
 public final class MetaWebhook {
 
@@ -101,37 +102,22 @@ public final class MetaWebhook {
     }
 
     private void whatsapp(JsonNode value, List<InboundMessage> into) {
-        String name = value.path("contacts").path(0).path("profile").path("name").asText(null);
         value.path("statuses").forEach(status ->
                 counter.count("whatsapp", "status:" + safe(status.path("status").asText("unknown")), clock.instant()));
         for (JsonNode message : value.path("messages")) {
-            String type = message.path("type").asText();
-            String text;
-            String payload = null;
-            switch (type) {
-                case "text" -> text = message.path("text").path("body").asText("");
-                case "interactive" -> {
-                    JsonNode reply = message.path("interactive").path(message.path("interactive").path("type").asText());
-                    text = reply.path("title").asText("");
-                    payload = reply.path("id").asText(null);
-                }
-                case "button" -> {
-                    text = message.path("button").path("text").asText("");
-                    payload = message.path("button").path("payload").asText(null);
-                }
-                default -> {
-                    counter.count("whatsapp", "message:" + safe(type), clock.instant());
-                    continue;
-                }
-            }
-            String from = message.path("from").asText("");
-            Optional<Customer> sender = whatsappSender(from, name);
-            String id = message.path("id").asText("");
-            if (sender.isEmpty() || id.isEmpty()) {
+            Optional<InboundMessage> read = WhatsappMessages.read(message).flatMap(content -> {
+                Optional<Customer> sender = whatsappSender(message, value.path("contacts"));
+                String id = message.path("id").asText("");
+                return sender.isEmpty() || id.isEmpty() ? Optional.empty() : Optional.of(new InboundMessage("whatsapp", "meta", id,
+                        sender.get(), content.text(), content.payload(), null, clock.instant(), content.kind(), content.media()));
+            });
+            if (read.isPresent()) {
+                into.add(read.get());
+            } else if (WhatsappMessages.isKnown(message)) {
                 counter.count("whatsapp", "unreadable", clock.instant());
-                continue;
+            } else {
+                counter.count("whatsapp", "message:" + safe(message.path("type").asText()), clock.instant());
             }
-            into.add(new InboundMessage("whatsapp", "meta", id, sender.get(), text, payload, null, clock.instant()));
         }
     }
 
@@ -144,32 +130,43 @@ public final class MetaWebhook {
         return false;
     }
 
-    /** A WhatsApp id is the phone number without its plus: both identify the customer, so an SMS of the same number is the same person. */
-    private Optional<Customer> whatsappSender(String waId, String name) {
+    /**
+     * The sender by what WhatsApp gives: the WhatsApp id ({@code from}), which is the phone number
+     * without its plus, so an SMS of the same number is the same person; and the business-scoped user
+     * id ({@code from_user_id}), given beside the number or, for a customer who shows only a username,
+     * instead of it. All are Meta's word, so verified; the name is the profile name, else the username.
+     */
+    private Optional<Customer> whatsappSender(JsonNode message, JsonNode contacts) {
+        String waId = message.path("from").asText("");
+        String userId = message.path("from_user_id").asText("");
         List<Identity> identities = new ArrayList<>();
-        normalizer.opaque(IdentityType.WHATSAPP_ID, waId).ifPresent(identities::add);
+        if (!waId.isEmpty()) {
+            normalizer.opaque(IdentityType.WHATSAPP_ID, waId).ifPresent(identities::add);
+            normalizer.phone("+" + waId).ifPresent(identities::add);
+        }
+        if (!userId.isEmpty()) {
+            normalizer.opaque(IdentityType.WHATSAPP_USER_ID, userId).ifPresent(identities::add);
+        }
         if (identities.isEmpty()) {
             return Optional.empty();
         }
-        normalizer.phone("+" + waId).ifPresent(identities::add);
-        return Optional.of(Customer.verifiedBy("meta", identities, name));
+        JsonNode contact = StreamSupport.stream(contacts.spliterator(), false)
+                .filter(c -> (!waId.isEmpty() && waId.equals(c.path("wa_id").asText()))
+                        || (!userId.isEmpty() && userId.equals(c.path("user_id").asText())))
+                .findFirst().orElse(contacts.path(0));
+        String name = contact.path("profile").path("name").asText(null);
+        String username = contact.path("profile").path("username").asText(null);
+        return Optional.of(Customer.verifiedBy("meta", identities, name != null ? name : username));
     }
 
     private void messenger(JsonNode event, List<InboundMessage> into) {
-        String psid = event.path("sender").path("id").asText("");
-        Optional<Identity> sender = normalizer.opaque(IdentityType.MESSENGER_ID, psid);
-        JsonNode message = event.path("message");
-        if (message.path("is_echo").asBoolean(false)) {
+        Optional<Identity> sender = normalizer.opaque(IdentityType.MESSENGER_ID, event.path("sender").path("id").asText(""));
+        if (event.path("message").path("is_echo").asBoolean(false)) {
             return;
         }
-        if (sender.isPresent() && message.isObject() && message.hasNonNull("mid")) {
-            into.add(new InboundMessage("messenger", "meta", message.path("mid").asText(), customer(sender.get()),
-                    message.path("text").asText(""), message.path("quick_reply").path("payload").asText(null), null, clock.instant()));
-        } else if (sender.isPresent() && event.has("postback")) {
-            JsonNode postback = event.path("postback");
-            String id = postback.path("mid").asText("postback:" + psid + ":" + event.path("timestamp").asText());
-            into.add(new InboundMessage("messenger", "meta", id, customer(sender.get()), postback.path("title").asText(""),
-                    postback.path("payload").asText(null), null, clock.instant()));
+        Optional<InboundMessage> read = sender.flatMap(psid -> MessengerEvents.read(event, customer(psid), clock.instant()));
+        if (read.isPresent()) {
+            into.add(read.get());
         } else {
             counter.count("messenger", "unhandled", clock.instant());
         }

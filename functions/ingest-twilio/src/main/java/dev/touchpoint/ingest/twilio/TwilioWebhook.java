@@ -5,6 +5,8 @@ import dev.touchpoint.aws.apigateway.FormFields;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
+import dev.touchpoint.domain.conversation.MediaItem;
+import dev.touchpoint.domain.conversation.MessageKind;
 import dev.touchpoint.domain.conversation.WebhookEventCounter;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
@@ -15,6 +17,7 @@ import dev.touchpoint.domain.identity.IdentityType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -62,6 +65,11 @@ public final class TwilioWebhook {
             return text(403, "text/plain", "Invalid Twilio signature.");
         }
         Map<String, String> fields = form.get();
+        if (isStatusCallback(fields)) {
+            // The delivery state of a message we sent: its From is our own number, never a customer.
+            counter.count("twilio", "status:" + fields.get("MessageStatus").replaceAll("[^a-z_]", ""), clock.instant());
+            return text(200, "text/xml", TWIML_EMPTY);
+        }
         String sid = fields.getOrDefault("MessageSid", fields.getOrDefault("SmsSid", ""));
         Optional<Customer> sender = sender(fields);
         if (sid.isBlank() || sender.isEmpty()) {
@@ -71,7 +79,8 @@ public final class TwilioWebhook {
         }
         boolean whatsapp = fields.getOrDefault("From", "").startsWith("whatsapp:");
         InboundMessage message = new InboundMessage(whatsapp ? "whatsapp" : "sms", "twilio", sid, sender.get(),
-                fields.getOrDefault("Body", ""), emptyToNull(fields.get("ButtonPayload")), null, clock.instant());
+                fields.getOrDefault("Body", ""), emptyToNull(fields.get("ButtonPayload")), null, clock.instant(),
+                MessageKind.MESSAGE, media(fields));
         if (!message.isStorable()) {
             // Twilio would only send it again: acknowledged, counted, not queued.
             counter.count("twilio", "unreadable", clock.instant());
@@ -79,6 +88,46 @@ public final class TwilioWebhook {
         }
         queue.enqueue(new InboundMessageEvent(message));
         return text(200, "text/xml", TWIML_EMPTY);
+    }
+
+    /**
+     * Twilio posts a message's status changes (sent, delivered, undelivered, failed…) to a status callback
+     * URL: a {@code MessageStatus} other than {@code received}, and no {@code Body}. An incoming message
+     * always has a {@code Body}, empty for a picture alone.
+     */
+    static boolean isStatusCallback(Map<String, String> fields) {
+        String status = fields.get("MessageStatus");
+        return status != null && !status.equals("received") && !fields.containsKey("Body");
+    }
+
+    /** An MMS or WhatsApp media message: {@code NumMedia} items, each {@code MediaUrl<i>} with its {@code MediaContentType<i>}. */
+    static List<MediaItem> media(Map<String, String> fields) {
+        int count;
+        try {
+            count = Math.min(Integer.parseInt(fields.getOrDefault("NumMedia", "0").trim()), 10);
+        } catch (NumberFormatException notANumber) {
+            return List.of();
+        }
+        List<MediaItem> media = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String url = emptyToNull(fields.get("MediaUrl" + i));
+            String type = emptyToNull(fields.get("MediaContentType" + i));
+            if (url != null) {
+                media.add(new MediaItem(kindOf(type), url, type));
+            }
+        }
+        return media;
+    }
+
+    private static String kindOf(String contentType) {
+        if (contentType == null) {
+            return "file";
+        }
+        String major = contentType.substring(0, Math.max(0, contentType.indexOf('/'))).toLowerCase(Locale.ROOT);
+        return switch (major) {
+            case "image", "video", "audio" -> major;
+            default -> contentType.toLowerCase(Locale.ROOT).contains("vcard") ? "contacts" : "document";
+        };
     }
 
     /** {@code From} is {@code +90…} for SMS or {@code whatsapp:+90…}; WhatsApp adds {@code WaId} and the profile name. */

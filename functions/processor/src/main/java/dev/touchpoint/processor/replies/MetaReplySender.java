@@ -31,7 +31,9 @@ final class MetaReplySender {
         String path;
         if (channel.equals("whatsapp")) {
             path = "/" + phoneNumberId + "/messages";
-            body.put("messaging_product", "whatsapp").put("recipient_type", "individual").put("to", recipient).put("type", "text");
+            body.put("messaging_product", "whatsapp").put("recipient_type", "individual")
+                    // A number goes in "to"; a business-scoped user id ("TR.1234…", never all digits) in "recipient".
+                    .put(recipient.contains(".") ? "recipient" : "to", recipient).put("type", "text");
             body.putObject("text").put("body", text);
         } else {
             path = "/me/messages";

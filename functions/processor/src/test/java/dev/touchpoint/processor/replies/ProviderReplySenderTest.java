@@ -74,6 +74,20 @@ class ProviderReplySenderTest {
                 "{\"recipient\":{\"id\":\"24680135792468013\"},\"messaging_type\":\"RESPONSE\",\"message\":{\"text\":\"Thank you!\"}}")));
     }
 
+    /** A customer who shows only a username has no number: the reply names their business-scoped user id. */
+    @Test
+    void metaWhatsapp_toAUserId_usesTheRecipientField() {
+        provider.stubFor(post(urlEqualTo("/106540352242922/messages")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"TR.1502576394655843\","
+                        + "\"user_id\":\"TR.1502576394655843\"}],\"messages\":[{\"id\":\"wamid.HBgN\"}]}")));
+
+        replies.reply("whatsapp", "meta", "TR.1502576394655843", "Teşekkürler");
+
+        provider.verify(postRequestedFor(urlEqualTo("/106540352242922/messages")).withRequestBody(equalToJson(
+                "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"recipient\":\"TR.1502576394655843\","
+                        + "\"type\":\"text\",\"text\":{\"body\":\"Teşekkürler\"}}")));
+    }
+
     @Test
     void providerRefusal_failsTheReplyLoudly() {
         provider.stubFor(post(urlEqualTo("/me/messages")).willReturn(aResponse().withStatus(400)
