@@ -26,7 +26,10 @@ final class LibraryCosts {
     private static final List<Library> LIBRARIES = List.of(
             new Library("libphonenumber", "ingest-api", Map.of("e164", "+905551112233", "time_zone", "[Europe/Istanbul]")),
             new Library("zxing", "survey-web", Map.of("qr_code", "37x37")),
-            new Library("jackson_csv", "ingest-api", Map.of("json_first", "2-fields", "rows", "9-cells")));
+            new Library("jackson_csv", "ingest-api", Map.of("json_first", "2-fields", "rows", "9-cells")),
+            // Before issue 27 ingest-email stripped tags with regular expressions; jsoup replaced them: both, side by side.
+            new Library("html_regex", "ingest-email", Map.of("html_text", "10 puanKasiyer &ccedil;ok ilgiliydiNasıldık?")),
+            new Library("jsoup", "ingest-email", Map.of("html_text", "10 puan Kasiyer çok ilgiliydi")));
 
     private LibraryCosts() {
     }

@@ -16,6 +16,7 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
 
 /**
  * The child JVM of {@link LibraryCosts}: in a fresh JVM on a function's unpacked jar, times each step of
@@ -33,6 +34,7 @@ public final class LibraryFirstUse {
             case "libphonenumber" -> List.of("e164", "time_zone");
             case "zxing" -> List.of("qr_code");
             case "jackson_csv" -> List.of("json_first", "rows");
+            case "jsoup", "html_regex" -> List.of("html_text");
             default -> throw new IllegalArgumentException("no such library: " + args[0]);
         };
         for (String step : steps) {
@@ -50,6 +52,8 @@ public final class LibraryFirstUse {
             case "zxing.qr_code" -> QrCodes.size("http://localhost:8080/q/store-kadikoy");
             case "jackson_csv.json_first" -> CsvRows.jsonFields("{\"channel\":\"paper\",\"nps\":9}");
             case "jackson_csv.rows" -> CsvRows.count("externalId,nps,comment\r\np-1,9,\"fine, \"\"really\"\"\"\r\np-2,3,slow\r\n");
+            case "html_regex.html_text" -> HtmlMail.stripped(HtmlMail.SAMPLE);
+            case "jsoup.html_text" -> HtmlMail.text(HtmlMail.SAMPLE);
             default -> throw new IllegalArgumentException(step);
         };
     }
@@ -72,6 +76,24 @@ public final class LibraryFirstUse {
             } catch (NumberParseException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** As ingest-email's {@code HtmlText} reads an HTML-only reply: parsed, the quote removed, the text of what is left. */
+    private static final class HtmlMail {
+        static final String SAMPLE = "<div dir=\"ltr\"><div>10 puan</div><div>Kasiyer &ccedil;ok ilgiliydi</div></div>"
+                + "<div class=\"gmail_quote\"><blockquote>Nasıldık?</blockquote></div>";
+
+        /** What ingest-email did before jsoup: tags removed by regular expressions, five entities replaced. */
+        static String stripped(String html) {
+            return html.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", "").replaceAll("(?i)<br\\s*/?>|</p>", "\n")
+                    .replaceAll("<[^>]+>", "").replace("&nbsp;", " ").replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
+        }
+
+        static String text(String html) {
+            var document = Jsoup.parse(html);
+            document.select("div.gmail_quote").remove();
+            return document.body().text();
         }
     }
 

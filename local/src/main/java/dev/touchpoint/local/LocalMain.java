@@ -87,6 +87,8 @@ public final class LocalMain {
         System.out.println("  API key   " + config.apiKey() + (config.apiKeyGenerated()
                 ? "   (generated; set TOUCHPOINT_API_KEY to choose one)" : "   (from TOUCHPOINT_API_KEY)"));
         System.out.println("  data      " + (config.inMemory() ? "in memory (gone when stopped)" : config.dataDir().toAbsolutePath()));
+        System.out.println("  mail in   " + runtime.inboundMailDirectory().toAbsolutePath()
+                + "   (an emailed reply's <id>.eml; then invoke ingest-email with events/ses/receipt-reply.json)");
         String webhooks = config.passThrough().getOrDefault("TOUCHPOINT_WEBHOOK_URLS", "");
         if (!webhooks.isBlank()) {
             System.out.println("  webhooks  " + webhooks.replaceAll("=[^,]*", "") + "   (signed with TOUCHPOINT_WEBHOOK_SECRET)");

@@ -85,6 +85,7 @@ class LocalJarIT {
         for (String function : List.of("ingest-api", "processor", "survey-dispatcher", "ingest-email", "closed-loop", "reporting-api")) {
             assertTrue(read(firstLog).contains(" " + function), "names " + function + " among the invokable functions");
         }
+        assertTrue(read(firstLog).contains("mail in   " + dataDir.resolve("kept/inbound-mail").toAbsolutePath()), "names where mail goes");
         assertOwnerOnly(dataDir.resolve("kept"), dataDir.resolve("kept/survey-token.key"), dataDir.resolve("kept/dynamodb"),
                 dataDir.resolve("kept/sqs"));
 

@@ -3,6 +3,7 @@ package dev.touchpoint.domain.conversation;
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
+import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityType;
 import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationRepository;
@@ -20,6 +21,7 @@ import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.SurveyDefinition;
 import dev.touchpoint.domain.survey.SurveyQuestion;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,6 +81,7 @@ public final class ConversationRouter {
      *                    entry may be stored already, and then its work is finished rather than skipped
      */
     public Outcome handle(InboundMessage message, boolean redelivered) {
+        tokenInvitation(message).ifPresent(invited -> joinInvitedProfile(message, invited));
         String profileId = identities.resolve(message.sender(), message.receivedAt(), message.idempotencyKey())
                 .orElseThrow(() -> new IllegalStateException("an inbound message always names its sender"));
         ProfileRecord profile = profiles.load(profileId).orElseThrow();
@@ -123,6 +126,33 @@ public final class ConversationRouter {
             return Outcome.ASKED_FOR_TEXT;
         }
         return invitation.map(open -> answer(message, profile, open, redelivered)).orElseGet(() -> unsolicited(message, profileId));
+    }
+
+    private Optional<Invitation> tokenInvitation(InboundMessage message) {
+        return Optional.ofNullable(message.invitationToken())
+                .flatMap(token -> tokens.verify(token, message.receivedAt())).flatMap(invitations::load);
+    }
+
+    /**
+     * A reply that carries the invitation's token from an address the invited profile does not hold yet
+     * (the customer's other mailbox): the token proves the invitation was read, the verified sender that
+     * the address is theirs, so the address joins the invited profile and the conversation stays on one
+     * timeline. An address some other profile holds stays that profile's: a token never fuses two known
+     * people (a forwarded invitation answered by a colleague), and an unverified sender stays a claim.
+     */
+    private void joinInvitedProfile(InboundMessage message, Invitation invited) {
+        if (message.sender().provenance().isClaimed() || invited.profileId() == null) {
+            return;
+        }
+        Set<Identity> unknown = new LinkedHashSet<>();
+        for (Identity identity : message.sender().identities()) {
+            if (profiles.entryOf(identity).owner().isPresent()) {
+                return;
+            }
+            unknown.add(identity);
+        }
+        profiles.surviving(invited.profileId())
+                .ifPresent(profile -> profiles.attach(profile, unknown, message.sender().provenance().source() + "+token"));
     }
 
     private Optional<Invitation> invitationFor(InboundMessage message, ProfileRecord profile) {

@@ -56,14 +56,17 @@ public final class EmailReplyHandler implements RequestStreamHandler {
                 new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")), Clock.systemUTC());
     }
 
-    /** A customer's reply as SES stores it, and its receipt: what priming walks through. */
+    /**
+     * A customer's reply as SES stores it, and its receipt: what priming walks through. HTML only, so
+     * that jsoup's first use (about 100 ms in a fresh JVM, docs/performance.md) is paid before the snapshot.
+     */
     private static final String SAMPLE_MAIL = """
             From: Customer <priming@touchpoint.invalid>\r
             To: reply+PRIMING@touchpoint.invalid\r
             Subject: Re: A quick question\r
-            Content-Type: text/plain; charset=UTF-8\r
+            Content-Type: text/html; charset=UTF-8\r
             \r
-            9, thank you\r
+            <div dir="ltr">9, thank you</div><div class="gmail_quote">On Monday, Shop wrote:<blockquote>How did we do?</blockquote></div>\r
             """;
     private static final String SAMPLE_RECEIPT = """
             {"Records":[{"eventSource":"aws:ses","ses":{"mail":{"messageId":"priming","source":"priming@touchpoint.invalid",\

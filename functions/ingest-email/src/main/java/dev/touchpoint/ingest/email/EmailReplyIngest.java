@@ -1,16 +1,20 @@
 package dev.touchpoint.ingest.email;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.domain.conversation.AutomaticMail;
 import dev.touchpoint.domain.conversation.EmailReplies;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
+import dev.touchpoint.domain.conversation.MessageKind;
 import dev.touchpoint.domain.conversation.RawEmailStore;
 import dev.touchpoint.domain.conversation.WebhookEventCounter;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.Identity;
-import dev.touchpoint.domain.identity.Provenance;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.identity.Provenance;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +24,10 @@ import java.util.function.Consumer;
 /**
  * For each received email: drop it (logged, counted) when SES's spam or virus verdict is FAIL; read
  * the raw message the S3 action stored; take the new text of the reply and the survey token of the
- * {@code reply+<token>@} address (or subject); queue it as an inbound email. The sender is only
- * named by the envelope ({@code mail.source}), never by the body.
+ * {@code reply+<token>@} address (or subject); queue it as an inbound email, marked automatic (an
+ * out-of-office, a delivery report: never read, never answered) or an unsubscribe request (a mail to the
+ * List-Unsubscribe address). The customer is the {@code From} address, verified when SES's SPF or DKIM
+ * verdict passes; the envelope sender names no one.
  */
 public final class EmailReplyIngest {
 
@@ -75,18 +81,18 @@ public final class EmailReplyIngest {
     }
 
     /**
-     * The sender's address is vouched for only when SES found the mail's SPF or DKIM to pass; otherwise
-     * anybody could have written it, and it is a claim (docs/decisions.md).
+     * The sender's address is vouched for only when SES found the mail's SPF or DKIM to pass and DMARC
+     * not to fail; otherwise anybody could have written it, and it is a claim (docs/decisions.md).
      */
     private static boolean authenticated(JsonNode receipt) {
-        return "PASS".equals(receipt.path("spfVerdict").path("status").asText())
+        boolean passed = "PASS".equals(receipt.path("spfVerdict").path("status").asText())
                 || "PASS".equals(receipt.path("dkimVerdict").path("status").asText());
+        return passed && !"FAIL".equals(receipt.path("dmarcVerdict").path("status").asText());
     }
 
     private Optional<InboundMessage> read(JsonNode ses) {
         JsonNode mail = ses.path("mail");
         String messageId = mail.path("messageId").asText("");
-        Optional<Identity> sender = normalizer.email(mail.path("source").asText("").replaceFirst("^prvs=[^=]+=", ""));
         List<String> recipients = new ArrayList<>();
         (ses.path("receipt").path("recipients").isArray() ? ses.path("receipt").path("recipients") : mail.path("destination"))
                 .forEach(r -> recipients.add(r.asText()));
@@ -94,9 +100,35 @@ public final class EmailReplyIngest {
             return Optional.empty();
         }
         Provenance provenance = authenticated(ses.path("receipt")) ? Provenance.verified("ses") : Provenance.claimed("ses-unauthenticated");
-        return sender.flatMap(from -> store.fetch(messageId).flatMap(MimeText::parse).map(parsed ->
-                new InboundMessage("email", "ses", messageId, new Customer(List.of(from), null, null, null, provenance),
-                        EmailReplies.newText(parsed.text()), null, EmailReplies.tokenOf(recipients, parsed.subject()).orElse(null),
-                        clock.instant())));
+        return store.fetch(messageId).flatMap(MimeText::parse).flatMap(parsed -> author(parsed).map(from -> {
+            String token = EmailReplies.tokenOf(recipients, parsed.subject()).orElse(null);
+            InboundMessage message = new InboundMessage("email", "ses", messageId, new Customer(List.of(from), null, null, null, provenance),
+                    EmailReplies.newText(parsed.text()), null, token, clock.instant());
+            Optional<String> automatic = AutomaticMail.reason(parsed::header, parsed.subject(), parsed.contentType(), from.value());
+            if (automatic.isPresent()) {
+                counter.count("ses", "automatic:" + automatic.get(), clock.instant());
+                return message.as(MessageKind.AUTOMATIC);
+            }
+            return AutomaticMail.isUnsubscribeRequest(parsed.subject()) ? message.as(MessageKind.UNSUBSCRIBE) : message;
+        }));
+    }
+
+    /**
+     * Who wrote the mail: its {@code From} address. The envelope sender ({@code mail.source}) is only
+     * the server that handed it over — a forwarder's rewritten SRS address, a bounce's empty sender —
+     * and names nobody; without a readable From there is no author.
+     */
+    private Optional<Identity> author(MimeText.Parsed parsed) {
+        for (String value : parsed.header("from")) {
+            try {
+                InternetAddress[] addresses = InternetAddress.parseHeader(value, false);
+                if (addresses.length > 0 && addresses[0].getAddress() != null) {
+                    return normalizer.email(addresses[0].getAddress());
+                }
+            } catch (AddressException unreadable) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 }

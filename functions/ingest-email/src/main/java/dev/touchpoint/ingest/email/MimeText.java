@@ -1,6 +1,7 @@
 package dev.touchpoint.ingest.email;
 
 import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -9,10 +10,17 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The text of a MIME message, with Jakarta Mail: its first text/plain part, else its HTML with the tags removed.
+ * The text of a MIME message, with Jakarta Mail: its first text/plain part, else its HTML as text
+ * ({@link HtmlText}); and its subject and headers.
  *
  * <p>The message is read as a {@link MimeBodyPart}, which parses headers, transfer encodings and
  * multiparts as a {@code MimeMessage} does, without what only a message needs: a {@code Session}
@@ -29,11 +37,23 @@ final class MimeText {
     static Optional<Parsed> parse(byte[] raw) {
         try {
             MimeBodyPart message = new MimeBodyPart(new ByteArrayInputStream(raw));
-            String text = find(message, "text/plain").orElseGet(() -> find(message, "text/html").map(MimeText::stripTags).orElse(""));
-            return Optional.of(new Parsed(subject(message), text));
+            String text = find(message, "text/plain").orElseGet(() -> find(message, "text/html").map(HtmlText::of).orElse(""));
+            return Optional.of(new Parsed(subject(message), text, headers(message), message.getContentType()));
         } catch (MessagingException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Every header by its name in lower case, values unfolded, in the order written. */
+    private static Map<String, List<String>> headers(MimeBodyPart message) throws MessagingException {
+        Map<String, List<String>> headers = new HashMap<>();
+        Enumeration<Header> all = message.getAllHeaders();
+        while (all.hasMoreElements()) {
+            Header header = all.nextElement();
+            headers.computeIfAbsent(header.getName().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+                    .add(MimeUtility.unfold(header.getValue() == null ? "" : header.getValue()).strip());
+        }
+        return headers;
     }
 
     /** The subject decoded as {@code MimeMessage.getSubject} does: unfolded, its encoded words decoded, else as written. */
@@ -49,7 +69,12 @@ final class MimeText {
         }
     }
 
-    record Parsed(String subject, String text) {
+    /** @param contentType the message's own content type ({@code multipart/report} for a delivery report) */
+    record Parsed(String subject, String text, Map<String, List<String>> headers, String contentType) {
+
+        List<String> header(String lowerCaseName) {
+            return headers.getOrDefault(lowerCaseName, List.of());
+        }
     }
 
     private static Optional<String> find(Part part, String type) {
@@ -71,10 +96,5 @@ final class MimeText {
         } catch (MessagingException | IOException e) {
             return Optional.empty();
         }
-    }
-
-    private static String stripTags(String html) {
-        return html.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", "").replaceAll("(?i)<br\\s*/?>|</p>", "\n")
-                .replaceAll("<[^>]+>", "").replace("&nbsp;", " ").replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&");
     }
 }
