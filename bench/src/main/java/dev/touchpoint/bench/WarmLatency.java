@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
@@ -63,7 +64,7 @@ final class WarmLatency {
             sqs.purgeQueue(q -> q.queueUrl(env.get("TOUCHPOINT_QUEUE_URL")));
         }
 
-        FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(env), (c, p, t, x) -> { });
+        FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(env), (c, p, t, x) -> new SendOutcome.Sent(null));
         double[] batchMs = Timed.time(20, 100, i -> processor.process(batch(i), line -> { }));
         put(results, "warm_ms.processor_batch_of_10", batchMs);
         System.out.printf("  warm: ingest-api p50 %.2f ms p99 %.2f ms; processor batch of 10 p50 %.1f ms p99 %.1f ms%n",

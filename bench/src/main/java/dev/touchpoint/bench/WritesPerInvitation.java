@@ -1,6 +1,7 @@
 package dev.touchpoint.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
@@ -50,7 +51,7 @@ final class WritesPerInvitation {
             SuiteResources.createTable(AwsClients.dynamoDb(Environment.of(env)), TABLE);
             List<String> queued = new ArrayList<>();
             IngestApi ingest = IngestApiWiring.build(environment, message -> queued.add(QueueMessageCodec.encode(message)));
-            FeedbackBatchProcessor processor = ProcessorWiring.build(environment, (channel, provider, to, text) -> { });
+            FeedbackBatchProcessor processor = ProcessorWiring.build(environment, (channel, provider, to, text) -> new SendOutcome.Sent(null));
             List<String> sentInvitations = new ArrayList<>();
             InvitationDispatcher dispatcher = SurveyDispatcherWiring.build(environment, email -> {
                 sentInvitations.add(email.invitationId());

@@ -1,6 +1,7 @@
 package dev.touchpoint.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
@@ -42,7 +43,7 @@ final class WritesPerResponse {
             Map<String, String> metered = new HashMap<>(env);
             metered.put("AWS_ENDPOINT_URL_DYNAMODB", meter.endpoint().toString());
             metered.remove("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL");
-            FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(metered), (channel, provider, to, text) -> { });
+            FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(metered), (channel, provider, to, text) -> new SendOutcome.Sent(null));
             double[] first = record(processor, meter, "units-1", 9, null);
             Map<String, Double> before = meter.byOperation();
             double[] known = record(processor, meter, "units-2", 8, null);

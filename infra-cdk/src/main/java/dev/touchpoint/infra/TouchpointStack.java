@@ -59,6 +59,8 @@ public final class TouchpointStack extends Stack {
         String publicUrl = config.customDomain().map(domain -> "https://" + domain).orElse(api.url());
         SurveyDispatch surveys = new SurveyDispatch(this, "Surveys", store, pipeline, email, publicUrl, config, jars, removal);
         surveys.allowEmailFrom(pipeline.processor());
+        // Twilio posts the delivery news of the processor's replies to this address's /webhooks/twilio.
+        pipeline.processor().function().addEnvironment("TOUCHPOINT_PUBLIC_URL", publicUrl);
         surveys.shareSecretWith(ingestApi);
         for (String path : List.of("/s/{token}", "/k/{touchpoint}", "/q/{touchpoint}")) {
             api.route(HttpMethod.GET, path, surveys.surveyWeb());

@@ -12,6 +12,7 @@ import dev.touchpoint.delivery.DeliveryEventsHandler;
 import dev.touchpoint.delivery.DeliveryEventsWiring;
 import dev.touchpoint.dispatcher.SurveyDispatcherHandler;
 import dev.touchpoint.dispatcher.SurveyDispatcherWiring;
+import dev.touchpoint.domain.conversation.ReplySender;
 import dev.touchpoint.ingest.api.IngestApiHandler;
 import dev.touchpoint.ingest.api.IngestApiWiring;
 import dev.touchpoint.ingest.email.EmailReplyHandler;
@@ -35,6 +36,7 @@ import dev.touchpoint.local.lambda.StreamFunctions;
 import dev.touchpoint.local.outbox.LocalOutbox;
 import dev.touchpoint.processor.ProcessorHandler;
 import dev.touchpoint.processor.ProcessorWiring;
+import dev.touchpoint.processor.replies.ProviderReplySender;
 import dev.touchpoint.reporting.ReportingApiHandler;
 import dev.touchpoint.survey.web.SurveyWebHandler;
 import dev.touchpoint.survey.web.SurveyWebWiring;
@@ -125,7 +127,7 @@ public final class LocalRuntime implements AutoCloseable {
                 : config.dataDir().resolve("inbound-mail"));
 
         LocalFunction<SQSEvent, SQSBatchResponse> processor = new LocalFunction<>(
-                PROCESSOR, SQSEvent.class, new ProcessorHandler(ProcessorWiring.build(Environment.of(functionEnv), outbox.replySender())));
+                PROCESSOR, SQSEvent.class, new ProcessorHandler(ProcessorWiring.build(Environment.of(functionEnv), replySender())));
         @SuppressWarnings({"unchecked", "rawtypes"})
         LocalFunction<Map<String, Object>, Map<String, Object>> dispatcher = new LocalFunction(SURVEY_DISPATCHER, Map.class,
                 new SurveyDispatcherHandler(SurveyDispatcherWiring.build(Environment.of(functionEnv),
@@ -240,6 +242,22 @@ public final class LocalRuntime implements AutoCloseable {
                     + SETUP_CALL_TIMEOUT.toSeconds() + " s while the table and queues were made (" + e.getClass().getSimpleName()
                     + "): the machine is too busy; start again when it is quieter", e);
         }
+    }
+
+    /**
+     * Replies go to the outbox, unless a provider is configured as in AWS ({@code TOUCHPOINT_TWILIO_ACCOUNT_SID}
+     * with its token, {@code TOUCHPOINT_META_ACCESS_TOKEN}): then that provider's replies really go out
+     * through its API (Twilio's test credentials, say, or a stand-in at {@code TOUCHPOINT_TWILIO_API_URL}),
+     * with its answers, refusals included, as in AWS.
+     */
+    private ReplySender replySender() {
+        Environment env = Environment.of(functionEnv);
+        ReplySender providers = new ProviderReplySender(env);
+        ReplySender outboxed = outbox.replySender();
+        boolean twilio = env.optional("TOUCHPOINT_TWILIO_ACCOUNT_SID").isPresent();
+        boolean meta = env.optional("TOUCHPOINT_META_ACCESS_TOKEN").isPresent();
+        return (channel, provider, recipient, text) -> (provider.equals("twilio") && twilio) || (provider.equals("meta") && meta)
+                ? providers.reply(channel, provider, recipient, text) : outboxed.reply(channel, provider, recipient, text);
     }
 
     /** The standard AWS variables the functions see: the embedded endpoints, or what the caller set (LocalStack). */

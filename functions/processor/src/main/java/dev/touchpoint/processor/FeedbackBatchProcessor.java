@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import dev.touchpoint.aws.sqs.SqsRecords;
 import dev.touchpoint.domain.conversation.ConversationRouter;
+import dev.touchpoint.domain.conversation.DeliveryStatusEvent;
+import dev.touchpoint.domain.conversation.DeliveryStatuses;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
 import dev.touchpoint.domain.conversation.TeamReplies;
 import dev.touchpoint.domain.conversation.TeamReply;
@@ -30,7 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * Handles each message of a batch on its own (feedback is recorded, an interaction schedules its survey,
- * a customer's message continues their conversation, a team member's reply is sent); a failure fails only its own record.
+ * a customer's message continues their conversation, a team member's reply is sent, a provider's
+ * delivery news updates the message it names); a failure fails only its own record.
  * Different customers' messages are handled at the same time, one customer's in batch order
  * ({@link SameCustomerGroups}): a batch waits on DynamoDB, not on the CPU, so this shortens it several times.
  * The batch's customers are read ahead in batched reads, and its detractor alerts are queued together
@@ -47,13 +50,15 @@ public final class FeedbackBatchProcessor {
     private final InvitationScheduler scheduler;
     private final ConversationRouter conversations;
     private final TeamReplies teamReplies;
+    private final DeliveryStatuses deliveryStatuses;
     private final DeadLetterQueue deadLetters;
     private final int maxReceiveCount;
 
     public FeedbackBatchProcessor(QueueMessageCodec codec, FeedbackRecorder recorder, InvitationScheduler scheduler,
-                                  ConversationRouter conversations, TeamReplies teamReplies, DeadLetterQueue deadLetters,
-                                  int maxReceiveCount) {
+                                  ConversationRouter conversations, TeamReplies teamReplies, DeliveryStatuses deliveryStatuses,
+                                  DeadLetterQueue deadLetters, int maxReceiveCount) {
         this.teamReplies = teamReplies;
+        this.deliveryStatuses = deliveryStatuses;
         this.codec = codec;
         this.recorder = recorder;
         this.scheduler = scheduler;
@@ -69,6 +74,7 @@ public final class FeedbackBatchProcessor {
             case InteractionEvent interaction -> scheduler.schedule(interaction);
             case InboundMessageEvent inbound -> conversations.handle(inbound.message(), redelivered(record));
             case TeamReply reply -> teamReplies.send(reply);
+            case DeliveryStatusEvent status -> deliveryStatuses.record(status);
             default -> throw new UnreadableMessageException("no handler for " + message.getClass().getSimpleName());
         }
     }

@@ -15,6 +15,7 @@ import dev.touchpoint.aws.sqs.SqsClosedLoopQueue;
 import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import dev.touchpoint.domain.conversation.ConversationRouter;
+import dev.touchpoint.domain.conversation.DeliveryStatuses;
 import dev.touchpoint.domain.conversation.ReplySender;
 import dev.touchpoint.domain.conversation.TeamReplies;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
@@ -115,6 +116,7 @@ public final class ProcessorWiring {
                 scheduler,
                 conversations,
                 new TeamReplies(profiles, threads, replies, suppressions, hashes),
+                new DeliveryStatuses(threads, profiles),
                 new SqsDeadLetterQueue(sqs, env.required("TOUCHPOINT_DLQ_URL")),
                 env.integer("TOUCHPOINT_MAX_RECEIVE_COUNT", DEFAULT_MAX_RECEIVE_COUNT));
     }

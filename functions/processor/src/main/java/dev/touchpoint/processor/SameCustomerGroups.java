@@ -1,5 +1,6 @@
 package dev.touchpoint.processor;
 
+import dev.touchpoint.domain.conversation.DeliveryStatusEvent;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
 import dev.touchpoint.domain.conversation.TeamReply;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
@@ -58,6 +59,8 @@ final class SameCustomerGroups {
             case InteractionEvent interaction -> addIdentities(keys, interaction.interaction().customer());
             case InboundMessageEvent inbound -> addIdentities(keys, inbound.message().sender());
             case TeamReply reply -> keys.add("profile:" + reply.profileId());
+            // News of one message in order: "delivered" then "read" must not race each other.
+            case DeliveryStatusEvent status -> keys.add("sent:" + status.provider() + ":" + status.providerMessageId());
             default -> { }
         }
         return keys;

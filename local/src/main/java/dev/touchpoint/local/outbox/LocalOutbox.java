@@ -3,6 +3,7 @@ package dev.touchpoint.local.outbox;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.domain.conversation.ReplySender;
+import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.domain.invitation.EmailSender;
 import dev.touchpoint.domain.invitation.OutgoingEmail;
 import dev.touchpoint.domain.invitation.OutgoingSms;
@@ -48,9 +49,11 @@ public final class LocalOutbox {
         return this::addReply;
     }
 
-    private synchronized void addReply(String channel, String provider, String recipient, String text) {
-        messages.add(entry(UUID.randomUUID().toString(), channel, null).put("kind", "reply").put("provider", provider)
-                .put("to", recipient).put("body", text));
+    /** Taken, under the outbox entry's id: a provider status callback naming it as its message id updates the thread. */
+    private synchronized SendOutcome addReply(String channel, String provider, String recipient, String text) {
+        String id = UUID.randomUUID().toString();
+        messages.add(entry(id, channel, null).put("kind", "reply").put("provider", provider).put("to", recipient).put("body", text));
+        return new SendOutcome.Sent(id);
     }
 
     private synchronized String add(OutgoingEmail email) {

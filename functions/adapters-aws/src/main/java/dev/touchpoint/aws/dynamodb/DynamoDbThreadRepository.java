@@ -8,6 +8,7 @@ import static dev.touchpoint.aws.dynamodb.TouchpointTable.PK;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.PROFILE;
 import static dev.touchpoint.aws.dynamodb.TouchpointTable.SK;
 
+import dev.touchpoint.domain.conversation.Delivery;
 import dev.touchpoint.domain.conversation.MediaItem;
 import dev.touchpoint.domain.conversation.MessageKind;
 import dev.touchpoint.domain.conversation.ThreadEntry;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DynamoDbThreadRepository implements ThreadRepository {
 
     private static final String THREAD = "THREAD#";
+    private static final String SENT = "SENT#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -61,20 +63,88 @@ public final class DynamoDbThreadRepository implements ThreadRepository {
         if (!entry.media().isEmpty()) {
             item.put("media", AttributeValue.fromL(entry.media().stream().map(DynamoDbThreadRepository::mediaItem).toList()));
         }
+        item.putAll(deliveryAttributes(entry.delivery()));
         item.put(GSI1PK, s(PROFILE + entry.profileId()));
         item.put(GSI1SK, s(THREAD + SortableTime.of(entry.at()) + "#" + entry.id()));
         try {
             dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-            return true;
         } catch (ConditionalCheckFailedException storedBefore) {
             return false;
         }
+        pointToSent(entry);
+        return true;
+    }
+
+    /**
+     * The delivery attributes are set only while the entry still holds what the caller read ({@code
+     * deliveryStatus} and its time, or none): two pieces of news for one message never overwrite each other.
+     */
+    @Override
+    public boolean recordDelivery(ThreadEntry entry, Delivery expected) {
+        Map<String, AttributeValue> attributes = deliveryAttributes(entry.delivery());
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder update = new StringBuilder("SET ");
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> attribute : attributes.entrySet()) {
+            update.append(i == 0 ? "" : ", ").append(attribute.getKey()).append(" = :v").append(i);
+            values.put(":v" + i++, attribute.getValue());
+        }
+        String condition = "attribute_exists(PK) AND " + (expected == null ? "attribute_not_exists(deliveryStatus)"
+                : "deliveryStatus = :expectedStatus AND deliveryAt = :expectedAt");
+        if (expected != null) {
+            values.put(":expectedStatus", s(expected.status()));
+            values.put(":expectedAt", s(expected.at().toString()));
+        }
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(Map.of(PK, s(THREAD + entry.id()), SK, s("THREAD")))
+                    .updateExpression(update.toString()).conditionExpression(condition).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException changedMeanwhile) {
+            return false;
+        }
+        pointToSent(entry);
+        return true;
+    }
+
+    @Override
+    public Optional<ThreadEntry> findSent(String provider, String providerMessageId) {
+        Map<String, AttributeValue> pointer = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of(PK, s(SENT + provider + "#" + providerMessageId), SK, s("SENT")))).item();
+        if (pointer == null || pointer.isEmpty()) {
+            return Optional.empty();
+        }
+        return find(Attr.string(pointer, "entryId"));
+    }
+
+    /** {@code SENT#<provider>#<id>}: the provider's id of one of our messages finds its thread entry. Erased with it. */
+    private void pointToSent(ThreadEntry entry) {
+        if (entry.delivery() == null || entry.delivery().providerMessageId() == null || entry.provider() == null) {
+            return;
+        }
+        dynamo.putItem(p -> p.tableName(table).item(Map.of(PK, s(SENT + entry.provider() + "#" + entry.delivery().providerMessageId()),
+                SK, s("SENT"), "entity", s("sent-message"), "entryId", s(entry.id()), "profileId", s(entry.profileId()))));
+    }
+
+    private static Map<String, AttributeValue> deliveryAttributes(Delivery delivery) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        if (delivery != null) {
+            item.put("deliveryStatus", s(delivery.status()));
+            item.put("deliveryAt", s(delivery.at().toString()));
+            Attr.putIfPresent(item, "providerMessageId", delivery.providerMessageId());
+            Attr.putIfPresent(item, "deliveryErrorCode", delivery.errorCode());
+            Attr.putIfPresent(item, "deliveryReason", delivery.reason());
+        }
+        return item;
     }
 
     @Override
     public void erase(Collection<String> profileIds) {
-        forProfiles(profileIds).forEach(entry -> dynamo.deleteItem(d -> d.tableName(table)
-                .key(Map.of(PK, s(THREAD + entry.id()), SK, s("THREAD")))));
+        forProfiles(profileIds).forEach(entry -> {
+            if (entry.delivery() != null && entry.delivery().providerMessageId() != null && entry.provider() != null) {
+                dynamo.deleteItem(d -> d.tableName(table).key(Map.of(PK, s(SENT + entry.provider() + "#"
+                        + entry.delivery().providerMessageId()), SK, s("SENT"))));
+            }
+            dynamo.deleteItem(d -> d.tableName(table).key(Map.of(PK, s(THREAD + entry.id()), SK, s("THREAD"))));
+        });
     }
 
     @Override
@@ -105,7 +175,10 @@ public final class DynamoDbThreadRepository implements ThreadRepository {
         return new ThreadEntry(Attr.string(item, "entryId"), Attr.string(item, "profileId"),
                 ThreadEntry.Direction.valueOf(Attr.string(item, "direction")), Attr.string(item, "channel"),
                 Attr.string(item, "provider"), Attr.string(item, "text"), Attr.string(item, "invitationId"),
-                Instant.parse(Attr.string(item, "at")), Attr.string(item, "author"), MessageKind.fromWire(Attr.string(item, "kind")), media);
+                Instant.parse(Attr.string(item, "at")), Attr.string(item, "author"), MessageKind.fromWire(Attr.string(item, "kind")), media,
+                item.containsKey("deliveryStatus") ? new Delivery(Attr.string(item, "deliveryStatus"), Attr.string(item, "providerMessageId"),
+                        Attr.string(item, "deliveryErrorCode"), Attr.string(item, "deliveryReason"),
+                        Instant.parse(Attr.string(item, "deliveryAt"))) : null);
     }
 
     private static AttributeValue mediaItem(MediaItem media) {

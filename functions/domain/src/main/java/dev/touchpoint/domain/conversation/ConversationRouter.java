@@ -267,8 +267,9 @@ public final class ConversationRouter {
     }
 
     /**
-     * Sends a reply, then stores it in the thread: a reply stored is a reply sent, so a redelivered
-     * message sends only what an earlier attempt did not (a stop between the send and the store sends twice).
+     * Sends a reply, then stores it in the thread with what became of it: a reply stored is a reply sent
+     * (or refused for good), so a redelivered message sends only what an earlier attempt did not (a stop
+     * between the send and the store sends twice). A refusal is kept on the thread, not retried.
      */
     private void reply(InboundMessage message, String profileId, String text, String invitationId, boolean redelivered) {
         if (message.sender().provenance().isClaimed()) {
@@ -283,8 +284,11 @@ public final class ConversationRouter {
         if (redelivered && threads.find(entry.id()).isPresent()) {
             return;
         }
-        replies.reply(message.channel(), message.provider(), recipient, text);
-        threads.append(entry);
+        SendOutcome outcome = replies.reply(message.channel(), message.provider(), recipient, text);
+        threads.append(entry.with(Delivery.of(outcome, entry.at())));
+        if (outcome instanceof SendOutcome.Refused refused && refused.optedOut()) {
+            profiles.optOut(profileId, message.channel(), entry.at()); // they said STOP to the provider itself
+        }
     }
 
     private static String language(ProfileRecord profile, SurveyDefinition survey) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class TeamReplies {
 
-    public enum Outcome { SENT, REPEATED, PROFILE_GONE, NOT_REACHABLE }
+    public enum Outcome { SENT, REFUSED, REPEATED, PROFILE_GONE, NOT_REACHABLE }
 
     private final ProfileRepository profiles;
     private final ThreadRepository threads;
@@ -45,12 +45,20 @@ public final class TeamReplies {
         if (profile.get().claimed() || recipient.isEmpty() || keptClosed || !ReplyChannels.consents(profile.get(), reply.channel())) {
             return Outcome.NOT_REACHABLE;
         }
-        boolean first = threads.append(new ThreadEntry(reply.threadEntryId(), profile.get().id(), ThreadEntry.Direction.OUTBOUND,
-                reply.channel(), reply.provider(), reply.text(), null, reply.requestedAt(), reply.author()));
-        if (!first) {
+        ThreadEntry entry = new ThreadEntry(reply.threadEntryId(), profile.get().id(), ThreadEntry.Direction.OUTBOUND,
+                reply.channel(), reply.provider(), reply.text(), null, reply.requestedAt(), reply.author());
+        // Stored before it is sent: a team member's reply goes at most once, even if what follows fails.
+        if (!threads.append(entry)) {
             return Outcome.REPEATED;
         }
-        replies.reply(reply.channel(), reply.provider(), recipient.get().value(), reply.text());
+        SendOutcome outcome = replies.reply(reply.channel(), reply.provider(), recipient.get().value(), reply.text());
+        threads.recordDelivery(entry.with(Delivery.of(outcome, reply.requestedAt())), null);
+        if (outcome instanceof SendOutcome.Refused refused) {
+            if (refused.optedOut()) {
+                profiles.optOut(profile.get().id(), reply.channel(), reply.requestedAt());
+            }
+            return Outcome.REFUSED;
+        }
         return Outcome.SENT;
     }
 }

@@ -65,6 +65,14 @@ public final class ProfileJson {
         ObjectNode node = StrictJson.object().put("direction", entry.direction().name().toLowerCase(Locale.ROOT))
                 .put("kind", entry.kind().wireName()).put("channel", entry.channel()).put("text", entry.text())
                 .put("invitationId", entry.invitationId()).put("author", entry.author()).put("at", entry.at().toString());
+        if (entry.delivery() != null) {
+            // Where our message has got to: sent, delivered, read, or failed with the provider's code and what it means.
+            ObjectNode delivery = node.putObject("delivery").put("status", entry.delivery().status())
+                    .put("at", entry.delivery().at().toString());
+            if (entry.delivery().errorCode() != null) {
+                delivery.put("errorCode", entry.delivery().errorCode()).put("reason", entry.delivery().reason());
+            }
+        }
         if (!entry.media().isEmpty()) {
             ArrayNode media = node.putArray("media");
             entry.media().forEach(item -> media.addObject().put("kind", item.kind()).put("reference", item.reference())

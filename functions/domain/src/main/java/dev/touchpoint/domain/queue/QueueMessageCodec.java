@@ -3,6 +3,7 @@ package dev.touchpoint.domain.queue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.domain.conversation.DeliveryStatusEvent;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
 import dev.touchpoint.domain.conversation.MediaItem;
@@ -43,6 +44,7 @@ public final class QueueMessageCodec {
     public static final String INTERACTION_KIND = "interaction";
     public static final String INBOUND_KIND = "inbound";
     public static final String TEAM_REPLY_KIND = "team-reply";
+    public static final String DELIVERY_STATUS_KIND = "delivery-status";
 
     private final SubmissionReader submissions;
     private final InteractionReader interactions;
@@ -117,11 +119,21 @@ public final class QueueMessageCodec {
         return StrictJson.write(root);
     }
 
+    /** A provider's news of a message we sent: {@code {"kind":"delivery-status","status":{…}}}. */
+    public static String encode(DeliveryStatusEvent event) {
+        ObjectNode root = StrictJson.object();
+        root.put("kind", DELIVERY_STATUS_KIND);
+        root.putObject("status").put("provider", event.provider()).put("providerMessageId", event.providerMessageId())
+                .put("status", event.status()).put("errorCode", event.errorCode()).put("at", event.at().toString());
+        return StrictJson.write(root);
+    }
+
     public static String kindOf(QueueMessage message) {
         return switch (message) {
             case FeedbackEvent feedback -> FEEDBACK_KIND;
             case InteractionEvent interaction -> INTERACTION_KIND;
             case TeamReply reply -> TEAM_REPLY_KIND;
+            case DeliveryStatusEvent status -> DELIVERY_STATUS_KIND;
             default -> INBOUND_KIND;
         };
     }
@@ -132,6 +144,7 @@ public final class QueueMessageCodec {
             case InteractionEvent interaction -> encode(interaction);
             case InboundMessageEvent inbound -> encode(inbound);
             case TeamReply reply -> encode(reply);
+            case DeliveryStatusEvent status -> encode(status);
             default -> throw new IllegalArgumentException("no codec for " + message.getClass().getSimpleName());
         };
     }
@@ -144,6 +157,7 @@ public final class QueueMessageCodec {
             case INTERACTION_KIND -> interaction(root);
             case INBOUND_KIND -> inbound(root.path("message"));
             case TEAM_REPLY_KIND -> teamReply(root.path("reply"));
+            case DELIVERY_STATUS_KIND -> deliveryStatus(root.path("status"));
             default -> throw new UnreadableMessageException("unknown message kind");
         };
     }
@@ -206,6 +220,20 @@ public final class QueueMessageCodec {
         return new InboundMessageEvent(new InboundMessage(message.path("channel").asText(), message.path("provider").asText(),
                 id, sender, message.path("text").asText(""), textOrNull(message.get("payload")),
                 textOrNull(message.get("invitationToken")), receivedAt(message), kind, media));
+    }
+
+    private static DeliveryStatusEvent deliveryStatus(JsonNode status) {
+        String provider = status.path("provider").asText("");
+        String id = status.path("providerMessageId").asText("");
+        String word = status.path("status").asText("");
+        if (provider.isEmpty() || id.isEmpty() || word.isEmpty()) {
+            throw new UnreadableMessageException("delivery status without a provider, message id or status");
+        }
+        try {
+            return new DeliveryStatusEvent(provider, id, word, textOrNull(status.get("errorCode")), Instant.parse(status.path("at").asText()));
+        } catch (DateTimeException e) {
+            throw new UnreadableMessageException("delivery status without a valid at");
+        }
     }
 
     private static TeamReply teamReply(JsonNode reply) {

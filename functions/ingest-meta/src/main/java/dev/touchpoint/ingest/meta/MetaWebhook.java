@@ -3,6 +3,7 @@ package dev.touchpoint.ingest.meta;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.domain.conversation.DeliveryStatusEvent;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
 import dev.touchpoint.domain.conversation.WebhookEventCounter;
@@ -13,6 +14,8 @@ import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.identity.IdentityType;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.queue.QueueMessage;
+import dev.touchpoint.domain.text.StorableText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -89,21 +92,32 @@ public final class MetaWebhook {
             return text(400, "Malformed JSON.");
         }
         List<InboundMessage> messages = new ArrayList<>();
+        List<DeliveryStatusEvent> statuses = new ArrayList<>();
         switch (root.path("object").asText()) {
             case "whatsapp_business_account" -> root.path("entry").forEach(entry ->
-                    entry.path("changes").forEach(change -> whatsapp(change.path("value"), messages)));
+                    entry.path("changes").forEach(change -> whatsapp(change.path("value"), messages, statuses)));
             case "page" -> root.path("entry").forEach(entry ->
                     entry.path("messaging").forEach(event -> messenger(event, messages)));
             default -> counter.count("meta", "object:" + safe(root.path("object").asText("none")), clock.instant());
         }
         // Meta batches a busy number's messages into one POST: ten to an SQS request.
-        queue.enqueueAll(messages.stream().filter(this::storable).map(InboundMessageEvent::new).toList());
+        List<QueueMessage> queued = new ArrayList<>(messages.stream().filter(this::storable).map(InboundMessageEvent::new).toList());
+        queued.addAll(statuses);
+        queue.enqueueAll(queued);
         return text(200, "EVENT_RECEIVED");
     }
 
-    private void whatsapp(JsonNode value, List<InboundMessage> into) {
-        value.path("statuses").forEach(status ->
-                counter.count("whatsapp", "status:" + safe(status.path("status").asText("unknown")), clock.instant()));
+    private void whatsapp(JsonNode value, List<InboundMessage> into, List<DeliveryStatusEvent> statuses) {
+        for (JsonNode status : value.path("statuses")) {
+            counter.count("whatsapp", "status:" + safe(status.path("status").asText("unknown")), clock.instant());
+            // sent, delivered, read or failed (with errors[0].code): the news of a message we sent.
+            String id = status.path("id").asText("");
+            if (!id.isEmpty() && status.hasNonNull("status") && StorableText.isStorable(id)) {
+                JsonNode code = status.path("errors").path(0).path("code");
+                statuses.add(new DeliveryStatusEvent("meta", id, status.get("status").asText(),
+                        code.isMissingNode() || code.isNull() ? null : code.asText(), clock.instant()));
+            }
+        }
         for (JsonNode message : value.path("messages")) {
             Optional<InboundMessage> read = WhatsappMessages.read(message).flatMap(content -> {
                 Optional<Customer> sender = whatsappSender(message, value.path("contacts"));

@@ -3,6 +3,7 @@ package dev.touchpoint.ingest.twilio;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.FormFields;
 import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.domain.conversation.DeliveryStatusEvent;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
 import dev.touchpoint.domain.conversation.MediaItem;
@@ -14,6 +15,7 @@ import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.identity.IdentityType;
+import dev.touchpoint.domain.text.StorableText;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,11 @@ public final class TwilioWebhook {
         if (isStatusCallback(fields)) {
             // The delivery state of a message we sent: its From is our own number, never a customer.
             counter.count("twilio", "status:" + fields.get("MessageStatus").replaceAll("[^a-z_]", ""), clock.instant());
+            String sid = fields.getOrDefault("MessageSid", fields.getOrDefault("SmsSid", ""));
+            if (!sid.isBlank() && StorableText.isStorable(sid)) {
+                queue.enqueue(new DeliveryStatusEvent("twilio", sid, fields.get("MessageStatus"),
+                        emptyToNull(fields.get("ErrorCode")), clock.instant()));
+            }
             return text(200, "text/xml", TWIML_EMPTY);
         }
         String sid = fields.getOrDefault("MessageSid", fields.getOrDefault("SmsSid", ""));

@@ -1,6 +1,8 @@
 package dev.touchpoint.processor.replies;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.domain.json.StrictJson;
 import java.io.IOException;
 import java.net.URI;
@@ -26,7 +28,11 @@ final class MetaReplySender {
         this.phoneNumberId = phoneNumberId;
     }
 
-    void send(String channel, String recipient, String text) {
+    /**
+     * WhatsApp answers {@code {"messages":[{"id":"wamid…"}]}}, Messenger {@code {"message_id":"m_…"}}; an
+     * error {@code {"error":{"code":131047,"error_subcode":…}}}.
+     */
+    SendOutcome send(String channel, String recipient, String text) {
         ObjectNode body = StrictJson.object();
         String path;
         if (channel.equals("whatsapp")) {
@@ -48,12 +54,22 @@ final class MetaReplySender {
                 .POST(HttpRequest.BodyPublishers.ofString(StrictJson.write(body)))
                 .build();
         try {
-            ProviderCalls.expectSuccess("Meta", http.send(request, HttpResponse.BodyHandlers.ofString()));
+            return ProviderCalls.outcome("meta", "Meta", http.send(request, HttpResponse.BodyHandlers.ofString()),
+                    answer -> ProviderCalls.text(answer.has("messages") ? answer.path("messages").path(0).get("id") : answer.get("message_id")),
+                    MetaReplySender::errorCode);
         } catch (IOException e) {
             throw new ReplyFailedException("Meta unreachable: " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReplyFailedException("interrupted");
         }
+    }
+
+    /** Meta's code, with its subcode when it gives one ({@code 10/2018278}): some codes mean many things. */
+    private static String errorCode(JsonNode body) {
+        JsonNode error = body.path("error");
+        String code = ProviderCalls.text(error.get("code"));
+        String subcode = ProviderCalls.text(error.get("error_subcode"));
+        return code == null ? null : subcode == null ? code : code + "/" + subcode;
     }
 }

@@ -6,6 +6,7 @@ import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.ses.SesEmailSender;
 import dev.touchpoint.aws.sns.SnsSmsSender;
 import dev.touchpoint.domain.conversation.ReplySender;
+import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.domain.invitation.OutgoingEmail;
 import dev.touchpoint.domain.invitation.OutgoingSms;
 import java.util.Map;
@@ -35,25 +36,29 @@ public final class ProviderReplySender implements ReplySender {
         this.twilio = env.optional("TOUCHPOINT_TWILIO_ACCOUNT_SID").flatMap(sid -> SecretSettings.read(env, "TOUCHPOINT_TWILIO_AUTH_TOKEN")
                 .map(token -> new TwilioReplySender(env.optional("TOUCHPOINT_TWILIO_API_URL").orElse("https://api.twilio.com"), sid,
                         token, env.optional("TOUCHPOINT_TWILIO_SMS_FROM").orElse(""),
-                        env.optional("TOUCHPOINT_TWILIO_WHATSAPP_FROM").orElse(""))));
+                        env.optional("TOUCHPOINT_TWILIO_WHATSAPP_FROM").orElse(""),
+                        env.optional("TOUCHPOINT_PUBLIC_URL").map(url -> url.replaceFirst("/+$", "") + "/webhooks/twilio").orElse(""))));
         this.meta = SecretSettings.read(env, "TOUCHPOINT_META_ACCESS_TOKEN").map(token -> new MetaReplySender(
                 env.optional("TOUCHPOINT_META_GRAPH_URL").orElse("https://graph.facebook.com/v21.0"), token,
                 env.optional("TOUCHPOINT_META_PHONE_NUMBER_ID").orElse("")));
     }
 
     @Override
-    public void reply(String channel, String provider, String recipient, String text) {
-        switch (provider) {
-            case "twilio" -> twilio.ifPresentOrElse(t -> t.send(channel, recipient, text), () -> notConfigured(provider));
-            case "meta" -> meta.ifPresentOrElse(m -> m.send(channel, recipient, text), () -> notConfigured(provider));
-            case "aws-sms" -> sms().send(new OutgoingSms(null, recipient, text, env.optional("TOUCHPOINT_SMS_ORIGINATION").orElse(null), null));
-            case "ses" -> email().send(replyEmail(recipient, text));
+    public SendOutcome reply(String channel, String provider, String recipient, String text) {
+        return switch (provider) {
+            case "twilio" -> twilio.map(t -> t.send(channel, recipient, text)).orElseGet(() -> notConfigured(provider));
+            case "meta" -> meta.map(m -> m.send(channel, recipient, text)).orElseGet(() -> notConfigured(provider));
+            case "aws-sms" -> new SendOutcome.Sent(sms().send(new OutgoingSms(null, recipient, text,
+                    env.optional("TOUCHPOINT_SMS_ORIGINATION").orElse(null), null)));
+            case "ses" -> new SendOutcome.Sent(email().send(replyEmail(recipient, text)));
             default -> notConfigured(provider);
-        }
+        };
     }
 
-    private static void notConfigured(String provider) {
+    /** The answers are recorded all the same; the thread shows the reply as not sent, and why. */
+    private static SendOutcome notConfigured(String provider) {
         System.out.println("processor: no reply sender configured for " + provider + "; reply not sent");
+        return new SendOutcome.Refused("not-configured", "no " + provider + " sender is configured", false);
     }
 
     /**

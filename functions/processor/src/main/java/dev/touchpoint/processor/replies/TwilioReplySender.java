@@ -1,6 +1,7 @@
 package dev.touchpoint.processor.replies;
 
 import java.io.IOException;
+import dev.touchpoint.domain.conversation.SendOutcome;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,19 +23,24 @@ final class TwilioReplySender {
     private final String authToken;
     private final String smsFrom;
     private final String whatsappFrom;
+    private final String statusCallback;
 
-    TwilioReplySender(String apiUrl, String accountSid, String authToken, String smsFrom, String whatsappFrom) {
+    TwilioReplySender(String apiUrl, String accountSid, String authToken, String smsFrom, String whatsappFrom, String statusCallback) {
         this.apiUrl = apiUrl;
         this.accountSid = accountSid;
         this.authToken = authToken;
         this.smsFrom = smsFrom;
         this.whatsappFrom = whatsappFrom;
+        this.statusCallback = statusCallback;
     }
 
-    void send(String channel, String recipient, String text) {
+    /** Twilio answers {@code {"sid":"SM…",…}}, or an error {@code {"code":21610,"message":…,"status":400}}. */
+    SendOutcome send(String channel, String recipient, String text) {
         boolean whatsapp = channel.equals("whatsapp");
         String to = whatsapp ? "whatsapp:" + (recipient.startsWith("+") ? recipient : "+" + recipient) : recipient;
-        String form = "To=" + encode(to) + "&From=" + encode(whatsapp ? whatsappFrom : smsFrom) + "&Body=" + encode(text);
+        String form = "To=" + encode(to) + "&From=" + encode(whatsapp ? whatsappFrom : smsFrom) + "&Body=" + encode(text)
+                // Twilio posts the message's delivered/undelivered/read news here; ingest-twilio records it on the thread.
+                + (statusCallback.isEmpty() ? "" : "&StatusCallback=" + encode(statusCallback));
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiUrl + "/2010-04-01/Accounts/" + accountSid + "/Messages.json"))
                 .timeout(Duration.ofSeconds(10))
                 .header("content-type", "application/x-www-form-urlencoded")
@@ -42,7 +48,8 @@ final class TwilioReplySender {
                         (accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        ProviderCalls.expectSuccess("Twilio", send(request));
+        return ProviderCalls.outcome("twilio", "Twilio", send(request), answer -> ProviderCalls.text(answer.get("sid")),
+                answer -> ProviderCalls.text(answer.get("code")));
     }
 
     private HttpResponse<String> send(HttpRequest request) {
