@@ -111,7 +111,7 @@ public final class Bench {
     private static final Set<String> NOT_PRIMING = Set.of("survey-dispatcher");
 
     private static void coldStarts(Path root, Path work, Map<String, String> env, int runs, Map<String, Object> results) throws Exception {
-        List<ColdStarts.Subject> subjects = onlyAskedFor(subjects(root, work));
+        List<ColdStarts.Subject> subjects = withBaseline(onlyAskedFor(subjects(root, work)), work);
         ColdStarts cold = new ColdStarts(env, runs);
         recordColdStarts(cold.medians(subjects), "", "", results);
         withRuntimeArchive(cold, subjects, work, results);
@@ -122,7 +122,7 @@ public final class Bench {
                 results.put("first_event_ms_after_init.hello-world", round(plain));
                 System.out.printf("  first event %-17s %8.0f ms after init (the floor)%n", subject.name(), plain);
             }
-            if (!subject.name().equals("hello-world") && !NOT_PRIMING.contains(subject.name())) {
+            if (!subject.name().equals("hello-world") && !NOT_PRIMING.contains(subject.name().replace("@before", ""))) {
                 double plain = cold.medianFirstEvent(subject, false);
                 double primed = cold.medianFirstEvent(subject, true);
                 results.put("first_event_ms_after_init." + subject.name(), round(plain));
@@ -186,6 +186,29 @@ public final class Bench {
      * The subjects {@code bench.cold.subjects} names (comma-separated; all when absent), hello world
      * always: the ratios need it. For trying a change on one or two functions in a couple of minutes.
      */
+    /**
+     * With {@code -Dbench.baseline=<checkout>} (a git worktree of the commit before a change, its jars
+     * built), each function also as that checkout built it, named {@code <function>@before}, measured in
+     * the same rounds: a change's before and after side by side in one run, on the same machine load.
+     */
+    private static List<ColdStarts.Subject> withBaseline(List<ColdStarts.Subject> subjects, Path work) throws Exception {
+        String baseline = System.getProperty("bench.baseline", "");
+        if (baseline.isBlank()) {
+            return subjects;
+        }
+        String probe = probeClasspath();
+        List<ColdStarts.Subject> both = new ArrayList<>(subjects);
+        for (ColdStarts.Subject now : subjects) {
+            if (!now.name().equals("hello-world")) {
+                Path jar = Path.of(baseline).resolve("functions").resolve(now.name()).resolve("target").resolve(now.name() + ".jar");
+                Path task = ColdStarts.extract(jar, work.resolve("baseline").resolve(now.name()));
+                both.add(new ColdStarts.Subject(now.name() + "@before", task + File.pathSeparator + probe, jar + File.pathSeparator + probe,
+                        probe + File.pathSeparator + task, now.handler(), now.eventClass(), now.event()));
+            }
+        }
+        return both;
+    }
+
     private static List<ColdStarts.Subject> onlyAskedFor(List<ColdStarts.Subject> subjects) {
         String asked = System.getProperty("bench.cold.subjects", "");
         if (asked.isBlank()) {

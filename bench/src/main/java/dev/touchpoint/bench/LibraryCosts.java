@@ -29,7 +29,9 @@ final class LibraryCosts {
             new Library("jackson_csv", "ingest-api", Map.of("json_first", "2-fields", "rows", "9-cells")),
             // Before issue 27 ingest-email stripped tags with regular expressions; jsoup replaced them: both, side by side.
             new Library("html_regex", "ingest-email", Map.of("html_text", "10 puanKasiyer &ccedil;ok ilgiliydiNasıldık?")),
-            new Library("jsoup", "ingest-email", Map.of("html_text", "10 puan Kasiyer çok ilgiliydi")));
+            new Library("jsoup", "ingest-email", Map.of("html_text", "10 puan Kasiyer çok ilgiliydi")),
+            // Issue 27: the language a customer writes in (the processor loads it beside its clients).
+            new Library("language_detector", "processor", Map.of("profiles", "2-profiles", "guess", "tr")));
 
     private LibraryCosts() {
     }

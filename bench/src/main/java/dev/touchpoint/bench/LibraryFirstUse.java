@@ -13,6 +13,11 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.optimaize.langdetect.LanguageDetector;
+import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.ngram.NgramExtractors;
+import com.optimaize.langdetect.profiles.LanguageProfileReader;
+import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +40,7 @@ public final class LibraryFirstUse {
             case "zxing" -> List.of("qr_code");
             case "jackson_csv" -> List.of("json_first", "rows");
             case "jsoup", "html_regex" -> List.of("html_text");
+            case "language_detector" -> List.of("profiles", "guess");
             default -> throw new IllegalArgumentException("no such library: " + args[0]);
         };
         for (String step : steps) {
@@ -54,6 +60,8 @@ public final class LibraryFirstUse {
             case "jackson_csv.rows" -> CsvRows.count("externalId,nps,comment\r\np-1,9,\"fine, \"\"really\"\"\"\r\np-2,3,slow\r\n");
             case "html_regex.html_text" -> HtmlMail.stripped(HtmlMail.SAMPLE);
             case "jsoup.html_text" -> HtmlMail.text(HtmlMail.SAMPLE);
+            case "language_detector.profiles" -> Languages.load();
+            case "language_detector.guess" -> Languages.guess("Kasadaki görevli çok ilgiliydi");
             default -> throw new IllegalArgumentException(step);
         };
     }
@@ -94,6 +102,26 @@ public final class LibraryFirstUse {
             var document = Jsoup.parse(html);
             document.select("div.gmail_quote").remove();
             return document.body().text();
+        }
+    }
+
+    /** As the processor's {@code NgramLanguageGuesser}: the profiles of the languages we write in, then one message read. */
+    private static final class Languages {
+        private static LanguageDetector detector;
+
+        static String load() {
+            try {
+                var profiles = new LanguageProfileReader().read(List.of("en", "tr"));
+                detector = LanguageDetectorBuilder.create(NgramExtractors.standard()).withProfiles(profiles).build();
+                return profiles.size() + "-profiles";
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static String guess(String text) {
+            return detector.getProbabilities(CommonTextObjectFactories.forDetectingShortCleanText().forText(text))
+                    .get(0).getLocale().getLanguage();
         }
     }
 

@@ -1,13 +1,13 @@
 package dev.touchpoint.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.delivery.DeliveryEventsWiring;
 import dev.touchpoint.delivery.DeliveryReportProcessor;
 import dev.touchpoint.dispatcher.SurveyDispatcherWiring;
+import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.domain.invitation.InvitationDispatcher;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.queue.QueueMessageCodec;

@@ -1,9 +1,9 @@
 package dev.touchpoint.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;

@@ -32,11 +32,14 @@ class ChannelCorpusIT {
     private static LocalRuntime runtime;
     private static LocalApi api;
     private static final List<String[]> CASES = new ArrayList<>();
+    private static final String PUBLIC_URL = "https://feedback.example.com";
 
     @BeforeAll
     static void postEveryCase() throws Exception {
         Map<String, String> env = new HashMap<>(ProviderWebhooks.environment());
         env.put("TOUCHPOINT_API_KEY", "corpus-key");
+        // A public URL on the default port, as behind a tunnel or in AWS, where Twilio may sign either form.
+        env.put("TOUCHPOINT_PUBLIC_URL", PUBLIC_URL);
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, env));
         api = new LocalApi(runtime);
         ProviderWebhooks providers = ProviderWebhooks.of(runtime);
@@ -110,6 +113,43 @@ class ChannelCorpusIT {
         assertEquals(byPhone.get("id").asText(), byUserId.get("id").asText());
         List<String> types = StreamSupport.stream(byPhone.get("identities").spliterator(), false).map(i -> i.get("type").asText()).toList();
         assertTrue(types.containsAll(List.of("phone", "whatsappId", "whatsappUserId")), types.toString());
+    }
+
+    /** WhatsApp's old national form is the customer's E.164 number: their SMS and their WhatsApp message are one profile. */
+    @Test
+    void aBrazilianWhatsappIdWithoutItsNinthDigit_isTheSmsCustomer() throws Exception {
+        ProviderWebhooks providers = ProviderWebhooks.of(runtime);
+        assertEquals(200, providers.twilio(ProviderWebhooks.twilioSms("SMcorpusbrazil00000000000000000001", "+5521987650000", "Entrega rápida")).statusCode());
+        assertEquals(200, providers.meta("/webhooks/whatsapp", ProviderWebhooks.whatsappText("wamid.corpus.brazil.sms", "552187650000", "Produto bom")).statusCode());
+        FeedbackPipelineIT.drain(runtime);
+        JsonNode profile = StrictJson.read(api.get("/v1/profiles?phone=%2B5521987650000").body());
+        List<String> identities = StreamSupport.stream(profile.get("identities").spliterator(), false)
+                .map(i -> i.get("type").asText() + "=" + i.get("value").asText()).toList();
+        assertTrue(identities.containsAll(List.of("phone=+5521987650000", "whatsappId=552187650000")), identities.toString());
+        assertEquals(2, profile.get("responses").size(), "both messages are on one history");
+    }
+
+    /** Twilio signs the URL it was given: with or without the scheme's default port, it is the same URL. */
+    @Test
+    void aTwilioSignatureOverTheUrlWithItsDefaultPort_isAccepted() throws Exception {
+        ProviderWebhooks providers = ProviderWebhooks.of(runtime);
+        Map<String, String> sms = ProviderWebhooks.twilioSms("SMcorpusport000000000000000000001", "+905551120009", "Kasiyer güler yüzlüydü");
+        assertEquals(200, providers.twilio(sms, "https://feedback.example.com:443/webhooks/twilio").statusCode());
+        assertEquals(403, providers.twilio(sms, "https://feedback.example.com:8443/webhooks/twilio").statusCode(), "another port is another URL");
+    }
+
+    /** A body over the cap says so: "invalid signature" would send an integrator hunting for a wrong secret. */
+    @Test
+    void aBodyOverTheSizeCap_is413() throws Exception {
+        ProviderWebhooks providers = ProviderWebhooks.of(runtime);
+        Map<String, String> longSms = ProviderWebhooks.twilioSms("SMcorpuslong000000000000000000001", "+905551120010", "ç".repeat(40_000));
+        var twilio = providers.twilio(longSms);
+        assertEquals(413, twilio.statusCode(), twilio.body());
+        var meta = providers.meta("/webhooks/whatsapp",
+                ProviderWebhooks.whatsappText("wamid.corpus.long", "905551120011", "a".repeat(300 * 1024)));
+        assertEquals(413, meta.statusCode(), meta.body());
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals(404, api.get("/v1/profiles?phone=%2B905551120010").statusCode(), "nothing of it is kept");
     }
 
     private static String query(String lookup) {

@@ -131,10 +131,14 @@ class ChannelsIT {
     }
 
     private static String scheduleSms(String id) {
+        return scheduleSms(id, PHONE);
+    }
+
+    private static String scheduleSms(String id, String phone) {
         return StrictJson.read(api.post("/v1/interactions", "application/json", runtime.apiKey(), """
                 {"id":"%s","type":"service.completed","occurredAt":"%s","touchpoint":"store-bagdat",
                  "customer":{"phone":"%s","locale":"tr-TR","timeZone":"%s"},"delaySeconds":0,"channels":["sms"]}"""
-                .formatted(id, Instant.now().minusSeconds(5), PHONE, SurveyJourneyIT.zoneWhereTheHourIs(12))
+                .formatted(id, Instant.now().minusSeconds(5), phone, SurveyJourneyIT.zoneWhereTheHourIs(12))
                 .getBytes(StandardCharsets.UTF_8)).body()).get("invitationId").asText();
     }
 
@@ -192,6 +196,24 @@ class ChannelsIT {
         assertEquals("invitation:sms", kinds.get(0), kinds.toString());
         assertTrue(kinds.containsAll(List.of("response:sms", "message:sms", "message:whatsapp", "reply:whatsapp")), kinds.toString());
         assertEquals(404, api.get("/v1/profiles/..%2F..%2Fetc%2Fpasswd").statusCode());
+    }
+
+    /** A WhatsApp Flow filled in answers the open invitation: its score field is the score, its text the comment, whole. */
+    @Test
+    void whatsappFlowAnswers_answerTheOpenInvitation_scoreAndComment() throws Exception {
+        String phone = "+905551110013";
+        String invitationId = scheduleSms("chan-flow", phone);
+        eventually("the SMS invitation is sent", () -> outboxTo(phone), l -> !l.isEmpty());
+        assertEquals(200, metaSigned("/webhooks/whatsapp", SampleEventsIT.sample("corpus/whatsapp/flow-answers.json")).statusCode());
+        JsonNode profile = eventually("the Flow's answers are one response", () -> StrictJson.read(api.get("/v1/profiles?phone=%2B905551110013").body()),
+                p -> p.get("responses").size() == 1 && p.get("responses").get(0).get("answers").size() == 2);
+        JsonNode response = profile.get("responses").get(0);
+        JsonNode form = StreamSupport.stream(profile.get("thread").spliterator(), false)
+                .filter(e -> e.get("kind").asText().equals("form")).findFirst().orElseThrow();
+        assertEquals(invitationId, form.get("invitationId").asText(), "the Flow answered the open invitation");
+        assertEquals("whatsapp", response.get("answeredVia").asText(), response.toString());
+        assertEquals(3, response.get("answers").get(0).get("value").asInt());
+        assertEquals("Kasada yirmi dakika bekledim", response.get("answers").get(1).get("value").asText());
     }
 
     @Test

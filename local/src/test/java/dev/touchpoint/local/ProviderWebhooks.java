@@ -35,7 +35,12 @@ record ProviderWebhooks(LocalRuntime runtime, String twilioToken, String metaSec
     }
 
     HttpResponse<String> twilio(Map<String, String> params) throws Exception {
-        String signature = WebhookSignatures.twilio(twilioToken, runtime.config().publicUrl() + "/webhooks/twilio", params);
+        return twilio(params, runtime.config().publicUrl() + "/webhooks/twilio");
+    }
+
+    /** Signed for the URL Twilio was given, which may name the default port where ours does not. */
+    HttpResponse<String> twilio(Map<String, String> params, String signedUrl) throws Exception {
+        String signature = WebhookSignatures.twilio(twilioToken, signedUrl, params);
         String body = params.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

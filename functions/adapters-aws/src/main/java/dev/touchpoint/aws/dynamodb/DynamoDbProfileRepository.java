@@ -217,6 +217,11 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
     }
 
     @Override
+    public void recordWrittenLanguage(String profileId, String language) {
+        update(profileId, "SET writtenLanguage = :language", Map.of(":language", s(language)));
+    }
+
+    @Override
     public void recordInvitation(String profileId, Instant at) {
         update(profileId, "SET lastInvitedAt = :at", Map.of(":at", s(at.toString())));
     }
@@ -318,6 +323,7 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
         }
         Attr.putIfPresent(item, "name", profile.name());
         Attr.putIfPresent(item, "locale", profile.locale());
+        Attr.putIfPresent(item, "writtenLanguage", profile.writtenLanguage());
         Attr.putIfPresent(item, "timeZone", profile.timeZone());
         return item;
     }
@@ -328,7 +334,7 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
         return new ProfileRecord(Attr.string(item, "profileId"), identities, Attr.string(item, "mergedInto"),
                 Attr.stringSet(item, "mergedFrom"), Attr.number(item, "version"),
                 Instant.parse(Attr.string(item, "createdAt")), Attr.string(item, "name"),
-                Attr.string(item, "locale"), Attr.string(item, "timeZone"),
+                Attr.string(item, "locale"), Attr.string(item, "writtenLanguage"), Attr.string(item, "timeZone"),
                 Attr.stringSet(item, "optedOut"), Attr.stringSet(item, "suppressed"),
                 lastInvitedAt == null ? null : Instant.parse(lastInvitedAt),
                 item.containsKey("claimed") && Boolean.TRUE.equals(item.get("claimed").bool()),

@@ -4,7 +4,6 @@ import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.identity.Identity;
-import dev.touchpoint.domain.identity.IdentityType;
 import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationRepository;
 import dev.touchpoint.domain.invitation.SurveyTokens;
@@ -12,7 +11,9 @@ import dev.touchpoint.domain.privacy.KeptConsent;
 import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.privacy.SuppressionList;
 import dev.touchpoint.domain.profile.ClosedLoop;
+import dev.touchpoint.domain.profile.CustomerLanguage;
 import dev.touchpoint.domain.profile.IdentityResolver;
+import dev.touchpoint.domain.profile.LanguageGuesser;
 import dev.touchpoint.domain.profile.ProfileRecord;
 import dev.touchpoint.domain.profile.ProfileRepository;
 import dev.touchpoint.domain.profile.ResponseRecord;
@@ -23,7 +24,6 @@ import dev.touchpoint.domain.survey.SurveyQuestion;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -47,6 +47,9 @@ public final class ConversationRouter {
         KEPT
     }
 
+    /** The languages our own replies (opt-out confirmations, "please write it") are written in. */
+    public static final List<String> TEXT_LANGUAGES = ConversationTexts.LANGUAGES;
+
     private final IdentityResolver identities;
     private final ProfileRepository profiles;
     private final InvitationRepository invitations;
@@ -58,11 +61,13 @@ public final class ConversationRouter {
     private final ClosedLoop closedLoop;
     private final SuppressionList suppressions;
     private final KeyedHashes hashes;
+    private final LanguageGuesser languages;
 
     public ConversationRouter(IdentityResolver identities, ProfileRepository profiles, InvitationRepository invitations,
                               ResponseRepository responses, ThreadRepository threads, SurveyCatalog surveys,
                               SurveyTokens tokens, ReplySender replies, ClosedLoop closedLoop, SuppressionList suppressions,
-                              KeyedHashes hashes) {
+                              KeyedHashes hashes, LanguageGuesser languages) {
+        this.languages = languages;
         this.suppressions = suppressions;
         this.hashes = hashes;
         this.closedLoop = closedLoop;
@@ -120,12 +125,13 @@ public final class ConversationRouter {
         if (keyword.isPresent()) {
             return consent(keyword.get(), message, profile, redelivered);
         }
+        ProfileRecord writer = noteWrittenLanguage(message, profile);
         if (message.text().isBlank() && message.payload() == null && !message.media().isEmpty()) {
-            reply(message, profileId, ConversationTexts.of("textPlease", language(profile, null)),
+            reply(message, profileId, ConversationTexts.of("textPlease", language(writer, null)),
                     invitation.map(Invitation::id).orElse(null), redelivered);
             return Outcome.ASKED_FOR_TEXT;
         }
-        return invitation.map(open -> answer(message, profile, open, redelivered)).orElseGet(() -> unsolicited(message, profileId));
+        return invitation.map(open -> answer(message, writer, open, redelivered)).orElseGet(() -> unsolicited(message, profileId));
     }
 
     private Optional<Invitation> tokenInvitation(InboundMessage message) {
@@ -214,8 +220,9 @@ public final class ConversationRouter {
             ScoreReading.Reading reading = ScoreReading.read(said, score.get().type());
             if (reading instanceof ScoreReading.Scored scored) {
                 given.add(Answer.scored(score.get().id(), score.get().type(), scored.value()));
-                // "9 - quick delivery": what follows a leading score is the comment.
-                rest = message.payload() != null ? "" : scored.comment();
+                // "9 - quick delivery": what follows a leading score is the comment. A button's text is its
+                // title, never a comment; a form's text is its comment field, whole.
+                rest = message.kind() == MessageKind.FORM ? message.text() : message.payload() != null ? "" : scored.comment();
             } else if (!(reading instanceof ScoreReading.NoScore)) {
                 // "12", "9.5", "8-9": neither a score nor a comment is guessed; the customer is asked again.
                 reply(message, profile.id(), ConversationTexts.of("scale", language)
@@ -291,15 +298,23 @@ public final class ConversationRouter {
         }
     }
 
+    /** The customer's one language ({@link CustomerLanguage}): the survey's when it asks, else our own texts'. */
     private static String language(ProfileRecord profile, SurveyDefinition survey) {
-        String locale = profile.locale();
-        if (locale == null && profile.identity(IdentityType.PHONE).map(p -> p.value().startsWith("+90")).orElse(false)) {
-            locale = "tr";
+        return survey != null ? survey.customerLanguage(profile)
+                : CustomerLanguage.of(profile, ConversationTexts.LANGUAGES, ConversationTexts.LANGUAGES.get(0));
+    }
+
+    /**
+     * A message a person wrote tells the language they write in now; remembered (one write, only when it
+     * changed) so the next invitation, on any channel, is in it too.
+     */
+    private ProfileRecord noteWrittenLanguage(InboundMessage message, ProfileRecord profile) {
+        Optional<String> written = languages.languageOf(message.text());
+        if (written.isEmpty() || written.get().equals(profile.writtenLanguage())) {
+            return profile;
         }
-        if (survey != null) {
-            return survey.languageFor(locale);
-        }
-        return locale != null && locale.toLowerCase(Locale.ROOT).startsWith("tr") ? "tr" : "en";
+        profiles.recordWrittenLanguage(profile.id(), written.get());
+        return profile.withWrittenLanguage(written.get());
     }
 
     private static String trimmed(String text) {

@@ -1,5 +1,6 @@
 package dev.touchpoint.domain.conversation;
 
+import java.util.List;
 import java.util.Map;
 
 /** What we answer to keywords, in Turkish and English (survey texts come from the survey definition). */
@@ -18,6 +19,9 @@ final class ConversationTexts {
                     "help", "Touchpoint geri bildirim: ankete 0-10 arası bir sayıyla yanıt verin, almak istemezseniz RET, yeniden almak için START yazın.",
                     "scale", "Lütfen %d ile %d arasında bir sayıyla yanıtlayın.",
                     "textPlease", "Teşekkürler. Fotoğraf, sesli mesaj ya da çıkartmaları burada okuyamıyoruz: lütfen yanıtınızı yazarak gönderin."));
+
+    /** The languages these texts are written in, English first: the fallback. */
+    static final List<String> LANGUAGES = List.of("en", "tr");
 
     private ConversationTexts() {
     }

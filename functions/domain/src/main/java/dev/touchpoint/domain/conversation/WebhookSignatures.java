@@ -1,12 +1,17 @@
 package dev.touchpoint.domain.conversation;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,8 +35,38 @@ public final class WebhookSignatures {
         return Base64.getEncoder().encodeToString(hmac("HmacSHA1", authToken, signed.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Twilio signs the URL as it was configured, and whether that named the scheme's default port is the
+     * integrator's typing, not ours: like Twilio's own validators, the URL with its port, with the default
+     * port added and with the port removed are each accepted.
+     */
     public static boolean isTwilio(String authToken, String url, Map<String, String> parameters, String signature) {
-        return signature != null && constantTimeEquals(twilio(authToken, url, parameters), signature.trim());
+        if (signature == null) {
+            return false;
+        }
+        boolean valid = false;
+        for (String form : twilioUrlForms(url)) {
+            valid |= constantTimeEquals(twilio(authToken, form, parameters), signature.trim());
+        }
+        return valid;
+    }
+
+    static Set<String> twilioUrlForms(String url) {
+        Set<String> forms = new LinkedHashSet<>(List.of(url));
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null || uri.getRawAuthority() == null) {
+                return forms;
+            }
+            int defaultPort = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            String rest = url.substring(url.indexOf(uri.getRawAuthority()) + uri.getRawAuthority().length());
+            String head = uri.getScheme() + "://" + (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@") + uri.getHost();
+            forms.add(head + rest);
+            forms.add(head + ":" + (uri.getPort() < 0 ? defaultPort : uri.getPort()) + rest);
+        } catch (URISyntaxException notAUrl) {
+            return forms;
+        }
+        return forms;
     }
 
     public static String meta(String appSecret, byte[] rawBody) {

@@ -98,6 +98,32 @@ public final class IdentityNormalizer {
         return e164(raw).map(number -> new Identity(IdentityType.PHONE, number));
     }
 
+    /**
+     * The phone a WhatsApp id stands for. WhatsApp keeps two national forms that E.164 dropped: Mexico's
+     * mobile {@code 1} after the country code ({@code 521} and ten digits, today {@code +52} and ten) and
+     * Brazilian mobiles without their ninth digit ({@code 55}, a two-digit area code and eight digits
+     * from 6 to 9, today with a {@code 9} before them). Either becomes today's number, so the customer who
+     * texts us and writes on WhatsApp is one profile. The WhatsApp id itself is kept as given: it is the
+     * address replies go to.
+     */
+    public Optional<Identity> whatsappPhone(String waId) {
+        String digits = waId.trim().replaceFirst("^\\+", "");
+        if (!digits.matches("\\d{8,15}")) {
+            return Optional.empty();
+        }
+        Optional<Identity> asGiven = phone("+" + digits);
+        if (asGiven.isPresent()) {
+            return asGiven;
+        }
+        if (digits.length() == 13 && digits.startsWith("521")) {
+            return phone("+52" + digits.substring(3));
+        }
+        if (digits.length() == 12 && digits.startsWith("55") && "6789".indexOf(digits.charAt(4)) >= 0) {
+            return phone("+55" + digits.substring(2, 4) + "9" + digits.substring(4));
+        }
+        return Optional.empty();
+    }
+
     public Optional<String> e164(String raw) {
         String text = raw.trim();
         if (text.isEmpty() || text.length() > 32) {

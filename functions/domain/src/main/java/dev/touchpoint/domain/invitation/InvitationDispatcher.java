@@ -132,7 +132,7 @@ public final class InvitationDispatcher {
         if (!invitations.claim(invitation, now)) {
             return Outcome.SKIPPED;
         }
-        String language = survey.languageFor(profile.locale());
+        String language = survey.customerLanguage(profile);
         // The link lives the survey's window from now, however long the invitation waited to be sent.
         Instant answerableUntil = now.plus(survey.window());
         String token = tokens.issue(invitation.id(), answerableUntil);

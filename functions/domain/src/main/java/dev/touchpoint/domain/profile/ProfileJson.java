@@ -37,6 +37,7 @@ public final class ProfileJson {
                 .forEach(i -> identities.add(identity(i, profile, view.identityEntries().get(i))));
         root.put("name", profile.name());
         root.put("locale", profile.locale());
+        root.put("writtenLanguage", profile.writtenLanguage());
         root.put("timeZone", profile.timeZone());
         root.put("createdAt", profile.createdAt().toString());
         ObjectNode consent = root.putObject("consent");
@@ -100,7 +101,7 @@ public final class ProfileJson {
                     .put("kind", entry.direction() == ThreadEntry.Direction.INBOUND ? "message" : "reply")
                     .put("channel", entry.channel()).put("text", entry.text()).put("author", entry.author());
             if (entry.kind() != MessageKind.MESSAGE) {
-                event.put("messageKind", entry.kind().wireName()); // an auto-reply, a reaction… : not the customer's words
+                event.put("messageKind", entry.kind().wireName()); // an auto-reply, a reaction, a form: not a message they typed
             }
             events.add(event);
         });

@@ -12,7 +12,8 @@ import java.util.Set;
  * A stored profile. {@code version} rises with every change to its identities, so that an attach or a
  * merge computed from a stale read fails its conditional write instead of losing an identity.
  * A profile merged into another keeps {@code mergedInto}; the survivor lists it in {@code mergedFrom}.
- * Consent lives here too: the channels the customer opted out of, the channels suppressed after
+ * {@code locale} is what the customer or the business told us; {@code writtenLanguage} is the language
+ * their last message was written in ({@link CustomerLanguage} picks between them). Consent lives here too: the channels the customer opted out of, the channels suppressed after
  * bounces or complaints, and when they were last invited (for the cooldown).
  *
  * <p>A {@code claimed} profile holds what an anonymous visitor typed ({@link ClaimedProfiles}): it is
@@ -29,6 +30,7 @@ public record ProfileRecord(
         Instant createdAt,
         String name,
         String locale,
+        String writtenLanguage,
         String timeZone,
         Set<String> optedOut,
         Set<String> suppressed,
@@ -81,8 +83,14 @@ public record ProfileRecord(
         }
         Set<String> all = new HashSet<>(optedOut);
         all.addAll(channels);
-        return new ProfileRecord(id, identities, mergedInto, mergedFrom, version, createdAt, name, locale, timeZone, all, suppressed,
-                lastInvitedAt, claimed, confirmedInto, claimedFrom);
+        return new ProfileRecord(id, identities, mergedInto, mergedFrom, version, createdAt, name, locale, writtenLanguage, timeZone, all,
+                suppressed, lastInvitedAt, claimed, confirmedInto, claimedFrom);
+    }
+
+    /** The same profile, last written to us in this language. */
+    public ProfileRecord withWrittenLanguage(String language) {
+        return new ProfileRecord(id, identities, mergedInto, mergedFrom, version, createdAt, name, locale, language, timeZone,
+                optedOut, suppressed, lastInvitedAt, claimed, confirmedInto, claimedFrom);
     }
 
     /** A claim no verified event has confirmed yet: later claims of its identifiers may still join it. */
@@ -100,6 +108,7 @@ public record ProfileRecord(
         private long version = 1;
         private String name;
         private String locale;
+        private String writtenLanguage;
         private String timeZone;
         private Set<String> optedOut = Set.of();
         private Set<String> suppressed = Set.of();
@@ -119,6 +128,7 @@ public record ProfileRecord(
         public Builder version(long value) { version = value; return this; }
         public Builder name(String value) { name = value; return this; }
         public Builder locale(String value) { locale = value; return this; }
+        public Builder writtenLanguage(String value) { writtenLanguage = value; return this; }
         public Builder timeZone(String value) { timeZone = value; return this; }
         public Builder optedOut(Set<String> value) { optedOut = value; return this; }
         public Builder suppressed(Set<String> value) { suppressed = value; return this; }
@@ -128,8 +138,8 @@ public record ProfileRecord(
         public Builder claimedFrom(Set<String> value) { claimedFrom = value; return this; }
 
         public ProfileRecord build() {
-            return new ProfileRecord(id, identities, mergedInto, mergedFrom, version, createdAt, name, locale, timeZone,
-                    optedOut, suppressed, lastInvitedAt, claimed, confirmedInto, claimedFrom);
+            return new ProfileRecord(id, identities, mergedInto, mergedFrom, version, createdAt, name, locale, writtenLanguage,
+                    timeZone, optedOut, suppressed, lastInvitedAt, claimed, confirmedInto, claimedFrom);
         }
     }
 }

@@ -92,6 +92,9 @@ public interface ProfileRepository {
     /** Remembers when the customer was last invited, for the cooldown across channels. */
     void recordInvitation(String profileId, Instant at);
 
+    /** Remembers the language the customer last wrote to us in (an ISO 639-1 code), to answer and invite them in it. */
+    void recordWrittenLanguage(String profileId, String language);
+
     /**
      * Deletes the profile, its merge record and every identity entry it holds (erasure); of a claimed
      * profile, only its pending claims (an identifier it claimed may be somebody else's, verified).

@@ -108,6 +108,11 @@ public final class ReadAheadProfiles implements ProfileRepository {
     }
 
     @Override
+    public void recordWrittenLanguage(String profileId, String language) {
+        store.recordWrittenLanguage(profileId, language);
+    }
+
+    @Override
     public void recordInvitation(String profileId, Instant at) {
         store.recordInvitation(profileId, at);
     }

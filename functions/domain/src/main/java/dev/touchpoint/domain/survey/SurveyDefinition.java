@@ -1,8 +1,10 @@
 package dev.touchpoint.domain.survey;
 
+import dev.touchpoint.domain.profile.CustomerLanguage;
+import dev.touchpoint.domain.profile.ProfileRecord;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,16 +42,19 @@ public record SurveyDefinition(
      * Accept-Language value) when the survey has it, else the survey's default.
      */
     public String languageFor(String localeOrAcceptLanguage) {
-        if (localeOrAcceptLanguage != null) {
-            for (String range : localeOrAcceptLanguage.split(",")) {
-                String tag = range.split(";", 2)[0].trim();
-                String language = Locale.forLanguageTag(tag).getLanguage();
-                if (languages.contains(language)) {
-                    return language;
-                }
-            }
-        }
-        return defaultLanguage;
+        return CustomerLanguage.fromLocale(localeOrAcceptLanguage, languages).orElse(defaultLanguage);
+    }
+
+    /** The language to write to this customer in, whatever the channel ({@link CustomerLanguage}). */
+    public String customerLanguage(ProfileRecord profile) {
+        return CustomerLanguage.of(profile, offeredLanguages(), defaultLanguage);
+    }
+
+    /** The survey's languages, its default first, then the rest in alphabetical order. */
+    public List<String> offeredLanguages() {
+        List<String> offered = new ArrayList<>(List.of(defaultLanguage));
+        languages.stream().sorted().filter(l -> !l.equals(defaultLanguage)).forEach(offered::add);
+        return offered;
     }
 
     public String message(String key, String language) {

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WebhookSignaturesTest {
 
@@ -77,5 +79,22 @@ class WebhookSignaturesTest {
     /** Independently computed expectations (not by the code under test). */
     static final class PythonVector {
         static final String META = "81176fcf9ac718ce2812972d013a8e62f99e6d50aee56fd0e9d9d954c7c0c1b0";
+    }
+
+    /** The URL Twilio signed, the URL we know ourselves by: either may name the default port or not. */
+    @ParameterizedTest(name = "signed {0}, configured {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            https://example.com/webhooks/twilio      | https://example.com/webhooks/twilio      | true
+            https://example.com:443/webhooks/twilio  | https://example.com/webhooks/twilio      | true
+            https://example.com/webhooks/twilio      | https://example.com:443/webhooks/twilio  | true
+            http://example.com:80/webhooks/twilio?a=1| http://example.com/webhooks/twilio?a=1   | true
+            https://example.com:8443/webhooks/twilio | https://example.com/webhooks/twilio      | false
+            https://example.com/webhooks/twilio      | https://example.com/webhooks/twilio2     | false
+            https://other.example/webhooks/twilio    | https://example.com/webhooks/twilio      | false
+            """)
+    void twilio_acceptsTheUrlWithOrWithoutItsDefaultPort(String signedUrl, String ourUrl, boolean accepted) {
+        Map<String, String> params = Map.of("MessageSid", "SM1", "Body", "9");
+        String signature = WebhookSignatures.twilio("token", signedUrl.strip(), params);
+        assertEquals(accepted, WebhookSignatures.isTwilio("token", ourUrl.strip(), params, signature));
     }
 }

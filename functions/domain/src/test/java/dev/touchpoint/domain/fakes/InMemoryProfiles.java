@@ -126,6 +126,11 @@ public final class InMemoryProfiles implements ProfileRepository {
     }
 
     @Override
+    public synchronized void recordWrittenLanguage(String profileId, String language) {
+        profiles.put(profileId, copy(profiles.get(profileId)).writtenLanguage(language).build());
+    }
+
+    @Override
     public synchronized void recordInvitation(String profileId, Instant at) {
         profiles.put(profileId, copy(profiles.get(profileId)).lastInvitedAt(at).build());
     }
@@ -167,7 +172,8 @@ public final class InMemoryProfiles implements ProfileRepository {
 
     private static ProfileRecord.Builder copy(ProfileRecord p) {
         return ProfileRecord.builder(p.id(), p.createdAt()).identities(p.identities()).mergedInto(p.mergedInto())
-                .mergedFrom(p.mergedFrom()).version(p.version()).name(p.name()).locale(p.locale()).timeZone(p.timeZone())
+                .mergedFrom(p.mergedFrom()).version(p.version()).name(p.name()).locale(p.locale()).writtenLanguage(p.writtenLanguage())
+                .timeZone(p.timeZone())
                 .optedOut(p.optedOut()).suppressed(p.suppressed()).lastInvitedAt(p.lastInvitedAt()).claimed(p.claimed())
                 .confirmedInto(p.confirmedInto()).claimedFrom(p.claimedFrom());
     }

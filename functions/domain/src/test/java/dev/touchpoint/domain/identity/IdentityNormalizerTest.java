@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class IdentityNormalizerTest {
 
@@ -85,5 +87,23 @@ class IdentityNormalizerTest {
         assertEquals("CRM-42", normalizer.opaque(IdentityType.EXTERNAL_ID, " CRM-42 ").orElseThrow().value());
         assertTrue(normalizer.opaque(IdentityType.EXTERNAL_ID, "a\u0000b").isEmpty());
         assertTrue(normalizer.opaque(IdentityType.EXTERNAL_ID, "x".repeat(129)).isEmpty());
+    }
+
+    /** WhatsApp ids as Meta and Twilio send them, and the phone each must be the same customer as. */
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            905321112233   | +905321112233  | a Turkish mobile, as given
+            5215512345678  | +525512345678  | Mexico's old mobile 1 after +52 is dropped
+            +5215512345678 | +525512345678  | the same, as Twilio writes it after whatsapp:
+            525512345678   | +525512345678  | a Mexican number already in today's form
+            551187654321   | +5511987654321 | a Brazilian mobile without its ninth digit gets it back
+            552187654321   | +5521987654321 | the same in Rio's area code
+            5511987654321  | +5511987654321 | a Brazilian mobile with its ninth digit, as given
+            551133334444   | +551133334444  | a São Paulo landline keeps its eight digits
+            5512345        | none           | too short to be anyone
+            abc            | none           | not a number
+            """)
+    void whatsappPhone_isTheCustomersE164Number(String waId, String expected, String why) {
+        assertEquals(java.util.Optional.ofNullable(expected), normalizer.whatsappPhone(waId).map(Identity::value), why);
     }
 }

@@ -81,8 +81,11 @@ public final class MetaWebhook {
         } catch (IllegalArgumentException notBase64) {
             return text(400, "Unreadable body.");
         }
-        if (body.length > MAX_BODY_BYTES
-                || !WebhookSignatures.isMeta(appSecret.get(), body, request.header("x-hub-signature-256").orElse(null))) {
+        if (body.length > MAX_BODY_BYTES) {
+            // Said as it is: a signature error would send the integrator hunting for a wrong app secret.
+            return text(413, "Payload too large: at most " + MAX_BODY_BYTES + " bytes.");
+        }
+        if (!WebhookSignatures.isMeta(appSecret.get(), body, request.header("x-hub-signature-256").orElse(null))) {
             return text(403, "Invalid signature.");
         }
         JsonNode root;
@@ -123,7 +126,7 @@ public final class MetaWebhook {
                 Optional<Customer> sender = whatsappSender(message, value.path("contacts"));
                 String id = message.path("id").asText("");
                 return sender.isEmpty() || id.isEmpty() ? Optional.empty() : Optional.of(new InboundMessage("whatsapp", "meta", id,
-                        sender.get(), content.text(), content.payload(), null, clock.instant(), content.kind(), content.media()));
+                        sender.get(), content.text(), content.payload(), content.token(), clock.instant(), content.kind(), content.media()));
             });
             if (read.isPresent()) {
                 into.add(read.get());
@@ -156,7 +159,7 @@ public final class MetaWebhook {
         List<Identity> identities = new ArrayList<>();
         if (!waId.isEmpty()) {
             normalizer.opaque(IdentityType.WHATSAPP_ID, waId).ifPresent(identities::add);
-            normalizer.phone("+" + waId).ifPresent(identities::add);
+            normalizer.whatsappPhone(waId).ifPresent(identities::add);
         }
         if (!userId.isEmpty()) {
             normalizer.opaque(IdentityType.WHATSAPP_USER_ID, userId).ifPresent(identities::add);

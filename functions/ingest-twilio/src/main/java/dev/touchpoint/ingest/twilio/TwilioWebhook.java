@@ -25,7 +25,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Twilio's messaging webhook. Order: 503 when no auth token is configured, 403 for a missing or
+ * Twilio's messaging webhook. Order: 503 when no auth token is configured, 413 for a body over
+ * {@value #MAX_BODY_BYTES} bytes, 403 for a missing or
  * wrong {@code X-Twilio-Signature} (computed over {@code TOUCHPOINT_PUBLIC_URL} + the path, as Twilio
  * signs the URL it was given), then the message is queued — idempotent downstream on its
  * {@code MessageSid} — and answered with an empty TwiML response: replies follow through Twilio's API
@@ -59,6 +60,10 @@ public final class TwilioWebhook {
         }
         if (!request.method().equals("POST")) {
             return text(405, "text/plain", "POST only.");
+        }
+        if (request.bodySize() > MAX_BODY_BYTES) {
+            // Said as it is: a signature error would send the integrator hunting for a wrong auth token.
+            return text(413, "text/plain", "Payload too large: at most " + MAX_BODY_BYTES + " bytes.");
         }
         Optional<Map<String, String>> form = FormFields.read(request, MAX_BODY_BYTES);
         String signedUrl = publicUrl + request.path() + (request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery());
@@ -139,8 +144,10 @@ public final class TwilioWebhook {
 
     /** {@code From} is {@code +90…} for SMS or {@code whatsapp:+90…}; WhatsApp adds {@code WaId} and the profile name. */
     private Optional<Customer> sender(Map<String, String> fields) {
-        String from = fields.getOrDefault("From", "").replaceFirst("^whatsapp:", "");
-        Optional<Identity> phone = normalizer.phone(from);
+        String from = fields.getOrDefault("From", "");
+        Optional<Identity> phone = from.startsWith("whatsapp:")
+                ? normalizer.whatsappPhone(from.substring("whatsapp:".length()))
+                : normalizer.phone(from);
         if (phone.isEmpty()) {
             return Optional.empty();
         }

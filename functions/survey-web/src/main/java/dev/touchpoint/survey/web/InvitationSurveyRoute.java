@@ -13,6 +13,7 @@ import dev.touchpoint.domain.invitation.InvitationRepository;
 import dev.touchpoint.domain.invitation.InvitationStatus;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.privacy.SuppressionList;
+import dev.touchpoint.domain.profile.CustomerLanguage;
 import dev.touchpoint.domain.profile.ProfileRecord;
 import dev.touchpoint.domain.profile.ResponseRepository;
 import dev.touchpoint.domain.profile.ProfileRepository;
@@ -145,9 +146,13 @@ final class InvitationSurveyRoute {
                 .flatMap(invitations::load)
                 .flatMap(invitation -> surveys.byId(invitation.surveyId()).map(survey -> {
                     Optional<ProfileRecord> invited = invitation.isErased() ? Optional.empty() : profiles.load(invitation.profileId());
-                    String locale = request.query().getOrDefault("lang", invited
-                            .map(ProfileRecord::locale).orElse(request.header("accept-language").orElse(null)));
-                    return new Found(token, invitation, survey, survey.languageFor(locale));
+                    // The lang link a page offers wins; then the language the customer was invited in; then the browser's.
+                    Optional<String> asked = Optional.ofNullable(request.query().get("lang"))
+                            .flatMap(lang -> CustomerLanguage.fromLocale(lang, survey.languages()));
+                    String language = asked
+                            .or(() -> invited.flatMap(profile -> CustomerLanguage.known(profile, survey.offeredLanguages())))
+                            .orElseGet(() -> survey.languageFor(request.header("accept-language").orElse(null)));
+                    return new Found(token, invitation, survey, language);
                 }));
     }
 
