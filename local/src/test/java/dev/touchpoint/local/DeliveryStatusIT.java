@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * Our replies' fate on the thread: with Twilio configured (a stand-in answering as Twilio's API
  * documents, refusals included), a reply Twilio refuses for good is recorded failed with its code and
  * never parked in the DLQ, a carrier opt-out (21610) opts the customer out; Twilio's status callbacks
- * and WhatsApp's statuses move a sent reply to delivered and read, never back.
+ * and WhatsApp's statuses (through Meta's Graph API, on the same stand-in) move a sent reply to
+ * delivered and read, never back, or record Meta's refusal.
  */
 class DeliveryStatusIT {
 
@@ -46,6 +47,10 @@ class DeliveryStatusIT {
         env.put("TOUCHPOINT_TWILIO_API_URL", twilio.baseUrl());
         env.put("TOUCHPOINT_TWILIO_SMS_FROM", "+15017122661");
         env.put("TOUCHPOINT_TWILIO_WHATSAPP_FROM", "whatsapp:+15017122661");
+        // Meta's Graph API, on the same stand-in: WhatsApp Cloud replies go to /{phone-number-id}/messages.
+        env.put("TOUCHPOINT_META_ACCESS_TOKEN", "meta-test-access-token");
+        env.put("TOUCHPOINT_META_PHONE_NUMBER_ID", "106540352242922");
+        env.put("TOUCHPOINT_META_GRAPH_URL", twilio.baseUrl() + "/v21.0");
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, env));
         api = new LocalApi(runtime);
         providers = ProviderWebhooks.of(runtime);
@@ -105,6 +110,42 @@ class DeliveryStatusIT {
         FeedbackPipelineIT.drain(runtime);
         assertEquals("delivered", outbound(phone).get("delivery").get("status").asText(), "a late 'sent' changes nothing");
         assertEquals(404, api.get("/v1/profiles?phone=%2B15017122661").statusCode(), "our own number is nobody");
+    }
+
+    /** WhatsApp Cloud: the reply Meta took is delivered then read; one Meta could not deliver (131047) is failed. */
+    @Test
+    void whatsappStatuses_showOnTheReplyTheyBelongTo() throws Exception {
+        String delivered = "905554440004";
+        String refused = "905554440005";
+        for (String number : List.of(delivered, refused)) {
+            twilio.stubFor(post(urlEqualTo("/v21.0/106540352242922/messages")).withRequestBody(containing("\"to\":\"" + number + "\""))
+                    .willReturn(aResponse().withStatus(200).withHeader("content-type", "application/json").withBody(
+                            "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + number + "\",\"wa_id\":\"" + number
+                                    + "\"}],\"messages\":[{\"id\":\"wamid.reply." + number + "\"}]}")));
+            assertEquals(200, providers.meta("/webhooks/whatsapp", ProviderWebhooks.whatsappText("wamid.in." + number, number, "Kargom nerede?")).statusCode());
+            String profileId = eventually("the customer is known", () -> profile("+" + number), p -> p != null).get("id").asText();
+            assertEquals(202, reply(profileId, "whatsapp", "Kargonuz yolda."));
+            eventually("the reply is sent", () -> outbound("+" + number), r -> r != null && r.has("delivery"));
+        }
+        assertEquals(200, providers.meta("/webhooks/whatsapp", metaStatus("wamid.reply." + delivered, delivered, "delivered", "")).statusCode());
+        assertEquals(200, providers.meta("/webhooks/whatsapp", metaStatus("wamid.reply." + delivered, delivered, "read", "")).statusCode());
+        assertEquals(200, providers.meta("/webhooks/whatsapp", metaStatus("wamid.reply." + refused, refused, "failed",
+                ",\"errors\":[{\"code\":131047,\"title\":\"Re-engagement message\",\"message\":\"Re-engagement message\"}]")).statusCode());
+        FeedbackPipelineIT.drain(runtime);
+        assertEquals("read", outbound("+" + delivered).get("delivery").get("status").asText());
+        JsonNode failed = outbound("+" + refused).get("delivery");
+        assertEquals("failed", failed.get("status").asText());
+        assertEquals("131047", failed.get("errorCode").asText());
+        assertEquals(List.of(), consent("+" + refused), "a closed window is no opt-out");
+    }
+
+    /** A WhatsApp Cloud API status of a message we sent, as its webhook carries it. */
+    private static String metaStatus(String messageId, String recipient, String status, String errors) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
+                  "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+                  "statuses":[{"id":"%s","status":"%s","timestamp":"%d","recipient_id":"%s"%s}]},
+                  "field":"messages"}]}]}""".formatted(messageId, status, java.time.Instant.now().getEpochSecond(), recipient, errors);
     }
 
     private static String customerWrites(String phone, String sid) throws Exception {
