@@ -14,6 +14,7 @@ import software.amazon.awscdk.services.apigatewayv2.DomainName;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.HttpRoute;
+import software.amazon.awscdk.services.apigatewayv2.HttpRouteKey;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.HttpStageOptions;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
@@ -104,6 +105,18 @@ public final class PublicApi extends Construct {
                 .methods(List.of(method))
                 .integration(integration)
                 .build()).forEach(route -> routes.put(method.name() + " " + path, route));
+    }
+
+    /**
+     * Whatever no route serves (the {@code $default} route) goes to {@code function}, which answers a 404
+     * problem+json as every other error of the API is written, instead of API Gateway's own
+     * {@code {"message":"Not Found"}}.
+     */
+    public void unknownRoutes(TouchpointFunction function) {
+        HttpLambdaIntegration integration = integrations.computeIfAbsent(function,
+                f -> new HttpLambdaIntegration(f.getNode().getId() + "Integration", f.live()));
+        routes.put("$default", HttpRoute.Builder.create(api, "UnknownRoutes")
+                .httpApi(api).routeKey(HttpRouteKey.DEFAULT).integration(integration).build());
     }
 
     /**

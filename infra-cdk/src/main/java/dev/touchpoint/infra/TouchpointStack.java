@@ -117,6 +117,7 @@ public final class TouchpointStack extends Stack {
         DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", removal,
                 Fn.select(2, Fn.split("/", api.api().getApiEndpoint())),
                 jars.functionsDir().getParent().resolve("dashboard").toString(), config.edgeWebAclArn());
+        api.unknownRoutes(ingestApi);
         api.throttlePublicRoutes();
         NagSuppressionsForTouchpoint.apply(api, apiKey, dashboard, config.edgeWebAclArn().isPresent(), surveys, channels,
                 pipeline.processor(), inbound);

@@ -188,12 +188,24 @@ class TouchpointStackTest {
                 "GET /v1/touchpoints/{id}/qr.svg", "OPTIONS /v1/feedback", "GET /widget.js", "GET /w/surveys/{id}",
                 "POST /webhooks/twilio", "GET /webhooks/whatsapp", "POST /webhooks/whatsapp", "GET /webhooks/messenger",
                 "POST /webhooks/messenger", "GET /v1/reports/summary", "GET /v1/profiles/{id}", "DELETE /v1/profiles/{id}", "GET /v1/profiles/{id}/export", "GET /v1/responses", "POST /v1/imports", "POST /v1/feedback/batch",
-                "POST /v1/replies"), routes);
+                "POST /v1/replies", "$default"), routes);
         dev.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
                 "StageName", "$default",
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", PublicApi.RATE_LIMIT_PER_SECOND,
                         "ThrottlingBurstLimit", PublicApi.BURST_LIMIT),
                 "AccessLogSettings", Match.objectLike(Map.of("Format", Match.stringLikeRegexp(".*routeKey.*status.*")))));
+    }
+
+    /** Whatever no route serves goes to ingest-api, which answers problem+json, not API Gateway's own text. */
+    @Test
+    void unknownRoutes_goToIngestApi() throws Exception {
+        Map<String, Map<String, Object>> routes = dev.findResources("AWS::ApiGatewayV2::Route",
+                Map.of("Properties", Map.of("RouteKey", "$default")));
+        assertEquals(1, routes.size());
+        String target = asJson(routes.values().iterator().next().get("Properties"));
+        String integration = dev.findResources("AWS::ApiGatewayV2::Integration").entrySet().stream()
+                .filter(e -> target.contains(e.getKey())).map(e -> asJson(e.getValue())).findFirst().orElseThrow();
+        assertTrue(integration.contains("IngestApi"), integration);
     }
 
     @Test
@@ -373,4 +385,13 @@ class TouchpointStackTest {
         }
         return value instanceof String text ? List.of(text) : List.of();
     }
+
+    private static String asJson(Object templatePart) {
+        try {
+            return new ObjectMapper().writeValueAsString(templatePart);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
 }

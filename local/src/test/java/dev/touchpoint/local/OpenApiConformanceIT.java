@@ -11,6 +11,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.json.StrictJson;
@@ -85,6 +86,20 @@ class OpenApiConformanceIT {
     void theSpec_namesExactlyTheRoutesTheRuntimeServes() {
         assertEquals(new TreeSet<>(runtime.routeKeys()), operations());
         assertEquals("3.1.0", spec.get("openapi").asText());
+    }
+
+    /** A path or a method no route serves is a 404 problem, as in AWS (the API's $default route), never bare text. */
+    @Test
+    void whatNoRouteServes_isAProblemAsTheSpecDescribesIt() {
+        for (String[] request : List.of(new String[] {"GET", "/v1/nope"}, new String[] {"PUT", "/v1/feedback"})) {
+            HttpResponse<String> response = send(request[0], request[1], Map.of(), request[0].equals("GET") ? null : "{}");
+            String what = request[0] + " " + request[1];
+            assertEquals(404, response.statusCode(), what);
+            assertEquals("application/problem+json", response.headers().firstValue("content-type").orElse("").replaceAll(";.*", ""), what);
+            assertEquals(List.of(), schemas.getSchema(SchemaLocation.of(SPEC_URI + "#/components/schemas/Problem"))
+                    .validate(response.body(), InputFormat.JSON).stream().map(Object::toString).toList(), what);
+            assertEquals("urn:touchpoint:problem:not-found", StrictJson.read(response.body()).get("type").asText(), what);
+        }
     }
 
     @Test
@@ -316,4 +331,17 @@ class OpenApiConformanceIT {
     private static String abbreviate(String body) {
         return body.length() > 200 ? body.substring(0, 200) + "…" : body;
     }
+
+    /** The problem types the functions answer are the ones the contract declares, and no others. */
+    @Test
+    void everyProblemType_isDeclared_andNoneElse() {
+        Set<String> declared = new TreeSet<>();
+        spec.at("/components/schemas/Problem/properties/type/enum").forEach(urn -> declared.add(urn.asText()));
+        Set<String> answered = new TreeSet<>();
+        for (ProblemType type : ProblemType.values()) {
+            answered.add(type.urn());
+        }
+        assertEquals(answered, declared);
+    }
+
 }

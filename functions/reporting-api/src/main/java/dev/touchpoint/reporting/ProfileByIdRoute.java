@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import dev.touchpoint.domain.invitation.InvitationStatus;
 import dev.touchpoint.domain.profile.ProfileErasure;
 import dev.touchpoint.domain.profile.ProfileJson;
@@ -68,6 +69,6 @@ final class ProfileByIdRoute {
     }
 
     private static APIGatewayV2HTTPResponse notFound(HttpRequest request) {
-        return HttpResponses.problem(404, "profile-not-found", "No such profile", "No profile has this id.", request.path());
+        return HttpResponses.problem(404, ProblemType.PROFILE_NOT_FOUND, "No profile has this id.", request.path());
     }
 }

@@ -9,6 +9,7 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.ApiKeys;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import dev.touchpoint.aws.dynamodb.DynamoDbAggregateReader;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
@@ -124,11 +125,11 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
         boolean export = request.method().equals("GET") && parts.length == 5 && parts[1].equals("v1")
                 && parts[2].equals("profiles") && parts[4].equals("export");
         if (!summary && !profile && !export && !responses) {
-            return HttpResponses.problem(404, "not-found", "No such route",
+            return HttpResponses.problem(404, ProblemType.NOT_FOUND,
                     "This function serves GET /v1/reports/summary, GET /v1/responses and GET or DELETE /v1/profiles/{id}.", request.path());
         }
         if (!routes.keys().accepts(request)) {
-            return HttpResponses.problem(401, "unauthorized", "Missing or wrong API key",
+            return HttpResponses.problem(401, ProblemType.UNAUTHORIZED,
                     "Send a valid key in the " + ApiKeys.HEADER + " header.", request.path());
         }
         try {
@@ -145,7 +146,7 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
                     : routes.profiles().handle(request, parts[3]);
         } catch (RuntimeException e) {
             context.getLogger().log("reporting-api failed: " + e.getClass().getName());
-            return HttpResponses.problem(503, "temporarily-unavailable", "Temporarily unavailable", "Retry the report later.",
+            return HttpResponses.problem(503, ProblemType.TEMPORARILY_UNAVAILABLE, "Retry the report later.",
                     request.path());
         }
     }

@@ -3,6 +3,8 @@ package dev.touchpoint.local.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import dev.touchpoint.local.lambda.LocalFunctions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,8 +89,10 @@ public final class LocalHttpServer implements AutoCloseable {
             }
             var match = routes.match(method, path);
             if (match.isEmpty()) {
-                sendJson(exchange, routes.servesPath(path) ? 405 : 404,
-                        routes.servesPath(path) ? "{\"message\":\"Method Not Allowed\"}" : "{\"message\":\"Not Found\"}");
+                // As in AWS, where the API's $default route takes whatever no route serves to ingest-api.
+                ApiGatewayEvents.write(exchange, HttpResponses.problem(404, ProblemType.NOT_FOUND, "No route serves "
+                        + method.replaceAll("[^A-Z]", "") + " on this path; docs/openapi.yaml lists every route.",
+                        path.replaceAll("[^A-Za-z0-9/_.{}-]", "")));
                 return;
             }
             APIGatewayV2HTTPResponse response = functions.http(match.get().function())
@@ -97,11 +101,9 @@ public final class LocalHttpServer implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // Whatever a function throws, the caller gets an answer, not a dropped connection (API Gateway answers 500 too).
             System.err.println("[local] a function failed: " + e.getClass().getName());
-            exchange.getResponseHeaders().set("content-type", "application/problem+json");
-            ApiGatewayEvents.send(exchange, 500, ("{\"type\":\"urn:touchpoint:problem:internal-error\",\"title\":\"Internal error\","
-                    + "\"status\":500,\"detail\":\"The function failed; nothing in this answer says why (see the runtime's output).\","
-                    + "\"instance\":\"" + exchange.getRequestURI().getRawPath().replaceAll("[^A-Za-z0-9/_.{}-]", "") + "\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            String path = exchange.getRequestURI().getRawPath().replaceAll("[^A-Za-z0-9/_.{}-]", "");
+            ApiGatewayEvents.write(exchange, HttpResponses.problem(500, ProblemType.INTERNAL_ERROR,
+                    "The function failed; nothing in this answer says why (see the runtime's output).", path));
         }
     }
 

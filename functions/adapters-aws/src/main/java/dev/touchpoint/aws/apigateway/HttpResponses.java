@@ -18,7 +18,6 @@ import java.util.Map;
 public final class HttpResponses {
 
     public static final String PROBLEM_JSON = "application/problem+json";
-    private static final String PROBLEM_TYPE_PREFIX = "urn:touchpoint:problem:";
 
     private HttpResponses() {
     }
@@ -27,20 +26,20 @@ public final class HttpResponses {
         return respond(status, "application/json", StrictJson.write(body));
     }
 
-    public static APIGatewayV2HTTPResponse problem(int status, String type, String title, String detail, String instance) {
-        return respond(status, PROBLEM_JSON, StrictJson.write(problemBody(status, type, title, detail, instance)));
+    public static APIGatewayV2HTTPResponse problem(int status, ProblemType type, String detail, String instance) {
+        return respond(status, PROBLEM_JSON, StrictJson.write(problemBody(status, type, detail, instance)));
     }
 
     /** A problem with extension members (RFC 9457), e.g. a machine-readable {@code reason}. */
-    public static APIGatewayV2HTTPResponse problem(int status, String type, String title, String detail, String instance,
+    public static APIGatewayV2HTTPResponse problem(int status, ProblemType type, String detail, String instance,
                                                    Map<String, String> extensions) {
-        ObjectNode body = problemBody(status, type, title, detail, instance);
+        ObjectNode body = problemBody(status, type, detail, instance);
         extensions.forEach(body::put);
         return respond(status, PROBLEM_JSON, StrictJson.write(body));
     }
 
     public static APIGatewayV2HTTPResponse invalid(String detail, List<FieldError> errors, String instance) {
-        ObjectNode body = problemBody(400, "invalid-request", "The request is not valid", detail, instance);
+        ObjectNode body = problemBody(400, ProblemType.INVALID_REQUEST, detail, instance);
         fieldErrors(body.putArray("errors"), errors);
         return respond(400, PROBLEM_JSON, StrictJson.write(body));
     }
@@ -90,10 +89,10 @@ public final class HttpResponses {
         return response;
     }
 
-    private static ObjectNode problemBody(int status, String type, String title, String detail, String instance) {
+    private static ObjectNode problemBody(int status, ProblemType type, String detail, String instance) {
         ObjectNode body = StrictJson.object();
-        body.put("type", PROBLEM_TYPE_PREFIX + type);
-        body.put("title", title);
+        body.put("type", type.urn());
+        body.put("title", type.title());
         body.put("status", status);
         body.put("detail", detail);
         body.put("instance", instance);

@@ -43,25 +43,25 @@ public final class JsonBodies {
     public static JsonNode readDocument(HttpRequest request, int maxBytes, Set<String> mediaTypes) {
         String path = request.path();
         if (!request.mediaType().map(mediaTypes::contains).orElse(false)) {
-            throw new ProblemException(HttpResponses.problem(415, "unsupported-media-type", "Unsupported media type",
+            throw new ProblemException(HttpResponses.problem(415, ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "Send the body as " + String.join(" or ", new TreeSet<>(mediaTypes)) + ".", path));
         }
         int size = request.bodySize();
         if (size > maxBytes) {
-            throw new ProblemException(HttpResponses.problem(413, "payload-too-large", "Payload too large",
+            throw new ProblemException(HttpResponses.problem(413, ProblemType.PAYLOAD_TOO_LARGE,
                     "This route accepts at most " + maxBytes + " bytes; the body has " + size + ".", path));
         }
         if (size < 0) {
-            throw new ProblemException(HttpResponses.problem(400, "invalid-encoding", "Invalid encoding",
+            throw new ProblemException(HttpResponses.problem(400, ProblemType.INVALID_ENCODING,
                     "The body is marked Base64 but is not valid Base64.", path));
         }
         try {
             return StrictJson.read(request.bodyText());
         } catch (CharacterCodingException e) {
-            throw new ProblemException(HttpResponses.problem(400, "invalid-encoding", "Invalid encoding",
+            throw new ProblemException(HttpResponses.problem(400, ProblemType.INVALID_ENCODING,
                     "The body is not valid UTF-8.", path));
         } catch (MalformedJsonException e) {
-            throw new ProblemException(HttpResponses.problem(400, "malformed-json", "Malformed JSON", e.getMessage(), path));
+            throw new ProblemException(HttpResponses.problem(400, ProblemType.MALFORMED_JSON, e.getMessage(), path));
         }
     }
 }

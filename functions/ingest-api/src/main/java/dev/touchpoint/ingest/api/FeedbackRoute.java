@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.JsonBodies;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
@@ -59,7 +60,7 @@ final class FeedbackRoute implements ApiRoute {
                 submission = anonymous(submission);
             }
             if (!channels.contains(submission.channel())) {
-                return HttpResponses.problem(403, "channel-not-allowed", "Channel not allowed for this key",
+                return HttpResponses.problem(403, ProblemType.CHANNEL_NOT_ALLOWED,
                         "This key may submit feedback for " + channels.stream().map(Channel::wireName).sorted().toList() + " only.",
                         request.path());
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
@@ -56,19 +57,19 @@ final class ImportRoute implements ApiRoute {
     public APIGatewayV2HTTPResponse handle(HttpRequest request) {
         String path = request.path();
         if (!request.mediaType().map("text/csv"::equals).orElse(false)) {
-            return HttpResponses.problem(415, "unsupported-media-type", "Unsupported media type", "Send the rows as text/csv.", path);
+            return HttpResponses.problem(415, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the rows as text/csv.", path);
         }
         if (request.bodySize() < 0 || request.bodySize() > MAX_BODY_BYTES) {
-            return HttpResponses.problem(413, "payload-too-large", "Payload too large",
+            return HttpResponses.problem(413, ProblemType.PAYLOAD_TOO_LARGE,
                     "An import may be at most " + MAX_BODY_BYTES + " bytes; split larger files.", path);
         }
         List<List<String>> rows;
         try {
             rows = CsvReader.read(request.bodyText());
         } catch (CharacterCodingException e) {
-            return HttpResponses.problem(400, "invalid-encoding", "Invalid encoding", "The CSV is not valid UTF-8.", path);
+            return HttpResponses.problem(400, ProblemType.INVALID_ENCODING, "The CSV is not valid UTF-8.", path);
         } catch (CsvReader.MalformedCsvException e) {
-            return HttpResponses.problem(400, "malformed-csv", "Malformed CSV", e.getMessage(), path);
+            return HttpResponses.problem(400, ProblemType.MALFORMED_CSV, e.getMessage(), path);
         }
         if (rows.isEmpty()) {
             return HttpResponses.invalid("The file is empty: its first row names the columns.",

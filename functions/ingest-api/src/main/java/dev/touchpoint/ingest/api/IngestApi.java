@@ -5,6 +5,7 @@ import dev.touchpoint.aws.apigateway.ApiKeys;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.ProblemException;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,13 @@ public final class IngestApi {
         }
         ApiRoute route = routes.get(routeKey);
         if (route == null) {
-            return HttpResponses.problem(404, "not-found", "No such route",
-                    "This function serves " + String.join(", ", routes.keySet()) + ".", request.path());
+            // Also the API's $default route in AWS: whatever no route serves ends here.
+            return HttpResponses.problem(404, ProblemType.NOT_FOUND, "No route serves " + request.method().replaceAll("[^A-Z]", "")
+                    + " on this path; docs/openapi.yaml lists every route.", request.path());
         }
         boolean widget = !apiKeys.accepts(request) && widgets.isPresented(request) && routeKey.equals(FEEDBACK);
         if (!apiKeys.accepts(request) && !widget) {
-            return HttpResponses.problem(401, "unauthorized", "Missing or wrong API key",
+            return HttpResponses.problem(401, ProblemType.UNAUTHORIZED,
                     "Send a valid key in the " + ApiKeys.HEADER + " header.", request.path());
         }
         try {
@@ -49,7 +51,7 @@ public final class IngestApi {
             return problem.response();
         } catch (RuntimeException e) {
             log.accept("ingest-api failed on " + routeKey + ": " + e.getClass().getName());
-            return HttpResponses.problem(503, "temporarily-unavailable", "Temporarily unavailable",
+            return HttpResponses.problem(503, ProblemType.TEMPORARILY_UNAVAILABLE,
                     "The request was not accepted; nothing was stored. Retry it later.", request.path());
         }
     }

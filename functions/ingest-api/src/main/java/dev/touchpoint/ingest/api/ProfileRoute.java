@@ -3,6 +3,7 @@ package dev.touchpoint.ingest.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
@@ -52,7 +53,7 @@ final class ProfileRoute implements ApiRoute {
         }
         return lookup.byIdentity(identity.get())
                 .map(view -> HttpResponses.json(200, ProfileJson.write(view)))
-                .orElseGet(() -> HttpResponses.problem(404, "profile-not-found", "No such profile",
+                .orElseGet(() -> HttpResponses.problem(404, ProblemType.PROFILE_NOT_FOUND,
                         "No profile holds this " + parameter + ".", request.path()));
     }
 

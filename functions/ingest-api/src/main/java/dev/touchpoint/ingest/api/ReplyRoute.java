@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.JsonBodies;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import dev.touchpoint.domain.conversation.ReplyChannels;
 import dev.touchpoint.domain.conversation.TeamReply;
 import dev.touchpoint.domain.conversation.TeamReplyRequest;
@@ -59,7 +60,7 @@ final class ReplyRoute implements ApiRoute {
         if (ask.responseId() != null) {
             answering = responses.find(ask.responseId());
             if (answering.isEmpty()) {
-                return HttpResponses.problem(404, "response-not-found", "No such response", "No response has this id.", request.path());
+                return HttpResponses.problem(404, ProblemType.RESPONSE_NOT_FOUND, "No response has this id.", request.path());
             }
         }
         String profileId = ask.profileId() != null ? ask.profileId() : answering.get().profileId();
@@ -68,7 +69,7 @@ final class ReplyRoute implements ApiRoute {
         }
         Optional<ProfileView> view = lookup.byId(profileId);
         if (view.isEmpty()) {
-            return HttpResponses.problem(404, "profile-not-found", "No such profile", "No profile has this id.", request.path());
+            return HttpResponses.problem(404, ProblemType.PROFILE_NOT_FOUND, "No profile has this id.", request.path());
         }
         if (answering.isPresent() && !belongsTo(answering.get(), view.get())) {
             return cannotReply("not-this-customer", "The response is not this customer's.", request);
@@ -92,6 +93,6 @@ final class ReplyRoute implements ApiRoute {
     }
 
     private static APIGatewayV2HTTPResponse cannotReply(String reason, String detail, HttpRequest request) {
-        return HttpResponses.problem(409, "cannot-reply", "Cannot reply", detail, request.path(), Map.of("reason", reason));
+        return HttpResponses.problem(409, ProblemType.CANNOT_REPLY, detail, request.path(), Map.of("reason", reason));
     }
 }

@@ -3,6 +3,7 @@ package dev.touchpoint.ingest.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import dev.touchpoint.aws.apigateway.PublishableKeys;
 import dev.touchpoint.domain.access.RateLimiter;
 import dev.touchpoint.domain.feedback.Channel;
@@ -48,7 +49,7 @@ final class WidgetAccess {
     APIGatewayV2HTTPResponse preflight(HttpRequest request) {
         Optional<String> origin = request.header("origin");
         if (origin.isEmpty() || !keys.allowsOrigin(origin.get())) {
-            return HttpResponses.problem(403, "origin-not-allowed", "Origin not allowed",
+            return HttpResponses.problem(403, ProblemType.ORIGIN_NOT_ALLOWED,
                     "No publishable key may be used from this origin.", request.path());
         }
         APIGatewayV2HTTPResponse response = APIGatewayV2HTTPResponse.builder().withStatusCode(204).build();
@@ -63,12 +64,12 @@ final class WidgetAccess {
     APIGatewayV2HTTPResponse submit(HttpRequest request, FeedbackRoute feedback) {
         Optional<String> key = keys.accepted(request);
         if (key.isEmpty()) {
-            return HttpResponses.problem(401, "unauthorized", "Publishable key not valid here",
+            return HttpResponses.problem(401, ProblemType.UNAUTHORIZED,
                     "This publishable key is unknown or not allowed from this origin.", request.path());
         }
         String origin = request.header("origin").orElseThrow();
         if (!limiter.allow(key.get() + "#" + request.sourceIp(), limitPerMinute, clock.instant())) {
-            return cors(HttpResponses.withHeaders(HttpResponses.problem(429, "rate-limited", "Too many submissions",
+            return cors(HttpResponses.withHeaders(HttpResponses.problem(429, ProblemType.RATE_LIMITED,
                     "At most " + limitPerMinute + " submissions a minute from one visitor; try again in a minute.", request.path()),
                     Map.of("retry-after", "60")), origin);
         }

@@ -3,6 +3,7 @@ package dev.touchpoint.survey.web;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
@@ -15,8 +16,8 @@ import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.privacy.SuppressionList;
 import dev.touchpoint.domain.profile.CustomerLanguage;
 import dev.touchpoint.domain.profile.ProfileRecord;
-import dev.touchpoint.domain.profile.ResponseRepository;
 import dev.touchpoint.domain.profile.ProfileRepository;
+import dev.touchpoint.domain.profile.ResponseRepository;
 import dev.touchpoint.domain.survey.SurveyAnswers;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.SurveyDefinition;
@@ -108,7 +109,7 @@ final class InvitationSurveyRoute {
         Found f = found.get();
         Optional<Map<String, String>> form = FormBody.read(request);
         if (form.isEmpty()) {
-            return HttpResponses.problem(415, "unsupported-media-type", "Unsupported media type",
+            return HttpResponses.problem(415, ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "Post the survey form (application/x-www-form-urlencoded, at most " + FormBody.MAX_BYTES + " bytes).", request.path());
         }
         if ("One-Click".equals(form.get().get("List-Unsubscribe"))) {

@@ -9,6 +9,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.survey.TouchpointCatalog;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class QrCodeRoute {
     APIGatewayV2HTTPResponse get(HttpRequest request, String touchpoint) {
         if (!TOUCHPOINT.matcher(touchpoint).matches()
                 || touchpoints.byId(touchpoint).filter(t -> t.allows(Channel.QR)).isEmpty()) {
-            return HttpResponses.problem(404, "not-found", "No such touchpoint",
+            return HttpResponses.problem(404, ProblemType.NOT_FOUND,
                     "No touchpoint registered for QR answers has this id (surveys/touchpoints.json).", request.path());
         }
         return HttpResponses.content(200, "image/svg+xml", svg(publicUrl + "/q/" + touchpoint));

@@ -3,6 +3,7 @@ package dev.touchpoint.survey.web;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import java.util.function.Consumer;
 
 /** Routes survey-web's paths; a failure of ours is a plain 503 page, never internals. */
@@ -41,7 +42,7 @@ public final class SurveyWeb {
             if (parts.length == 5 && get && parts[1].equals("v1") && parts[2].equals("touchpoints") && parts[4].equals("qr.svg")) {
                 return qrCodes.get(request, parts[3]);
             }
-            return HttpResponses.problem(404, "not-found", "No such page", "survey-web serves /s/{token}, /k/{touchpoint}, "
+            return HttpResponses.problem(404, ProblemType.NOT_FOUND, "survey-web serves /s/{token}, /k/{touchpoint}, "
                     + "/q/{touchpoint}, /v1/touchpoints/{id}/qr.svg, /widget.js and /w/surveys/{id}.", request.path());
         } catch (RuntimeException e) {
             log.accept("survey-web failed on " + request.method() + " /" + parts[Math.min(1, parts.length - 1)] + ": "

@@ -3,6 +3,7 @@ package dev.touchpoint.survey.web;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import dev.touchpoint.domain.access.RateLimiter;
 import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
@@ -76,7 +77,7 @@ final class TouchpointSurveyRoute {
         }
         Optional<Map<String, String>> form = FormBody.read(request);
         if (form.isEmpty() || !FORM_ID.matcher(form.get().getOrDefault("form", "")).matches()) {
-            return HttpResponses.problem(400, "invalid-request", "Not a survey form",
+            return HttpResponses.problem(400, ProblemType.INVALID_REQUEST,
                     "Post the form this page served (application/x-www-form-urlencoded).", request.path());
         }
         String language = survey.get().languageFor(form.get().get("lang"));

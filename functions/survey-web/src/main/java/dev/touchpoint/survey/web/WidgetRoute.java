@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
+import dev.touchpoint.aws.apigateway.ProblemType;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.SurveyDefinition;
@@ -76,7 +77,7 @@ final class WidgetRoute {
     }
 
     private static APIGatewayV2HTTPResponse notDeployed(HttpRequest request) {
-        return HttpResponses.withHeaders(HttpResponses.problem(404, "not-found", "No such survey",
+        return HttpResponses.withHeaders(HttpResponses.problem(404, ProblemType.NOT_FOUND,
                 "No deployed survey has this id.", request.path()), Map.of("access-control-allow-origin", "*"));
     }
 
