@@ -1,5 +1,7 @@
 package dev.touchpoint.infra;
 
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.SystemLogLevel;
+import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -25,7 +28,7 @@ import software.constructs.Construct;
 
 /**
  * One Touchpoint Lambda function, the same way for every module: its Maven-built jar, java25 on arm64,
- * Lambda's JSON log format into a log group with a retention, SnapStart on published versions behind
+ * Lambda's JSON log format into a log group with a retention, X-Ray active tracing, SnapStart on published versions behind
  * the alias {@code live} (what every trigger invokes), a role that grants nothing until the owning
  * construct grants exactly what the function uses.
  */
@@ -81,9 +84,13 @@ public final class TouchpointFunction extends Construct {
                 .role(role)
                 .logGroup(logs)
                 .loggingFormat(LoggingFormat.JSON)
-                .applicationLogLevelV2(ApplicationLogLevel.INFO)
+                .applicationLogLevelV2(applicationLogLevel(scope))
                 .systemLogLevelV2(SystemLogLevel.WARN)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                // X-Ray active tracing, without the X-Ray SDK: Lambda traces each invocation, and the AWS SDK's
+                // own TraceIdExecutionInterceptor sends the invocation's trace header with every call, so SQS keeps
+                // it as the message's AWSTraceHeader and the processor's invocation joins the webhook's trace.
+                .tracing(Tracing.ACTIVE)
                 .environment(env)
                 .deadLetterQueue(asyncFailures)
                 .build();
@@ -91,9 +98,23 @@ public final class TouchpointFunction extends Construct {
                 .aliasName("live")
                 .version(function.getCurrentVersion())
                 .build();
+        // Active tracing grants xray:PutTraceSegments and PutTelemetryRecords on *: X-Ray has no resource-level
+        // permissions. TouchpointStackTest allows Resource * for these two actions and few others.
+        NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                .reason("X-Ray's trace writes (active tracing) have no resource-level permissions.")
+                .appliesTo(List.of("Resource::*")).build()), true);
         // The alias above is the published version SnapStart needs; the CDK warns when it cannot see one.
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "published through the live alias");
+    }
+
+    /**
+     * Production keeps INFO and above (what an on-call engineer acts on); other stages keep DEBUG too: each
+     * message the processor handled, with its correlation id, to follow one response end to end.
+     */
+    static ApplicationLogLevel applicationLogLevel(Construct scope) {
+        Object stage = scope.getNode().tryGetContext("stage");
+        return "prod".equals(stage) ? ApplicationLogLevel.INFO : ApplicationLogLevel.DEBUG;
     }
 
     public Function function() {

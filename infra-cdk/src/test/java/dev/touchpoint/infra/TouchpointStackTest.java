@@ -196,6 +196,36 @@ class TouchpointStackTest {
                 "AccessLogSettings", Match.objectLike(Map.of("Format", Match.stringLikeRegexp(".*routeKey.*status.*")))));
     }
 
+    /** Every function is traced by X-Ray (one response followed from the webhook through SQS to the table). */
+    @Test
+    void everyFunction_isTracedActively() {
+        // Ours are the java25 ones; the CDK's own helpers (custom resources) are not Touchpoint's code.
+        Map<String, Map<String, Object>> functions = dev.findResources("AWS::Lambda::Function",
+                Map.of("Properties", Map.of("Runtime", "java25")));
+        Map<String, Map<String, Object>> traced = dev.findResources("AWS::Lambda::Function",
+                Map.of("Properties", Map.of("Runtime", "java25", "TracingConfig", Map.of("Mode", "Active"))));
+        assertTrue(functions.size() >= 11, functions.keySet().toString());
+        assertEquals(functions.keySet(), traced.keySet());
+        for (String role : List.of("IngestApiRole", "FeedbackPipelineProcessorRole", "ChannelsTwilioRole", "ChannelsMetaRole")) {
+            Set<String> all = new TreeSet<>();
+            statements(dev, role).forEach(statement -> all.addAll(list(statement.get("Action"))));
+            assertTrue(all.containsAll(TRACE_WRITES), role + " writes its traces: " + all);
+        }
+    }
+
+    /** JSON logs everywhere; production keeps INFO and above, other stages DEBUG too. */
+    @Test
+    void logs_areJson_atALevelPerStage() {
+        for (var stage : List.of(Map.entry(dev, "DEBUG"), Map.entry(prod, "INFO"))) {
+            Map<String, Map<String, Object>> functions = stage.getKey().findResources("AWS::Lambda::Function",
+                    Map.of("Properties", Map.of("Runtime", "java25")));
+            Map<String, Map<String, Object>> logging = stage.getKey().findResources("AWS::Lambda::Function",
+                    Map.of("Properties", Map.of("Runtime", "java25", "LoggingConfig", Map.of("LogFormat", "JSON",
+                            "ApplicationLogLevel", stage.getValue(), "SystemLogLevel", "WARN"))));
+            assertEquals(functions.keySet(), logging.keySet(), stage.getValue());
+        }
+    }
+
     /** Whatever no route serves goes to ingest-api, which answers problem+json, not API Gateway's own text. */
     @Test
     void unknownRoutes_goToIngestApi() throws Exception {
@@ -293,8 +323,10 @@ class TouchpointStackTest {
             if (list(statement.get("Resource")).contains("*")) {
                 List<String> actions = list(statement.get("Action"));
                 assertTrue(actions.equals(List.of("sns:Publish"))
-                                || actions.stream().allMatch(a -> a.startsWith("cloudfront:")),
-                        "only SMS (phone numbers have no ARN) and CloudFront invalidations may use Resource *: " + statement);
+                                || actions.stream().allMatch(a -> a.startsWith("cloudfront:"))
+                                || TRACE_WRITES.containsAll(actions),
+                        "only SMS (phone numbers have no ARN), CloudFront invalidations and X-Ray's trace writes (X-Ray has "
+                                + "no resource-level permissions) may use Resource *: " + statement);
             }
         }
         for (String role : List.of("SurveysDispatcherRole", "FeedbackPipelineProcessorRole")) {
@@ -357,11 +389,15 @@ class TouchpointStackTest {
                 "DefaultCacheBehavior", Match.objectLike(Map.of("ViewerProtocolPolicy", "redirect-to-https"))))));
     }
 
+    /** What the role may do beyond writing its traces, which every function does ({@link #everyFunction_isTracedActively}). */
     private static Set<String> actionsOf(String rolePrefix) {
         Set<String> actions = new TreeSet<>();
         statements(dev, rolePrefix).forEach(s -> actions.addAll(list(s.get("Action"))));
+        actions.removeAll(TRACE_WRITES);
         return actions;
     }
+
+    private static final Set<String> TRACE_WRITES = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
 
     /** The statements of every IAM policy attached to roles whose logical id starts with the prefix. */
     @SuppressWarnings("unchecked")

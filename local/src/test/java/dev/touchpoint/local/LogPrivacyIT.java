@@ -4,6 +4,7 @@ import static dev.touchpoint.local.LocalApi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.json.StrictJson;
 import java.io.ByteArrayOutputStream;
@@ -54,8 +55,21 @@ class LogPrivacyIT {
             System.setErr(err);
         }
         String logs = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(logs.contains("sent to the DLQ after 5 receives") && logs.contains("[survey-dispatcher]"),
+        assertTrue(logs.contains("sent to the DLQ after 5 receives") && logs.contains("\"function\":\"survey-dispatcher\""),
                 "the capture holds the functions' logs, the parked message's reason included");
+        // One JSON line per event, each with its level, function, request and correlation ids.
+        List<JsonNode> events = logs.lines().filter(line -> line.startsWith("{\"timestamp\"")).map(StrictJson::read).toList();
+        assertTrue(events.size() >= 3, logs);
+        for (JsonNode event : events) {
+            for (String field : List.of("timestamp", "level", "function", "requestId", "correlationId", "event", "message")) {
+                assertTrue(event.has(field), field + " in " + event);
+            }
+            assertTrue(List.of("DEBUG", "INFO", "WARN", "ERROR").contains(event.get("level").asText()), event.toString());
+        }
+        JsonNode parked = events.stream().filter(e -> e.get("event").asText().equals("message.parked")).findFirst().orElseThrow();
+        assertEquals("ERROR", parked.get("level").asText());
+        assertEquals("processor", parked.get("function").asText());
+        assertTrue(!parked.get("correlationId").isNull(), "the parked message is named: " + parked);
         for (String secret : SECRETS) {
             assertTrue(!logs.contains(secret), "a log line holds " + secret + ":\n" + logs.lines()
                     .filter(line -> line.contains(secret)).findFirst().orElse(""));

@@ -1,10 +1,11 @@
 package dev.touchpoint.closedloop;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.aws.logging.EventLog;
 import dev.touchpoint.aws.sqs.SqsRecords;
 import dev.touchpoint.aws.sqs.SqsRetryDelay;
 import dev.touchpoint.domain.feedback.DeadLetterQueue;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * One batch of the closed-loop queue — detractor alerts (to SNS) and webhook deliveries — each on its own. A failed delivery waits {@code backoff × 3^(attempt-1)}
@@ -45,7 +45,7 @@ final class ClosedLoopBatch {
         this.backoff = backoff;
     }
 
-    SQSBatchResponse process(SQSEvent event, Consumer<String> log) {
+    SQSBatchResponse process(SQSEvent event, EventLog log) {
         List<BatchItemFailure> failures = new ArrayList<>();
         for (SQSMessage message : event.getRecords() == null ? List.<SQSMessage>of() : event.getRecords()) {
             int attempt = SqsRecords.receiveCount(message);
@@ -65,7 +65,7 @@ final class ClosedLoopBatch {
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
-    private void handle(JsonNode message, Consumer<String> log) {
+    private void handle(JsonNode message, EventLog log) {
         if (DetractorAlerts.DetractorAlert.KIND.equals(message.path("kind").asText())) {
             alerts.raise(DetractorAlerts.DetractorAlert.fromJson(message));
             return;
@@ -73,7 +73,7 @@ final class ClosedLoopBatch {
         WebhookDelivery delivery = WebhookDelivery.fromJson(message);
         WebhookDeliverer.Outcome outcome = deliverer.map(d -> d.deliver(delivery)).orElse(WebhookDeliverer.Outcome.ENDPOINT_GONE);
         if (outcome != WebhookDeliverer.Outcome.DELIVERED) {
-            log.accept("closed-loop: " + delivery.id() + " to " + delivery.endpoint() + " not sent: " + outcome);
+            log.warn("webhook.not-delivered", delivery.id(), "delivery to " + delivery.endpoint() + " not sent: " + outcome);
         }
     }
 
@@ -82,25 +82,25 @@ final class ClosedLoopBatch {
         return delay.compareTo(SqsRetryDelay.MAX) > 0 ? SqsRetryDelay.MAX : delay;
     }
 
-    private void retryLater(SQSMessage message, int attempt, String reason, List<BatchItemFailure> failures, Consumer<String> log) {
+    private void retryLater(SQSMessage message, int attempt, String reason, List<BatchItemFailure> failures, EventLog log) {
         Duration delay = delayAfter(attempt);
         try {
             retries.retryAfter(message.getReceiptHandle(), delay);
         } catch (RuntimeException e) {
             // The queue's own visibility timeout then decides when it comes back: later, never lost.
-            log.accept("closed-loop: could not delay " + message.getMessageId() + ": " + e.getClass().getSimpleName());
+            log.warn("message.delay-failed", message.getMessageId(), "could not delay the retry: " + e.getClass().getSimpleName());
         }
-        log.accept("closed-loop: attempt " + attempt + " of " + message.getMessageId() + " failed (" + reason
+        log.warn("message.retried", message.getMessageId(), "attempt " + attempt + " failed (" + reason
                 + "); next in " + delay.toSeconds() + " s");
         failures.add(BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
     }
 
-    private void park(SQSMessage message, String reason, int attempt, List<BatchItemFailure> failures, Consumer<String> log) {
+    private void park(SQSMessage message, String reason, int attempt, List<BatchItemFailure> failures, EventLog log) {
         try {
             deadLetters.send(message.getBody(), reason, attempt);
-            log.accept("closed-loop: " + message.getMessageId() + " sent to the DLQ after " + attempt + " attempt(s): " + reason);
+            log.error("message.parked", message.getMessageId(), "sent to the DLQ after " + attempt + " attempt(s): " + reason);
         } catch (RuntimeException e) {
-            log.accept("closed-loop: could not park " + message.getMessageId() + ": " + e.getClass().getSimpleName());
+            log.error("message.park-failed", message.getMessageId(), "could not send to the DLQ: " + e.getClass().getSimpleName());
             failures.add(BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
         }
     }

@@ -5,8 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.logging.EventLog;
+import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.snapstart.Priming;
-import java.util.function.Consumer;
 
 /** Lambda entry point for the SQS event source of the closed-loop queue (with ReportBatchItemFailures). */
 public final class ClosedLoopHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
@@ -14,7 +15,7 @@ public final class ClosedLoopHandler implements RequestHandler<SQSEvent, SQSBatc
     /** A batch of alerts and deliveries in, the failed ones out. */
     @FunctionalInterface
     public interface Batch {
-        SQSBatchResponse process(SQSEvent event, Consumer<String> log);
+        SQSBatchResponse process(SQSEvent event, EventLog log);
     }
 
     /** Built on first use, once per container, from the function's environment. */
@@ -38,6 +39,6 @@ public final class ClosedLoopHandler implements RequestHandler<SQSEvent, SQSBatc
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, message -> context.getLogger().log(message));
+        return batch.process(event, JsonLines.of("closed-loop", context.getAwsRequestId()));
     }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.snapstart.Priming;
 import java.util.Map;
 
@@ -31,6 +32,6 @@ public final class DeliveryEventsHandler implements RequestHandler<SNSEvent, Map
 
     @Override
     public Map<String, Integer> handleRequest(SNSEvent event, Context context) {
-        return processor.process(event, message -> context.getLogger().log(message));
+        return processor.process(event, JsonLines.of("delivery-events", context.getAwsRequestId()));
     }
 }

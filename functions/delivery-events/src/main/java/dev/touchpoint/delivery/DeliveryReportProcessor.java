@@ -2,6 +2,7 @@ package dev.touchpoint.delivery;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.aws.logging.EventLog;
 import dev.touchpoint.aws.ses.SesDeliveryReports;
 import dev.touchpoint.aws.sns.SmsDeliveryReports;
 import dev.touchpoint.domain.delivery.DeliveryEvent;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Reads each SNS record as an SES event or an SMS event and hands it to the tracker. A record of
@@ -28,7 +28,7 @@ public final class DeliveryReportProcessor {
         this.tracker = tracker;
     }
 
-    public Map<String, Integer> process(SNSEvent event, Consumer<String> log) {
+    public Map<String, Integer> process(SNSEvent event, EventLog log) {
         Map<DeliveryTracker.Outcome, Integer> outcomes = new EnumMap<>(DeliveryTracker.Outcome.class);
         int unknown = 0;
         List<SNSEvent.SNSRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
@@ -41,7 +41,7 @@ public final class DeliveryReportProcessor {
             outcomes.merge(tracker.track(report.get()), 1, Integer::sum);
         }
         if (unknown > 0) {
-            log.accept("delivery-events: " + unknown + " record(s) of an unknown kind acknowledged");
+            log.warn("record.unknown", null, unknown + " record(s) of an unknown kind acknowledged");
         }
         Map<String, Integer> summary = new LinkedHashMap<>();
         outcomes.forEach((outcome, count) -> summary.put(outcome.name().toLowerCase(Locale.ROOT), count));

@@ -1,9 +1,10 @@
 package dev.touchpoint.processor;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.touchpoint.aws.logging.EventLog;
 import dev.touchpoint.aws.sqs.SqsRecords;
 import dev.touchpoint.domain.conversation.ConversationRouter;
 import dev.touchpoint.domain.conversation.DeliveryStatusEvent;
@@ -27,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -96,7 +96,7 @@ public final class FeedbackBatchProcessor {
     private record Batch(FeedbackRecorder recorder, DetractorAlerts.Held alerts) {
     }
 
-    public SQSBatchResponse process(SQSEvent event, Consumer<String> log) {
+    public SQSBatchResponse process(SQSEvent event, EventLog log) {
         List<SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         List<Item> items = records.stream().map(this::read).toList();
         List<List<Item>> groups = SameCustomerGroups.of(items,
@@ -120,14 +120,19 @@ public final class FeedbackBatchProcessor {
     }
 
     /** The recorder with the batch's customers read ahead; if that read fails, each event reads for itself. */
-    private FeedbackRecorder readingAhead(List<Item> items, Consumer<String> log) {
+    private FeedbackRecorder readingAhead(List<Item> items, EventLog log) {
         try {
             return recorder.forBatch(items.stream().map(Item::message)
                     .filter(FeedbackEvent.class::isInstance).map(FeedbackEvent.class::cast).toList());
         } catch (RuntimeException e) {
-            log.accept("processor: reading the batch's customers ahead failed, reading one by one: " + reason(e));
+            log.warn("batch.read-ahead-failed", null, "reading the batch's customers ahead failed, reading one by one: " + reason(e));
             return recorder;
         }
+    }
+
+    /** The id that follows the message's work from its API or webhook (its SQS id when it could not be read). */
+    private static String correlationId(Item item) {
+        return item.message() != null ? item.message().correlationId() : item.record().getMessageId();
     }
 
     private Item read(SQSMessage record) {
@@ -138,7 +143,7 @@ public final class FeedbackBatchProcessor {
         }
     }
 
-    private void handleInOrder(List<Item> group, Batch batch, Set<String> done, Consumer<String> log) {
+    private void handleInOrder(List<Item> group, Batch batch, Set<String> done, EventLog log) {
         for (Item item : group) {
             SQSMessage message = item.record();
             try {
@@ -147,11 +152,13 @@ public final class FeedbackBatchProcessor {
                 }
                 handle(message, item.message(), batch);
                 done.add(message.getMessageId());
+                log.debug("message.handled", correlationId(item), "SQS message " + message.getMessageId() + " handled");
             } catch (RuntimeException e) {
-                if (parkIfLastReceive(message, e, log)) {
+                if (parkIfLastReceive(message, correlationId(item), e, log)) {
                     done.add(message.getMessageId());
                 } else {
-                    log.accept("processor: message " + message.getMessageId() + " failed, will be retried: " + reason(e));
+                    log.warn("message.retried", correlationId(item), "SQS message " + message.getMessageId()
+                            + " failed, will be retried: " + reason(e));
                 }
             }
         }
@@ -161,15 +168,16 @@ public final class FeedbackBatchProcessor {
      * A message whose response is written but whose alert could not be raised is failed like any other,
      * so SQS delivers it again (or, on its last receive, it is parked with the reason).
      */
-    private void raiseAlerts(DetractorAlerts.Held alerts, List<SQSMessage> records, Set<String> done, Consumer<String> log) {
+    private void raiseAlerts(DetractorAlerts.Held alerts, List<SQSMessage> records, Set<String> done, EventLog log) {
         Set<String> unraised = alerts.raise(Set.copyOf(done));
         for (SQSMessage message : records) {
             if (unraised.contains(message.getMessageId()) && done.remove(message.getMessageId())) {
                 RuntimeException failure = new AlertNotRaisedException();
-                if (parkIfLastReceive(message, failure, log)) {
+                if (parkIfLastReceive(message, message.getMessageId(), failure, log)) {
                     done.add(message.getMessageId());
                 } else {
-                    log.accept("processor: message " + message.getMessageId() + " failed, will be retried: " + reason(failure));
+                    log.warn("message.retried", message.getMessageId(), "SQS message " + message.getMessageId()
+                            + " failed, will be retried: " + reason(failure));
                 }
             }
         }
@@ -183,7 +191,7 @@ public final class FeedbackBatchProcessor {
     }
 
     /** @return true when the message is now in the DLQ with its reason and may be acknowledged */
-    private boolean parkIfLastReceive(SQSMessage message, RuntimeException failure, Consumer<String> log) {
+    private boolean parkIfLastReceive(SQSMessage message, String correlationId, RuntimeException failure, EventLog log) {
         int receiveCount = SqsRecords.receiveCount(message);
         if (receiveCount < maxReceiveCount) {
             return false;
@@ -191,11 +199,12 @@ public final class FeedbackBatchProcessor {
         String reason = reason(failure);
         try {
             deadLetters.send(message.getBody(), reason, receiveCount);
-            log.accept("processor: message " + message.getMessageId() + " sent to the DLQ after "
+            log.error("message.parked", correlationId, "SQS message " + message.getMessageId() + " sent to the DLQ after "
                     + receiveCount + " receives: " + reason);
             return true;
         } catch (RuntimeException e) {
-            log.accept("processor: could not send message " + message.getMessageId() + " to the DLQ: " + e.getClass().getName());
+            log.error("message.park-failed", correlationId, "could not send SQS message " + message.getMessageId()
+                    + " to the DLQ: " + e.getClass().getName());
             return false;
         }
     }

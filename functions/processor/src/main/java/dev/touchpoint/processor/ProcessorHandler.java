@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.snapstart.Priming;
 
 /** Lambda entry point for the SQS event source of the feedback queue (with ReportBatchItemFailures). */
@@ -31,6 +32,6 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return processor.process(event, message -> context.getLogger().log(message));
+        return processor.process(event, JsonLines.of("processor", context.getAwsRequestId()));
     }
 }

@@ -16,6 +16,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
+import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.domain.privacy.KeyedHashes;
@@ -145,7 +146,8 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
             return request.method().equals("DELETE") ? routes.profiles().delete(request, parts[3])
                     : routes.profiles().handle(request, parts[3]);
         } catch (RuntimeException e) {
-            context.getLogger().log("reporting-api failed: " + e.getClass().getName());
+            JsonLines.of("reporting-api", context.getAwsRequestId()).error("request.failed", null,
+                    request.method() + " " + request.path().replaceAll("[^A-Za-z0-9/_.-]", "") + " failed: " + e.getClass().getName());
             return HttpResponses.problem(503, ProblemType.TEMPORARILY_UNAVAILABLE, "Retry the report later.",
                     request.path());
         }

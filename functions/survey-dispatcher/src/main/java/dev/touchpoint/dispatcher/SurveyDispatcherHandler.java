@@ -3,6 +3,7 @@ package dev.touchpoint.dispatcher;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.domain.invitation.InvitationDispatcher;
 import java.util.Map;
 
@@ -28,8 +29,8 @@ public final class SurveyDispatcherHandler implements RequestHandler<Map<String,
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         InvitationDispatcher.Report report = dispatcher.run();
         if (report.sent() + report.deferred() + report.dropped() + report.skipped() > 0) {
-            context.getLogger().log("survey-dispatcher: sent " + report.sent() + ", deferred " + report.deferred()
-                    + ", dropped " + report.dropped() + ", skipped " + report.skipped());
+            JsonLines.of("survey-dispatcher", context.getAwsRequestId()).info("dispatch.ran", null, "sent " + report.sent()
+                    + ", deferred " + report.deferred() + ", dropped " + report.dropped() + ", skipped " + report.skipped());
         }
         return Map.of("sent", report.sent(), "deferred", report.deferred(), "dropped", report.dropped(),
                 "skipped", report.skipped());

@@ -20,4 +20,9 @@ public record DeliveryStatusEvent(String provider, String providerMessageId, Str
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(at, "at");
     }
+
+    @Override
+    public String correlationId() {
+        return provider + ":" + providerMessageId;
+    }
 }

@@ -26,4 +26,9 @@ public record TeamReply(String id, String profileId, String channel, String prov
     public String threadEntryId() {
         return "team:" + id;
     }
+
+    @Override
+    public String correlationId() {
+        return id;
+    }
 }

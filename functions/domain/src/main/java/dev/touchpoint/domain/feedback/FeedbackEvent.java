@@ -48,4 +48,9 @@ public record FeedbackEvent(String responseId, String idempotencyKey, FeedbackSu
     public Instant answeredAt() {
         return submission.submittedAt() != null ? submission.submittedAt() : receivedAt;
     }
+
+    @Override
+    public String correlationId() {
+        return responseId;
+    }
 }

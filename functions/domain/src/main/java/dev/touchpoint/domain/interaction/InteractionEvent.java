@@ -21,4 +21,10 @@ public record InteractionEvent(ServiceInteraction interaction, Instant receivedA
     public static String legacyInvitationId(ServiceInteraction interaction) {
         return UUID.nameUUIDFromBytes(("interaction:" + interaction.id()).getBytes(StandardCharsets.UTF_8)).toString();
     }
+
+    /** The invitation the interaction schedules (the id its 202 answered), else its receipt time. */
+    @Override
+    public String correlationId() {
+        return invitationId != null ? invitationId : "interaction@" + receivedAt;
+    }
 }

@@ -6,10 +6,10 @@ import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.ProblemException;
 import dev.touchpoint.aws.apigateway.ProblemType;
+import dev.touchpoint.aws.logging.EventLog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Routes a request to its use case after the checks every {@code /v1} route shares. A failure of ours
@@ -29,7 +29,7 @@ public final class IngestApi {
         routes.forEach(route -> this.routes.put(route.routeKey(), route));
     }
 
-    public APIGatewayV2HTTPResponse handle(HttpRequest request, Consumer<String> log) {
+    public APIGatewayV2HTTPResponse handle(HttpRequest request, EventLog log) {
         String routeKey = request.method() + " " + request.path();
         if (routeKey.equals("OPTIONS /v1/feedback")) {
             return widgets.preflight(request);
@@ -50,7 +50,7 @@ public final class IngestApi {
         } catch (ProblemException problem) {
             return problem.response();
         } catch (RuntimeException e) {
-            log.accept("ingest-api failed on " + routeKey + ": " + e.getClass().getName());
+            log.error("request.failed", null, routeKey + " failed: " + e.getClass().getName());
             return HttpResponses.problem(503, ProblemType.TEMPORARILY_UNAVAILABLE,
                     "The request was not accepted; nothing was stored. Retry it later.", request.path());
         }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbWebhookEventCounter;
+import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.s3.S3RawEmailStore;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
@@ -97,7 +98,7 @@ public final class EmailReplyHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         int queued = ingest.handle(StrictJson.read(new String(input.readAllBytes(), StandardCharsets.UTF_8)),
-                message -> context.getLogger().log(message));
+                JsonLines.of("ingest-email", context.getAwsRequestId()));
         output.write(Integer.toString(queued).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package dev.touchpoint.ingest.email;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.aws.logging.EventLog;
 import dev.touchpoint.domain.conversation.AutomaticMail;
 import dev.touchpoint.domain.conversation.EmailReplies;
 import dev.touchpoint.domain.conversation.InboundMessage;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * For each received email: drop it (logged, counted) when SES's spam or virus verdict is FAIL; read
@@ -47,7 +47,7 @@ public final class EmailReplyIngest {
     }
 
     /** @param event the SES receipt-rule event: {@code {"Records":[{"eventSource":"aws:ses","ses":{"mail":…,"receipt":…}}]}} */
-    public int handle(JsonNode event, Consumer<String> log) {
+    public int handle(JsonNode event, EventLog log) {
         int queued = 0;
         for (JsonNode record : event.path("Records")) {
             JsonNode ses = record.path("ses");
@@ -55,13 +55,13 @@ public final class EmailReplyIngest {
             Optional<String> dropped = reasonToDrop(ses.path("receipt"));
             if (dropped.isPresent()) {
                 counter.count("ses", "dropped:" + dropped.get().replace(' ', '-'), clock.instant());
-                log.accept("ingest-email: dropped message " + messageId + ": " + dropped.get());
+                log.warn("mail.dropped", "message:ses:" + messageId, "dropped: " + dropped.get());
                 continue;
             }
             Optional<InboundMessage> message = read(ses).filter(InboundMessage::isStorable);
             if (message.isEmpty()) {
                 counter.count("ses", "unreadable", clock.instant());
-                log.accept("ingest-email: message " + messageId + " could not be read");
+                log.warn("mail.unreadable", "message:ses:" + messageId, "could not be read");
                 continue;
             }
             queue.enqueue(new InboundMessageEvent(message.get()));

@@ -3,6 +3,7 @@ package dev.touchpoint.ingest.meta;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.logging.EventLog;
 import dev.touchpoint.domain.conversation.DeliveryStatusEvent;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 
 /**
@@ -54,7 +54,7 @@ public final class MetaWebhook {
         this.clock = clock;
     }
 
-    public APIGatewayV2HTTPResponse handle(HttpRequest request, Consumer<String> log) {
+    public APIGatewayV2HTTPResponse handle(HttpRequest request, EventLog log) {
         if (appSecret.isEmpty() || verifyToken.isEmpty()) {
             return text(503, "Meta webhooks not configured: set TOUCHPOINT_META_APP_SECRET and TOUCHPOINT_META_VERIFY_TOKEN.");
         }
@@ -74,7 +74,7 @@ public final class MetaWebhook {
         return valid && challenge.matches("[A-Za-z0-9_-]{1,128}") ? text(200, challenge) : text(403, "Verification failed.");
     }
 
-    private APIGatewayV2HTTPResponse delivery(HttpRequest request, Consumer<String> log) {
+    private APIGatewayV2HTTPResponse delivery(HttpRequest request, EventLog log) {
         byte[] body;
         try {
             body = request.bodyBytes();

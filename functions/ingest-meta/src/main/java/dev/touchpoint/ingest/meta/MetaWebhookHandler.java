@@ -8,6 +8,7 @@ import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.dynamodb.DynamoDbWebhookEventCounter;
+import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
@@ -84,6 +85,6 @@ public final class MetaWebhookHandler implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return webhook.handle(new HttpRequest(event), message -> context.getLogger().log(message));
+        return webhook.handle(new HttpRequest(event), JsonLines.of("ingest-meta", context.getAwsRequestId()));
     }
 }

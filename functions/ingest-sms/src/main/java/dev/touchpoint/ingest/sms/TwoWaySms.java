@@ -2,6 +2,7 @@ package dev.touchpoint.ingest.sms;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.aws.logging.EventLog;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
 import dev.touchpoint.domain.conversation.WebhookEventCounter;
@@ -12,7 +13,6 @@ import dev.touchpoint.domain.json.StrictJson;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Reads two-way SMS notifications ({@code originationNumber}, {@code destinationNumber},
@@ -34,7 +34,7 @@ public final class TwoWaySms {
         this.clock = clock;
     }
 
-    public int handle(SNSEvent event, Consumer<String> log) {
+    public int handle(SNSEvent event, EventLog log) {
         int queued = 0;
         List<SNSEvent.SNSRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         for (SNSEvent.SNSRecord record : records) {
@@ -42,7 +42,7 @@ public final class TwoWaySms {
                     .filter(InboundMessage::isStorable);
             if (message.isEmpty()) {
                 counter.count("aws-sms", "unreadable", clock.instant());
-                log.accept("ingest-sms: acknowledged a record that is no two-way SMS notification");
+                log.warn("record.unknown", null, "acknowledged a record that is no two-way SMS notification");
                 continue;
             }
             queue.enqueue(new InboundMessageEvent(message.get()));

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbWebhookEventCounter;
+import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
@@ -65,6 +66,6 @@ public final class TwoWaySmsHandler implements RequestHandler<SNSEvent, Integer>
 
     @Override
     public Integer handleRequest(SNSEvent event, Context context) {
-        return sms.handle(event, message -> context.getLogger().log(message));
+        return sms.handle(event, JsonLines.of("ingest-sms", context.getAwsRequestId()));
     }
 }

@@ -3,6 +3,7 @@ package dev.touchpoint.ingest.twilio;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.FormFields;
 import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.logging.EventLog;
 import dev.touchpoint.domain.conversation.DeliveryStatusEvent;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Twilio's messaging webhook. Order: 503 when no auth token is configured, 413 for a body over
@@ -54,7 +54,7 @@ public final class TwilioWebhook {
         this.clock = clock;
     }
 
-    public APIGatewayV2HTTPResponse handle(HttpRequest request, Consumer<String> log) {
+    public APIGatewayV2HTTPResponse handle(HttpRequest request, EventLog log) {
         if (authToken.isEmpty()) {
             return text(503, "text/plain", "Twilio webhook not configured: set TOUCHPOINT_TWILIO_AUTH_TOKEN.");
         }
@@ -86,7 +86,7 @@ public final class TwilioWebhook {
         Optional<Customer> sender = sender(fields);
         if (sid.isBlank() || sender.isEmpty()) {
             counter.count("twilio", "unhandled", clock.instant());
-            log.accept("ingest-twilio: acknowledged a request without MessageSid or a valid sender");
+            log.warn("request.unhandled", sid.isBlank() ? null : "message:twilio:" + sid, "acknowledged a request without MessageSid or a valid sender");
             return text(200, "text/xml", TWIML_EMPTY);
         }
         boolean whatsapp = fields.getOrDefault("From", "").startsWith("whatsapp:");

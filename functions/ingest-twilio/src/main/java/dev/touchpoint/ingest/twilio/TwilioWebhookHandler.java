@@ -8,6 +8,7 @@ import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.dynamodb.DynamoDbWebhookEventCounter;
+import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
@@ -85,6 +86,6 @@ public final class TwilioWebhookHandler implements RequestHandler<APIGatewayV2HT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return webhook.handle(new HttpRequest(event), message -> context.getLogger().log(message));
+        return webhook.handle(new HttpRequest(event), JsonLines.of("ingest-twilio", context.getAwsRequestId()));
     }
 }

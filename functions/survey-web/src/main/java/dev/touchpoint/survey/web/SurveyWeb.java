@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.ProblemType;
-import java.util.function.Consumer;
+import dev.touchpoint.aws.logging.EventLog;
 
 /** Routes survey-web's paths; a failure of ours is a plain 503 page, never internals. */
 public final class SurveyWeb {
@@ -21,7 +21,7 @@ public final class SurveyWeb {
         this.widget = widget;
     }
 
-    public APIGatewayV2HTTPResponse handle(HttpRequest request, Consumer<String> log) {
+    public APIGatewayV2HTTPResponse handle(HttpRequest request, EventLog log) {
         String[] parts = request.path().split("/", -1);
         boolean get = request.method().equals("GET");
         boolean post = request.method().equals("POST");
@@ -45,7 +45,7 @@ public final class SurveyWeb {
             return HttpResponses.problem(404, ProblemType.NOT_FOUND, "survey-web serves /s/{token}, /k/{touchpoint}, "
                     + "/q/{touchpoint}, /v1/touchpoints/{id}/qr.svg, /widget.js and /w/surveys/{id}.", request.path());
         } catch (RuntimeException e) {
-            log.accept("survey-web failed on " + request.method() + " /" + parts[Math.min(1, parts.length - 1)] + ": "
+            log.error("request.failed", null, request.method() + " /" + parts[Math.min(1, parts.length - 1)] + " failed: "
                     + e.getClass().getName());
             return HttpResponses.html(503, SurveyPage.message("Touchpoint", "Please try again in a moment.", "en"));
         }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.snapstart.Priming;
 
 /** Lambda entry point for the survey pages and the QR code. */
@@ -32,6 +33,6 @@ public final class SurveyWebHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return web.handle(new HttpRequest(event), message -> context.getLogger().log(message));
+        return web.handle(new HttpRequest(event), JsonLines.of("survey-web", context.getAwsRequestId()));
     }
 }

@@ -1,0 +1,72 @@
+package dev.touchpoint.aws.logging;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.domain.json.StrictJson;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Each event as one JSON line on standard output: {@code timestamp} (RFC 3339), {@code level},
+ * {@code function}, {@code requestId} (Lambda's, of the invocation), {@code correlationId},
+ * {@code event} and {@code message}. Lambda's JSON log format keeps such a line as it is and filters it by
+ * its {@code level} (the function's application log level, set per stage by the CDK app); the local
+ * runtime prints the same lines.
+ */
+public final class JsonLines implements EventLog {
+
+    private static final Level LEAST = leastLevel(System.getenv());
+
+    private final String function;
+    private final String requestId;
+    private final Level least;
+    private final Consumer<String> out;
+    private final Clock clock;
+
+    JsonLines(String function, String requestId, Level least, Consumer<String> out, Clock clock) {
+        this.function = function;
+        this.requestId = requestId;
+        this.least = least;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    /** The log of one invocation of {@code function} (Lambda's own name for it when it runs there). */
+    public static EventLog of(String function, String requestId) {
+        String name = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", function);
+        PrintStream stdout = System.out;
+        return new JsonLines(name, requestId, LEAST, stdout::println, Clock.systemUTC());
+    }
+
+    /**
+     * The least level written: Lambda's application log level ({@code AWS_LAMBDA_LOG_LEVEL}, which it sets
+     * from the function's logging config; what is below it Lambda would drop anyway), else
+     * {@code TOUCHPOINT_LOG_LEVEL} (the local runtime), else INFO.
+     */
+    static Level leastLevel(Map<String, String> env) {
+        String named = env.getOrDefault("AWS_LAMBDA_LOG_LEVEL", env.getOrDefault("TOUCHPOINT_LOG_LEVEL", "INFO"));
+        try {
+            return Level.valueOf(named.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return named.trim().equalsIgnoreCase("TRACE") ? Level.DEBUG : Level.INFO;
+        }
+    }
+
+    @Override
+    public void write(Line line) {
+        if (line.level().compareTo(least) < 0) {
+            return;
+        }
+        ObjectNode json = StrictJson.object()
+                .put("timestamp", clock.instant().toString())
+                .put("level", line.level().name())
+                .put("function", function)
+                .put("requestId", requestId)
+                .put("correlationId", line.correlationId())
+                .put("event", line.event())
+                .put("message", line.message());
+        out.accept(StrictJson.write(json));
+    }
+}
