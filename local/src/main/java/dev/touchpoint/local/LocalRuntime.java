@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.closedloop.ClosedLoopHandler;
 import dev.touchpoint.closedloop.ClosedLoopWiring;
 import dev.touchpoint.delivery.DeliveryEventsHandler;
@@ -131,7 +132,7 @@ public final class LocalRuntime implements AutoCloseable {
         @SuppressWarnings({"unchecked", "rawtypes"})
         LocalFunction<Map<String, Object>, Map<String, Object>> dispatcher = new LocalFunction(SURVEY_DISPATCHER, Map.class,
                 new SurveyDispatcherHandler(SurveyDispatcherWiring.build(Environment.of(functionEnv),
-                        outbox.emailSender(), outbox.smsSender())));
+                        outbox.emailSender(), outbox.smsSender()), EmfMetrics.from(Environment.of(functionEnv), SURVEY_DISPATCHER)));
         this.functions = new LocalFunctions()
                 .addHttp(new LocalFunction<>(INGEST_API, APIGatewayV2HTTPEvent.class,
                         new IngestApiHandler(IngestApiWiring.build(Environment.of(functionEnv)))))

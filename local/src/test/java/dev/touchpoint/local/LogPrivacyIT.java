@@ -48,7 +48,8 @@ class LogPrivacyIT {
         System.setErr(tee);
         try (LocalRuntime runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
                 "TOUCHPOINT_API_KEY", "privacy-key", "TOUCHPOINT_TWILIO_AUTH_TOKEN", TWILIO_TOKEN,
-                "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1", "TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS", "1")))) {
+                "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1", "TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS", "1",
+                "TOUCHPOINT_METRICS", "emf")))) {
             scenario(runtime, new LocalApi(runtime));
         } finally {
             System.setOut(out);
@@ -65,6 +66,14 @@ class LogPrivacyIT {
                 assertTrue(event.has(field), field + " in " + event);
             }
             assertTrue(List.of("DEBUG", "INFO", "WARN", "ERROR").contains(event.get("level").asText()), event.toString());
+        }
+        // The business metrics, as Embedded Metric Format lines: each names its metric and carries its value.
+        List<JsonNode> metrics = logs.lines().filter(line -> line.startsWith("{\"_aws\"")).map(StrictJson::read).toList();
+        for (String[] expected : List.of(new String[] {"Responses", "Channel", "web"}, new String[] {"MessagesParked", "Queue", "feedback"},
+                new String[] {"Invitations", "Decision", "sent"}, new String[] {"RepliesSent", "Provider", "ses"})) {
+            assertTrue(metrics.stream().anyMatch(m -> m.path("_aws").path("CloudWatchMetrics").path(0).path("Metrics").path(0)
+                    .path("Name").asText().equals(expected[0]) && m.path(expected[1]).asText().equals(expected[2])
+                    && m.path(expected[0]).asLong() >= 1), String.join(" ", expected) + " in " + metrics);
         }
         JsonNode parked = events.stream().filter(e -> e.get("event").asText().equals("message.parked")).findFirst().orElseThrow();
         assertEquals("ERROR", parked.get("level").asText());

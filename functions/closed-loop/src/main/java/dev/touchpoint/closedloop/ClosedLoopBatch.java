@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.aws.logging.EventLog;
+import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.sqs.SqsRecords;
 import dev.touchpoint.aws.sqs.SqsRetryDelay;
 import dev.touchpoint.domain.feedback.DeadLetterQueue;
@@ -18,6 +19,8 @@ import dev.touchpoint.domain.webhook.WebhookDelivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,11 +35,13 @@ final class ClosedLoopBatch {
     private final SqsRetryDelay retries;
     private final DeadLetterQueue deadLetters;
     private final int maxAttempts;
+    private final EmfMetrics metrics;
     private final Duration backoff;
 
     /** @param deliverer empty when no webhook endpoint is configured */
     ClosedLoopBatch(DetractorAlerts.Channel alerts, Optional<WebhookDeliverer> deliverer, SqsRetryDelay retries,
-                    DeadLetterQueue deadLetters, int maxAttempts, Duration backoff) {
+                    DeadLetterQueue deadLetters, int maxAttempts, Duration backoff, EmfMetrics metrics) {
+        this.metrics = metrics;
         this.alerts = alerts;
         this.deliverer = deliverer;
         this.retries = retries;
@@ -72,7 +77,9 @@ final class ClosedLoopBatch {
         }
         WebhookDelivery delivery = WebhookDelivery.fromJson(message);
         WebhookDeliverer.Outcome outcome = deliverer.map(d -> d.deliver(delivery)).orElse(WebhookDeliverer.Outcome.ENDPOINT_GONE);
+        metrics.count(EmfMetrics.Name.WEBHOOK_DELIVERIES, Map.of("Outcome", outcome.name().toLowerCase(Locale.ROOT)));
         if (outcome != WebhookDeliverer.Outcome.DELIVERED) {
+            metrics.count(EmfMetrics.Name.WEBHOOK_FAILURES, Map.of());
             log.warn("webhook.not-delivered", delivery.id(), "delivery to " + delivery.endpoint() + " not sent: " + outcome);
         }
     }
@@ -98,6 +105,7 @@ final class ClosedLoopBatch {
     private void park(SQSMessage message, String reason, int attempt, List<BatchItemFailure> failures, EventLog log) {
         try {
             deadLetters.send(message.getBody(), reason, attempt);
+            metrics.count(EmfMetrics.Name.MESSAGES_PARKED, Map.of("Queue", "closed-loop"));
             log.error("message.parked", message.getMessageId(), "sent to the DLQ after " + attempt + " attempt(s): " + reason);
         } catch (RuntimeException e) {
             log.error("message.park-failed", message.getMessageId(), "could not send to the DLQ: " + e.getClass().getSimpleName());

@@ -39,6 +39,6 @@ public final class ClosedLoopHandler implements RequestHandler<SQSEvent, SQSBatc
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, JsonLines.of("closed-loop", context.getAwsRequestId()));
+        return batch.process(event, JsonLines.of("closed-loop", context));
     }
 }

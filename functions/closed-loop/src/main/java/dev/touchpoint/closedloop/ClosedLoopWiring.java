@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
+import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.sns.SnsDetractorAlerts;
 import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
@@ -56,7 +57,8 @@ public final class ClosedLoopWiring {
                 new SqsRetryDelay(sqs, env.required("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL")),
                 new SqsDeadLetterQueue(sqs, env.required("TOUCHPOINT_CLOSED_LOOP_DLQ_URL")),
                 env.integer("TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS),
-                Duration.ofSeconds(env.integer("TOUCHPOINT_WEBHOOK_BACKOFF_SECONDS", DEFAULT_BACKOFF_SECONDS)))::process;
+                Duration.ofSeconds(env.integer("TOUCHPOINT_WEBHOOK_BACKOFF_SECONDS", DEFAULT_BACKOFF_SECONDS)),
+                EmfMetrics.from(env, "closed-loop"))::process;
     }
 
     /** A detractor alert as the processor queues it, with a receipt no message has: what priming walks through. */
@@ -81,7 +83,8 @@ public final class ClosedLoopWiring {
             throw new IllegalStateException("priming parks nothing");
         };
         ClosedLoopBatch offline = new ClosedLoopBatch(missingTopic, Optional.empty(),
-                new SqsRetryDelay(sqs, env.required("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL")), parksNothing, DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(1));
+                new SqsRetryDelay(sqs, env.required("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL")), parksNothing, DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(1),
+                EmfMetrics.NONE);
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setMessageId("priming");
         message.setReceiptHandle("priming-no-such-receipt");

@@ -32,6 +32,6 @@ public final class DeliveryEventsHandler implements RequestHandler<SNSEvent, Map
 
     @Override
     public Map<String, Integer> handleRequest(SNSEvent event, Context context) {
-        return processor.process(event, JsonLines.of("delivery-events", context.getAwsRequestId()));
+        return processor.process(event, JsonLines.of("delivery-events", context));
     }
 }

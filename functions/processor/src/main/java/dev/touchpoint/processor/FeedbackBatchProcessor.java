@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.logging.EventLog;
+import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.sqs.SqsRecords;
 import dev.touchpoint.domain.conversation.ConversationRouter;
 import dev.touchpoint.domain.conversation.DeliveryStatusEvent;
@@ -24,6 +25,7 @@ import dev.touchpoint.domain.queue.QueueMessage;
 import dev.touchpoint.domain.queue.QueueMessageCodec;
 import dev.touchpoint.domain.queue.UnreadableMessageException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -52,11 +54,13 @@ public final class FeedbackBatchProcessor {
     private final TeamReplies teamReplies;
     private final DeliveryStatuses deliveryStatuses;
     private final DeadLetterQueue deadLetters;
+    private final EmfMetrics metrics;
     private final int maxReceiveCount;
 
     public FeedbackBatchProcessor(QueueMessageCodec codec, FeedbackRecorder recorder, InvitationScheduler scheduler,
                                   ConversationRouter conversations, TeamReplies teamReplies, DeliveryStatuses deliveryStatuses,
-                                  DeadLetterQueue deadLetters, int maxReceiveCount) {
+                                  DeadLetterQueue deadLetters, int maxReceiveCount, EmfMetrics metrics) {
+        this.metrics = metrics;
         this.teamReplies = teamReplies;
         this.deliveryStatuses = deliveryStatuses;
         this.codec = codec;
@@ -69,10 +73,20 @@ public final class FeedbackBatchProcessor {
 
     private void handle(SQSMessage record, QueueMessage message, Batch batch) {
         switch (message) {
-            case FeedbackEvent feedback -> batch.recorder().alertingThrough(batch.alerts().of(record.getMessageId()))
-                    .record(feedback, redelivered(record));
+            case FeedbackEvent feedback -> {
+                FeedbackRecorder.Outcome outcome = batch.recorder().alertingThrough(batch.alerts().of(record.getMessageId()))
+                        .record(feedback, redelivered(record));
+                if (outcome == FeedbackRecorder.Outcome.RECORDED) {
+                    metrics.count(EmfMetrics.Name.RESPONSES, Map.of("Channel", feedback.submission().channel().wireName()));
+                }
+            }
             case InteractionEvent interaction -> scheduler.schedule(interaction);
-            case InboundMessageEvent inbound -> conversations.handle(inbound.message(), redelivered(record));
+            case InboundMessageEvent inbound -> {
+                ConversationRouter.Outcome outcome = conversations.handle(inbound.message(), redelivered(record));
+                if (outcome == ConversationRouter.Outcome.ANSWERED || outcome == ConversationRouter.Outcome.UNSOLICITED) {
+                    metrics.count(EmfMetrics.Name.RESPONSES, Map.of("Channel", inbound.message().channel()));
+                }
+            }
             case TeamReply reply -> teamReplies.send(reply);
             case DeliveryStatusEvent status -> deliveryStatuses.record(status);
             default -> throw new UnreadableMessageException("no handler for " + message.getClass().getSimpleName());
@@ -199,6 +213,7 @@ public final class FeedbackBatchProcessor {
         String reason = reason(failure);
         try {
             deadLetters.send(message.getBody(), reason, receiveCount);
+            metrics.count(EmfMetrics.Name.MESSAGES_PARKED, Map.of("Queue", "feedback"));
             log.error("message.parked", correlationId, "SQS message " + message.getMessageId() + " sent to the DLQ after "
                     + receiveCount + " receives: " + reason);
             return true;

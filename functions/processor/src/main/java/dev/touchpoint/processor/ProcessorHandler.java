@@ -32,6 +32,6 @@ public final class ProcessorHandler implements RequestHandler<SQSEvent, SQSBatch
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return processor.process(event, JsonLines.of("processor", context.getAwsRequestId()));
+        return processor.process(event, JsonLines.of("processor", context));
     }
 }

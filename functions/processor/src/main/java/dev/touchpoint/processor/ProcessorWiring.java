@@ -9,6 +9,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
+import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsClosedLoopQueue;
@@ -37,6 +38,7 @@ import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.webhook.OutgoingWebhooks;
 import dev.touchpoint.domain.webhook.WebhookEndpoint;
 import dev.touchpoint.processor.language.NgramLanguageGuesser;
+import dev.touchpoint.processor.replies.MeteredReplySender;
 import dev.touchpoint.processor.replies.ProviderReplySender;
 import java.time.Clock;
 import java.util.List;
@@ -88,7 +90,9 @@ public final class ProcessorWiring {
     }
 
     /** With another reply sender: the local runtime's outbox. */
-    public static FeedbackBatchProcessor build(Environment env, ReplySender replies) {
+    public static FeedbackBatchProcessor build(Environment env, ReplySender unmetered) {
+        EmfMetrics metrics = EmfMetrics.from(env, "processor");
+        ReplySender replies = new MeteredReplySender(unmetered, metrics);
         // libphonenumber loads on a thread of its own while the clients are built, before the normaliser below.
         AheadOfFirstEvent.startPhoneRules(env, env.defaultPhoneRegion());
         // One client per service for the container: the DLQ and the closed-loop queue share the SQS one.
@@ -121,7 +125,7 @@ public final class ProcessorWiring {
                 new TeamReplies(profiles, threads, replies, suppressions, hashes),
                 new DeliveryStatuses(threads, profiles),
                 new SqsDeadLetterQueue(sqs, env.required("TOUCHPOINT_DLQ_URL")),
-                env.integer("TOUCHPOINT_MAX_RECEIVE_COUNT", DEFAULT_MAX_RECEIVE_COUNT));
+                env.integer("TOUCHPOINT_MAX_RECEIVE_COUNT", DEFAULT_MAX_RECEIVE_COUNT), metrics);
     }
 
     /**

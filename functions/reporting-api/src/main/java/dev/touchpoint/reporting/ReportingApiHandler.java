@@ -146,7 +146,7 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
             return request.method().equals("DELETE") ? routes.profiles().delete(request, parts[3])
                     : routes.profiles().handle(request, parts[3]);
         } catch (RuntimeException e) {
-            JsonLines.of("reporting-api", context.getAwsRequestId()).error("request.failed", null,
+            JsonLines.of("reporting-api", context).error("request.failed", null,
                     request.method() + " " + request.path().replaceAll("[^A-Za-z0-9/_.-]", "") + " failed: " + e.getClass().getName());
             return HttpResponses.problem(503, ProblemType.TEMPORARILY_UNAVAILABLE, "Retry the report later.",
                     request.path());

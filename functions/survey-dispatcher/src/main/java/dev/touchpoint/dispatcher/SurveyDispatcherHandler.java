@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.logging.JsonLines;
+import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.domain.invitation.InvitationDispatcher;
 import java.util.Map;
 
@@ -16,22 +17,29 @@ public final class SurveyDispatcherHandler implements RequestHandler<Map<String,
     }
 
     private final InvitationDispatcher dispatcher;
+    private final EmfMetrics metrics;
 
     public SurveyDispatcherHandler() {
-        this(FromEnvironment.DISPATCHER);
+        this(FromEnvironment.DISPATCHER, EmfMetrics.from(Environment.system(), "survey-dispatcher"));
     }
 
-    public SurveyDispatcherHandler(InvitationDispatcher dispatcher) {
+    public SurveyDispatcherHandler(InvitationDispatcher dispatcher, EmfMetrics metrics) {
         this.dispatcher = dispatcher;
+        this.metrics = metrics;
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         InvitationDispatcher.Report report = dispatcher.run();
         if (report.sent() + report.deferred() + report.dropped() + report.skipped() > 0) {
-            JsonLines.of("survey-dispatcher", context.getAwsRequestId()).info("dispatch.ran", null, "sent " + report.sent()
+            JsonLines.of("survey-dispatcher", context).info("dispatch.ran", null, "sent " + report.sent()
                     + ", deferred " + report.deferred() + ", dropped " + report.dropped() + ", skipped " + report.skipped());
         }
+        metrics.count(EmfMetrics.Name.INVITATIONS, Map.of("Decision", "sent"), report.sent());
+        metrics.count(EmfMetrics.Name.INVITATIONS, Map.of("Decision", "deferred"), report.deferred());
+        metrics.count(EmfMetrics.Name.INVITATIONS, Map.of("Decision", "skipped"), report.skipped());
+        report.droppedBy().forEach((reason, count) ->
+                metrics.count(EmfMetrics.Name.INVITATIONS, Map.of("Decision", "dropped:" + reason), count));
         return Map.of("sent", report.sent(), "deferred", report.deferred(), "dropped", report.dropped(),
                 "skipped", report.skipped());
     }

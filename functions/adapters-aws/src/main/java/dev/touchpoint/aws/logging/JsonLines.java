@@ -1,5 +1,6 @@
 package dev.touchpoint.aws.logging;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.domain.json.StrictJson;
 import java.io.PrintStream;
@@ -31,6 +32,11 @@ public final class JsonLines implements EventLog {
         this.least = least;
         this.out = out;
         this.clock = clock;
+    }
+
+    /** The log of one invocation of {@code function}: Lambda's request id, when there is a context (tests may pass none). */
+    public static EventLog of(String function, Context context) {
+        return of(function, context == null ? null : context.getAwsRequestId());
     }
 
     /** The log of one invocation of {@code function} (Lambda's own name for it when it runs there). */

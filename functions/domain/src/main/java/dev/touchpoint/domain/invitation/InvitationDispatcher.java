@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Use case run every minute: takes the invitations now due and, for each, applies the
@@ -27,7 +29,11 @@ import java.util.Optional;
 public final class InvitationDispatcher {
 
     /** What one run did. */
-    public record Report(int sent, int deferred, int dropped, int skipped) {
+    /** @param droppedBy the dropped invitations by reason code ({@code opted-out}, {@code daily-cap}…) */
+    public record Report(int sent, int deferred, int dropped, int skipped, Map<String, Integer> droppedBy) {
+        public Report {
+            droppedBy = Map.copyOf(droppedBy);
+        }
     }
 
     private static final int BATCH = 100;
@@ -74,25 +80,26 @@ public final class InvitationDispatcher {
         int deferred = 0;
         int dropped = 0;
         int skipped = 0;
+        Map<String, Integer> droppedBy = new TreeMap<>();
         for (Invitation invitation : invitations.due(now, BATCH)) {
-            switch (dispatch(invitation, now)) {
+            switch (dispatch(invitation, now, droppedBy)) {
                 case SENT -> sent++;
                 case DEFERRED -> deferred++;
                 case DROPPED -> dropped++;
                 case SKIPPED -> skipped++;
             }
         }
-        return new Report(sent, deferred, dropped, skipped);
+        return new Report(sent, deferred, dropped, skipped, droppedBy);
     }
 
     private enum Outcome { SENT, DEFERRED, DROPPED, SKIPPED }
 
-    private Outcome dispatch(Invitation invitation, Instant now) {
+    private Outcome dispatch(Invitation invitation, Instant now, Map<String, Integer> droppedBy) {
         Optional<SurveyDefinition> survey = surveys.byId(invitation.surveyId());
         Optional<ProfileRecord> profile = profiles.surviving(invitation.profileId());
         if (survey.isEmpty() || profile.isEmpty()) {
             return act(invitation, new DispatchDecision.Drop(DispatchReason.GONE,
-                    survey.isEmpty() ? "survey no longer deployed" : "profile gone"), now);
+                    survey.isEmpty() ? "survey no longer deployed" : "profile gone"), now, droppedBy);
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         // An erased person's opt-outs outlive them: closed under the keyed hash of each address.
@@ -100,13 +107,13 @@ public final class InvitationDispatcher {
         DispatchDecision decision = policy.decide(invitation, recipient, survey.get(), now,
                 cap.isReached(today, settings.dailyCap()));
         return switch (decision) {
-            case DispatchDecision.Send send -> send(invitation, profile.get(), survey.get(), send, now, today);
-            default -> act(invitation, decision, now);
+            case DispatchDecision.Send send -> send(invitation, profile.get(), survey.get(), send, now, today, droppedBy);
+            default -> act(invitation, decision, now, droppedBy);
         };
     }
 
     /** Drops or defers, keeping the reason on the invitation and counting it beside the funnel. */
-    private Outcome act(Invitation invitation, DispatchDecision decision, Instant now) {
+    private Outcome act(Invitation invitation, DispatchDecision decision, Instant now, Map<String, Integer> droppedBy) {
         String channel = invitation.channels().isEmpty() ? "none" : invitation.channels().get(0);
         AggregateKey cell = AggregateKey.of(now, channel, invitation.touchpoint(), invitation.surveyId());
         if (decision instanceof DispatchDecision.Defer defer) {
@@ -119,15 +126,16 @@ public final class InvitationDispatcher {
         DispatchDecision.Drop drop = (DispatchDecision.Drop) decision;
         invitations.drop(invitation, drop.reason(), now);
         funnel.add(cell, FunnelCounters.dropped(drop.why().code()));
+        droppedBy.merge(drop.why().code(), 1, Integer::sum);
         return Outcome.DROPPED;
     }
 
     private Outcome send(Invitation invitation, ProfileRecord profile, SurveyDefinition survey,
-                         DispatchDecision.Send send, Instant now, LocalDate today) {
+                         DispatchDecision.Send send, Instant now, LocalDate today, Map<String, Integer> droppedBy) {
         // The cap is taken before the claim: a claim lost to another dispatcher then costs one unit of the
         // day's cap, where the other order would have to put a claimed invitation back in the queue.
         if (!cap.take(today, settings.dailyCap())) {
-            return act(invitation, policy.atDailyCap(now), now);
+            return act(invitation, policy.atDailyCap(now), now, droppedBy);
         }
         if (!invitations.claim(invitation, now)) {
             return Outcome.SKIPPED;
@@ -145,6 +153,7 @@ public final class InvitationDispatcher {
             invitations.drop(invitation, DispatchReason.SEND_FAILED.describe(e.getClass().getSimpleName()), now);
             funnel.add(AggregateKey.of(now, send.channel(), invitation.touchpoint(), invitation.surveyId()),
                     FunnelCounters.dropped(DispatchReason.SEND_FAILED.code()));
+            droppedBy.merge(DispatchReason.SEND_FAILED.code(), 1, Integer::sum);
             return Outcome.DROPPED;
         }
         invitations.markSent(invitation, send.channel(), messageId, now, answerableUntil);

@@ -33,6 +33,6 @@ public final class IngestApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return api.handle(new HttpRequest(event), JsonLines.of("ingest-api", context.getAwsRequestId()));
+        return api.handle(new HttpRequest(event), JsonLines.of("ingest-api", context));
     }
 }

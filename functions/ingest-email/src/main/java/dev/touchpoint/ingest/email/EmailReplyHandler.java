@@ -6,6 +6,8 @@ import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbWebhookEventCounter;
 import dev.touchpoint.aws.logging.JsonLines;
+import dev.touchpoint.aws.metrics.EmfMetrics;
+import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.s3.S3RawEmailStore;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
@@ -54,7 +56,8 @@ public final class EmailReplyHandler implements RequestStreamHandler {
     public static EmailReplyIngest build(Environment env, RawEmailStore store) {
         return new EmailReplyIngest(store, new IdentityNormalizer(env.defaultPhoneRegion()),
                 new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")),
-                new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")), Clock.systemUTC());
+                new MeteredEventCounter(new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")),
+                        EmfMetrics.from(env, "ingest-email")), Clock.systemUTC());
     }
 
     /**
@@ -98,7 +101,7 @@ public final class EmailReplyHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         int queued = ingest.handle(StrictJson.read(new String(input.readAllBytes(), StandardCharsets.UTF_8)),
-                JsonLines.of("ingest-email", context.getAwsRequestId()));
+                JsonLines.of("ingest-email", context));
         output.write(Integer.toString(queued).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,6 +9,8 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.dynamodb.DynamoDbWebhookEventCounter;
 import dev.touchpoint.aws.logging.JsonLines;
+import dev.touchpoint.aws.metrics.EmfMetrics;
+import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
@@ -53,7 +55,8 @@ public final class MetaWebhookHandler implements RequestHandler<APIGatewayV2HTTP
         String region = env.defaultPhoneRegion();
         AheadOfFirstEvent.startPhoneRules(env, region);
         SqsFeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
-        DynamoDbWebhookEventCounter counter = new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
+        MeteredEventCounter counter = new MeteredEventCounter(new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env),
+                env.required("TOUCHPOINT_TABLE")), EmfMetrics.from(env, "ingest-meta"));
         return new MetaWebhook(SecretSettings.read(env, "TOUCHPOINT_META_APP_SECRET"), SecretSettings.read(env, "TOUCHPOINT_META_VERIFY_TOKEN"),
                 new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
@@ -85,6 +88,6 @@ public final class MetaWebhookHandler implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return webhook.handle(new HttpRequest(event), JsonLines.of("ingest-meta", context.getAwsRequestId()));
+        return webhook.handle(new HttpRequest(event), JsonLines.of("ingest-meta", context));
     }
 }

@@ -7,6 +7,8 @@ import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbWebhookEventCounter;
 import dev.touchpoint.aws.logging.JsonLines;
+import dev.touchpoint.aws.metrics.EmfMetrics;
+import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
@@ -41,7 +43,8 @@ public final class TwoWaySmsHandler implements RequestHandler<SNSEvent, Integer>
         String region = env.defaultPhoneRegion();
         AheadOfFirstEvent.startPhoneRules(env, region);
         SqsFeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
-        DynamoDbWebhookEventCounter counter = new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
+        MeteredEventCounter counter = new MeteredEventCounter(new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env),
+                env.required("TOUCHPOINT_TABLE")), EmfMetrics.from(env, "ingest-sms"));
         return new TwoWaySms(new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
 
@@ -66,6 +69,6 @@ public final class TwoWaySmsHandler implements RequestHandler<SNSEvent, Integer>
 
     @Override
     public Integer handleRequest(SNSEvent event, Context context) {
-        return sms.handle(event, JsonLines.of("ingest-sms", context.getAwsRequestId()));
+        return sms.handle(event, JsonLines.of("ingest-sms", context));
     }
 }

@@ -9,6 +9,8 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.dynamodb.DynamoDbWebhookEventCounter;
 import dev.touchpoint.aws.logging.JsonLines;
+import dev.touchpoint.aws.metrics.EmfMetrics;
+import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
@@ -54,7 +56,8 @@ public final class TwilioWebhookHandler implements RequestHandler<APIGatewayV2HT
         String region = env.defaultPhoneRegion();
         AheadOfFirstEvent.startPhoneRules(env, region);
         SqsFeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
-        DynamoDbWebhookEventCounter counter = new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
+        MeteredEventCounter counter = new MeteredEventCounter(new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env),
+                env.required("TOUCHPOINT_TABLE")), EmfMetrics.from(env, "ingest-twilio"));
         return new TwilioWebhook(SecretSettings.read(env, "TOUCHPOINT_TWILIO_AUTH_TOKEN"), env.required("TOUCHPOINT_PUBLIC_URL"),
                 new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
@@ -86,6 +89,6 @@ public final class TwilioWebhookHandler implements RequestHandler<APIGatewayV2HT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return webhook.handle(new HttpRequest(event), JsonLines.of("ingest-twilio", context.getAwsRequestId()));
+        return webhook.handle(new HttpRequest(event), JsonLines.of("ingest-twilio", context));
     }
 }

@@ -33,6 +33,6 @@ public final class SurveyWebHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return web.handle(new HttpRequest(event), JsonLines.of("survey-web", context.getAwsRequestId()));
+        return web.handle(new HttpRequest(event), JsonLines.of("survey-web", context));
     }
 }
