@@ -73,6 +73,7 @@ public final class TouchpointFunction extends Construct {
                 .build());
         Map<String, String> env = new HashMap<>(environment);
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        env.put("TOUCHPOINT_METRICS_NAMESPACE", metricsNamespace(scope));
         this.function = Function.Builder.create(this, "Function")
                 .description(spec.description())
                 .runtime(Runtime.JAVA_25)
@@ -115,6 +116,12 @@ public final class TouchpointFunction extends Construct {
     static ApplicationLogLevel applicationLogLevel(Construct scope) {
         Object stage = scope.getNode().tryGetContext("stage");
         return "prod".equals(stage) ? ApplicationLogLevel.INFO : ApplicationLogLevel.DEBUG;
+    }
+
+    /** Where the functions' EMF metrics go: one namespace per stage, so dev's traffic never moves prod's alarms. */
+    static String metricsNamespace(Construct scope) {
+        Object stage = scope.getNode().tryGetContext("stage");
+        return "Touchpoint/" + (stage == null ? "dev" : stage.toString());
     }
 
     public Function function() {

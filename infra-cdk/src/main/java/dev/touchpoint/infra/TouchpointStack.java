@@ -104,6 +104,7 @@ public final class TouchpointStack extends Stack {
 
         OperationsAlarms alarms = new OperationsAlarms(this, "Operations", config.alarmEmail());
         alarms.watchDeadLetters("Feedback", pipeline.deadLetters());
+        alarms.watchBusinessMetrics(TouchpointFunction.metricsNamespace(this));
         alarms.watchDeadLetters("ClosedLoop", closedLoop.deadLetters());
         alarms.watchFunction(closedLoop.function());
         closedLoop.signingSecret().ifPresent(secret -> NagSuppressionsForTouchpoint.suppress(secret, "AwsSolutions-SMG4",
@@ -114,6 +115,7 @@ public final class TouchpointStack extends Stack {
                 surveys.surveyWeb(), surveys.deliveryEvents(), channels.twilio(), channels.meta(), channels.twoWaySms(), inbound.ingest(), reporting)) {
             alarms.watchFunction(function);
         }
+        alarms.addDashboard(TouchpointFunction.metricsNamespace(this));
         DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", removal,
                 Fn.select(2, Fn.split("/", api.api().getApiEndpoint())),
                 jars.functionsDir().getParent().resolve("dashboard").toString(), config.edgeWebAclArn());

@@ -226,6 +226,26 @@ class TouchpointStackTest {
         }
     }
 
+    /** The business metrics: every function names its stage's namespace, the failures page, the dashboard shows all. */
+    @Test
+    void businessMetrics_haveAlarmsAndADashboard() throws Exception {
+        assertEquals(dev.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("Runtime", "java25"))).keySet(),
+                dev.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("Runtime", "java25", "Environment",
+                        Map.of("Variables", Match.objectLike(Map.of("TOUCHPOINT_METRICS_NAMESPACE", "Touchpoint/dev")))))).keySet());
+        for (String metric : List.of("MessagesParked", "RepliesFailed", "WebhookFailures", "UnreadableProviderEvents")) {
+            dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "Touchpoint/dev", "MetricName", metric,
+                    "AlarmActions", Match.anyValue()));
+        }
+        Map<String, Map<String, Object>> dashboards = dev.findResources("AWS::CloudWatch::Dashboard");
+        assertEquals(1, dashboards.size());
+        String body = asJson(dashboards.values().iterator().next());
+        for (String metric : List.of("Responses", "Invitations", "RepliesSent", "RepliesFailed", "WebhookDeliveries",
+                "UnreadableProviderEvents", "alarm")) {
+            assertTrue(body.contains(metric), metric + " on the dashboard");
+        }
+        assertTrue(body.contains("ProcessorErrors") || body.contains("Processor"), "the functions' alarms are on it too");
+    }
+
     /** Whatever no route serves goes to ingest-api, which answers problem+json, not API Gateway's own text. */
     @Test
     void unknownRoutes_goToIngestApi() throws Exception {
@@ -337,7 +357,7 @@ class TouchpointStackTest {
 
     @Test
     void alarms_watchTheDlqErrorsAndThrottlesIntoTheOperationsTopic() {
-        dev.resourceCountIs("AWS::CloudWatch::Alarm", 25);
+        dev.resourceCountIs("AWS::CloudWatch::Alarm", 29); // 3 DLQs, 11 functions × errors and throttles, 4 business metrics
         Capture topic = new Capture();
         dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "ApproximateNumberOfMessagesVisible",
                 "Threshold", 0, "ComparisonOperator", "GreaterThanThreshold", "AlarmActions", List.of(topic)));

@@ -92,8 +92,14 @@ public final class EmfMetrics {
         aws.put("Timestamp", clock.millis());
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
         directive.put("Namespace", namespace);
-        ArrayNode dimensionSet = directive.putArray("Dimensions").addArray();
-        sorted.keySet().forEach(dimensionSet::add);
+        // Two dimension sets: the metric by its dimensions (for graphs), and the metric alone (for alarms,
+        // which cannot sum a search across dimension values).
+        ArrayNode dimensionSets = directive.putArray("Dimensions");
+        ArrayNode byDimensions = dimensionSets.addArray();
+        sorted.keySet().forEach(byDimensions::add);
+        if (!sorted.isEmpty()) {
+            dimensionSets.addArray();
+        }
         directive.putArray("Metrics").addObject().put("Name", name.metric()).put("Unit", "Count");
         sorted.forEach(line::put);
         line.put("function", function);

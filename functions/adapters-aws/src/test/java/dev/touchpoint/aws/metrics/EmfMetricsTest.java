@@ -27,7 +27,7 @@ class EmfMetricsTest {
         JsonNode directive = line.get("_aws").get("CloudWatchMetrics").get(0);
         assertEquals(Instant.parse("2026-12-07T10:00:00Z").toEpochMilli(), line.get("_aws").get("Timestamp").asLong());
         assertEquals("Touchpoint/dev", directive.get("Namespace").asText());
-        assertEquals("[[\"Outcome\",\"Provider\"]]", directive.get("Dimensions").toString());
+        assertEquals("[[\"Outcome\",\"Provider\"],[]]", directive.get("Dimensions").toString(), "by dimensions, and alone for alarms");
         assertEquals("[{\"Name\":\"RepliesFailed\",\"Unit\":\"Count\"}]", directive.get("Metrics").toString());
         // Every dimension and the metric are members of the root, as the specification requires.
         assertEquals("twilio", line.get("Provider").asText());
