@@ -127,6 +127,14 @@ public final class TouchpointStack extends Stack {
         CfnOutput.Builder.create(this, "DetractorAlertsTopicArn").value(closedLoop.alerts().getTopicArn())
                 .description("Subscribe an email, a chat tool or a helpdesk to detractor alerts").build();
         CfnOutput.Builder.create(this, "ApiUrl").value(api.url()).description("Base URL of the public API").build();
+        // What to paste into Twilio's and Meta's consoles: the URL the providers sign is this one exactly.
+        String webhookBase = config.customDomain().map(domain -> "https://" + domain + "/").orElse(api.url());
+        CfnOutput.Builder.create(this, "TwilioWebhookUrl").value(webhookBase + "webhooks/twilio")
+                .description("Twilio: the number's 'A message comes in' webhook (HTTP POST)").build();
+        CfnOutput.Builder.create(this, "WhatsappWebhookUrl").value(webhookBase + "webhooks/whatsapp")
+                .description("Meta: the app's WhatsApp webhook callback URL, with the verify token").build();
+        CfnOutput.Builder.create(this, "MessengerWebhookUrl").value(webhookBase + "webhooks/messenger")
+                .description("Meta: the app's Messenger (page) webhook callback URL, with the verify token").build();
         apiKey.ifPresent(secret -> CfnOutput.Builder.create(this, "ApiKeySecretArn").value(secret.getSecretArn())
                 .description("Read the API key with: aws secretsmanager get-secret-value --secret-id <this>").build());
         CfnOutput.Builder.create(this, "DashboardUrl").value("https://" + dashboard.distribution().getDistributionDomainName()).build();

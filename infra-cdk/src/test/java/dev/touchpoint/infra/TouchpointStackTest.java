@@ -246,6 +246,15 @@ class TouchpointStackTest {
         assertTrue(body.contains("ProcessorErrors") || body.contains("Processor"), "the functions' alarms are on it too");
     }
 
+    /** The webhook URLs an operator pastes into Twilio's and Meta's consoles are outputs, not guesses. */
+    @Test
+    void webhookUrls_areStackOutputs() throws Exception {
+        for (String output : List.of("TwilioWebhookUrl", "WhatsappWebhookUrl", "MessengerWebhookUrl")) {
+            String value = asJson(dev.findOutputs(output, Match.anyValue()));
+            assertTrue(value.contains("webhooks/" + output.replace("WebhookUrl", "").toLowerCase(java.util.Locale.ROOT)), value);
+        }
+    }
+
     /** Whatever no route serves goes to ingest-api, which answers problem+json, not API Gateway's own text. */
     @Test
     void unknownRoutes_goToIngestApi() throws Exception {
