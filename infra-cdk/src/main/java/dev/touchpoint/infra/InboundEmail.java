@@ -2,6 +2,7 @@ package dev.touchpoint.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -28,10 +29,9 @@ public final class InboundEmail extends Construct {
 
     private final TouchpointFunction ingest;
     private final Bucket bucket;
-    private final ReceiptRuleSet ruleSet;
 
     public InboundEmail(Construct scope, String id, FeedbackStore store, FeedbackPipeline pipeline, Queue asyncFailures,
-                        String replyDomain, StageConfig config, FunctionJars jars, RemovalPolicy removal) {
+                        Optional<String> replyDomain, StageConfig config, FunctionJars jars, RemovalPolicy removal) {
         super(scope, id);
         this.bucket = Bucket.Builder.create(this, "Messages")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
@@ -50,14 +50,16 @@ public final class InboundEmail extends Construct {
         ingest.allow(store.allowOnTable("dynamodb:UpdateItem"));
         ingest.allow(PolicyStatement.Builder.create().actions(List.of("s3:GetObject"))
                 .resources(List.of(bucket.arnForObjects(PREFIX + "*"))).build());
-        this.ruleSet = ReceiptRuleSet.Builder.create(this, "RuleSet").build();
-        ruleSet.addRule("SurveyReplies", ReceiptRuleOptions.builder()
-                .recipients(List.of(replyDomain))
-                .scanEnabled(true)
-                .actions(List.of(
-                        S3.Builder.create().bucket(bucket).objectKeyPrefix(PREFIX).build(),
-                        Lambda.Builder.create().function(ingest.live()).invocationType(LambdaInvocationType.EVENT).build()))
-                .build());
+        // Only with a mail domain (senderEmail's): a rule set for a placeholder domain would be one more thing
+        // to activate by mistake, and SES allows one active set per region.
+        replyDomain.ifPresent(domain -> ReceiptRuleSet.Builder.create(this, "RuleSet").build()
+                .addRule("SurveyReplies", ReceiptRuleOptions.builder()
+                        .recipients(List.of(domain))
+                        .scanEnabled(true)
+                        .actions(List.of(
+                                S3.Builder.create().bucket(bucket).objectKeyPrefix(PREFIX).build(),
+                                Lambda.Builder.create().function(ingest.live()).invocationType(LambdaInvocationType.EVENT).build()))
+                        .build()));
     }
 
     public TouchpointFunction ingest() {

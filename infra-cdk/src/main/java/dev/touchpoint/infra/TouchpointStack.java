@@ -92,7 +92,7 @@ public final class TouchpointStack extends Stack {
         api.route(HttpMethod.GET, "/v1/profiles/{id}/export", reporting);
 
         InboundEmail inbound = new InboundEmail(this, "InboundEmail", store, pipeline, surveys.deliveryFailures(),
-                config.senderEmail().map(sender -> sender.substring(sender.indexOf('@') + 1)).orElse("replies.example.invalid"),
+                config.senderEmail().map(sender -> sender.substring(sender.indexOf('@') + 1)),
                 config, jars, removal);
         api.route(HttpMethod.POST, "/webhooks/twilio", channels.twilio());
         for (String path : List.of("/webhooks/whatsapp", "/webhooks/messenger")) {

@@ -255,6 +255,13 @@ class TouchpointStackTest {
         }
     }
 
+    /** No mail domain, no receipt rule set: none for a placeholder domain that someone might activate. */
+    @Test
+    void aStageWithoutAMailDomain_hasNoReceiptRuleSet() {
+        dev.resourceCountIs("AWS::SES::ReceiptRuleSet", 0);
+        prod.resourceCountIs("AWS::SES::ReceiptRuleSet", 1);
+    }
+
     /** Whatever no route serves goes to ingest-api, which answers problem+json, not API Gateway's own text. */
     @Test
     void unknownRoutes_goToIngestApi() throws Exception {
