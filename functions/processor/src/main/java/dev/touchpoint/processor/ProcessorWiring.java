@@ -9,6 +9,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
+import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
@@ -170,6 +171,9 @@ public final class ProcessorWiring {
         // The language profiles and the locale data a customer's first message and reply need.
         languageGuesser(SurveyCatalog.fromClasspath()).languageOf("Kasadaki görevli çok ilgiliydi");
         CustomerLanguage.loadLocaleData();
+        // The first log and metric lines' formatting, with nothing written.
+        JsonLines.prime();
+        EmfMetrics.prime();
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         Priming.touch(dynamo, env.required("TOUCHPOINT_TABLE"));
         Priming.touchBatchRead(dynamo, env.required("TOUCHPOINT_TABLE"));

@@ -46,6 +46,12 @@ public final class JsonLines implements EventLog {
         return new JsonLines(name, requestId, LEAST, stdout::println, Clock.systemUTC());
     }
 
+    /** Formats one line of every field and drops it: a prime's way to load the path before a snapshot. */
+    public static void prime() {
+        new JsonLines("priming", "priming", Level.DEBUG, line -> { }, Clock.systemUTC())
+                .warn("priming", "priming", "a line that is never written");
+    }
+
     /**
      * The least level written: Lambda's application log level ({@code AWS_LAMBDA_LOG_LEVEL}, which it sets
      * from the function's logging config; what is below it Lambda would drop anyway), else

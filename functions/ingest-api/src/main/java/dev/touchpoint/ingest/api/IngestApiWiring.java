@@ -10,6 +10,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbRateLimiter;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
+import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
@@ -100,6 +101,7 @@ public final class IngestApiWiring {
         IngestApi offline = build(env, QueueMessageCodec::encode, ApiKeys.of(Optional.of(key), Optional.empty()));
         offline.handle(samplePost(Map.of("content-type", "application/json", "x-api-key", key)), line -> { });
         api.handle(samplePost(Map.of("content-type", "application/json")), line -> { });
+        JsonLines.prime();
         Priming.touch(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
     }
 
