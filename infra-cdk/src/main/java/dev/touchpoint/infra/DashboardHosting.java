@@ -43,7 +43,9 @@ public final class DashboardHosting extends Construct {
                 .enforceSsl(true)
                 .versioned(true)
                 .removalPolicy(removal)
-                .autoDeleteObjects(false)
+                // A stage that is torn down (dev) empties its bucket, every version of every file included:
+                // a versioned bucket with objects would otherwise stop the stack's deletion.
+                .autoDeleteObjects(removal == RemovalPolicy.DESTROY)
                 .build();
         this.distribution = Distribution.Builder.create(this, "Cdn")
                 .comment("Touchpoint dashboard")

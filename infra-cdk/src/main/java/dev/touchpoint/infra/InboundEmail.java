@@ -39,6 +39,7 @@ public final class InboundEmail extends Construct {
                 .enforceSsl(true)
                 .lifecycleRules(List.of(LifecycleRule.builder().expiration(Duration.days(30)).build()))
                 .removalPolicy(removal)
+                .autoDeleteObjects(removal == RemovalPolicy.DESTROY) // dev tears down with its mail in it
                 .build();
         this.ingest = new TouchpointFunction(this, "Ingest", new TouchpointFunction.Spec("ingest-email",
                 "dev.touchpoint.ingest.email.EmailReplyHandler::handleRequest", 1024, Duration.seconds(30),

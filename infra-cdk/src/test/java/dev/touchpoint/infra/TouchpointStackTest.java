@@ -120,8 +120,9 @@ class TouchpointStackTest {
 
     @Test
     void functions_runJava25OnArm64WithSnapStartJsonLogsAndStartUpFlags() {
-        // Eleven of ours, plus the CDK's own function that uploads the dashboard's files at deploy time.
-        dev.resourceCountIs("AWS::Lambda::Function", 12);
+        // Eleven of ours, plus the CDK's own functions that upload the dashboard's files at deploy time and
+        // (dev only) empty the buckets when the stage is torn down.
+        dev.resourceCountIs("AWS::Lambda::Function", 13);
         dev.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java25"), 11);
         dev.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of(
                 "Runtime", "java25",
@@ -253,6 +254,13 @@ class TouchpointStackTest {
             String value = asJson(dev.findOutputs(output, Match.anyValue()));
             assertTrue(value.contains("webhooks/" + output.replace("WebhookUrl", "").toLowerCase(java.util.Locale.ROOT)), value);
         }
+    }
+
+    /** A dev stage tears down cleanly: its buckets are emptied first; production keeps its data. */
+    @Test
+    void devBuckets_areEmptiedOnTeardown_prodBucketsAreKept() {
+        dev.resourceCountIs("Custom::S3AutoDeleteObjects", 2);
+        prod.resourceCountIs("Custom::S3AutoDeleteObjects", 0);
     }
 
     /** No mail domain, no receipt rule set: none for a placeholder domain that someone might activate. */
