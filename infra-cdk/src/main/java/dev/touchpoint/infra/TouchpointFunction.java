@@ -5,9 +5,11 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -104,6 +106,11 @@ public final class TouchpointFunction extends Construct {
         NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
                 .reason("X-Ray's trace writes (active tracing) have no resource-level permissions.")
                 .appliesTo(List.of("Resource::*")).build()), true);
+        // An SNS subscription whose endpoint is this alias (delivery-events, ingest-sms) is what SnapStart needs,
+        // and valid: an alias ARN is a qualified function ARN. CloudFormation's validator expects a function.
+        Validations.of(live).acknowledge(Acknowledgment.builder().id("CloudFormation-Validate::W3694")
+                .reason("SNS invokes the live alias, the published version SnapStart restores; an alias ARN is a qualified function ARN")
+                .build());
         // The alias above is the published version SnapStart needs; the CDK warns when it cannot see one.
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "published through the live alias");
