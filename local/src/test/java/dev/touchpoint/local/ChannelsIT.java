@@ -84,23 +84,6 @@ class ChannelsIT {
         return params;
     }
 
-    static Map<String, String> sms(String sid, String from, String body) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("ToCountry", "US");
-        params.put("SmsMessageSid", sid);
-        params.put("NumMedia", "0");
-        params.put("SmsSid", sid);
-        params.put("SmsStatus", "received");
-        params.put("Body", body);
-        params.put("To", "+15550100");
-        params.put("NumSegments", "1");
-        params.put("MessageSid", sid);
-        params.put("AccountSid", "ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX");
-        params.put("From", from);
-        params.put("ApiVersion", "2010-04-01");
-        return params;
-    }
-
     static HttpResponse<String> meta(String path, String json, String signature) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.port() + path))
                 .header("content-type", "application/json").header("x-hub-signature-256", signature)
@@ -109,15 +92,6 @@ class ChannelsIT {
 
     static HttpResponse<String> metaSigned(String path, String json) throws Exception {
         return meta(path, json, WebhookSignatures.meta(META_SECRET, json.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static String whatsappText(String id, String from, String text) {
-        return """
-                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{
-                  "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
-                  "contacts":[{"profile":{"name":"Ayşe"},"wa_id":"%s"}],
-                  "messages":[{"from":"%s","id":"%s","timestamp":"%d","text":{"body":"%s"},"type":"text"}]},
-                  "field":"messages"}]}]}""".formatted(from, from, id, Instant.now().getEpochSecond(), text);
     }
 
     private static JsonNode profileByPhone() {
@@ -171,14 +145,14 @@ class ChannelsIT {
         // A replayed webhook changes nothing.
         FeedbackPipelineIT.drain(runtime);
         int threadSize = profileByPhone().get("thread").size();
-        assertEquals(200, twilioSigned(sms("SM0001", PHONE, "9")).statusCode());
+        assertEquals(200, twilioSigned(ProviderWebhooks.twilioSms("SM0001", PHONE, "9")).statusCode());
         FeedbackPipelineIT.drain(runtime);
         assertEquals(threadSize, profileByPhone().get("thread").size());
         assertEquals(2, profileByPhone().get("responses").get(0).get("answers").size());
         assertEquals(1, profileByPhone().get("responses").size());
 
         // STOP by SMS: confirmed once, and every later SMS invitation is dropped with its reason.
-        assertEquals(200, twilioSigned(sms("SM0002", PHONE, "stop")).statusCode());
+        assertEquals(200, twilioSigned(ProviderWebhooks.twilioSms("SM0002", PHONE, "stop")).statusCode());
         eventually("the opt-out is confirmed", () -> outboxTo(PHONE), l -> l.stream()
                 .anyMatch(m -> m.path("body").asText().startsWith("Bu kanaldan artık mesaj almayacaksınız")));
         String later = scheduleSms("chan-2");
@@ -219,7 +193,7 @@ class ChannelsIT {
     @Test
     void teamReply_goesBackWhereTheCustomerWrote_once_andTheirAnswerOnAnotherChannelJoinsTheThread() throws Exception {
         String phone = "+905554443322";
-        assertEquals(200, twilioSigned(sms("SMteam0001", phone, "Kurye çok kabaydı")).statusCode());
+        assertEquals(200, twilioSigned(ProviderWebhooks.twilioSms("SMteam0001", phone, "Kurye çok kabaydı")).statusCode());
         JsonNode before = eventually("the complaint is on the profile", () -> profileByPhone(phone),
                 p -> p != null && p.get("responses").size() == 1);
         String profileId = before.get("id").asText();
@@ -238,7 +212,7 @@ class ChannelsIT {
         FeedbackPipelineIT.drain(runtime);
         assertEquals(1, outboxTo(phone).size());
 
-        Map<String, String> whatsapp = sms("SMteam0002", "whatsapp:" + phone, "Teşekkürler, sorun çözüldü");
+        Map<String, String> whatsapp = ProviderWebhooks.twilioSms("SMteam0002", "whatsapp:" + phone, "Teşekkürler, sorun çözüldü");
         whatsapp.put("WaId", phone.substring(1));
         assertEquals(200, twilioSigned(whatsapp).statusCode());
         JsonNode after = eventually("the answer by WhatsApp joins the thread", () -> profileByPhone(phone),
@@ -256,7 +230,7 @@ class ChannelsIT {
         assertEquals("application/problem+json", noEmail.headers().firstValue("content-type").orElse(""));
         assertEquals("no-address", StrictJson.read(noEmail.body()).get("reason").asText());
         // After STOP on SMS, an SMS reply is refused with its reason, and nothing more goes out by SMS.
-        assertEquals(200, twilioSigned(sms("SMteam0003", phone, "STOP")).statusCode());
+        assertEquals(200, twilioSigned(ProviderWebhooks.twilioSms("SMteam0003", phone, "STOP")).statusCode());
         eventually("the opt-out is recorded", () -> profileByPhone(phone), p -> p.get("consent").get("optedOut").size() == 1);
         HttpResponse<String> optedOut = postReply("{\"profileId\":\"" + profileId + "\",\"channel\":\"sms\",\"text\":\"Merhaba\"}");
         assertEquals("opted-out", StrictJson.read(optedOut.body()).get("reason").asText(), optedOut.body());
@@ -411,7 +385,7 @@ class ChannelsIT {
     @Test
     void smsWithAUnicodeNonCharacter_isFeedbackKeptExactly() throws Exception {
         String phone = "+905551239876";
-        assertEquals(200, twilioSigned(sms("SMnonchar0001", phone, "Harika \uFFFF hizmet")).statusCode());
+        assertEquals(200, twilioSigned(ProviderWebhooks.twilioSms("SMnonchar0001", phone, "Harika \uFFFF hizmet")).statusCode());
 
         JsonNode profile = eventually("the SMS is the number's feedback", () -> {
             HttpResponse<String> r = api.get("/v1/profiles?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8));
@@ -467,12 +441,12 @@ class ChannelsIT {
         FeedbackPipelineIT.drain(runtime);
         int items = runtime.dynamoDb().scan(s -> s.tableName("touchpoint").select(Select.COUNT)).count();
 
-        assertEquals(403, twilio(sms("SM9999", "+905550000001", "10"), "bm90IHRoZSBzaWduYXR1cmU=").statusCode());
-        Map<String, String> tampered = sms("SM9998", "+905550000001", "10");
+        assertEquals(403, twilio(ProviderWebhooks.twilioSms("SM9999", "+905550000001", "10"), "bm90IHRoZSBzaWduYXR1cmU=").statusCode());
+        Map<String, String> tampered = ProviderWebhooks.twilioSms("SM9998", "+905550000001", "10");
         String signature = WebhookSignatures.twilio(TWILIO_TOKEN, runtime.config().publicUrl() + "/webhooks/twilio", tampered);
         tampered.put("Body", "0");
         assertEquals(403, twilio(tampered, signature).statusCode());
-        String json = whatsappText("wamid.forged", "905550000001", "hello");
+        String json = ProviderWebhooks.whatsappText("wamid.forged", "905550000001", "hello");
         assertEquals(403, meta("/webhooks/whatsapp", json, "sha256=" + "0".repeat(64)).statusCode());
         assertEquals(403, meta("/webhooks/whatsapp", json, "").statusCode());
 

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 public final class JsonLines implements EventLog {
 
     private static final Level LEAST = leastLevel(System.getenv());
+    /** Read once per container: every invocation makes a log of its own. */
+    private static final String LAMBDA_FUNCTION_NAME = System.getenv("AWS_LAMBDA_FUNCTION_NAME");
 
     private final String function;
     private final String requestId;
@@ -41,7 +43,7 @@ public final class JsonLines implements EventLog {
 
     /** The log of one invocation of {@code function} (Lambda's own name for it when it runs there). */
     public static EventLog of(String function, String requestId) {
-        String name = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", function);
+        String name = LAMBDA_FUNCTION_NAME != null ? LAMBDA_FUNCTION_NAME : function;
         PrintStream stdout = System.out;
         return new JsonLines(name, requestId, LEAST, stdout::println, Clock.systemUTC());
     }
