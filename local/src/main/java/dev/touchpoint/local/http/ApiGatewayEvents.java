@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -100,10 +101,22 @@ final class ApiGatewayEvents {
         }
     }
 
+    /** The request and a function's answer to it, as an {@link ExchangeObserver} sees them. */
+    static ExchangeObserver.Exchange exchange(HttpExchange exchange, RouteTable.Match route, byte[] requestBody,
+                                              APIGatewayV2HTTPResponse response) {
+        Map<String, List<String>> requestHeaders = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> requestHeaders.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        Map<String, String> responseHeaders = new TreeMap<>();
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, value) -> responseHeaders.put(name.toLowerCase(Locale.ROOT), value));
+        }
+        return new ExchangeObserver.Exchange(route.routeKey(), exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), requestHeaders, requestBody,
+                response.getStatusCode(), responseHeaders, body(response));
+    }
+
     static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-        byte[] body = response.getBody() == null ? new byte[0]
-                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
-                : response.getBody().getBytes(StandardCharsets.UTF_8);
+        byte[] body = body(response);
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         }
@@ -114,6 +127,12 @@ final class ApiGatewayEvents {
             response.getCookies().forEach(cookie -> exchange.getResponseHeaders().add("set-cookie", cookie));
         }
         send(exchange, response.getStatusCode(), body);
+    }
+
+    private static byte[] body(APIGatewayV2HTTPResponse response) {
+        return response.getBody() == null ? new byte[0]
+                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
+                : response.getBody().getBytes(StandardCharsets.UTF_8);
     }
 
     static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

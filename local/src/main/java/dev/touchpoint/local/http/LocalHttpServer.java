@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ public final class LocalHttpServer implements AutoCloseable {
     private final RouteTable routes;
     private final LocalFunctions functions;
     private final LocalAdminRoutes admin;
+    private final List<ExchangeObserver> observers = ExchangeObserver.installed();
 
     /**
      * A client that has not sent its whole request (headers and body) after this many seconds is cut
@@ -97,6 +99,7 @@ public final class LocalHttpServer implements AutoCloseable {
             }
             APIGatewayV2HTTPResponse response = functions.http(match.get().function())
                     .invoke(ApiGatewayEvents.toEvent(exchange, match.get(), body));
+            observers.forEach(observer -> observer.observe(ApiGatewayEvents.exchange(exchange, match.get(), body, response)));
             ApiGatewayEvents.write(exchange, response);
         } catch (RuntimeException | Error e) {
             // Whatever a function throws, the caller gets an answer, not a dropped connection (API Gateway answers 500 too).
