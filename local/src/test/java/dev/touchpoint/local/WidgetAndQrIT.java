@@ -12,7 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -174,6 +177,25 @@ class WidgetAndQrIT {
         assertEquals(404, get("/v1/touchpoints/store-rival/qr.svg").statusCode());
         assertEquals(404, get("/k/web-checkout").statusCode(), "registered, but for the widget only");
         assertEquals(200, get("/k/store-kadikoy").statusCode());
+    }
+
+    /**
+     * A survey page runs its own script and no other: the CSP names the SHA-256 of the one inline script
+     * the page carries and never 'unsafe-inline' for scripts, so a script injected into a page would not run.
+     */
+    @Test
+    void aSurveyPage_allowsItsOwnScriptByHash_andNoInlineScriptElse() throws Exception {
+        for (String page : List.of("/k/store-kadikoy", "/q/store-kadikoy")) {
+            HttpResponse<String> answer = get(page);
+            String policy = answer.headers().firstValue("content-security-policy").orElseThrow();
+            String scriptSources = policy.replaceAll(".*script-src ([^;]*);.*", "$1");
+            Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(answer.body());
+            assertTrue(script.find(), page + " carries its script");
+            String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(script.group(1).getBytes(StandardCharsets.UTF_8)));
+            assertEquals("'sha256-" + hash + "'", scriptSources, page);
+            assertTrue(!script.find(), page + " carries one inline script");
+        }
     }
 
     /** A form carrying an answer to a question the survey does not ask came from no page of ours: 400, nothing recorded. */

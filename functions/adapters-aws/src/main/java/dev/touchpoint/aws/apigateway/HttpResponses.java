@@ -51,17 +51,25 @@ public final class HttpResponses {
     }
 
     /**
-     * A page for people: HTML with a strict content security policy (only this page's own inline style
-     * and script, forms and the page's own requests go back to this site) and no referrer, since page
+     * A page for people: HTML with a strict content security policy (only the page's own inline style,
+     * no script, forms and the page's own requests go back to this site) and no referrer, since page
      * URLs carry survey tokens.
      */
     public static APIGatewayV2HTTPResponse html(int status, String html) {
+        return html(status, html, "'none'");
+    }
+
+    /**
+     * The same page with the scripts {@code scriptSources} allows, e.g. {@code 'sha256-…'} of its one
+     * inline script; never {@code 'unsafe-inline'}, which would let a script injected into the page run.
+     */
+    public static APIGatewayV2HTTPResponse html(int status, String html, String scriptSources) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
                 .withHeaders(Map.of(
                         "content-type", "text/html; charset=utf-8",
                         "cache-control", "no-store",
-                        "content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+                        "content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; script-src " + scriptSources + "; "
                                 + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
                         "referrer-policy", "no-referrer",
                         "x-content-type-options", "nosniff"))

@@ -69,12 +69,12 @@ final class InvitationSurveyRoute {
         }
         Found f = found.get();
         if (request.query().containsKey("unsubscribe")) {
-            return HttpResponses.html(200, SurveyPage.unsubscribeForm("/s/" + token, f.language()));
+            return Pages.html(200, SurveyPage.unsubscribeForm("/s/" + token, f.language()));
         }
         String until = UiText.date(f.invitation().expiresAt(), f.language());
         if (f.invitation().status() == InvitationStatus.ANSWERED) {
             // The last answer counts until the link expires: the stored one, to change or complete.
-            return HttpResponses.html(200, SurveyPage.form(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token,
+            return Pages.html(200, SurveyPage.form(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token,
                     storedAnswers(f.invitation()), Map.of(), Map.of(), SurveyPage.Notice.of(UiText.of("answeredChange", f.language())
                             .replace("{until}", until))));
         }
@@ -89,7 +89,7 @@ final class InvitationSurveyRoute {
         // scanners follow links); without JavaScript the customer presses Send once.
         SurveyPage.Notice notice = clicked.map(question -> new SurveyPage.Notice(UiText.of("scoreToSend", f.language()),
                 UiText.of("scoreRecorded", f.language()).replace("{until}", until), question, score)).orElse(null);
-        return HttpResponses.html(200, SurveyPage.form(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token,
+        return Pages.html(200, SurveyPage.form(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token,
                 prefill, Map.of(), Map.of(), notice));
     }
 
@@ -114,18 +114,18 @@ final class InvitationSurveyRoute {
         }
         if ("One-Click".equals(form.get().get("List-Unsubscribe"))) {
             unsubscribe(f.invitation());
-            return HttpResponses.html(200, SurveyPage.message("OK", UiText.of("unsubscribeDone", f.language()), f.language()));
+            return Pages.html(200, SurveyPage.message("OK", UiText.of("unsubscribeDone", f.language()), f.language()));
         }
         Map<String, String> raw = FormBody.answers(form.get());
         SurveyAnswers.Result result = SurveyAnswers.check(f.survey(), raw);
         if (!result.isValid()) {
-            return HttpResponses.html(400, SurveyPage.form(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token,
+            return Pages.html(400, SurveyPage.form(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token,
                     raw, result.problems(), Map.of()));
         }
         FeedbackSubmission submission = new FeedbackSubmission(null, Channel.WEB, f.invitation().touchpoint(),
                 f.survey().id(), Customer.ANONYMOUS, result.answers(), null);
         queue.enqueue(FeedbackEvent.answering(f.invitation().id(), submission, clock.instant()));
-        return HttpResponses.html(200, SurveyPage.thanks(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token,
+        return Pages.html(200, SurveyPage.thanks(f.survey(), f.language(), SurveyPage.Mode.INVITATION, "/s/" + token,
                 UiText.of("changeUntil", f.language()).replace("{until}", UiText.date(f.invitation().expiresAt(), f.language()))));
     }
 
@@ -160,6 +160,6 @@ final class InvitationSurveyRoute {
     private static APIGatewayV2HTTPResponse invalidLink(HttpRequest request) {
         String language = request.header("accept-language").filter(l -> l.toLowerCase(Locale.ROOT).startsWith("tr"))
                 .map(l -> "tr").orElse("en");
-        return HttpResponses.html(404, SurveyPage.message("Touchpoint", UiText.of("invalidLink", language), language));
+        return Pages.html(404, SurveyPage.message("Touchpoint", UiText.of("invalidLink", language), language));
     }
 }

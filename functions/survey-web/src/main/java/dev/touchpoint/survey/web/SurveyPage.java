@@ -6,6 +6,10 @@ import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.survey.SurveyAnswers.Problem;
 import dev.touchpoint.domain.survey.SurveyDefinition;
 import dev.touchpoint.domain.survey.SurveyQuestion;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -57,6 +61,25 @@ final class SurveyPage {
             credentials:'omit'}).then(function(r){var n=document.getElementById('notice');if(r.ok&&n){n.textContent=n.getAttribute('data-recorded');
             n.setAttribute('data-state','recorded');}});})();""";
 
+    /** The pages' one script: a second press of Send is ignored, and a clicked score is posted as the page opens. */
+    static final String SCRIPT = "document.querySelector('form').addEventListener('submit',function(e){var b=this.querySelector('button');"
+            + "if(b.disabled){e.preventDefault();}b.disabled=true;});" + SEND_CLICKED_SCORE;
+
+    /**
+     * The CSP source that allows {@link #SCRIPT} and no other inline script: its SHA-256 (CSP level 2). A
+     * hash of a constant rather than a nonce: no per-answer secret to make and thread through rendering,
+     * and nothing a customer typed into a page can ever match it.
+     */
+    static final String SCRIPT_SOURCE = "'sha256-" + Base64.getEncoder().encodeToString(sha256(SCRIPT)) + "'";
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     private SurveyPage() {
     }
 
@@ -88,8 +111,7 @@ final class SurveyPage {
             question(html, survey, question, language, values.getOrDefault(question.id(), ""), problems.get(question.id()));
         }
         html.append("<button type=\"submit\">").append(escape(survey.message("submit", language))).append("</button></form>");
-        html.append("<script>document.querySelector('form').addEventListener('submit',function(e){var b=this.querySelector('button');")
-                .append("if(b.disabled){e.preventDefault();}b.disabled=true;});").append(SEND_CLICKED_SCORE).append("</script>");
+        html.append("<script>").append(SCRIPT).append("</script>");
         return end(html);
     }
 

@@ -47,7 +47,7 @@ public final class SurveyWeb {
         } catch (RuntimeException e) {
             log.error("request.failed", null, request.method() + " /" + parts[Math.min(1, parts.length - 1)] + " failed: "
                     + e.getClass().getName());
-            return HttpResponses.html(503, SurveyPage.message("Touchpoint", "Please try again in a moment.", "en"));
+            return Pages.html(503, SurveyPage.message("Touchpoint", "Please try again in a moment.", "en"));
         }
     }
 }

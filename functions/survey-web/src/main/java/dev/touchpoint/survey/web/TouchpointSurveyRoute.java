@@ -66,7 +66,7 @@ final class TouchpointSurveyRoute {
             return notRegistered(request);
         }
         String language = language(request, survey.get());
-        return HttpResponses.html(200, SurveyPage.form(survey.get(), language, mode, action(touchpoint, mode),
+        return Pages.html(200, SurveyPage.form(survey.get(), language, mode, action(touchpoint, mode),
                 Map.of(), Map.of(), Map.of("form", UUID.randomUUID().toString(), "lang", language)));
     }
 
@@ -84,17 +84,17 @@ final class TouchpointSurveyRoute {
         Map<String, String> raw = FormBody.answers(form.get());
         SurveyAnswers.Result result = SurveyAnswers.check(survey.get(), raw);
         if (!result.isValid()) {
-            return HttpResponses.html(400, SurveyPage.form(survey.get(), language, mode, action(touchpoint, mode),
+            return Pages.html(400, SurveyPage.form(survey.get(), language, mode, action(touchpoint, mode),
                     raw, result.problems(), Map.of("form", form.get().get("form"), "lang", language)));
         }
         if (!withinLimits(request, touchpoint)) {
-            return HttpResponses.withHeaders(HttpResponses.html(429, SurveyPage.message(survey.get().title().in(language,
+            return HttpResponses.withHeaders(Pages.html(429, SurveyPage.message(survey.get().title().in(language,
                     survey.get().defaultLanguage()), UiText.of("tooMany", language), language)), Map.of("retry-after", "60"));
         }
         FeedbackSubmission submission = new FeedbackSubmission(mode.name().toLowerCase(Locale.ROOT) + "-" + form.get().get("form"),
                 channel(mode), touchpoint, survey.get().id(), Customer.ANONYMOUS, result.answers(), null);
         queue.enqueue(FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), ids, clock.instant()));
-        return HttpResponses.html(200, SurveyPage.thanks(survey.get(), language, mode, action(touchpoint, mode)));
+        return Pages.html(200, SurveyPage.thanks(survey.get(), language, mode, action(touchpoint, mode)));
     }
 
     /** The device's limit first, so that one device's flood does not use up its touchpoint's minute. */
@@ -113,7 +113,7 @@ final class TouchpointSurveyRoute {
     }
 
     private static APIGatewayV2HTTPResponse notRegistered(HttpRequest request) {
-        return HttpResponses.html(404, SurveyPage.message("Touchpoint", UiText.of("invalidLink", "en"), "en"));
+        return Pages.html(404, SurveyPage.message("Touchpoint", UiText.of("invalidLink", "en"), "en"));
     }
 
     private static String language(HttpRequest request, SurveyDefinition survey) {
