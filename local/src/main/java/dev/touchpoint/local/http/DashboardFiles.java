@@ -3,6 +3,8 @@ package dev.touchpoint.local.http;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -18,7 +20,21 @@ final class DashboardFiles {
             "index.html", "text/html; charset=utf-8", "app.js", "application/javascript; charset=utf-8",
             "style.css", "text/css; charset=utf-8");
 
+    /** The dashboard's content security policy: the same file gives CloudFront's response-headers policy in AWS. */
+    private static final String POLICY = policy();
+
     private DashboardFiles() {
+    }
+
+    private static String policy() {
+        try (InputStream in = DashboardFiles.class.getResourceAsStream("/dashboard/content-security-policy.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("the jar holds no dashboard/content-security-policy.txt");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static boolean serves(String method, String path) {
@@ -33,8 +49,7 @@ final class DashboardFiles {
                 return;
             }
             exchange.getResponseHeaders().set("content-type", TYPES.get(file));
-            exchange.getResponseHeaders().set("content-security-policy",
-                    "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'");
+            exchange.getResponseHeaders().set("content-security-policy", POLICY);
             exchange.getResponseHeaders().set("x-content-type-options", "nosniff");
             ApiGatewayEvents.send(exchange, 200, in.readAllBytes());
         }
