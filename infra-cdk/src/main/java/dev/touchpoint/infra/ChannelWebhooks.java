@@ -28,9 +28,16 @@ public final class ChannelWebhooks extends Construct {
     private final TouchpointFunction twoWaySms;
     private final List<Secret> secrets;
 
-    public ChannelWebhooks(Construct scope, String id, FeedbackStore store, FeedbackPipeline pipeline, Secret surveyTokenKey,
-                           Queue asyncFailures, String publicUrl, StageConfig config, FunctionJars jars, RemovalPolicy removal) {
+    public ChannelWebhooks(Construct scope, String id, ChannelWebhooksProps props) {
         super(scope, id);
+        FeedbackStore store = props.store();
+        FeedbackPipeline pipeline = props.pipeline();
+        Secret surveyTokenKey = props.surveyTokenKey();
+        Queue asyncFailures = props.asyncFailures();
+        String publicUrl = props.publicUrl();
+        StageConfig config = props.config();
+        FunctionJars jars = props.jars();
+        RemovalPolicy removal = props.removal();
         Secret twilioToken = secret("TwilioAuthToken", "Twilio auth token: signs webhooks, authenticates replies", removal);
         Secret metaAppSecret = secret("MetaAppSecret", "Meta app secret: signs WhatsApp and Messenger webhooks", removal);
         Secret metaVerifyToken = secret("MetaVerifyToken", "Meta webhook verify token (give it to Meta when subscribing)", removal);
@@ -80,8 +87,12 @@ public final class ChannelWebhooks extends Construct {
     private TouchpointFunction ingest(String id, String name, String handler, String description, Map<String, String> env,
                                       FeedbackStore store, FeedbackPipeline pipeline, FunctionJars jars, RemovalPolicy removal,
                                       Queue asyncFailures) {
-        TouchpointFunction function = new TouchpointFunction(this, id, new TouchpointFunction.Spec(name, handler, 1024,
-                Duration.seconds(10), description), jars, env, removal, asyncFailures);
+        TouchpointFunction function = new TouchpointFunction(this, id, TouchpointFunctionProps.builder()
+                .name(name).handler(handler)
+                .timeout(Duration.seconds(10)).description(description)
+                .jars(jars).environment(env)
+                .logRemoval(removal).asyncFailures(asyncFailures)
+                .build());
         function.allow(pipeline.allowSend());
         // UpdateItem: the per-day counters of statuses and unhandled provider events.
         function.allow(store.allowOnTable("dynamodb:UpdateItem"));

@@ -35,9 +35,13 @@ public final class ClosedLoopDelivery extends Construct {
     private final Topic alerts;
     private final Optional<Secret> signingSecret;
 
-    public ClosedLoopDelivery(Construct scope, String id, Optional<String> webhookUrls, FeedbackStore store,
-                              FeedbackPipeline pipeline, FunctionJars jars, RemovalPolicy removal) {
+    public ClosedLoopDelivery(Construct scope, String id, ClosedLoopDeliveryProps props) {
         super(scope, id);
+        Optional<String> webhookUrls = props.webhookUrls();
+        FeedbackStore store = props.store();
+        FeedbackPipeline pipeline = props.pipeline();
+        FunctionJars jars = props.jars();
+        RemovalPolicy removal = props.removal();
         webhookUrls.ifPresent(ClosedLoopDelivery::checkUrls);
         this.deadLetters = Queue.Builder.create(this, "DeadLetters").encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true)
                 .retentionPeriod(Duration.days(14)).build();
@@ -62,9 +66,12 @@ public final class ClosedLoopDelivery extends Construct {
                 "TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS", Integer.toString(MAX_ATTEMPTS)));
         webhookUrls.ifPresent(urls -> env.put("TOUCHPOINT_WEBHOOK_URLS", urls));
         signingSecret.ifPresent(secret -> env.put("TOUCHPOINT_WEBHOOK_SECRET_SECRET_ARN", secret.getSecretArn()));
-        this.function = new TouchpointFunction(this, "Function", new TouchpointFunction.Spec("closed-loop",
-                "dev.touchpoint.closedloop.ClosedLoopStreamHandler::handleRequest", 1024, FUNCTION_TIMEOUT,
-                "Detractor alerts to SNS and outgoing webhooks, with backoff"), jars, env, removal);
+        this.function = new TouchpointFunction(this, "Function", TouchpointFunctionProps.builder()
+                .name("closed-loop").handler("dev.touchpoint.closedloop.ClosedLoopStreamHandler::handleRequest")
+                .timeout(FUNCTION_TIMEOUT).description("Detractor alerts to SNS and outgoing webhooks, with backoff")
+                .jars(jars).environment(env)
+                .logRemoval(removal)
+                .build());
         function.allow(store.allowOnTable("dynamodb:GetItem"));
         function.allow(PolicyStatement.Builder.create().actions(List.of("sns:Publish")).resources(List.of(alerts.getTopicArn())).build());
         signingSecret.ifPresent(secret -> function.allow(PolicyStatement.Builder.create()

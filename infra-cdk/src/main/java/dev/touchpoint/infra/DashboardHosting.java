@@ -46,13 +46,12 @@ public final class DashboardHosting extends Construct {
     private final Bucket bucket;
     private final Distribution distribution;
 
-    /**
-     * @param apiDomain the HTTP API's domain: {@code /v1/*} is passed through to it, uncached, so the
-     *                  dashboard calls the API on its own origin (no CORS, the API key never leaves it)
-     */
-    public DashboardHosting(Construct scope, String id, RemovalPolicy removal, String apiDomain, String dashboardDir,
-                            Optional<String> webAclArn) {
+    public DashboardHosting(Construct scope, String id, DashboardHostingProps props) {
         super(scope, id);
+        RemovalPolicy removal = props.removal();
+        String apiDomain = props.apiDomain();
+        String dashboardDir = props.dashboardDir();
+        Optional<String> webAclArn = props.webAclArn();
         this.bucket = Bucket.Builder.create(this, "Files")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)

@@ -28,9 +28,12 @@ public final class FeedbackPipeline extends Construct {
     private final Queue deadLetters;
     private final TouchpointFunction processor;
 
-    public FeedbackPipeline(Construct scope, String id, FeedbackStore store, StageConfig config, FunctionJars jars,
-                            RemovalPolicy logRemoval) {
+    public FeedbackPipeline(Construct scope, String id, FeedbackPipelineProps props) {
         super(scope, id);
+        FeedbackStore store = props.store();
+        StageConfig config = props.config();
+        FunctionJars jars = props.jars();
+        RemovalPolicy logRemoval = props.logRemoval();
         this.deadLetters = Queue.Builder.create(this, "DeadLetters")
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
@@ -43,15 +46,15 @@ public final class FeedbackPipeline extends Construct {
                 .retentionPeriod(Duration.days(4))
                 .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(MAX_RECEIVE_COUNT).build())
                 .build();
-        this.processor = new TouchpointFunction(this, "Processor",
-                new TouchpointFunction.Spec("processor", "dev.touchpoint.processor.ProcessorStreamHandler::handleRequest",
-                        1024, PROCESSOR_TIMEOUT, "Records queued feedback: profiles, responses, aggregates"),
-                jars,
-                Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
+        this.processor = new TouchpointFunction(this, "Processor", TouchpointFunctionProps.builder()
+                .name("processor").handler("dev.touchpoint.processor.ProcessorStreamHandler::handleRequest")
+                .timeout(PROCESSOR_TIMEOUT).description("Records queued feedback: profiles, responses, aggregates")
+                .jars(jars).environment(Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
                         "TOUCHPOINT_DLQ_URL", deadLetters.getQueueUrl(),
                         "TOUCHPOINT_MAX_RECEIVE_COUNT", Integer.toString(MAX_RECEIVE_COUNT),
-                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()),
-                logRemoval);
+                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()))
+                .logRemoval(logRemoval)
+                .build());
         // BatchGetItem: a batch's customers are read ahead in one call (ReadAheadProfiles).
         processor.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
         processor.allow(sendTo(deadLetters));

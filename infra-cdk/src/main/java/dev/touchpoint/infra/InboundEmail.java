@@ -30,9 +30,15 @@ public final class InboundEmail extends Construct {
     private final TouchpointFunction ingest;
     private final Bucket bucket;
 
-    public InboundEmail(Construct scope, String id, FeedbackStore store, FeedbackPipeline pipeline, Queue asyncFailures,
-                        Optional<String> replyDomain, StageConfig config, FunctionJars jars, RemovalPolicy removal) {
+    public InboundEmail(Construct scope, String id, InboundEmailProps props) {
         super(scope, id);
+        FeedbackStore store = props.store();
+        FeedbackPipeline pipeline = props.pipeline();
+        Queue asyncFailures = props.asyncFailures();
+        Optional<String> replyDomain = props.replyDomain();
+        StageConfig config = props.config();
+        FunctionJars jars = props.jars();
+        RemovalPolicy removal = props.removal();
         this.bucket = Bucket.Builder.create(this, "Messages")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)
@@ -41,12 +47,16 @@ public final class InboundEmail extends Construct {
                 .removalPolicy(removal)
                 .autoDeleteObjects(removal == RemovalPolicy.DESTROY) // dev tears down with its mail in it
                 .build();
-        this.ingest = new TouchpointFunction(this, "Ingest", new TouchpointFunction.Spec("ingest-email",
-                "dev.touchpoint.ingest.email.EmailReplyHandler::handleRequest", 1024, Duration.seconds(30),
-                "Replies to survey emails, from the SES receipt rule"),
-                jars, Map.of("TOUCHPOINT_TABLE", store.table().getTableName(), "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(),
-                        "TOUCHPOINT_INBOUND_MAIL_BUCKET", bucket.getBucketName(), "TOUCHPOINT_INBOUND_MAIL_PREFIX", PREFIX,
-                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()), removal, asyncFailures);
+        this.ingest = new TouchpointFunction(this, "Ingest", TouchpointFunctionProps.builder()
+                .name("ingest-email").handler("dev.touchpoint.ingest.email.EmailReplyHandler::handleRequest")
+                .timeout(Duration.seconds(30)).description("Replies to survey emails, from the SES receipt rule")
+                .jars(jars).environment(Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
+                        "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(),
+                        "TOUCHPOINT_INBOUND_MAIL_BUCKET", bucket.getBucketName(),
+                        "TOUCHPOINT_INBOUND_MAIL_PREFIX", PREFIX,
+                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()))
+                .logRemoval(removal).asyncFailures(asyncFailures)
+                .build());
         ingest.allow(pipeline.allowSend());
         ingest.allow(store.allowOnTable("dynamodb:UpdateItem"));
         ingest.allow(PolicyStatement.Builder.create().actions(List.of("s3:GetObject"))

@@ -54,9 +54,11 @@ public final class PublicApi extends Construct {
     private final Map<TouchpointFunction, HttpLambdaIntegration> integrations = new HashMap<>();
     private final Map<String, HttpRoute> routes = new HashMap<>();
 
-    public PublicApi(Construct scope, String id, RemovalPolicy logRemoval, Optional<String> customDomain,
-                     Optional<String> certificateArn) {
+    public PublicApi(Construct scope, String id, PublicApiProps props) {
         super(scope, id);
+        RemovalPolicy logRemoval = props.logRemoval();
+        Optional<String> customDomain = props.customDomain();
+        Optional<String> certificateArn = props.certificateArn();
         this.api = HttpApi.Builder.create(this, "Api")
                 .description("Touchpoint public API: feedback in, profiles and reports out, channel webhooks")
                 .createDefaultStage(false)

@@ -39,9 +39,15 @@ public final class SurveyDispatch extends Construct {
     private final Optional<String> senderEmail;
     private final String configurationSetName;
 
-    public SurveyDispatch(Construct scope, String id, FeedbackStore store, FeedbackPipeline pipeline, SurveyEmail email,
-                          String publicUrl, StageConfig config, FunctionJars jars, RemovalPolicy removal) {
+    public SurveyDispatch(Construct scope, String id, SurveyDispatchProps props) {
         super(scope, id);
+        FeedbackStore store = props.store();
+        FeedbackPipeline pipeline = props.pipeline();
+        SurveyEmail email = props.email();
+        String publicUrl = props.publicUrl();
+        StageConfig config = props.config();
+        FunctionJars jars = props.jars();
+        RemovalPolicy removal = props.removal();
         this.senderEmail = config.senderEmail();
         this.configurationSetName = email.configurationSet().getConfigurationSetName();
         this.tokenKey = Secret.Builder.create(this, "TokenKey")
@@ -59,9 +65,12 @@ public final class SurveyDispatch extends Construct {
         config.senderEmail().ifPresent(sender -> env.put("TOUCHPOINT_SENDER_EMAIL", sender));
         config.smsOriginationIdentity().ifPresent(origin -> env.put("TOUCHPOINT_SMS_ORIGINATION", origin));
 
-        this.dispatcher = new TouchpointFunction(this, "Dispatcher", new TouchpointFunction.Spec("survey-dispatcher",
-                "dev.touchpoint.dispatcher.SurveyDispatcherStreamHandler::handleRequest", 1024, Duration.seconds(60),
-                "Sends due survey invitations by email and SMS"), jars, env, removal);
+        this.dispatcher = new TouchpointFunction(this, "Dispatcher", TouchpointFunctionProps.builder()
+                .name("survey-dispatcher").handler("dev.touchpoint.dispatcher.SurveyDispatcherStreamHandler::handleRequest")
+                .timeout(Duration.seconds(60)).description("Sends due survey invitations by email and SMS")
+                .jars(jars).environment(env)
+                .logRemoval(removal)
+                .build());
         // BatchGetItem: an erased person's kept consent, read for every address before a send.
         dispatcher.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
         dispatcher.allow(store.allowDueQueueQuery());
@@ -79,13 +88,15 @@ public final class SurveyDispatch extends Construct {
                 .target(LambdaInvoke.Builder.create(dispatcher.live()).retryAttempts(0).build())
                 .build();
 
-        this.surveyWeb = new TouchpointFunction(this, "SurveyWeb", new TouchpointFunction.Spec("survey-web",
-                "dev.touchpoint.survey.web.SurveyWebStreamHandler::handleRequest", 1024, Duration.seconds(10),
-                "Hosted survey pages, kiosk and QR landing, QR codes"),
-                jars, Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
+        this.surveyWeb = new TouchpointFunction(this, "SurveyWeb", TouchpointFunctionProps.builder()
+                .name("survey-web").handler("dev.touchpoint.survey.web.SurveyWebStreamHandler::handleRequest")
+                .timeout(Duration.seconds(10)).description("Hosted survey pages, kiosk and QR landing, QR codes")
+                .jars(jars).environment(Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
                         "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(),
                         "TOUCHPOINT_PUBLIC_URL", publicUrl,
-                        "TOUCHPOINT_SURVEY_TOKEN_KEY_SECRET_ARN", tokenKey.getSecretArn()), removal);
+                        "TOUCHPOINT_SURVEY_TOKEN_KEY_SECRET_ARN", tokenKey.getSecretArn()))
+                .logRemoval(removal)
+                .build());
         surveyWeb.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:UpdateItem"));
         surveyWeb.allow(pipeline.allowSend());
         surveyWeb.allow(readSecret(tokenKey));
@@ -96,12 +107,13 @@ public final class SurveyDispatch extends Construct {
                 .build();
         this.deliveryFailures = Queue.Builder.create(this, "DeliveryEventFailures")
                 .encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true).retentionPeriod(Duration.days(14)).build();
-        this.deliveryEvents = new TouchpointFunction(this, "DeliveryEvents", new TouchpointFunction.Spec("delivery-events",
-                "dev.touchpoint.delivery.DeliveryEventsStreamHandler::handleRequest", 1024, Duration.seconds(30),
-                "Bounces, complaints and delivery reports: suppression and funnel"),
-                jars, Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
-                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()), removal,
-                deliveryFailures);
+        this.deliveryEvents = new TouchpointFunction(this, "DeliveryEvents", TouchpointFunctionProps.builder()
+                .name("delivery-events").handler("dev.touchpoint.delivery.DeliveryEventsStreamHandler::handleRequest")
+                .timeout(Duration.seconds(30)).description("Bounces, complaints and delivery reports: suppression and funnel")
+                .jars(jars).environment(Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
+                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()))
+                .logRemoval(removal).asyncFailures(deliveryFailures)
+                .build());
         deliveryEvents.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
         email.events().addSubscription(new LambdaSubscription(deliveryEvents.live()));
         smsEvents.addSubscription(new LambdaSubscription(deliveryEvents.live()));

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Acknowledgment;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -25,7 +23,6 @@ import software.amazon.awscdk.services.lambda.SystemLogLevel;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
-import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
@@ -44,26 +41,15 @@ public final class TouchpointFunction extends Construct {
      */
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
-    /** What differs between functions. */
-    public record Spec(String name, String handler, int memoryMb, Duration timeout, String description) {
-    }
-
     private final Function function;
     private final Alias live;
     private final Role role;
 
-    public TouchpointFunction(Construct scope, String id, Spec spec, FunctionJars jars, Map<String, String> environment,
-                              RemovalPolicy logRemoval) {
-        this(scope, id, spec, jars, environment, logRemoval, null);
-    }
-
-    /** @param asyncFailures where asynchronous invocations (SNS) go after Lambda's retries; null for synchronous triggers */
-    public TouchpointFunction(Construct scope, String id, Spec spec, FunctionJars jars, Map<String, String> environment,
-                              RemovalPolicy logRemoval, IQueue asyncFailures) {
+    public TouchpointFunction(Construct scope, String id, TouchpointFunctionProps spec) {
         super(scope, id);
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
                 .retention(RetentionDays.ONE_MONTH)
-                .removalPolicy(logRemoval)
+                .removalPolicy(spec.logRemoval())
                 .build();
         this.role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
@@ -73,14 +59,14 @@ public final class TouchpointFunction extends Construct {
                 .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
                 .resources(List.of(logs.getLogGroupArn()))
                 .build());
-        Map<String, String> env = new HashMap<>(environment);
+        Map<String, String> env = new HashMap<>(spec.environment());
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         env.put("TOUCHPOINT_METRICS_NAMESPACE", metricsNamespace(scope));
         this.function = Function.Builder.create(this, "Function")
                 .description(spec.description())
                 .runtime(Runtime.JAVA_25)
                 .architecture(Architecture.ARM_64)
-                .code(Code.fromAsset(jars.jarOf(spec.name())))
+                .code(Code.fromAsset(spec.jars().jarOf(spec.name())))
                 .handler(spec.handler())
                 .memorySize(spec.memoryMb())
                 .timeout(spec.timeout())
@@ -95,7 +81,7 @@ public final class TouchpointFunction extends Construct {
                 // it as the message's AWSTraceHeader and the processor's invocation joins the webhook's trace.
                 .tracing(Tracing.ACTIVE)
                 .environment(env)
-                .deadLetterQueue(asyncFailures)
+                .deadLetterQueue(spec.asyncFailures().orElse(null))
                 .build();
         this.live = Alias.Builder.create(this, "Live")
                 .aliasName("live")

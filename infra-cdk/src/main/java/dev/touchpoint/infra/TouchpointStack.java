@@ -38,14 +38,16 @@ public final class TouchpointStack extends Stack {
         super(scope, id, props);
         RemovalPolicy removal = config.isProduction() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
         this.store = new FeedbackStore(this, "FeedbackStore", config.deletionProtection());
-        this.pipeline = new FeedbackPipeline(this, "FeedbackPipeline", store, config, jars, removal);
+        this.pipeline = new FeedbackPipeline(this, "FeedbackPipeline", FeedbackPipelineProps.builder()
+                .store(store).config(config).jars(jars).logRemoval(removal).build());
         this.config = config;
         this.apiKey = config.apiKeyHashes().isPresent() ? Optional.empty() : Optional.of(Secret.Builder.create(this, "ApiKey")
                 .description("The x-api-key that /v1 routes accept. Rotate by putting a new value and redeploying the functions")
                 .generateSecretString(SecretStringGenerator.builder().passwordLength(40).excludePunctuation(true).build())
                 .removalPolicy(removal)
                 .build());
-        this.api = new PublicApi(this, "PublicApi", removal, config.customDomain(), config.certificateArn());
+        this.api = new PublicApi(this, "PublicApi", PublicApiProps.builder()
+                .logRemoval(removal).customDomain(config.customDomain()).certificateArn(config.certificateArn()).build());
         this.ingestApi = ingestApi(config, jars, removal);
         api.route(HttpMethod.POST, "/v1/feedback", ingestApi);
         api.route(HttpMethod.OPTIONS, "/v1/feedback", ingestApi);
@@ -57,7 +59,8 @@ public final class TouchpointStack extends Stack {
 
         SurveyEmail email = new SurveyEmail(this, "SurveyEmail", config.senderEmail());
         String publicUrl = config.customDomain().map(domain -> "https://" + domain).orElse(api.url());
-        SurveyDispatch surveys = new SurveyDispatch(this, "Surveys", store, pipeline, email, publicUrl, config, jars, removal);
+        SurveyDispatch surveys = new SurveyDispatch(this, "Surveys", SurveyDispatchProps.builder()
+                .store(store).pipeline(pipeline).email(email).publicUrl(publicUrl).config(config).jars(jars).removal(removal).build());
         surveys.allowEmailFrom(pipeline.processor());
         // Twilio posts the delivery news of the processor's replies to this address's /webhooks/twilio.
         pipeline.processor().function().addEnvironment("TOUCHPOINT_PUBLIC_URL", publicUrl);
@@ -70,12 +73,15 @@ public final class TouchpointStack extends Stack {
         api.route(HttpMethod.GET, "/widget.js", surveys.surveyWeb());
         api.route(HttpMethod.GET, "/w/surveys/{id}", surveys.surveyWeb());
 
-        ChannelWebhooks channels = new ChannelWebhooks(this, "Channels", store, pipeline, surveys.tokenKey(),
-                surveys.deliveryFailures(), publicUrl, config, jars, removal);
-        TouchpointFunction reporting = new TouchpointFunction(this, "ReportingApi", new TouchpointFunction.Spec("reporting-api",
-                "dev.touchpoint.reporting.ReportingApiStreamHandler::handleRequest", 1024, Duration.seconds(15),
-                "GET /v1/reports/summary and GET /v1/profiles/{id}"), jars,
-                Map.of("TOUCHPOINT_TABLE", store.table().getTableName()), removal);
+        ChannelWebhooks channels = new ChannelWebhooks(this, "Channels", ChannelWebhooksProps.builder()
+                .store(store).pipeline(pipeline).surveyTokenKey(surveys.tokenKey()).asyncFailures(surveys.deliveryFailures())
+                .publicUrl(publicUrl).config(config).jars(jars).removal(removal).build());
+        TouchpointFunction reporting = new TouchpointFunction(this, "ReportingApi", TouchpointFunctionProps.builder()
+                .name("reporting-api").handler("dev.touchpoint.reporting.ReportingApiStreamHandler::handleRequest")
+                .timeout(Duration.seconds(15)).description("GET /v1/reports/summary and GET /v1/profiles/{id}")
+                .jars(jars).environment(Map.of("TOUCHPOINT_TABLE", store.table().getTableName()))
+                .logRemoval(removal)
+                .build());
         acceptApiKeys(reporting);
         surveys.shareSecretWith(reporting);
         // Query on the table itself: one query per day of AGGREGATE#<day>, never a scan.
@@ -91,16 +97,18 @@ public final class TouchpointStack extends Stack {
         api.route(HttpMethod.DELETE, "/v1/profiles/{id}", reporting);
         api.route(HttpMethod.GET, "/v1/profiles/{id}/export", reporting);
 
-        InboundEmail inbound = new InboundEmail(this, "InboundEmail", store, pipeline, surveys.deliveryFailures(),
-                config.senderEmail().map(sender -> sender.substring(sender.indexOf('@') + 1)),
-                config, jars, removal);
+        InboundEmail inbound = new InboundEmail(this, "InboundEmail", InboundEmailProps.builder()
+                .store(store).pipeline(pipeline).asyncFailures(surveys.deliveryFailures())
+                .replyDomain(config.senderEmail().map(sender -> sender.substring(sender.indexOf('@') + 1)))
+                .config(config).jars(jars).removal(removal).build());
         api.route(HttpMethod.POST, "/webhooks/twilio", channels.twilio());
         for (String path : List.of("/webhooks/whatsapp", "/webhooks/messenger")) {
             api.route(HttpMethod.GET, path, channels.meta());
             api.route(HttpMethod.POST, path, channels.meta());
         }
 
-        ClosedLoopDelivery closedLoop = new ClosedLoopDelivery(this, "ClosedLoop", config.webhookUrls(), store, pipeline, jars, removal);
+        ClosedLoopDelivery closedLoop = new ClosedLoopDelivery(this, "ClosedLoop", ClosedLoopDeliveryProps.builder()
+                .webhookUrls(config.webhookUrls()).store(store).pipeline(pipeline).jars(jars).removal(removal).build());
 
         OperationsAlarms alarms = new OperationsAlarms(this, "Operations", config.alarmEmail());
         alarms.watchDeadLetters("Feedback", pipeline.deadLetters());
@@ -116,9 +124,12 @@ public final class TouchpointStack extends Stack {
             alarms.watchFunction(function);
         }
         alarms.addDashboard(TouchpointFunction.metricsNamespace(this));
-        DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", removal,
-                Fn.select(2, Fn.split("/", api.api().getApiEndpoint())),
-                jars.functionsDir().getParent().resolve("dashboard").toString(), config.edgeWebAclArn());
+        DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", DashboardHostingProps.builder()
+                .removal(removal)
+                .apiDomain(Fn.select(2, Fn.split("/", api.api().getApiEndpoint())))
+                .dashboardDir(jars.functionsDir().getParent().resolve("dashboard").toString())
+                .webAclArn(config.edgeWebAclArn())
+                .build());
         api.unknownRoutes(ingestApi);
         api.throttlePublicRoutes();
         NagSuppressionsForTouchpoint.apply(api, apiKey, dashboard, config.edgeWebAclArn().isPresent(), surveys, channels,
@@ -149,14 +160,14 @@ public final class TouchpointStack extends Stack {
     }
 
     private TouchpointFunction ingestApi(StageConfig config, FunctionJars jars, RemovalPolicy removal) {
-        TouchpointFunction function = new TouchpointFunction(this, "IngestApi",
-                new TouchpointFunction.Spec("ingest-api", "dev.touchpoint.ingest.api.IngestApiStreamHandler::handleRequest",
-                        1024, Duration.seconds(10), "POST /v1/feedback, POST /v1/interactions, GET /v1/profiles"),
-                jars,
-                withPublishableKeys(config, Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
+        TouchpointFunction function = new TouchpointFunction(this, "IngestApi", TouchpointFunctionProps.builder()
+                .name("ingest-api").handler("dev.touchpoint.ingest.api.IngestApiStreamHandler::handleRequest")
+                .timeout(Duration.seconds(10)).description("POST /v1/feedback, POST /v1/interactions, GET /v1/profiles")
+                .jars(jars).environment(withPublishableKeys(config, Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
                         "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(),
-                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion())),
-                removal);
+                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion())))
+                .logRemoval(removal)
+                .build());
         function.allow(pipeline.allowSend());
         // GetItem for profiles; UpdateItem for the widget keys' rate-limit windows.
         function.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:UpdateItem"));
