@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
+import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.sns.SnsDetractorAlerts;
@@ -45,7 +46,8 @@ public final class ClosedLoopWiring {
         return build(env, env.optional("TOUCHPOINT_ALERTS_TOPIC_ARN")
                 .<DetractorAlerts.Channel>map(arn -> new SnsDetractorAlerts(AwsClients.sns(env), arn))
                 .orElseGet(() -> {
-                    System.out.println("closed-loop: TOUCHPOINT_ALERTS_TOPIC_ARN not set; detractor alerts are dropped");
+                    JsonLines.of("closed-loop", (String) null).warn("config.missing", null,
+                            "TOUCHPOINT_ALERTS_TOPIC_ARN not set; detractor alerts are dropped");
                     return alert -> { };
                 }));
     }

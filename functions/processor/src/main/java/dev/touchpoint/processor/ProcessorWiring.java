@@ -82,7 +82,8 @@ public final class ProcessorWiring {
     private static ClosedLoop closedLoop(Environment env, SqsClient sqs) {
         Optional<String> queueUrl = env.optional("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL");
         if (queueUrl.isEmpty()) {
-            System.out.println("processor: TOUCHPOINT_CLOSED_LOOP_QUEUE_URL not set; no detractor alerts or webhooks");
+            JsonLines.of("processor", (String) null).warn("config.missing", null,
+                    "TOUCHPOINT_CLOSED_LOOP_QUEUE_URL not set; no detractor alerts or webhooks");
             return new ClosedLoop(new DetractorAlerts(alert -> { }), OutgoingWebhooks.none());
         }
         SqsClosedLoopQueue queue = new SqsClosedLoopQueue(sqs, queueUrl.get());

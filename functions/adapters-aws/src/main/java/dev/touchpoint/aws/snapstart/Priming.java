@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.logging.EventLog;
+import dev.touchpoint.aws.logging.JsonLines;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,6 +42,8 @@ public final class Priming {
             Map.of("PK", AttributeValue.fromS("PRIMING"), "SK", AttributeValue.fromS("PRIMING"));
 
     /** CRaC holds resources weakly; these must live as long as the container. */
+    /** One JSON line per prime: a deploy's function log shows what was primed in how long, or why it failed. */
+    private static final EventLog LOG = JsonLines.of("priming", (String) null);
     private static final List<Resource> REGISTERED = new CopyOnWriteArrayList<>();
     private static final List<Supplier<Outcome>> PRIMES = new CopyOnWriteArrayList<>();
 
@@ -197,10 +201,10 @@ public final class Priming {
         try {
             prime.run();
             Outcome done = new Outcome(what, (System.nanoTime() - start) / 1_000_000, null);
-            System.out.printf("priming: %s in %d ms%n", what, done.millis());
+            LOG.info("priming.done", null, what + " in " + done.millis() + " ms");
             return done;
         } catch (RuntimeException e) {
-            System.out.println("priming: " + what + " failed (" + e.getClass().getSimpleName() + "); the snapshot is taken all the same");
+            LOG.warn("priming.failed", null, what + " failed (" + e.getClass().getSimpleName() + "); the snapshot is taken all the same");
             return new Outcome(what, (System.nanoTime() - start) / 1_000_000, e.getClass().getSimpleName());
         }
     }

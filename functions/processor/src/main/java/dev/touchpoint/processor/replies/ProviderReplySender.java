@@ -19,7 +19,7 @@ import java.util.Optional;
  * {@code TOUCHPOINT_META_ACCESS_TOKEN}, {@code TOUCHPOINT_META_PHONE_NUMBER_ID}; {@code TOUCHPOINT_SMS_ORIGINATION};
  * email through SES from {@code TOUCHPOINT_SENDER_EMAIL}, answerable at {@code TOUCHPOINT_REPLY_DOMAIN},
  * with {@code TOUCHPOINT_REPLY_SUBJECT} and {@code TOUCHPOINT_SES_CONFIGURATION_SET}.
- * A provider without its configuration gets no reply, and the log says why; answers are recorded all the same.
+ * A provider without its configuration refuses the reply (reason {@code not-configured}); answers are recorded all the same.
  */
 public final class ProviderReplySender implements ReplySender {
 
@@ -55,9 +55,11 @@ public final class ProviderReplySender implements ReplySender {
         };
     }
 
-    /** The answers are recorded all the same; the thread shows the reply as not sent, and why. */
+    /**
+     * A refusal like a provider's own: the reply is recorded as failed with its reason (the thread shows
+     * it, RepliesFailed counts it, the log line is the reply's), never sent, never retried.
+     */
     private static SendOutcome notConfigured(String provider) {
-        System.out.println("processor: no reply sender configured for " + provider + "; reply not sent");
         return new SendOutcome.Refused("not-configured", "no " + provider + " sender is configured", false);
     }
 

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.domain.conversation.SendOutcome;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,5 +132,16 @@ class ProviderReplySenderTest {
         provider.stubFor(post(urlEqualTo("/me/messages")).willReturn(aResponse().withStatus(400)
                 .withBody("{\"error\":{\"message\":\"(#100) No matching user found\",\"type\":\"OAuthException\",\"code\":100}}")));
         assertThrows(ReplyFailedException.class, () -> replies.reply("messenger", "meta", "1", "x"));
+    }
+
+    /** A provider whose settings are absent refuses like a provider would: recorded as failed with its reason, nothing sent. */
+    @Test
+    void aProviderWithoutItsSettings_refusesTheReply_withItsReason() {
+        ProviderReplySender unconfigured = new ProviderReplySender(Environment.of(Map.of("AWS_REGION", "eu-central-1")));
+        assertEquals(new SendOutcome.Refused("not-configured", "no twilio sender is configured", false),
+                unconfigured.reply("sms", "twilio", "+905550000001", "x"));
+        assertEquals(new SendOutcome.Refused("not-configured", "no meta sender is configured", false),
+                unconfigured.reply("whatsapp", "meta", "905550000003", "x"));
+        assertEquals(List.of(), provider.getAllServeEvents(), "nothing reached a provider");
     }
 }
