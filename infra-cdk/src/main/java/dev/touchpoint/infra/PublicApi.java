@@ -1,8 +1,11 @@
 package dev.touchpoint.infra;
 
+import dev.touchpoint.contract.ApiFunction;
+import dev.touchpoint.contract.Route;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
@@ -99,7 +102,15 @@ public final class PublicApi extends Construct {
     }
 
     /** Routes {@code method path} to the function's live alias (one integration per function). */
-    public void route(HttpMethod method, String path, TouchpointFunction function) {
+    /** Every route of the catalogue ({@link Route}), each to the live alias of the function that serves it. */
+    public void routeTheCatalogue(Map<ApiFunction, TouchpointFunction> functions) {
+        for (Route route : Route.values()) {
+            route(HttpMethod.valueOf(route.method()), route.path(), Objects.requireNonNull(functions.get(route.function()),
+                    () -> route.function() + " is not built"));
+        }
+    }
+
+    private void route(HttpMethod method, String path, TouchpointFunction function) {
         HttpLambdaIntegration integration = integrations.computeIfAbsent(function,
                 f -> new HttpLambdaIntegration(f.getNode().getId() + "Integration", f.live()));
         api.addRoutes(AddRoutesOptions.builder()

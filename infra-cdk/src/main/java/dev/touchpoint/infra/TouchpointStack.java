@@ -1,5 +1,6 @@
 package dev.touchpoint.infra;
 
+import dev.touchpoint.contract.ApiFunction;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.FunctionUrl;
 import software.amazon.awscdk.services.lambda.FunctionUrlAuthType;
@@ -49,13 +49,6 @@ public final class TouchpointStack extends Stack {
         this.api = new PublicApi(this, "PublicApi", PublicApiProps.builder()
                 .logRemoval(removal).customDomain(config.customDomain()).certificateArn(config.certificateArn()).build());
         this.ingestApi = ingestApi(config, jars, removal);
-        api.route(HttpMethod.POST, "/v1/feedback", ingestApi);
-        api.route(HttpMethod.OPTIONS, "/v1/feedback", ingestApi);
-        api.route(HttpMethod.POST, "/v1/interactions", ingestApi);
-        api.route(HttpMethod.POST, "/v1/imports", ingestApi);
-        api.route(HttpMethod.POST, "/v1/feedback/batch", ingestApi);
-        api.route(HttpMethod.GET, "/v1/profiles", ingestApi);
-        api.route(HttpMethod.POST, "/v1/replies", ingestApi);
 
         SurveyEmail email = new SurveyEmail(this, "SurveyEmail", config.senderEmail());
         String publicUrl = config.customDomain().map(domain -> "https://" + domain).orElse(api.url());
@@ -65,13 +58,6 @@ public final class TouchpointStack extends Stack {
         // Twilio posts the delivery news of the processor's replies to this address's /webhooks/twilio.
         pipeline.processor().function().addEnvironment("TOUCHPOINT_PUBLIC_URL", publicUrl);
         surveys.shareSecretWith(ingestApi);
-        for (String path : List.of("/s/{token}", "/k/{touchpoint}", "/q/{touchpoint}")) {
-            api.route(HttpMethod.GET, path, surveys.surveyWeb());
-            api.route(HttpMethod.POST, path, surveys.surveyWeb());
-        }
-        api.route(HttpMethod.GET, "/v1/touchpoints/{id}/qr.svg", surveys.surveyWeb());
-        api.route(HttpMethod.GET, "/widget.js", surveys.surveyWeb());
-        api.route(HttpMethod.GET, "/w/surveys/{id}", surveys.surveyWeb());
 
         ChannelWebhooks channels = new ChannelWebhooks(this, "Channels", ChannelWebhooksProps.builder()
                 .store(store).pipeline(pipeline).surveyTokenKey(surveys.tokenKey()).asyncFailures(surveys.deliveryFailures())
@@ -91,21 +77,14 @@ public final class TouchpointStack extends Stack {
                 "dynamodb:DeleteItem"));
         reporting.allow(store.allowTimelineQuery());
         reporting.allow(store.allowDueQueueQuery());
-        api.route(HttpMethod.GET, "/v1/reports/summary", reporting);
-        api.route(HttpMethod.GET, "/v1/responses", reporting);
-        api.route(HttpMethod.GET, "/v1/profiles/{id}", reporting);
-        api.route(HttpMethod.DELETE, "/v1/profiles/{id}", reporting);
-        api.route(HttpMethod.GET, "/v1/profiles/{id}/export", reporting);
 
         InboundEmail inbound = new InboundEmail(this, "InboundEmail", InboundEmailProps.builder()
                 .store(store).pipeline(pipeline).asyncFailures(surveys.deliveryFailures())
                 .replyDomain(config.senderEmail().map(sender -> sender.substring(sender.indexOf('@') + 1)))
                 .config(config).jars(jars).removal(removal).build());
-        api.route(HttpMethod.POST, "/webhooks/twilio", channels.twilio());
-        for (String path : List.of("/webhooks/whatsapp", "/webhooks/messenger")) {
-            api.route(HttpMethod.GET, path, channels.meta());
-            api.route(HttpMethod.POST, path, channels.meta());
-        }
+        api.routeTheCatalogue(Map.of(ApiFunction.INGEST_API, ingestApi, ApiFunction.REPORTING_API, reporting,
+                ApiFunction.SURVEY_WEB, surveys.surveyWeb(), ApiFunction.INGEST_TWILIO, channels.twilio(),
+                ApiFunction.INGEST_META, channels.meta()));
 
         ClosedLoopDelivery closedLoop = new ClosedLoopDelivery(this, "ClosedLoop", ClosedLoopDeliveryProps.builder()
                 .webhookUrls(config.webhookUrls()).store(store).pipeline(pipeline).jars(jars).removal(removal).build());

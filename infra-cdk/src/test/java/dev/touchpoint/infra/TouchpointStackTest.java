@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.touchpoint.contract.ApiFunction;
+import dev.touchpoint.contract.Route;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -201,12 +204,18 @@ class TouchpointStackTest {
         Set<String> routes = new TreeSet<>();
         dev.findResources("AWS::ApiGatewayV2::Route").values()
                 .forEach(r -> routes.add(((Map<?, ?>) ((Map<?, ?>) r).get("Properties")).get("RouteKey").toString()));
-        assertEquals(Set.of("GET /v1/profiles", "POST /v1/feedback", "POST /v1/interactions", "GET /s/{token}",
-                "POST /s/{token}", "GET /k/{touchpoint}", "POST /k/{touchpoint}", "GET /q/{touchpoint}", "POST /q/{touchpoint}",
-                "GET /v1/touchpoints/{id}/qr.svg", "OPTIONS /v1/feedback", "GET /widget.js", "GET /w/surveys/{id}",
-                "POST /webhooks/twilio", "GET /webhooks/whatsapp", "POST /webhooks/whatsapp", "GET /webhooks/messenger",
-                "POST /webhooks/messenger", "GET /v1/reports/summary", "GET /v1/profiles/{id}", "DELETE /v1/profiles/{id}", "GET /v1/profiles/{id}/export", "GET /v1/responses", "POST /v1/imports", "POST /v1/feedback/batch",
-                "POST /v1/replies", "$default"), routes);
+        Set<String> catalogue = new TreeSet<>(List.of("$default"));
+        Arrays.stream(Route.values()).map(Route::key).forEach(catalogue::add);
+        assertEquals(catalogue, routes, "the API's routes are the catalogue's, and $default");
+        // Each route's integration is the function the catalogue names (by its construct: IngestApi, SurveyWeb, …).
+        Map<ApiFunction, String> constructs = Map.of(ApiFunction.INGEST_API, "IngestApi", ApiFunction.REPORTING_API, "ReportingApi",
+                ApiFunction.SURVEY_WEB, "SurveyWeb", ApiFunction.INGEST_TWILIO, "Twilio", ApiFunction.INGEST_META, "Meta");
+        dev.findResources("AWS::ApiGatewayV2::Route").values().forEach(resource -> {
+            Map<?, ?> properties = (Map<?, ?>) ((Map<?, ?>) resource).get("Properties");
+            Route.match(properties.get("RouteKey").toString().replaceAll(" .*", ""), properties.get("RouteKey").toString().replaceAll(".* ", ""))
+                    .ifPresent(match -> assertTrue(properties.get("Target").toString().contains(constructs.get(match.route().function()) + "Integration"),
+                            match.route().key() + " → " + properties.get("Target")));
+        });
         dev.hasResourceProperties("AWS::ApiGatewayV2::Stage", Map.of(
                 "StageName", "$default",
                 "DefaultRouteSettings", Map.of("ThrottlingRateLimit", PublicApi.RATE_LIMIT_PER_SECOND,

@@ -4,16 +4,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.closedloop.ClosedLoopHandler;
 import dev.touchpoint.closedloop.ClosedLoopWiring;
+import dev.touchpoint.contract.ApiFunction;
 import dev.touchpoint.delivery.DeliveryEventsHandler;
 import dev.touchpoint.delivery.DeliveryEventsWiring;
 import dev.touchpoint.dispatcher.SurveyDispatcherHandler;
 import dev.touchpoint.dispatcher.SurveyDispatcherWiring;
 import dev.touchpoint.domain.conversation.ReplySender;
+import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.ingest.api.IngestApiHandler;
 import dev.touchpoint.ingest.api.IngestApiWiring;
 import dev.touchpoint.ingest.email.EmailReplyHandler;
@@ -64,16 +67,16 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class LocalRuntime implements AutoCloseable {
 
-    static final String INGEST_API = "ingest-api";
+    static final String INGEST_API = ApiFunction.INGEST_API.moduleName();
     static final String PROCESSOR = "processor";
     static final String SURVEY_DISPATCHER = "survey-dispatcher";
-    static final String SURVEY_WEB = "survey-web";
+    static final String SURVEY_WEB = ApiFunction.SURVEY_WEB.moduleName();
     static final String DELIVERY_EVENTS = "delivery-events";
-    static final String INGEST_TWILIO = "ingest-twilio";
-    static final String INGEST_META = "ingest-meta";
+    static final String INGEST_TWILIO = ApiFunction.INGEST_TWILIO.moduleName();
+    static final String INGEST_META = ApiFunction.INGEST_META.moduleName();
     static final String INGEST_SMS = "ingest-sms";
     static final String INGEST_EMAIL = "ingest-email";
-    static final String REPORTING_API = "reporting-api";
+    static final String REPORTING_API = ApiFunction.REPORTING_API.moduleName();
     static final String CLOSED_LOOP = "closed-loop";
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration SETUP_ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
@@ -152,33 +155,7 @@ public final class LocalRuntime implements AutoCloseable {
                 .add(dispatcher)
                 .add(new LocalFunction<>(DELIVERY_EVENTS, SNSEvent.class,
                         new DeliveryEventsHandler(DeliveryEventsWiring.build(Environment.of(functionEnv)))));
-        this.routes = new RouteTable()
-                .add("POST", "/v1/feedback", INGEST_API)
-                .add("OPTIONS", "/v1/feedback", INGEST_API)
-                .add("POST", "/v1/interactions", INGEST_API)
-                .add("POST", "/v1/imports", INGEST_API)
-                .add("POST", "/v1/feedback/batch", INGEST_API)
-                .add("GET", "/v1/profiles", INGEST_API)
-                .add("POST", "/v1/replies", INGEST_API)
-                .add("GET", "/v1/reports/summary", REPORTING_API)
-                .add("GET", "/v1/responses", REPORTING_API)
-                .add("GET", "/v1/profiles/{id}", REPORTING_API)
-                .add("DELETE", "/v1/profiles/{id}", REPORTING_API)
-                .add("GET", "/v1/profiles/{id}/export", REPORTING_API)
-                .add("GET", "/s/{token}", SURVEY_WEB)
-                .add("POST", "/s/{token}", SURVEY_WEB)
-                .add("GET", "/k/{touchpoint}", SURVEY_WEB)
-                .add("POST", "/k/{touchpoint}", SURVEY_WEB)
-                .add("GET", "/q/{touchpoint}", SURVEY_WEB)
-                .add("POST", "/q/{touchpoint}", SURVEY_WEB)
-                .add("GET", "/v1/touchpoints/{id}/qr.svg", SURVEY_WEB)
-                .add("POST", "/webhooks/twilio", INGEST_TWILIO)
-                .add("GET", "/webhooks/whatsapp", INGEST_META)
-                .add("POST", "/webhooks/whatsapp", INGEST_META)
-                .add("GET", "/webhooks/messenger", INGEST_META)
-                .add("POST", "/webhooks/messenger", INGEST_META)
-                .add("GET", "/widget.js", SURVEY_WEB)
-                .add("GET", "/w/surveys/{id}", SURVEY_WEB);
+        this.routes = RouteTable.fromCatalogue();
         this.schedule = new LocalSchedule(dispatcher, config.dispatchIntervalSeconds());
         String feedbackArn = queueArn(queues.feedbackUrl());
         this.eventSources = IntStream.range(0, Environment.of(functionEnv).integer("TOUCHPOINT_PROCESSOR_POLLERS", 1))
@@ -378,16 +355,16 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private String healthJson() {
-        QueueDepth feedback = queueDepth(queues.feedbackUrl());
-        QueueDepth dead = queueDepth(queues.deadLetterUrl());
-        QueueDepth closedLoop = queueDepth(queues.closedLoopUrl());
-        QueueDepth closedLoopDead = queueDepth(queues.closedLoopDeadLetterUrl());
-        return "{\"status\":\"ok\",\"functions\":[\"" + String.join("\",\"", functionNames()) + "\"],"
-                + "\"queues\":{\"feedback\":{\"visible\":" + feedback.visible() + ",\"inFlight\":" + feedback.inFlight() + "},"
-                + "\"deadLetter\":{\"visible\":" + dead.visible() + ",\"inFlight\":" + dead.inFlight() + "},"
-                + "\"closedLoop\":{\"visible\":" + closedLoop.visible() + ",\"inFlight\":" + closedLoop.inFlight() + "},"
-                + "\"closedLoopDeadLetter\":{\"visible\":" + closedLoopDead.visible() + ",\"inFlight\":" + closedLoopDead.inFlight() + "}},"
-                + "\"persistent\":" + !config.inMemory() + "}";
+        ObjectNode health = StrictJson.object().put("status", "ok");
+        functionNames().forEach(health.putArray("functions")::add);
+        ObjectNode depths = health.putObject("queues");
+        Map.of("feedback", queues.feedbackUrl(), "deadLetter", queues.deadLetterUrl(), "closedLoop", queues.closedLoopUrl(),
+                "closedLoopDeadLetter", queues.closedLoopDeadLetterUrl()).entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(queue -> {
+                    QueueDepth depth = queueDepth(queue.getValue());
+                    depths.putObject(queue.getKey()).put("visible", depth.visible()).put("inFlight", depth.inFlight());
+                });
+        return StrictJson.write(health.put("persistent", !config.inMemory()));
     }
 
     /**

@@ -74,17 +74,25 @@ class OpenApiConformanceIT {
         assertEquals("3.1.0", contract.spec().get("openapi").asText());
     }
 
-    /** A path or a method no route serves is a 404 problem, as in AWS (the API's $default route), never bare text. */
+    /**
+     * A path no route serves is a 404 problem, and a method the path does not take a 405 problem naming
+     * the methods it does, as in AWS (the API's $default route reads the same catalogue); never bare text.
+     */
     @Test
     void whatNoRouteServes_isAProblemAsTheSpecDescribesIt() {
-        for (String[] request : List.of(new String[] {"GET", "/v1/nope"}, new String[] {"PUT", "/v1/feedback"})) {
-            HttpResponse<String> response = send(request[0], request[1], Map.of(), request[0].equals("GET") ? null : "{}");
-            String what = request[0] + " " + request[1];
-            assertEquals(404, response.statusCode(), what);
-            assertEquals("application/problem+json", response.headers().firstValue("content-type").orElse("").replaceAll(";.*", ""), what);
-            assertEquals(List.of(), contract.schemaErrors("/components/schemas/Problem", response.body()), what);
-            assertEquals("urn:touchpoint:problem:not-found", StrictJson.read(response.body()).get("type").asText(), what);
-        }
+        HttpResponse<String> nothing = send("GET", "/v1/nope", Map.of(), null);
+        assertEquals(404, nothing.statusCode());
+        assertProblem(nothing, "urn:touchpoint:problem:not-found");
+        HttpResponse<String> wrongMethod = send("PUT", "/v1/feedback", Map.of(), "{}");
+        assertEquals(405, wrongMethod.statusCode());
+        assertEquals("POST, OPTIONS", wrongMethod.headers().firstValue("allow").orElse(""));
+        assertProblem(wrongMethod, "urn:touchpoint:problem:method-not-allowed");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, String type) {
+        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElse("").replaceAll(";.*", ""));
+        assertEquals(List.of(), contract.schemaErrors("/components/schemas/Problem", response.body()));
+        assertEquals(type, StrictJson.read(response.body()).get("type").asText());
     }
 
     @Test

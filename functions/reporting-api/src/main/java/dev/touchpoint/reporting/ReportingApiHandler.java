@@ -19,6 +19,8 @@ import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
 import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.contract.ApiFunction;
+import dev.touchpoint.contract.Route;
 import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.profile.ProfileErasure;
 import dev.touchpoint.domain.profile.ProfileLookup;
@@ -30,6 +32,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -118,36 +121,27 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         HttpRequest request = new HttpRequest(event);
-        String[] parts = request.path().split("/", -1);
-        boolean summary = (request.method() + " " + request.path()).equals("GET /v1/reports/summary");
-        boolean responses = (request.method() + " " + request.path()).equals("GET /v1/responses");
-        boolean profile = (request.method().equals("GET") || request.method().equals("DELETE"))
-                && parts.length == 4 && parts[1].equals("v1") && parts[2].equals("profiles");
-        boolean export = request.method().equals("GET") && parts.length == 5 && parts[1].equals("v1")
-                && parts[2].equals("profiles") && parts[4].equals("export");
-        if (!summary && !profile && !export && !responses) {
-            return HttpResponses.problem(404, ProblemType.NOT_FOUND,
-                    "This function serves GET /v1/reports/summary, GET /v1/responses and GET or DELETE /v1/profiles/{id}.", request.path());
+        Optional<Route.Match> match = request.route().filter(m -> m.route().function() == ApiFunction.REPORTING_API);
+        if (match.isEmpty()) {
+            return HttpResponses.noRoute(request.method(), request.path());
         }
         if (!routes.keys().accepts(request)) {
             return HttpResponses.problem(401, ProblemType.UNAUTHORIZED,
                     "Send a valid key in the " + ApiKeys.HEADER + " header.", request.path());
         }
         try {
-            if (summary) {
-                return routes.summary().handle(request);
-            }
-            if (responses) {
-                return routes.responses().handle(request);
-            }
-            if (export) {
-                return routes.profiles().export(request, parts[3]);
-            }
-            return request.method().equals("DELETE") ? routes.profiles().delete(request, parts[3])
-                    : routes.profiles().handle(request, parts[3]);
+            String id = match.get().pathParameter("id");
+            return switch (match.get().route()) {
+                case GET_REPORT_SUMMARY -> routes.summary().handle(request);
+                case LIST_RESPONSES -> routes.responses().handle(request);
+                case EXPORT_PROFILE -> routes.profiles().export(request, id);
+                case ERASE_PROFILE -> routes.profiles().delete(request, id);
+                case GET_PROFILE -> routes.profiles().handle(request, id);
+                default -> throw new IllegalStateException(match.get().route() + " is not reporting-api's");
+            };
         } catch (RuntimeException e) {
             JsonLines.of("reporting-api", context).error("request.failed", null,
-                    request.method() + " " + request.path().replaceAll("[^A-Za-z0-9/_.-]", "") + " failed: " + e.getClass().getName());
+                    match.get().route().key() + " failed: " + e.getClass().getName());
             return HttpResponses.problem(503, ProblemType.TEMPORARILY_UNAVAILABLE, "Retry the report later.",
                     request.path());
         }

@@ -92,9 +92,7 @@ public final class LocalHttpServer implements AutoCloseable {
             var match = routes.match(method, path);
             if (match.isEmpty()) {
                 // As in AWS, where the API's $default route takes whatever no route serves to ingest-api.
-                ApiGatewayEvents.write(exchange, HttpResponses.problem(404, ProblemType.NOT_FOUND, "No route serves "
-                        + method.replaceAll("[^A-Z]", "") + " on this path; docs/openapi.yaml lists every route.",
-                        path.replaceAll("[^A-Za-z0-9/_.{}-]", "")));
+                ApiGatewayEvents.write(exchange, HttpResponses.noRoute(method, path));
                 return;
             }
             APIGatewayV2HTTPResponse response = functions.http(match.get().function())

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.touchpoint.contract.ApiFunction;
 import dev.touchpoint.local.lambda.LocalFunction;
 import dev.touchpoint.local.lambda.LocalFunctions;
 import java.net.URI;
@@ -17,14 +18,14 @@ import org.junit.jupiter.api.Test;
 class LocalHttpServerTest {
 
     private static HttpResponse<String> callFunctionThatThrows(Throwable failure) throws Exception {
-        LocalFunctions functions = new LocalFunctions().addHttp(new LocalFunction<>("crashing", APIGatewayV2HTTPEvent.class,
+        LocalFunctions functions = new LocalFunctions().addHttp(new LocalFunction<>(ApiFunction.INGEST_API.moduleName(), APIGatewayV2HTTPEvent.class,
                 (APIGatewayV2HTTPEvent event, com.amazonaws.services.lambda.runtime.Context context) -> {
                     if (failure instanceof Error error) {
                         throw error;
                     }
                     throw (RuntimeException) failure;
                 }));
-        RouteTable routes = new RouteTable().add("POST", "/v1/feedback", "crashing");
+        RouteTable routes = RouteTable.fromCatalogue();
         LocalAdminRoutes admin = new LocalAdminRoutes(functions, () -> "{}", () -> "[]", queue -> 0);
         try (LocalHttpServer server = new LocalHttpServer(0, routes, functions, admin)) {
             server.start();

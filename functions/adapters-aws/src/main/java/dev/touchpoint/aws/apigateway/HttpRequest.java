@@ -1,6 +1,7 @@
 package dev.touchpoint.aws.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.touchpoint.contract.Route;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -34,6 +35,11 @@ public final class HttpRequest {
 
     public String path() {
         return event.getRawPath() == null ? "/" : event.getRawPath();
+    }
+
+    /** The catalogue's route of this request and its path parameters; empty when no route serves it. */
+    public Optional<Route.Match> route() {
+        return Route.match(method(), path());
     }
 
     /** API Gateway lower-cases header names; a local or test caller may not, so look up without case. */

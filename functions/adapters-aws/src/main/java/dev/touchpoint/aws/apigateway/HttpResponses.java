@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.contract.Route;
 import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.json.StrictJson;
 import java.util.HashMap;
@@ -87,6 +88,21 @@ public final class HttpResponses {
                 .withBody(body)
                 .withIsBase64Encoded(false)
                 .build();
+    }
+
+    /**
+     * The answer to what no route serves, in AWS (the API's {@code $default} route) as locally: 405 with
+     * {@code allow} when the catalogue serves the path with other methods, else 404; a problem either way.
+     */
+    public static APIGatewayV2HTTPResponse noRoute(String method, String path) {
+        String instance = path.replaceAll("[^A-Za-z0-9/_.{}-]", "");
+        List<String> allowed = Route.methodsOn(path);
+        if (allowed.isEmpty()) {
+            return problem(404, ProblemType.NOT_FOUND, "No route serves " + method.replaceAll("[^A-Z]", "")
+                    + " on this path; docs/openapi.yaml lists every route.", instance);
+        }
+        return withHeaders(problem(405, ProblemType.METHOD_NOT_ALLOWED, "This path takes " + String.join(", ", allowed) + ".", instance),
+                Map.of("allow", String.join(", ", allowed)));
     }
 
     /** The same answer with more headers (CORS, for instance). */

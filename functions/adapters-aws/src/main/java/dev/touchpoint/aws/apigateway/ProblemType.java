@@ -17,6 +17,7 @@ public enum ProblemType {
     ORIGIN_NOT_ALLOWED("origin-not-allowed", "Origin not allowed"),
     CHANNEL_NOT_ALLOWED("channel-not-allowed", "Channel not allowed for this key"),
     NOT_FOUND("not-found", "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed"),
     PROFILE_NOT_FOUND("profile-not-found", "No such profile"),
     RESPONSE_NOT_FOUND("response-not-found", "No such response"),
     CANNOT_REPLY("cannot-reply", "Cannot reply"),

@@ -2,11 +2,12 @@ package dev.touchpoint.ingest.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.contract.Route;
 
-/** One route of this function: the route key it serves ({@code POST /v1/feedback}) and how. */
+/** One route of this function: the catalogue's route it serves and how. */
 interface ApiRoute {
 
-    String routeKey();
+    Route route();
 
     APIGatewayV2HTTPResponse handle(HttpRequest request);
 }

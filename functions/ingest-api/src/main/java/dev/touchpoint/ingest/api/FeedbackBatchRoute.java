@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.JsonBodies;
+import dev.touchpoint.contract.Route;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
@@ -43,8 +44,8 @@ final class FeedbackBatchRoute implements ApiRoute {
     }
 
     @Override
-    public String routeKey() {
-        return "POST /v1/feedback/batch";
+    public Route route() {
+        return Route.SUBMIT_FEEDBACK_BATCH;
     }
 
     @Override

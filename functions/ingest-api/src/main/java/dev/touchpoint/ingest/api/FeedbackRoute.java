@@ -5,6 +5,7 @@ import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.JsonBodies;
 import dev.touchpoint.aws.apigateway.ProblemType;
+import dev.touchpoint.contract.Route;
 import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
@@ -37,8 +38,8 @@ final class FeedbackRoute implements ApiRoute {
     }
 
     @Override
-    public String routeKey() {
-        return "POST /v1/feedback";
+    public Route route() {
+        return Route.SUBMIT_FEEDBACK;
     }
 
     @Override

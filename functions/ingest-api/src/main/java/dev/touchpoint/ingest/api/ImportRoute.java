@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.ProblemType;
+import dev.touchpoint.contract.Route;
 import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
@@ -49,8 +50,8 @@ final class ImportRoute implements ApiRoute {
     }
 
     @Override
-    public String routeKey() {
-        return "POST /v1/imports";
+    public Route route() {
+        return Route.IMPORT_FEEDBACK;
     }
 
     @Override

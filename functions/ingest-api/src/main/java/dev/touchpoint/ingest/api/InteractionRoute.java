@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.JsonBodies;
+import dev.touchpoint.contract.Route;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
@@ -40,8 +41,8 @@ final class InteractionRoute implements ApiRoute {
     }
 
     @Override
-    public String routeKey() {
-        return "POST /v1/interactions";
+    public Route route() {
+        return Route.RECORD_INTERACTION;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.ProblemType;
+import dev.touchpoint.contract.Route;
 import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
@@ -33,8 +34,8 @@ final class ProfileRoute implements ApiRoute {
     }
 
     @Override
-    public String routeKey() {
-        return "GET /v1/profiles";
+    public Route route() {
+        return Route.FIND_PROFILE;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.JsonBodies;
 import dev.touchpoint.aws.apigateway.ProblemType;
+import dev.touchpoint.contract.Route;
 import dev.touchpoint.domain.conversation.ReplyChannels;
 import dev.touchpoint.domain.conversation.TeamReply;
 import dev.touchpoint.domain.conversation.TeamReplyRequest;
@@ -44,8 +45,8 @@ final class ReplyRoute implements ApiRoute {
     }
 
     @Override
-    public String routeKey() {
-        return "POST /v1/replies";
+    public Route route() {
+        return Route.SEND_TEAM_REPLY;
     }
 
     @Override

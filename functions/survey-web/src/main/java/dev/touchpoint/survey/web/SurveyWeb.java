@@ -3,8 +3,10 @@ package dev.touchpoint.survey.web;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.HttpResponses;
-import dev.touchpoint.aws.apigateway.ProblemType;
 import dev.touchpoint.aws.logging.EventLog;
+import dev.touchpoint.contract.ApiFunction;
+import dev.touchpoint.contract.Route;
+import java.util.Optional;
 
 /** Routes survey-web's paths; a failure of ours is a plain 503 page, never internals. */
 public final class SurveyWeb {
@@ -22,32 +24,30 @@ public final class SurveyWeb {
     }
 
     public APIGatewayV2HTTPResponse handle(HttpRequest request, EventLog log) {
-        String[] parts = request.path().split("/", -1);
-        boolean get = request.method().equals("GET");
-        boolean post = request.method().equals("POST");
+        Optional<Route.Match> match = request.route().filter(m -> m.route().function() == ApiFunction.SURVEY_WEB);
+        if (match.isEmpty()) {
+            return HttpResponses.noRoute(request.method(), request.path());
+        }
         try {
-            if (parts.length == 3 && parts[1].equals("s") && (get || post)) {
-                return get ? invitations.get(request, parts[2]) : invitations.post(request, parts[2]);
-            }
-            if (parts.length == 3 && (parts[1].equals("k") || parts[1].equals("q")) && (get || post)) {
-                SurveyPage.Mode mode = parts[1].equals("k") ? SurveyPage.Mode.KIOSK : SurveyPage.Mode.QR;
-                return get ? touchpoints.get(request, parts[2], mode) : touchpoints.post(request, parts[2], mode);
-            }
-            if (get && request.path().equals("/widget.js")) {
-                return widget.script(request);
-            }
-            if (parts.length == 4 && get && parts[1].equals("w") && parts[2].equals("surveys")) {
-                return widget.survey(request, parts[3]);
-            }
-            if (parts.length == 5 && get && parts[1].equals("v1") && parts[2].equals("touchpoints") && parts[4].equals("qr.svg")) {
-                return qrCodes.get(request, parts[3]);
-            }
-            return HttpResponses.problem(404, ProblemType.NOT_FOUND, "survey-web serves /s/{token}, /k/{touchpoint}, "
-                    + "/q/{touchpoint}, /v1/touchpoints/{id}/qr.svg, /widget.js and /w/surveys/{id}.", request.path());
+            return answer(request, match.get());
         } catch (RuntimeException e) {
-            log.error("request.failed", null, request.method() + " /" + parts[Math.min(1, parts.length - 1)] + " failed: "
-                    + e.getClass().getName());
+            log.error("request.failed", null, match.get().route().key() + " failed: " + e.getClass().getName());
             return Pages.html(503, SurveyPage.message("Touchpoint", "Please try again in a moment.", "en"));
         }
+    }
+
+    private APIGatewayV2HTTPResponse answer(HttpRequest request, Route.Match match) {
+        return switch (match.route()) {
+            case SHOW_INVITATION_SURVEY -> invitations.get(request, match.pathParameter("token"));
+            case ANSWER_INVITATION_SURVEY -> invitations.post(request, match.pathParameter("token"));
+            case SHOW_KIOSK_SURVEY -> touchpoints.get(request, match.pathParameter("touchpoint"), SurveyPage.Mode.KIOSK);
+            case ANSWER_KIOSK_SURVEY -> touchpoints.post(request, match.pathParameter("touchpoint"), SurveyPage.Mode.KIOSK);
+            case SHOW_QR_SURVEY -> touchpoints.get(request, match.pathParameter("touchpoint"), SurveyPage.Mode.QR);
+            case ANSWER_QR_SURVEY -> touchpoints.post(request, match.pathParameter("touchpoint"), SurveyPage.Mode.QR);
+            case GET_WIDGET_SCRIPT -> widget.script(request);
+            case GET_WIDGET_SURVEY -> widget.survey(request, match.pathParameter("id"));
+            case GET_TOUCHPOINT_QR_CODE -> qrCodes.get(request, match.pathParameter("id"));
+            default -> throw new IllegalStateException(match.route() + " is not survey-web's");
+        };
     }
 }
