@@ -183,10 +183,6 @@ public final class Bench {
     }
 
     /**
-     * The subjects {@code bench.cold.subjects} names (comma-separated; all when absent), hello world
-     * always: the ratios need it. For trying a change on one or two functions in a couple of minutes.
-     */
-    /**
      * With {@code -Dbench.baseline=<checkout>} (a git worktree of the commit before a change, its jars
      * built), each function also as that checkout built it, named {@code <function>@before}, measured in
      * the same rounds: a change's before and after side by side in one run, on the same machine load.
@@ -209,6 +205,10 @@ public final class Bench {
         return both;
     }
 
+    /**
+     * The subjects {@code bench.cold.subjects} names (comma-separated; all when absent), hello world
+     * always: the ratios need it. For trying a change on one or two functions in a couple of minutes.
+     */
     private static List<ColdStarts.Subject> onlyAskedFor(List<ColdStarts.Subject> subjects) {
         String asked = System.getProperty("bench.cold.subjects", "");
         if (asked.isBlank()) {

@@ -13,10 +13,11 @@ import static dev.touchpoint.aws.dynamodb.TouchpointTable.SK;
 import dev.touchpoint.aws.AtOnce;
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
+import dev.touchpoint.domain.invitation.InvitationStatus;
 import dev.touchpoint.domain.profile.ConcurrentUpdateException;
 import dev.touchpoint.domain.profile.ResponseRecord;
-import dev.touchpoint.domain.profile.ResponseRepository;
 import dev.touchpoint.domain.profile.ResponseRepository.ResponsePage;
+import dev.touchpoint.domain.profile.ResponseRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,7 +95,7 @@ public final class DynamoDbResponseRepository implements ResponseRepository {
                 .updateExpression("SET #status = :answered, responseId = :response, answeredAt = :at REMOVE GSI2PK, GSI2SK")
                 .conditionExpression("attribute_exists(PK)")
                 .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":answered", s("ANSWERED"), ":response", s(response.responseId()),
+                .expressionAttributeValues(Map.of(":answered", s(InvitationStatus.ANSWERED.name()), ":response", s(response.responseId()),
                         ":at", s(response.answeredAt().toString()))));
     }
 

@@ -26,7 +26,12 @@ public final class TouchpointTable {
     public static final String GSI2 = "GSI2";
     public static final String GSI2PK = "GSI2PK";
     public static final String GSI2SK = "GSI2SK";
-    /** Items that expire (none yet in the foundation) carry epoch seconds here. */
+    /**
+     * DynamoDB's TTL attribute: epoch seconds (a Number) after which an item may go — a provider message
+     * id's link to its invitation, a delivery report's ledger entry, a settled day's kept report cells.
+     * An invitation's {@code expiresAt} is an ISO time (a String: until when it is answerable), which
+     * TTL ignores by design: invitations stay for the customer's timeline.
+     */
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
     static final String IDENTITY = "IDENTITY#";

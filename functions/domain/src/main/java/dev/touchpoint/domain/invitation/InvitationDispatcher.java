@@ -158,7 +158,7 @@ public final class InvitationDispatcher {
         }
         invitations.markSent(invitation, send.channel(), messageId, now, answerableUntil);
         profiles.recordInvitation(profile.id(), now);
-        funnel.add(AggregateKey.of(now, send.channel(), invitation.touchpoint(), invitation.surveyId()), "invited");
+        funnel.add(AggregateKey.of(now, send.channel(), invitation.touchpoint(), invitation.surveyId()), FunnelCounters.INVITED);
         return Outcome.SENT;
     }
 }

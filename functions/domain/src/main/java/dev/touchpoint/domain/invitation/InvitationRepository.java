@@ -31,7 +31,7 @@ public interface InvitationRepository {
 
     /**
      * SENDING → SENT, remembering the provider's message id so that its delivery reports find the
-     * invitation; from now on {@code expiresAt} is when it stops being answerable ({@code answerableUntil}).
+     * invitation; from now on it is answerable until {@code answerableUntil}.
      */
     void markSent(Invitation invitation, String channel, String providerMessageId, Instant at, Instant answerableUntil);
 

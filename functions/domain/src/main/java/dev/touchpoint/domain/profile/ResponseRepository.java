@@ -9,8 +9,10 @@ import java.util.Optional;
 public interface ResponseRepository {
 
     /**
-     * Writes the response, once: a conditional put on its id (reports derive their counts from the
-     * responses themselves, so there is no aggregate to keep in step).
+     * Writes the response once, with a conditional put on its id, then marks its day's report cells
+     * stale and, for an invitation's answer, the invitation answered. Three writes, not one atomic
+     * step: the put alone decides whether the response is new; the two marks are idempotent and made
+     * again on a redelivery, so a stop between the writes heals when SQS delivers the message again.
      *
      * @return false when this response id was recorded before (a redelivery): nothing was changed
      */
