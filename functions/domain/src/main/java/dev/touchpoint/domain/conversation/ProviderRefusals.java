@@ -51,10 +51,10 @@ public final class ProviderRefusals {
         if (code == null) {
             return Meaning.NONE;
         }
-        Map<String, Meaning> table = switch (provider) {
-            case "twilio" -> TWILIO;
-            case "meta" -> META;
-            default -> Map.of();
+        Map<String, Meaning> table = switch (ReplyProvider.fromWireName(provider).orElse(ReplyProvider.SES)) {
+            case TWILIO -> TWILIO;
+            case META -> META;
+            case AWS_SMS, SES -> Map.of();
         };
         Meaning meaning = table.get(code);
         if (meaning == null && code.contains("/")) {

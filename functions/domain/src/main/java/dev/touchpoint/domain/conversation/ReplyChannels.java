@@ -142,9 +142,9 @@ public final class ReplyChannels {
             return last.get();
         }
         return switch (channel) {
-            case "email" -> "ses";
-            case "sms" -> "aws-sms";
-            default -> "meta";
+            case "email" -> ReplyProvider.SES.wireName();
+            case "sms" -> ReplyProvider.AWS_SMS.wireName();
+            default -> ReplyProvider.META.wireName();
         };
     }
 

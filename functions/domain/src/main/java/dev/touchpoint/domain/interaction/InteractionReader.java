@@ -11,6 +11,7 @@ import dev.touchpoint.domain.identity.CustomerReader;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.identity.IdentityType;
+import dev.touchpoint.domain.invitation.DispatchChannel;
 import dev.touchpoint.domain.json.StrictJson;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class InteractionReader {
 
-    public static final Set<String> CHANNELS = Set.of("email", "sms");
+    public static final Set<String> CHANNELS = Set.copyOf(DispatchChannel.wireNames());
     private static final Set<String> FIELDS = Set.of("id", "type", "occurredAt", "touchpoint", "customer",
             "surveyId", "delaySeconds", "channels");
     private static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$");

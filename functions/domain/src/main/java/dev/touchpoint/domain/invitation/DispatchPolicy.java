@@ -1,7 +1,6 @@
 package dev.touchpoint.domain.invitation;
 
 import dev.touchpoint.domain.identity.Identity;
-import dev.touchpoint.domain.identity.IdentityType;
 import dev.touchpoint.domain.profile.ProfileRecord;
 import dev.touchpoint.domain.survey.SurveyDefinition;
 import java.time.Instant;
@@ -44,7 +43,7 @@ public final class DispatchPolicy {
         List<String> closed = new ArrayList<>();
         List<DispatchDecision.Send> open = new ArrayList<>();
         for (String channel : invitation.channels()) {
-            Optional<Identity> address = profile.identity(channel.equals("sms") ? IdentityType.PHONE : IdentityType.EMAIL);
+            Optional<Identity> address = profile.identity(DispatchChannel.fromWireName(channel).orElse(DispatchChannel.EMAIL).address());
             if (profile.optedOut().contains(channel)) {
                 closed.add("opted-out:" + channel);
             } else if (address.isEmpty()) {

@@ -146,7 +146,7 @@ public final class InvitationDispatcher {
         String token = tokens.issue(invitation.id(), answerableUntil);
         String messageId;
         try {
-            messageId = send.channel().equals("sms")
+            messageId = DispatchChannel.SMS.is(send.channel())
                     ? sms.send(messages.sms(invitation, survey, language, send.address(), token))
                     : email.send(messages.email(invitation, survey, language, send.address(), token));
         } catch (RuntimeException e) {

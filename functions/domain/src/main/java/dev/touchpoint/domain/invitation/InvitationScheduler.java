@@ -24,7 +24,7 @@ public final class InvitationScheduler {
 
     public enum Outcome { SCHEDULED, ALREADY_SCHEDULED, NO_SURVEY, TOO_OLD }
 
-    static final List<String> DEFAULT_CHANNELS = List.of("email", "sms");
+    static final List<String> DEFAULT_CHANNELS = DispatchChannel.wireNames();
 
     private final IdentityResolver identities;
     private final SurveyCatalog surveys;

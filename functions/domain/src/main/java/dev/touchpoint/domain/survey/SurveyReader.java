@@ -3,6 +3,7 @@ package dev.touchpoint.domain.survey;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.feedback.FieldError;
+import dev.touchpoint.domain.invitation.DispatchChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class SurveyReader {
 
-    static final Set<String> DISPATCH_CHANNELS = Set.of("email", "sms");
+    static final Set<String> DISPATCH_CHANNELS = Set.copyOf(DispatchChannel.wireNames());
     private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
     private static final Pattern EVENT_TYPE = Pattern.compile("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$");
 

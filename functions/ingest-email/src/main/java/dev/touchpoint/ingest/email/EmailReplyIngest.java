@@ -8,6 +8,7 @@ import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
 import dev.touchpoint.domain.conversation.MessageKind;
 import dev.touchpoint.domain.conversation.RawEmailStore;
+import dev.touchpoint.domain.conversation.ReplyProvider;
 import dev.touchpoint.domain.conversation.WebhookEventCounter;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.identity.Customer;
@@ -54,13 +55,13 @@ public final class EmailReplyIngest {
             String messageId = ses.path("mail").path("messageId").asText("");
             Optional<String> dropped = reasonToDrop(ses.path("receipt"));
             if (dropped.isPresent()) {
-                counter.count("ses", "dropped:" + dropped.get().replace(' ', '-'), clock.instant());
+                counter.count(ReplyProvider.SES.wireName(), "dropped:" + dropped.get().replace(' ', '-'), clock.instant());
                 log.warn("mail.dropped", "message:ses:" + messageId, "dropped: " + dropped.get());
                 continue;
             }
             Optional<InboundMessage> message = read(ses).filter(InboundMessage::isStorable);
             if (message.isEmpty()) {
-                counter.count("ses", "unreadable", clock.instant());
+                counter.count(ReplyProvider.SES.wireName(), "unreadable", clock.instant());
                 log.warn("mail.unreadable", "message:ses:" + messageId, "could not be read");
                 continue;
             }
@@ -99,14 +100,14 @@ public final class EmailReplyIngest {
         if (messageId.isEmpty()) {
             return Optional.empty();
         }
-        Provenance provenance = authenticated(ses.path("receipt")) ? Provenance.verified("ses") : Provenance.claimed("ses-unauthenticated");
+        Provenance provenance = authenticated(ses.path("receipt")) ? Provenance.verified(ReplyProvider.SES.wireName()) : Provenance.claimed("ses-unauthenticated");
         return store.fetch(messageId).flatMap(MimeText::parse).flatMap(parsed -> author(parsed).map(from -> {
             String token = EmailReplies.tokenOf(recipients, parsed.subject()).orElse(null);
-            InboundMessage message = new InboundMessage("email", "ses", messageId, new Customer(List.of(from), null, null, null, provenance),
+            InboundMessage message = new InboundMessage("email", ReplyProvider.SES.wireName(), messageId, new Customer(List.of(from), null, null, null, provenance),
                     EmailReplies.newText(parsed.text()), null, token, clock.instant());
             Optional<String> automatic = AutomaticMail.reason(parsed::header, parsed.subject(), parsed.contentType(), from.value());
             if (automatic.isPresent()) {
-                counter.count("ses", "automatic:" + automatic.get(), clock.instant());
+                counter.count(ReplyProvider.SES.wireName(), "automatic:" + automatic.get(), clock.instant());
                 return message.as(MessageKind.AUTOMATIC);
             }
             return AutomaticMail.isUnsubscribeRequest(parsed.subject()) ? message.as(MessageKind.UNSUBSCRIBE) : message;

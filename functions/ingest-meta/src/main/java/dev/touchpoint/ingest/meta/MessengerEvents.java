@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.MediaItem;
 import dev.touchpoint.domain.conversation.MessageKind;
+import dev.touchpoint.domain.conversation.ReplyProvider;
 import dev.touchpoint.domain.identity.Customer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class MessengerEvents {
     static Optional<InboundMessage> read(JsonNode event, Customer sender, Instant now) {
         JsonNode message = event.path("message");
         if (message.isObject() && message.hasNonNull("mid")) {
-            return Optional.of(new InboundMessage("messenger", "meta", message.path("mid").asText(), sender,
+            return Optional.of(new InboundMessage("messenger", ReplyProvider.META.wireName(), message.path("mid").asText(), sender,
                     message.path("text").asText(""), message.path("quick_reply").path("payload").asText(null), null, now,
                     MessageKind.MESSAGE, attachments(message.path("attachments"))));
         }
@@ -31,7 +32,7 @@ final class MessengerEvents {
             JsonNode postback = event.path("postback");
             String id = postback.path("mid").asText("postback:" + event.path("sender").path("id").asText() + ":"
                     + event.path("timestamp").asText());
-            return Optional.of(new InboundMessage("messenger", "meta", id, sender, postback.path("title").asText(""),
+            return Optional.of(new InboundMessage("messenger", ReplyProvider.META.wireName(), id, sender, postback.path("title").asText(""),
                     postback.path("payload").asText(null), null, now, MessageKind.POSTBACK, List.of()));
         }
         JsonNode reaction = event.path("reaction");
@@ -39,7 +40,7 @@ final class MessengerEvents {
             String id = "reaction:" + reaction.path("mid").asText() + ":" + event.path("sender").path("id").asText() + ":"
                     + event.path("timestamp").asText();
             String emoji = reaction.path("emoji").asText(reaction.path("reaction").asText(""));
-            return Optional.of(new InboundMessage("messenger", "meta", id, sender, emoji, null, null, now, MessageKind.REACTION, List.of()));
+            return Optional.of(new InboundMessage("messenger", ReplyProvider.META.wireName(), id, sender, emoji, null, null, now, MessageKind.REACTION, List.of()));
         }
         return Optional.empty();
     }

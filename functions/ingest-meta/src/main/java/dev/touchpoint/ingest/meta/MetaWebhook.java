@@ -7,6 +7,7 @@ import dev.touchpoint.aws.logging.EventLog;
 import dev.touchpoint.domain.conversation.DeliveryStatusEvent;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
+import dev.touchpoint.domain.conversation.ReplyProvider;
 import dev.touchpoint.domain.conversation.WebhookEventCounter;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
@@ -101,7 +102,7 @@ public final class MetaWebhook {
                     entry.path("changes").forEach(change -> whatsapp(change.path("value"), messages, statuses)));
             case "page" -> root.path("entry").forEach(entry ->
                     entry.path("messaging").forEach(event -> messenger(event, messages)));
-            default -> counter.count("meta", "object:" + safe(root.path("object").asText("none")), clock.instant());
+            default -> counter.count(ReplyProvider.META.wireName(), "object:" + safe(root.path("object").asText("none")), clock.instant());
         }
         // Meta batches a busy number's messages into one POST: ten to an SQS request.
         List<QueueMessage> queued = new ArrayList<>(messages.stream().filter(this::storable).map(InboundMessageEvent::new).toList());
@@ -117,7 +118,7 @@ public final class MetaWebhook {
             String id = status.path("id").asText("");
             if (!id.isEmpty() && status.hasNonNull("status") && StorableText.isStorable(id)) {
                 JsonNode code = status.path("errors").path(0).path("code");
-                statuses.add(new DeliveryStatusEvent("meta", id, status.get("status").asText(),
+                statuses.add(new DeliveryStatusEvent(ReplyProvider.META.wireName(), id, status.get("status").asText(),
                         code.isMissingNode() || code.isNull() ? null : code.asText(), clock.instant()));
             }
         }
@@ -125,7 +126,7 @@ public final class MetaWebhook {
             Optional<InboundMessage> read = WhatsappMessages.read(message).flatMap(content -> {
                 Optional<Customer> sender = whatsappSender(message, value.path("contacts"));
                 String id = message.path("id").asText("");
-                return sender.isEmpty() || id.isEmpty() ? Optional.empty() : Optional.of(new InboundMessage("whatsapp", "meta", id,
+                return sender.isEmpty() || id.isEmpty() ? Optional.empty() : Optional.of(new InboundMessage("whatsapp", ReplyProvider.META.wireName(), id,
                         sender.get(), content.text(), content.payload(), content.token(), clock.instant(), content.kind(), content.media()));
             });
             if (read.isPresent()) {
@@ -173,7 +174,7 @@ public final class MetaWebhook {
                 .findFirst().orElse(contacts.path(0));
         String name = contact.path("profile").path("name").asText(null);
         String username = contact.path("profile").path("username").asText(null);
-        return Optional.of(Customer.verifiedBy("meta", identities, name != null ? name : username));
+        return Optional.of(Customer.verifiedBy(ReplyProvider.META.wireName(), identities, name != null ? name : username));
     }
 
     private void messenger(JsonNode event, List<InboundMessage> into) {
@@ -190,7 +191,7 @@ public final class MetaWebhook {
     }
 
     private static Customer customer(Identity identity) {
-        return Customer.verifiedBy("meta", List.of(identity), null);
+        return Customer.verifiedBy(ReplyProvider.META.wireName(), List.of(identity), null);
     }
 
     /** Provider-chosen words into a counter name: short and plain. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.aws.logging.EventLog;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
+import dev.touchpoint.domain.conversation.ReplyProvider;
 import dev.touchpoint.domain.conversation.WebhookEventCounter;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.identity.Customer;
@@ -41,7 +42,7 @@ public final class TwoWaySms {
             Optional<InboundMessage> message = read(record.getSNS() == null ? null : record.getSNS().getMessage())
                     .filter(InboundMessage::isStorable);
             if (message.isEmpty()) {
-                counter.count("aws-sms", "unreadable", clock.instant());
+                counter.count(ReplyProvider.AWS_SMS.wireName(), "unreadable", clock.instant());
                 log.warn("record.unknown", null, "acknowledged a record that is no two-way SMS notification");
                 continue;
             }
@@ -63,7 +64,7 @@ public final class TwoWaySms {
         }
         String id = sms.path("inboundMessageId").asText("");
         return normalizer.phone(sms.path("originationNumber").asText("")).filter(phone -> !id.isEmpty())
-                .map(phone -> new InboundMessage("sms", "aws-sms", id, Customer.verifiedBy("aws-sms", List.of(phone), null),
+                .map(phone -> new InboundMessage("sms", ReplyProvider.AWS_SMS.wireName(), id, Customer.verifiedBy(ReplyProvider.AWS_SMS.wireName(), List.of(phone), null),
                         sms.path("messageBody").asText(""), null, null, clock.instant()));
     }
 }

@@ -9,6 +9,7 @@ import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
 import dev.touchpoint.domain.conversation.MediaItem;
 import dev.touchpoint.domain.conversation.MessageKind;
+import dev.touchpoint.domain.conversation.ReplyProvider;
 import dev.touchpoint.domain.conversation.WebhookEventCounter;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
@@ -74,10 +75,10 @@ public final class TwilioWebhook {
         Map<String, String> fields = form.get();
         if (isStatusCallback(fields)) {
             // The delivery state of a message we sent: its From is our own number, never a customer.
-            counter.count("twilio", "status:" + fields.get("MessageStatus").replaceAll("[^a-z_]", ""), clock.instant());
+            counter.count(ReplyProvider.TWILIO.wireName(), "status:" + fields.get("MessageStatus").replaceAll("[^a-z_]", ""), clock.instant());
             String sid = fields.getOrDefault("MessageSid", fields.getOrDefault("SmsSid", ""));
             if (!sid.isBlank() && StorableText.isStorable(sid)) {
-                queue.enqueue(new DeliveryStatusEvent("twilio", sid, fields.get("MessageStatus"),
+                queue.enqueue(new DeliveryStatusEvent(ReplyProvider.TWILIO.wireName(), sid, fields.get("MessageStatus"),
                         emptyToNull(fields.get("ErrorCode")), clock.instant()));
             }
             return text(200, "text/xml", TWIML_EMPTY);
@@ -85,17 +86,17 @@ public final class TwilioWebhook {
         String sid = fields.getOrDefault("MessageSid", fields.getOrDefault("SmsSid", ""));
         Optional<Customer> sender = sender(fields);
         if (sid.isBlank() || sender.isEmpty()) {
-            counter.count("twilio", "unhandled", clock.instant());
+            counter.count(ReplyProvider.TWILIO.wireName(), "unhandled", clock.instant());
             log.warn("request.unhandled", sid.isBlank() ? null : "message:twilio:" + sid, "acknowledged a request without MessageSid or a valid sender");
             return text(200, "text/xml", TWIML_EMPTY);
         }
         boolean whatsapp = fields.getOrDefault("From", "").startsWith("whatsapp:");
-        InboundMessage message = new InboundMessage(whatsapp ? "whatsapp" : "sms", "twilio", sid, sender.get(),
+        InboundMessage message = new InboundMessage(whatsapp ? "whatsapp" : "sms", ReplyProvider.TWILIO.wireName(), sid, sender.get(),
                 fields.getOrDefault("Body", ""), emptyToNull(fields.get("ButtonPayload")), null, clock.instant(),
                 MessageKind.MESSAGE, media(fields));
         if (!message.isStorable()) {
             // Twilio would only send it again: acknowledged, counted, not queued.
-            counter.count("twilio", "unreadable", clock.instant());
+            counter.count(ReplyProvider.TWILIO.wireName(), "unreadable", clock.instant());
             return text(200, "text/xml", TWIML_EMPTY);
         }
         queue.enqueue(new InboundMessageEvent(message));
@@ -153,7 +154,7 @@ public final class TwilioWebhook {
         }
         List<Identity> identities = new ArrayList<>(List.of(phone.get()));
         Optional.ofNullable(fields.get("WaId")).flatMap(id -> normalizer.opaque(IdentityType.WHATSAPP_ID, id)).ifPresent(identities::add);
-        return Optional.of(Customer.verifiedBy("twilio", identities, emptyToNull(fields.get("ProfileName"))));
+        return Optional.of(Customer.verifiedBy(ReplyProvider.TWILIO.wireName(), identities, emptyToNull(fields.get("ProfileName"))));
     }
 
     private static String emptyToNull(String value) {

@@ -2,6 +2,7 @@ package dev.touchpoint.processor.replies;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.domain.conversation.ReplyProvider;
 import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.domain.json.StrictJson;
 import java.io.IOException;
@@ -54,7 +55,7 @@ final class MetaReplySender {
                 .POST(HttpRequest.BodyPublishers.ofString(StrictJson.write(body)))
                 .build();
         try {
-            return ProviderCalls.outcome("meta", "Meta", http.send(request, HttpResponse.BodyHandlers.ofString()),
+            return ProviderCalls.outcome(ReplyProvider.META.wireName(), "Meta", http.send(request, HttpResponse.BodyHandlers.ofString()),
                     answer -> ProviderCalls.text(answer.has("messages") ? answer.path("messages").path(0).get("id") : answer.get("message_id")),
                     MetaReplySender::errorCode);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.ses.SesEmailSender;
 import dev.touchpoint.aws.sns.SnsSmsSender;
+import dev.touchpoint.domain.conversation.ReplyProvider;
 import dev.touchpoint.domain.conversation.ReplySender;
 import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.domain.invitation.OutgoingEmail;
@@ -45,13 +46,16 @@ public final class ProviderReplySender implements ReplySender {
 
     @Override
     public SendOutcome reply(String channel, String provider, String recipient, String text) {
-        return switch (provider) {
-            case "twilio" -> twilio.map(t -> t.send(channel, recipient, text)).orElseGet(() -> notConfigured(provider));
-            case "meta" -> meta.map(m -> m.send(channel, recipient, text)).orElseGet(() -> notConfigured(provider));
-            case "aws-sms" -> new SendOutcome.Sent(sms().send(new OutgoingSms(null, recipient, text,
+        Optional<ReplyProvider> known = ReplyProvider.fromWireName(provider);
+        if (known.isEmpty()) {
+            return notConfigured(provider);
+        }
+        return switch (known.get()) {
+            case TWILIO -> twilio.map(t -> t.send(channel, recipient, text)).orElseGet(() -> notConfigured(provider));
+            case META -> meta.map(m -> m.send(channel, recipient, text)).orElseGet(() -> notConfigured(provider));
+            case AWS_SMS -> new SendOutcome.Sent(sms().send(new OutgoingSms(null, recipient, text,
                     env.optional("TOUCHPOINT_SMS_ORIGINATION").orElse(null), null)));
-            case "ses" -> new SendOutcome.Sent(email().send(replyEmail(recipient, text)));
-            default -> notConfigured(provider);
+            case SES -> new SendOutcome.Sent(email().send(replyEmail(recipient, text)));
         };
     }
 

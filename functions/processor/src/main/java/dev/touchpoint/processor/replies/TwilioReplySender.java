@@ -1,7 +1,8 @@
 package dev.touchpoint.processor.replies;
 
-import java.io.IOException;
+import dev.touchpoint.domain.conversation.ReplyProvider;
 import dev.touchpoint.domain.conversation.SendOutcome;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -48,7 +49,7 @@ final class TwilioReplySender {
                         (accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        return ProviderCalls.outcome("twilio", "Twilio", send(request), answer -> ProviderCalls.text(answer.get("sid")),
+        return ProviderCalls.outcome(ReplyProvider.TWILIO.wireName(), "Twilio", send(request), answer -> ProviderCalls.text(answer.get("sid")),
                 answer -> ProviderCalls.text(answer.get("code")));
     }
 
