@@ -11,7 +11,7 @@ import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.queue.QueueMessage;
-import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.ingest.api.IngestApiHandler;
 import dev.touchpoint.ingest.api.IngestApiWiring;
 import dev.touchpoint.ingest.meta.MetaWebhook;

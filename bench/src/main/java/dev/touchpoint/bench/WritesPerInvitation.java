@@ -10,7 +10,7 @@ import dev.touchpoint.dispatcher.SurveyDispatcherWiring;
 import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.domain.invitation.InvitationDispatcher;
 import dev.touchpoint.domain.json.StrictJson;
-import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.ingest.api.IngestApi;
 import dev.touchpoint.ingest.api.IngestApiWiring;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;

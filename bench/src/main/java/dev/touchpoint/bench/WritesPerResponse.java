@@ -9,7 +9,7 @@ import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.privacy.KeyedHashes;
-import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.ingest.api.IngestApi;
 import dev.touchpoint.ingest.api.IngestApiWiring;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;

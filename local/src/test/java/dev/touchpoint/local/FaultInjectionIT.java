@@ -18,7 +18,7 @@ import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.privacy.KeyedHashes;
-import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
 import dev.touchpoint.local.lambda.LocalFunction;

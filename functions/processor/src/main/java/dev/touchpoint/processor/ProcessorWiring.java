@@ -34,7 +34,7 @@ import dev.touchpoint.domain.profile.DetractorAlerts;
 import dev.touchpoint.domain.profile.FeedbackRecorder;
 import dev.touchpoint.domain.profile.IdentityResolver;
 import dev.touchpoint.domain.profile.LanguageGuesser;
-import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.webhook.OutgoingWebhooks;
 import dev.touchpoint.domain.webhook.WebhookEndpoint;

@@ -18,7 +18,7 @@ import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.queue.QueueMessage;
-import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;

@@ -17,7 +17,7 @@ import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.profile.DetractorAlerts.DetractorAlert;
-import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package dev.touchpoint.domain.feedback;
 
+import dev.touchpoint.domain.validation.FieldError;
 import java.util.List;
 
 /** A client's submission that cannot be accepted; carries every field error found, not just the first. */

@@ -8,6 +8,7 @@ import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.identity.IdentityType;
 import dev.touchpoint.domain.json.UnstorableText;
 import dev.touchpoint.domain.text.StorableText;
+import dev.touchpoint.domain.validation.FieldError;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.touchpoint.domain.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.json.UnstorableText;
 import dev.touchpoint.domain.text.StorableText;
+import dev.touchpoint.domain.validation.FieldError;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.touchpoint.domain.invitation;
 
+import dev.touchpoint.domain.feedback.DispatchChannel;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.profile.ProfileRecord;
 import dev.touchpoint.domain.survey.SurveyDefinition;

@@ -1,5 +1,6 @@
 package dev.touchpoint.domain.invitation;
 
+import dev.touchpoint.domain.feedback.DispatchChannel;
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.metrics.FunnelCounters;
 import dev.touchpoint.domain.privacy.KeptConsent;

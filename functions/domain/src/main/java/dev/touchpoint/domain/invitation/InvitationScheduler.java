@@ -1,5 +1,6 @@
 package dev.touchpoint.domain.invitation;
 
+import dev.touchpoint.domain.feedback.DispatchChannel;
 import dev.touchpoint.domain.interaction.InteractionEvent;
 import dev.touchpoint.domain.interaction.ServiceInteraction;
 import dev.touchpoint.domain.metrics.AggregateKey;

@@ -1,8 +1,8 @@
 package dev.touchpoint.domain.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.text.StorableText;
+import dev.touchpoint.domain.validation.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.touchpoint.domain.survey;
 
-import dev.touchpoint.domain.feedback.FieldError;
+import dev.touchpoint.domain.validation.FieldError;
 import java.util.List;
 
 /** A survey definition that breaks the format of docs/surveys.md; names every problem. */

@@ -2,9 +2,9 @@ package dev.touchpoint.domain.survey;
 
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
-import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.text.StorableText;
+import dev.touchpoint.domain.validation.FieldError;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

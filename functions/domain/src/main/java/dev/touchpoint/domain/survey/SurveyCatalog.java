@@ -1,8 +1,8 @@
 package dev.touchpoint.domain.survey;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.validation.FieldError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

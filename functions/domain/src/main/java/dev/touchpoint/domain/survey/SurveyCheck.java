@@ -1,8 +1,8 @@
 package dev.touchpoint.domain.survey;
 
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
-import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
+import dev.touchpoint.domain.validation.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

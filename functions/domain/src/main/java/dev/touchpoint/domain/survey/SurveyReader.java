@@ -2,8 +2,8 @@ package dev.touchpoint.domain.survey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.feedback.AnswerType;
-import dev.touchpoint.domain.feedback.FieldError;
-import dev.touchpoint.domain.invitation.DispatchChannel;
+import dev.touchpoint.domain.feedback.DispatchChannel;
+import dev.touchpoint.domain.validation.FieldError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.touchpoint.domain.feedback.AnswerType;
-import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.validation.FieldError;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

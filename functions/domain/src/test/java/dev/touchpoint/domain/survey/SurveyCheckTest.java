@@ -8,9 +8,9 @@ import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
-import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
 import dev.touchpoint.domain.identity.Customer;
+import dev.touchpoint.domain.validation.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

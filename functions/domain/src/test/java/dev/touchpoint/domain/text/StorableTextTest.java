@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.json.UnstorableText;
+import dev.touchpoint.domain.validation.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -21,7 +21,7 @@ import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.profile.ProfileLookup;
-import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.SurveyCheck;
 import dev.touchpoint.domain.survey.TouchpointCatalog;

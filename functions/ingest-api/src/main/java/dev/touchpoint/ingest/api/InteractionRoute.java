@@ -6,7 +6,6 @@ import dev.touchpoint.aws.apigateway.HttpResponses;
 import dev.touchpoint.aws.apigateway.JsonBodies;
 import dev.touchpoint.contract.Route;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
-import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
 import dev.touchpoint.domain.interaction.InteractionEvent;
 import dev.touchpoint.domain.interaction.InteractionReader;
@@ -14,6 +13,7 @@ import dev.touchpoint.domain.interaction.ServiceInteraction;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.survey.SurveyCatalog;
+import dev.touchpoint.domain.validation.FieldError;
 import java.time.Clock;
 import java.util.List;
 

@@ -14,7 +14,7 @@ import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.domain.conversation.RawEmailStore;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.json.StrictJson;
-import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

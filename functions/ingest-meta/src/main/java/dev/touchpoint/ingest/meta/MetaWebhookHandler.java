@@ -17,7 +17,7 @@ import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;

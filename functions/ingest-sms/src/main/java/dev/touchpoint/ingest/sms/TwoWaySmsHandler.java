@@ -13,7 +13,7 @@ import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import java.time.Clock;
 
 /** Lambda entry point for the two-way SMS topic. Configuration: {@code TOUCHPOINT_QUEUE_URL}, {@code TOUCHPOINT_TABLE}. */

@@ -16,7 +16,7 @@ import dev.touchpoint.domain.access.RateLimiter;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.privacy.KeyedHashes;
-import dev.touchpoint.domain.queue.QueueMessageCodec;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.TouchpointCatalog;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.touchpoint.domain.queue;
+package dev.touchpoint.domain.queue.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +13,6 @@ import dev.touchpoint.domain.conversation.TeamReply;
 import dev.touchpoint.domain.conversation.TeamReplyRequest;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
-import dev.touchpoint.domain.feedback.FieldError;
 import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.feedback.SubmissionWriter;
 import dev.touchpoint.domain.identity.Customer;
@@ -24,6 +23,9 @@ import dev.touchpoint.domain.interaction.InteractionEvent;
 import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.interaction.ServiceInteraction;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.queue.QueueMessage;
+import dev.touchpoint.domain.queue.UnreadableMessageException;
+import dev.touchpoint.domain.validation.FieldError;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.touchpoint.domain.invitation;
+package dev.touchpoint.domain.feedback;
 
 import dev.touchpoint.domain.identity.IdentityType;
 import java.util.Arrays;

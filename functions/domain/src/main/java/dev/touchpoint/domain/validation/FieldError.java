@@ -1,4 +1,4 @@
-package dev.touchpoint.domain.feedback;
+package dev.touchpoint.domain.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;

@@ -1,4 +1,4 @@
-package dev.touchpoint.domain.invitation;
+package dev.touchpoint.domain.feedback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
