@@ -1,4 +1,4 @@
-package dev.touchpoint.domain.webhook;
+package dev.touchpoint.domain.webhook.delivery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.domain.json.StrictJson;
@@ -6,6 +6,11 @@ import dev.touchpoint.domain.profile.DetractorAlerts;
 import dev.touchpoint.domain.profile.ProfileJson;
 import dev.touchpoint.domain.profile.ResponseRecord;
 import dev.touchpoint.domain.profile.ResponseRepository;
+import dev.touchpoint.domain.webhook.WebhookDelivery;
+import dev.touchpoint.domain.webhook.WebhookEndpoint;
+import dev.touchpoint.domain.webhook.WebhookFailedException;
+import dev.touchpoint.domain.webhook.WebhookSignature;
+import dev.touchpoint.domain.webhook.WebhookTransport;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
