@@ -7,7 +7,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.TouchpointTable;
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
-import dev.touchpoint.domain.profile.ResponseRecord;
+import dev.touchpoint.domain.response.ResponseRecord;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

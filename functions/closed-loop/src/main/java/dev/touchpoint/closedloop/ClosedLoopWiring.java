@@ -11,7 +11,7 @@ import dev.touchpoint.aws.sns.SnsDetractorAlerts;
 import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
 import dev.touchpoint.aws.sqs.SqsRetryDelay;
 import dev.touchpoint.domain.feedback.DeadLetterQueue;
-import dev.touchpoint.domain.profile.DetractorAlerts;
+import dev.touchpoint.domain.response.DetractorAlerts;
 import dev.touchpoint.domain.webhook.WebhookEndpoint;
 import dev.touchpoint.domain.webhook.WebhookSignature;
 import dev.touchpoint.domain.webhook.delivery.WebhookDeliverer;

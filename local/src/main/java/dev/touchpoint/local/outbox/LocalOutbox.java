@@ -9,7 +9,7 @@ import dev.touchpoint.domain.invitation.OutgoingEmail;
 import dev.touchpoint.domain.invitation.OutgoingSms;
 import dev.touchpoint.domain.invitation.SmsSender;
 import dev.touchpoint.domain.json.StrictJson;
-import dev.touchpoint.domain.profile.DetractorAlerts;
+import dev.touchpoint.domain.response.DetractorAlerts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.touchpoint.aws.sqs;
 
-import dev.touchpoint.domain.profile.DetractorAlerts;
+import dev.touchpoint.domain.response.DetractorAlerts;
 import dev.touchpoint.domain.webhook.WebhookDelivery;
 import dev.touchpoint.domain.webhook.WebhookQueue;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.metrics.FunnelCounters;
-import dev.touchpoint.domain.profile.ResponseRecord;
+import dev.touchpoint.domain.response.ResponseRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -10,7 +10,7 @@ import dev.touchpoint.aws.EmbeddedEngines;
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.metrics.AggregateKey;
-import dev.touchpoint.domain.profile.ResponseRecord;
+import dev.touchpoint.domain.response.ResponseRecord;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
-import dev.touchpoint.domain.profile.ResponseRecord;
+import dev.touchpoint.domain.response.ResponseRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

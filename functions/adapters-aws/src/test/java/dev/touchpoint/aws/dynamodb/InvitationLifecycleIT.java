@@ -12,7 +12,7 @@ import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationStatus;
 import dev.touchpoint.domain.metrics.AggregateKey;
-import dev.touchpoint.domain.profile.ResponseRecord;
+import dev.touchpoint.domain.response.ResponseRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

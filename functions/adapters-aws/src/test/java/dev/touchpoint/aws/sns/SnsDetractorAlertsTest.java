@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.WireStub;
-import dev.touchpoint.domain.profile.DetractorAlerts;
+import dev.touchpoint.domain.response.DetractorAlerts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -16,7 +16,7 @@ import dev.touchpoint.aws.EmbeddedEngines;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.WireStub;
 import dev.touchpoint.aws.sns.SnsDetractorAlerts;
-import dev.touchpoint.domain.profile.DetractorAlerts;
+import dev.touchpoint.domain.response.DetractorAlerts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.touchpoint.domain.conversation;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityType;
 import dev.touchpoint.domain.profile.ProfileRecord;
-import dev.touchpoint.domain.profile.ProfileView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,29 +47,29 @@ public final class ReplyChannels {
     private ReplyChannels() {
     }
 
-    public static Route choose(ProfileView view, String requested, String answeredOn, Instant now) {
-        if (view.profile().claimed()) {
+    public static Route choose(ProfileRecord profile, List<ThreadEntry> thread, String requested, String answeredOn, Instant now) {
+        if (profile.claimed()) {
             // Its identifiers were typed by an anonymous visitor: writing to them could reach anyone.
             throw new CannotReplyException("unverified", "This profile holds only what an anonymous visitor typed into the "
                     + "widget; no reply goes to identifiers nobody verified. Reply on the customer's verified profile.");
         }
         if (requested != null) {
-            whyNot(view, requested, now).ifPresent(reason -> {
+            whyNot(profile, thread, requested, now).ifPresent(reason -> {
                 throw new CannotReplyException(reason, explain(reason, requested));
             });
-            return new Route(requested, provider(view, requested));
+            return new Route(requested, provider(thread, requested));
         }
         Set<String> candidates = new LinkedHashSet<>();
         if (answeredOn != null) {
             candidates.add(answeredOn);
         }
-        lastInbound(view, null).ifPresent(entry -> candidates.add(entry.channel()));
+        lastInbound(thread, null).ifPresent(entry -> candidates.add(entry.channel()));
         candidates.addAll(REPLYABLE);
         List<String> refused = new ArrayList<>();
         for (String channel : candidates) {
-            Optional<String> reason = whyNot(view, channel, now);
+            Optional<String> reason = whyNot(profile, thread, channel, now);
             if (reason.isEmpty()) {
-                return new Route(channel, provider(view, channel));
+                return new Route(channel, provider(thread, channel));
             }
             if (!reason.get().equals("no-address") && !reason.get().equals("not-replyable")) {
                 refused.add(channel + ": " + reason.get());
@@ -110,18 +109,18 @@ public final class ReplyChannels {
         return !profile.optedOut().contains(channel) && !profile.suppressed().contains(channel);
     }
 
-    private static Optional<String> whyNot(ProfileView view, String channel, Instant now) {
+    private static Optional<String> whyNot(ProfileRecord profile, List<ThreadEntry> thread, String channel, Instant now) {
         if (!REPLYABLE.contains(channel)) {
             return Optional.of("not-replyable");
         }
-        if (recipient(view.profile(), channel).isEmpty()) {
+        if (recipient(profile, channel).isEmpty()) {
             return Optional.of("no-address");
         }
-        if (!consents(view.profile(), channel)) {
+        if (!consents(profile, channel)) {
             return Optional.of("opted-out");
         }
         boolean sessionChannel = channel.equals("whatsapp") || channel.equals("messenger");
-        if (sessionChannel && lastInbound(view, channel).map(e -> e.at().isBefore(now.minus(MESSAGING_WINDOW))).orElse(true)) {
+        if (sessionChannel && lastInbound(thread, channel).map(e -> e.at().isBefore(now.minus(MESSAGING_WINDOW))).orElse(true)) {
             return Optional.of("outside-messaging-window");
         }
         return Optional.empty();
@@ -136,8 +135,8 @@ public final class ReplyChannels {
         };
     }
 
-    private static String provider(ProfileView view, String channel) {
-        Optional<String> last = lastInbound(view, channel).map(ThreadEntry::provider);
+    private static String provider(List<ThreadEntry> thread, String channel) {
+        Optional<String> last = lastInbound(thread, channel).map(ThreadEntry::provider);
         if (last.isPresent()) {
             return last.get();
         }
@@ -148,8 +147,8 @@ public final class ReplyChannels {
         };
     }
 
-    private static Optional<ThreadEntry> lastInbound(ProfileView view, String channel) {
-        return view.thread().stream()
+    private static Optional<ThreadEntry> lastInbound(List<ThreadEntry> thread, String channel) {
+        return thread.stream()
                 .filter(e -> e.direction() == ThreadEntry.Direction.INBOUND)
                 .filter(e -> channel == null || e.channel().equals(channel))
                 .reduce((first, second) -> second);

@@ -3,7 +3,7 @@ package dev.touchpoint.domain.reports;
 import dev.touchpoint.domain.metrics.AggregateCounters;
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.metrics.FunnelCounters;
-import dev.touchpoint.domain.profile.ResponseRecord;
+import dev.touchpoint.domain.response.ResponseRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.touchpoint.domain.reports;
 
-import dev.touchpoint.domain.profile.ResponseRecord;
-import dev.touchpoint.domain.profile.ResponseRepository;
+import dev.touchpoint.domain.response.ResponseRecord;
+import dev.touchpoint.domain.response.ResponseRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -3,10 +3,10 @@ package dev.touchpoint.domain.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.touchpoint.domain.customer.ProfileView;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityType;
 import dev.touchpoint.domain.profile.ProfileRecord;
-import dev.touchpoint.domain.profile.ProfileView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,11 +51,11 @@ class ReplyChannelsTest {
     }
 
     private static ReplyChannels.Route choose(ProfileView view, String requested, String answeredOn) {
-        return ReplyChannels.choose(view, requested, answeredOn, NOW);
+        return ReplyChannels.choose(view.profile(), view.thread(), requested, answeredOn, NOW);
     }
 
     private static String refusal(ProfileView view, String requested) {
-        return assertThrows(ReplyChannels.CannotReplyException.class, () -> ReplyChannels.choose(view, requested, null, NOW)).reason();
+        return assertThrows(ReplyChannels.CannotReplyException.class, () -> ReplyChannels.choose(view.profile(), view.thread(), requested, null, NOW)).reason();
     }
 
     private static ThreadEntry inbound(String channel, String provider, Instant at) {

@@ -1,8 +1,8 @@
 package dev.touchpoint.domain.fakes;
 
 import dev.touchpoint.domain.feedback.Answer;
-import dev.touchpoint.domain.profile.ResponseRecord;
-import dev.touchpoint.domain.profile.ResponseRepository;
+import dev.touchpoint.domain.response.ResponseRecord;
+import dev.touchpoint.domain.response.ResponseRepository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -10,13 +10,13 @@ import dev.touchpoint.contract.Route;
 import dev.touchpoint.domain.conversation.ReplyChannels;
 import dev.touchpoint.domain.conversation.TeamReply;
 import dev.touchpoint.domain.conversation.TeamReplyRequest;
+import dev.touchpoint.domain.customer.ProfileLookup;
+import dev.touchpoint.domain.customer.ProfileView;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
 import dev.touchpoint.domain.json.StrictJson;
-import dev.touchpoint.domain.profile.ProfileLookup;
-import dev.touchpoint.domain.profile.ProfileView;
-import dev.touchpoint.domain.profile.ResponseRecord;
-import dev.touchpoint.domain.profile.ResponseRepository;
+import dev.touchpoint.domain.response.ResponseRecord;
+import dev.touchpoint.domain.response.ResponseRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -77,7 +77,7 @@ final class ReplyRoute implements ApiRoute {
         }
         Instant now = clock.instant();
         try {
-            ReplyChannels.Route route = ReplyChannels.choose(view.get(), ask.channel(),
+            ReplyChannels.Route route = ReplyChannels.choose(view.get().profile(), view.get().thread(), ask.channel(),
                     answering.map(ResponseRecord::channel).orElse(null), now);
             queue.enqueue(new TeamReply(ask.id(), view.get().profile().id(), route.channel(), route.provider(), ask.text(),
                     ask.author(), now));

@@ -17,7 +17,7 @@ import dev.touchpoint.domain.privacy.SuppressionList;
 import dev.touchpoint.domain.profile.CustomerLanguage;
 import dev.touchpoint.domain.profile.ProfileRecord;
 import dev.touchpoint.domain.profile.ProfileRepository;
-import dev.touchpoint.domain.profile.ResponseRepository;
+import dev.touchpoint.domain.response.ResponseRepository;
 import dev.touchpoint.domain.survey.SurveyAnswers;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.SurveyDefinition;

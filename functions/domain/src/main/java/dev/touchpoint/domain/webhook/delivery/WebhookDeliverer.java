@@ -1,11 +1,11 @@
 package dev.touchpoint.domain.webhook.delivery;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.domain.customer.ProfileJson;
 import dev.touchpoint.domain.json.StrictJson;
-import dev.touchpoint.domain.profile.DetractorAlerts;
-import dev.touchpoint.domain.profile.ProfileJson;
-import dev.touchpoint.domain.profile.ResponseRecord;
-import dev.touchpoint.domain.profile.ResponseRepository;
+import dev.touchpoint.domain.response.DetractorAlerts;
+import dev.touchpoint.domain.response.ResponseRecord;
+import dev.touchpoint.domain.response.ResponseRepository;
 import dev.touchpoint.domain.webhook.WebhookDelivery;
 import dev.touchpoint.domain.webhook.WebhookEndpoint;
 import dev.touchpoint.domain.webhook.WebhookFailedException;

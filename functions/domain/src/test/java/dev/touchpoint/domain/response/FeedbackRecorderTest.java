@@ -1,4 +1,4 @@
-package dev.touchpoint.domain.profile;
+package dev.touchpoint.domain.response;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,8 +14,9 @@ import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.identity.Provenance;
 import dev.touchpoint.domain.invitation.Invitation;
-import dev.touchpoint.domain.profile.DetractorAlerts.DetractorAlert;
-import dev.touchpoint.domain.profile.FeedbackRecorder.Outcome;
+import dev.touchpoint.domain.profile.IdentityResolver;
+import dev.touchpoint.domain.response.DetractorAlerts.DetractorAlert;
+import dev.touchpoint.domain.response.FeedbackRecorder.Outcome;
 import dev.touchpoint.domain.webhook.OutgoingWebhooks;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,12 @@
-package dev.touchpoint.domain.profile;
+package dev.touchpoint.domain.customer;
 
 import dev.touchpoint.domain.conversation.ThreadRepository;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.invitation.InvitationRepository;
+import dev.touchpoint.domain.profile.IdentityEntry;
+import dev.touchpoint.domain.profile.ProfileRecord;
+import dev.touchpoint.domain.profile.ProfileRepository;
+import dev.touchpoint.domain.response.ResponseRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

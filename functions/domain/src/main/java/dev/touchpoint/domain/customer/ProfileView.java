@@ -1,8 +1,11 @@
-package dev.touchpoint.domain.profile;
+package dev.touchpoint.domain.customer;
 
 import dev.touchpoint.domain.conversation.ThreadEntry;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.invitation.Invitation;
+import dev.touchpoint.domain.profile.IdentityEntry;
+import dev.touchpoint.domain.profile.ProfileRecord;
+import dev.touchpoint.domain.response.ResponseRecord;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.touchpoint.domain.profile;
+package dev.touchpoint.domain.response;
 
 import java.time.LocalDate;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.touchpoint.domain.profile;
+package dev.touchpoint.domain.response;
 
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.Channel;

@@ -1,4 +1,4 @@
-package dev.touchpoint.domain.profile;
+package dev.touchpoint.domain.customer;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +9,9 @@ import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationStatus;
 import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.profile.IdentityEntry;
+import dev.touchpoint.domain.profile.ProfileRecord;
+import dev.touchpoint.domain.response.ResponseRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.touchpoint.domain.profile;
+package dev.touchpoint.domain.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.feedback.Answer;

@@ -1,8 +1,9 @@
-package dev.touchpoint.domain.profile;
+package dev.touchpoint.domain.response;
 
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationRepository;
+import dev.touchpoint.domain.profile.IdentityResolver;
 import dev.touchpoint.domain.queue.UnreadableMessageException;
 import java.util.Collection;
 

@@ -1,4 +1,4 @@
-package dev.touchpoint.domain.profile;
+package dev.touchpoint.domain.response;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

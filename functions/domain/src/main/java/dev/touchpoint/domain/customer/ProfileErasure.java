@@ -1,4 +1,4 @@
-package dev.touchpoint.domain.profile;
+package dev.touchpoint.domain.customer;
 
 import dev.touchpoint.domain.conversation.ThreadRepository;
 import dev.touchpoint.domain.identity.Identity;
@@ -7,6 +7,9 @@ import dev.touchpoint.domain.invitation.InvitationRepository;
 import dev.touchpoint.domain.privacy.KeptConsent;
 import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.privacy.SuppressionList;
+import dev.touchpoint.domain.profile.ProfileRecord;
+import dev.touchpoint.domain.profile.ProfileRepository;
+import dev.touchpoint.domain.response.ResponseRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
