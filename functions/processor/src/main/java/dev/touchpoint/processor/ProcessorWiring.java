@@ -103,13 +103,13 @@ public final class ProcessorWiring {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required("TOUCHPOINT_TABLE");
         IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
-        IdentityResolver identities = new IdentityResolver(new DynamoDbProfileRepository(dynamo, table),
-                () -> UUID.randomUUID().toString());
-        DynamoDbInvitationRepository invitations = new DynamoDbInvitationRepository(dynamo, table);
-        FeedbackRecorder recorder = new FeedbackRecorder(identities, new DynamoDbResponseRepository(dynamo, table), invitations, closedLoop);
-        SurveyCatalog surveys = SurveyCatalog.fromClasspath();
+        // Each repository once: the use cases below share them.
         DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
+        DynamoDbInvitationRepository invitations = new DynamoDbInvitationRepository(dynamo, table);
+        IdentityResolver identities = new IdentityResolver(profiles, () -> UUID.randomUUID().toString());
+        FeedbackRecorder recorder = new FeedbackRecorder(identities, responses, invitations, closedLoop);
+        SurveyCatalog surveys = SurveyCatalog.fromClasspath();
         InvitationScheduler scheduler = new InvitationScheduler(identities, surveys, invitations, new DynamoDbFunnelCounters(dynamo, table));
         DynamoDbThreadRepository threads = new DynamoDbThreadRepository(dynamo, table);
         String tokenKey = SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
