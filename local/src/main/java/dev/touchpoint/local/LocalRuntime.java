@@ -115,17 +115,7 @@ public final class LocalRuntime implements AutoCloseable {
             return SuiteResources.createQueues(sqs, config.visibilityTimeoutSeconds(), closedLoopAttempts);
         });
         restoreSpooledMessages();
-        env.put("TOUCHPOINT_TABLE", SuiteResources.TABLE);
-        env.put("TOUCHPOINT_QUEUE_URL", queues.feedbackUrl());
-        env.put("TOUCHPOINT_DLQ_URL", queues.deadLetterUrl());
-        env.put("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", queues.closedLoopUrl());
-        env.put("TOUCHPOINT_CLOSED_LOOP_DLQ_URL", queues.closedLoopDeadLetterUrl());
-        env.put("TOUCHPOINT_MAX_RECEIVE_COUNT", Integer.toString(SuiteResources.MAX_RECEIVE_COUNT));
-        env.put("TOUCHPOINT_API_KEY", config.apiKey());
-        env.put("TOUCHPOINT_PUBLIC_URL", config.publicUrl());
-        env.put("TOUCHPOINT_SURVEY_TOKEN_KEY", config.surveyTokenKey());
-        env.putIfAbsent("TOUCHPOINT_SENDER_EMAIL", "survey@touchpoint.local");
-        this.functionEnv = Map.copyOf(env);
+        this.functionEnv = functionEnvironment(env, config, queues);
         this.inboundMail = new DirectoryRawEmailStore(config.inMemory()
                 ? Files.createTempDirectory("touchpoint-inbound-mail")
                 : config.dataDir().resolve("inbound-mail"));
@@ -136,7 +126,45 @@ public final class LocalRuntime implements AutoCloseable {
         LocalFunction<Map<String, Object>, Map<String, Object>> dispatcher = new LocalFunction(SURVEY_DISPATCHER, Map.class,
                 new SurveyDispatcherHandler(SurveyDispatcherWiring.build(Environment.of(functionEnv),
                         outbox.emailSender(), outbox.smsSender()), EmfMetrics.from(Environment.of(functionEnv), SURVEY_DISPATCHER)));
-        this.functions = new LocalFunctions()
+        this.functions = functions(processor, dispatcher);
+        this.routes = RouteTable.fromCatalogue();
+        this.schedule = new LocalSchedule(dispatcher, config.dispatchIntervalSeconds());
+        String feedbackArn = queueArn(queues.feedbackUrl());
+        this.eventSources = IntStream.range(0, Environment.of(functionEnv).integer("TOUCHPOINT_PROCESSOR_POLLERS", 1))
+                .mapToObj(i -> new SqsEventSource(sqs, queues.feedbackUrl(), feedbackArn, processor)).toList();
+        LocalFunction<SQSEvent, SQSBatchResponse> closedLoop = new LocalFunction<>(
+                CLOSED_LOOP, SQSEvent.class, new ClosedLoopHandler(ClosedLoopWiring.build(Environment.of(functionEnv), outbox.alertChannel())));
+        functions.add(closedLoop);
+        this.closedLoopSource = new SqsEventSource(sqs, queues.closedLoopUrl(), queueArn(queues.closedLoopUrl()), closedLoop);
+        LocalHttpServer.cutOffSlowRequestsAfter(Environment.of(functionEnv).integer("TOUCHPOINT_READ_TIMEOUT_SECONDS", 30));
+        this.http = new LocalHttpServer(config.port(), routes, functions,
+                new LocalAdminRoutes(functions, this::healthJson, outbox::json, this::redrive));
+        eventSources.forEach(SqsEventSource::start);
+        closedLoopSource.start();
+        schedule.start();
+        http.start();
+    }
+
+    /** What every function reads: the AWS endpoints, the table and queues just made, the runtime's keys and address. */
+    private static Map<String, String> functionEnvironment(Map<String, String> env, LocalConfig config, SuiteResources.Queues queues) {
+        env.put("TOUCHPOINT_TABLE", SuiteResources.TABLE);
+        env.put("TOUCHPOINT_QUEUE_URL", queues.feedbackUrl());
+        env.put("TOUCHPOINT_DLQ_URL", queues.deadLetterUrl());
+        env.put("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", queues.closedLoopUrl());
+        env.put("TOUCHPOINT_CLOSED_LOOP_DLQ_URL", queues.closedLoopDeadLetterUrl());
+        env.put("TOUCHPOINT_MAX_RECEIVE_COUNT", Integer.toString(SuiteResources.MAX_RECEIVE_COUNT));
+        env.put("TOUCHPOINT_API_KEY", config.apiKey());
+        env.put("TOUCHPOINT_PUBLIC_URL", config.publicUrl());
+        env.put("TOUCHPOINT_SURVEY_TOKEN_KEY", config.surveyTokenKey());
+        env.putIfAbsent("TOUCHPOINT_SENDER_EMAIL", "survey@touchpoint.local");
+        return Map.copyOf(env);
+    }
+
+    /** Every function through its real handler class, the processor and the dispatcher given (the event sources drive them). */
+    @SuppressWarnings("unchecked")
+    private LocalFunctions functions(LocalFunction<SQSEvent, SQSBatchResponse> processor,
+                                     LocalFunction<Map<String, Object>, Map<String, Object>> dispatcher) {
+        return new LocalFunctions()
                 .addHttp(new LocalFunction<>(INGEST_API, APIGatewayV2HTTPEvent.class,
                         new IngestApiHandler(IngestApiWiring.build(Environment.of(functionEnv)))))
                 .addHttp(new LocalFunction<>(SURVEY_WEB, APIGatewayV2HTTPEvent.class,
@@ -155,22 +183,6 @@ public final class LocalRuntime implements AutoCloseable {
                 .add(dispatcher)
                 .add(new LocalFunction<>(DELIVERY_EVENTS, SNSEvent.class,
                         new DeliveryEventsHandler(DeliveryEventsWiring.build(Environment.of(functionEnv)))));
-        this.routes = RouteTable.fromCatalogue();
-        this.schedule = new LocalSchedule(dispatcher, config.dispatchIntervalSeconds());
-        String feedbackArn = queueArn(queues.feedbackUrl());
-        this.eventSources = IntStream.range(0, Environment.of(functionEnv).integer("TOUCHPOINT_PROCESSOR_POLLERS", 1))
-                .mapToObj(i -> new SqsEventSource(sqs, queues.feedbackUrl(), feedbackArn, processor)).toList();
-        LocalFunction<SQSEvent, SQSBatchResponse> closedLoop = new LocalFunction<>(
-                CLOSED_LOOP, SQSEvent.class, new ClosedLoopHandler(ClosedLoopWiring.build(Environment.of(functionEnv), outbox.alertChannel())));
-        functions.add(closedLoop);
-        this.closedLoopSource = new SqsEventSource(sqs, queues.closedLoopUrl(), queueArn(queues.closedLoopUrl()), closedLoop);
-        LocalHttpServer.cutOffSlowRequestsAfter(Environment.of(functionEnv).integer("TOUCHPOINT_READ_TIMEOUT_SECONDS", 30));
-        this.http = new LocalHttpServer(config.port(), routes, functions,
-                new LocalAdminRoutes(functions, this::healthJson, outbox::json, this::redrive));
-        eventSources.forEach(SqsEventSource::start);
-        closedLoopSource.start();
-        schedule.start();
-        http.start();
     }
 
     public static LocalRuntime start(LocalConfig config) throws Exception {
