@@ -79,6 +79,8 @@ public final class OperationsAlarms extends Construct {
                         List.of(graph(namespace, "Responses", "Channel"), graph(namespace, "Invitations", "Decision")),
                         List.of(graph(namespace, "RepliesSent", "Provider"), graph(namespace, "RepliesFailed", "Outcome,Provider")),
                         List.of(graph(namespace, "WebhookDeliveries", "Outcome"), graph(namespace, "UnreadableProviderEvents", "Kind,Provider")),
+                        List.of(graph(namespace, "Interactions", "Outcome"), graph(namespace, "TeamReplies", "Outcome")),
+                        List.of(graph(namespace, "DeliveryStatuses", "Outcome")),
                         List.of(AlarmStatusWidget.Builder.create().title("Alarms").alarms(List.copyOf(alarms)).width(24).build())))
                 .build();
     }

@@ -267,7 +267,7 @@ class TouchpointStackTest {
         assertEquals(1, dashboards.size());
         String body = asJson(dashboards.values().iterator().next());
         for (String metric : List.of("Responses", "Invitations", "RepliesSent", "RepliesFailed", "WebhookDeliveries",
-                "UnreadableProviderEvents", "alarm")) {
+                "UnreadableProviderEvents", "Interactions", "TeamReplies", "DeliveryStatuses", "alarm")) {
             assertTrue(body.contains(metric), metric + " on the dashboard");
         }
         assertTrue(body.contains("ProcessorErrors") || body.contains("Processor"), "the functions' alarms are on it too");

@@ -70,7 +70,8 @@ class LogPrivacyIT {
         // The business metrics, as Embedded Metric Format lines: each names its metric and carries its value.
         List<JsonNode> metrics = logs.lines().filter(line -> line.startsWith("{\"_aws\"")).map(StrictJson::read).toList();
         for (String[] expected : List.of(new String[] {"Responses", "Channel", "web"}, new String[] {"MessagesParked", "Queue", "feedback"},
-                new String[] {"Invitations", "Decision", "sent"}, new String[] {"RepliesSent", "Provider", "ses"})) {
+                new String[] {"Invitations", "Decision", "sent"}, new String[] {"RepliesSent", "Provider", "ses"},
+                new String[] {"Interactions", "Outcome", "scheduled"}, new String[] {"TeamReplies", "Outcome", "sent"})) {
             assertTrue(metrics.stream().anyMatch(m -> m.path("_aws").path("CloudWatchMetrics").path(0).path("Metrics").path(0)
                     .path("Name").asText().equals(expected[0]) && m.path(expected[1]).asText().equals(expected[2])
                     && m.path(expected[0]).asLong() >= 1), String.join(" ", expected) + " in " + metrics);

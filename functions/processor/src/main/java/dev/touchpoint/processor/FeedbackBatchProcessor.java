@@ -25,6 +25,7 @@ import dev.touchpoint.domain.response.DetractorAlerts;
 import dev.touchpoint.domain.response.FeedbackRecorder;
 import dev.touchpoint.domain.validation.FieldError;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,17 +81,22 @@ public final class FeedbackBatchProcessor {
                     metrics.count(EmfMetrics.Name.RESPONSES, Map.of("Channel", feedback.submission().channel().wireName()));
                 }
             }
-            case InteractionEvent interaction -> scheduler.schedule(interaction);
+            case InteractionEvent interaction -> counted(EmfMetrics.Name.INTERACTIONS, scheduler.schedule(interaction));
             case InboundMessageEvent inbound -> {
                 ConversationRouter.Outcome outcome = conversations.handle(inbound.message(), redelivered(record));
                 if (outcome == ConversationRouter.Outcome.ANSWERED || outcome == ConversationRouter.Outcome.UNSOLICITED) {
                     metrics.count(EmfMetrics.Name.RESPONSES, Map.of("Channel", inbound.message().channel()));
                 }
             }
-            case TeamReply reply -> teamReplies.send(reply);
-            case DeliveryStatusEvent status -> deliveryStatuses.record(status);
+            case TeamReply reply -> counted(EmfMetrics.Name.TEAM_REPLIES, teamReplies.send(reply));
+            case DeliveryStatusEvent status -> counted(EmfMetrics.Name.DELIVERY_STATUSES, deliveryStatuses.record(status));
             default -> throw new UnreadableMessageException("no handler for " + message.getClass().getSimpleName());
         }
+    }
+
+    /** Each use case's outcome is a count by {@code Outcome} (too-old, not-reachable…), as the dashboard shows them. */
+    private void counted(EmfMetrics.Name name, Enum<?> outcome) {
+        metrics.count(name, Map.of("Outcome", outcome.name().toLowerCase(Locale.ROOT).replace('_', '-')));
     }
 
     /**

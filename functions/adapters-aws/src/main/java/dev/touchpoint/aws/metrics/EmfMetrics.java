@@ -39,7 +39,13 @@ public final class EmfMetrics {
         /** Messages parked in a dead-letter queue, by {@code Queue}. */
         MESSAGES_PARKED("MessagesParked"),
         /** Provider events acknowledged but not readable, by {@code Provider}. */
-        UNREADABLE_PROVIDER_EVENTS("UnreadableProviderEvents");
+        UNREADABLE_PROVIDER_EVENTS("UnreadableProviderEvents"),
+        /** Service events the processor handled, by {@code Outcome}: scheduled, already-scheduled, no-survey, too-old. */
+        INTERACTIONS("Interactions"),
+        /** Team members' replies the processor handled, by {@code Outcome}: sent, refused, repeated, profile-gone, not-reachable. */
+        TEAM_REPLIES("TeamReplies"),
+        /** Providers' delivery reports of our messages, by {@code Outcome}: updated, stale, unknown-message. */
+        DELIVERY_STATUSES("DeliveryStatuses");
 
         private final String metric;
 
