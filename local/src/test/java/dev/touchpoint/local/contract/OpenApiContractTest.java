@@ -59,6 +59,15 @@ class OpenApiContractTest {
         assertEquals(List.of(), CONTRACT.violations(feedback("{\"mood\":1}", 400, "application/problem+json", problem)));
     }
 
+    /** Composed schemas (a problem with its field errors) are closed too: OpenAPI 3.1's unevaluatedProperties. */
+    @Test
+    void anUndeclaredFieldInAComposedProblem_isAViolation() {
+        String problem = """
+                {"type":"urn:touchpoint:problem:invalid-request","title":"Invalid request","status":400,"detail":"1 field is invalid",
+                 "instance":"/v1/feedback","errors":[{"pointer":"/mood","detail":"unknown field"}],"stack":"at Handler.java:12"}""";
+        assertMentions(CONTRACT.violations(feedback("{\"mood\":1}", 400, "application/problem+json", problem)), "stack");
+    }
+
     @Test
     void anUndeclaredQueryParameter_onAnAcceptedRequest_isAViolation() {
         Exchange exchange = new Exchange("GET /v1/responses", "GET", "/v1/responses", "page=2",
