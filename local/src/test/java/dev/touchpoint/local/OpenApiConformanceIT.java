@@ -269,7 +269,7 @@ class OpenApiConformanceIT {
     @Test
     void everyProblemType_isDeclared_andNoneElse() {
         Set<String> declared = new TreeSet<>();
-        contract.spec().at("/components/schemas/Problem/properties/type/enum").forEach(urn -> declared.add(urn.asText()));
+        contract.spec().at("/components/schemas/ProblemFields/properties/type/enum").forEach(urn -> declared.add(urn.asText()));
         Set<String> answered = new TreeSet<>();
         for (ProblemType type : ProblemType.values()) {
             answered.add(type.urn());

@@ -69,6 +69,14 @@ class OpenApiContractTest {
     }
 
     @Test
+    void anUndeclaredFieldInAPlainProblem_isAViolation() {
+        String problem = """
+                {"type":"urn:touchpoint:problem:unauthorized","title":"Not authorised","status":401,
+                 "detail":"Send a valid key in the x-api-key header.","instance":"/v1/feedback","keyTried":"pk_live_1"}""";
+        assertMentions(CONTRACT.violations(feedback(FEEDBACK, 401, "application/problem+json", problem)), "keyTried");
+    }
+
+    @Test
     void anUndeclaredQueryParameter_onAnAcceptedRequest_isAViolation() {
         Exchange exchange = new Exchange("GET /v1/responses", "GET", "/v1/responses", "page=2",
                 Map.of("x-api-key", List.of("k")), new byte[0], 200, Map.of("content-type", "application/json"),
