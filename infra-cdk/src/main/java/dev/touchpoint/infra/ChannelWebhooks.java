@@ -30,14 +30,14 @@ public final class ChannelWebhooks extends Construct {
 
     public ChannelWebhooks(Construct scope, String id, ChannelWebhooksProps props) {
         super(scope, id);
-        FeedbackStore store = props.store();
-        FeedbackPipeline pipeline = props.pipeline();
+        FeedbackStore store = props.stage().store();
+        FeedbackPipeline pipeline = props.stage().pipeline();
         Secret surveyTokenKey = props.surveyTokenKey();
         Queue asyncFailures = props.asyncFailures();
         String publicUrl = props.publicUrl();
-        StageConfig config = props.config();
-        FunctionJars jars = props.jars();
-        RemovalPolicy removal = props.removal();
+        StageConfig config = props.stage().config();
+        FunctionJars jars = props.stage().jars();
+        RemovalPolicy removal = props.stage().removal();
         Secret twilioToken = secret("TwilioAuthToken", "Twilio auth token: signs webhooks, authenticates replies", removal);
         Secret metaAppSecret = secret("MetaAppSecret", "Meta app secret: signs WhatsApp and Messenger webhooks", removal);
         Secret metaVerifyToken = secret("MetaVerifyToken", "Meta webhook verify token (give it to Meta when subscribing)", removal);

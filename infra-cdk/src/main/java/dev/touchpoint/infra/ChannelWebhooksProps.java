@@ -1,7 +1,6 @@
 package dev.touchpoint.infra;
 
 import java.util.Objects;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.sqs.Queue;
 
@@ -9,24 +8,16 @@ import software.amazon.awscdk.services.sqs.Queue;
  * What the channel webhooks are built from. Built with {@link #builder()}: each part named, none
  * forgotten (a missing one fails at synth).
  *
- * @param store the table of profiles and delivery counters
- * @param pipeline the queue inbound messages go to
+ * @param stage the table, pipeline, settings, jars and removal policy
  * @param surveyTokenKey signs the survey links in replies
  * @param asyncFailures where the SNS-triggered function's failed events go
  * @param publicUrl the address providers are given (signatures are over it)
- * @param config the stage's settings
- * @param jars where the function jars are
- * @param removal what happens to logs and secrets when the stack goes
  */
 public record ChannelWebhooksProps(
-        FeedbackStore store,
-        FeedbackPipeline pipeline,
+        StageProps stage,
         Secret surveyTokenKey,
         Queue asyncFailures,
-        String publicUrl,
-        StageConfig config,
-        FunctionJars jars,
-        RemovalPolicy removal) {
+        String publicUrl) {
 
     public static Builder builder() {
         return new Builder();
@@ -34,25 +25,16 @@ public record ChannelWebhooksProps(
 
     /** Names each part of a {@link ChannelWebhooksProps}. */
     public static final class Builder {
-        private FeedbackStore store;
-        private FeedbackPipeline pipeline;
+        private StageProps stage;
         private Secret surveyTokenKey;
         private Queue asyncFailures;
         private String publicUrl;
-        private StageConfig config;
-        private FunctionJars jars;
-        private RemovalPolicy removal;
 
         private Builder() {
         }
 
-        public Builder store(FeedbackStore store) {
-            this.store = store;
-            return this;
-        }
-
-        public Builder pipeline(FeedbackPipeline pipeline) {
-            this.pipeline = pipeline;
+        public Builder stage(StageProps stage) {
+            this.stage = stage;
             return this;
         }
 
@@ -71,30 +53,11 @@ public record ChannelWebhooksProps(
             return this;
         }
 
-        public Builder config(StageConfig config) {
-            this.config = config;
-            return this;
-        }
-
-        public Builder jars(FunctionJars jars) {
-            this.jars = jars;
-            return this;
-        }
-
-        public Builder removal(RemovalPolicy removal) {
-            this.removal = removal;
-            return this;
-        }
-
         public ChannelWebhooksProps build() {
-            return new ChannelWebhooksProps(Objects.requireNonNull(store, "store"),
-                    Objects.requireNonNull(pipeline, "pipeline"),
+            return new ChannelWebhooksProps(Objects.requireNonNull(stage, "stage"),
                     Objects.requireNonNull(surveyTokenKey, "surveyTokenKey"),
                     Objects.requireNonNull(asyncFailures, "asyncFailures"),
-                    Objects.requireNonNull(publicUrl, "publicUrl"),
-                    Objects.requireNonNull(config, "config"),
-                    Objects.requireNonNull(jars, "jars"),
-                    Objects.requireNonNull(removal, "removal"));
+                    Objects.requireNonNull(publicUrl, "publicUrl"));
         }
     }
 }

@@ -38,10 +38,10 @@ public final class ClosedLoopDelivery extends Construct {
     public ClosedLoopDelivery(Construct scope, String id, ClosedLoopDeliveryProps props) {
         super(scope, id);
         Optional<String> webhookUrls = props.webhookUrls();
-        FeedbackStore store = props.store();
-        FeedbackPipeline pipeline = props.pipeline();
-        FunctionJars jars = props.jars();
-        RemovalPolicy removal = props.removal();
+        FeedbackStore store = props.stage().store();
+        FeedbackPipeline pipeline = props.stage().pipeline();
+        FunctionJars jars = props.stage().jars();
+        RemovalPolicy removal = props.stage().removal();
         webhookUrls.ifPresent(ClosedLoopDelivery::checkUrls);
         this.deadLetters = Queue.Builder.create(this, "DeadLetters").encryption(QueueEncryption.SQS_MANAGED).enforceSsl(true)
                 .retentionPeriod(Duration.days(14)).build();

@@ -2,24 +2,17 @@ package dev.touchpoint.infra;
 
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awscdk.RemovalPolicy;
 
 /**
  * What closed-loop delivery is built from. Built with {@link #builder()}: each part named, none
  * forgotten (a missing one fails at synth).
  *
+ * @param stage the table, pipeline, settings, jars and removal policy
  * @param webhookUrls name=https://… pairs of outgoing webhooks; empty: none
- * @param store the table whose stream feeds the function
- * @param pipeline the processor, whose records are announced
- * @param jars where the function jars are
- * @param removal what happens to logs and secrets when the stack goes
  */
 public record ClosedLoopDeliveryProps(
-        Optional<String> webhookUrls,
-        FeedbackStore store,
-        FeedbackPipeline pipeline,
-        FunctionJars jars,
-        RemovalPolicy removal) {
+        StageProps stage,
+        Optional<String> webhookUrls) {
 
     public static Builder builder() {
         return new Builder();
@@ -27,13 +20,15 @@ public record ClosedLoopDeliveryProps(
 
     /** Names each part of a {@link ClosedLoopDeliveryProps}. */
     public static final class Builder {
+        private StageProps stage;
         private Optional<String> webhookUrls = Optional.empty();
-        private FeedbackStore store;
-        private FeedbackPipeline pipeline;
-        private FunctionJars jars;
-        private RemovalPolicy removal;
 
         private Builder() {
+        }
+
+        public Builder stage(StageProps stage) {
+            this.stage = stage;
+            return this;
         }
 
         public Builder webhookUrls(Optional<String> webhookUrls) {
@@ -41,32 +36,9 @@ public record ClosedLoopDeliveryProps(
             return this;
         }
 
-        public Builder store(FeedbackStore store) {
-            this.store = store;
-            return this;
-        }
-
-        public Builder pipeline(FeedbackPipeline pipeline) {
-            this.pipeline = pipeline;
-            return this;
-        }
-
-        public Builder jars(FunctionJars jars) {
-            this.jars = jars;
-            return this;
-        }
-
-        public Builder removal(RemovalPolicy removal) {
-            this.removal = removal;
-            return this;
-        }
-
         public ClosedLoopDeliveryProps build() {
-            return new ClosedLoopDeliveryProps(Objects.requireNonNull(webhookUrls, "webhookUrls"),
-                    Objects.requireNonNull(store, "store"),
-                    Objects.requireNonNull(pipeline, "pipeline"),
-                    Objects.requireNonNull(jars, "jars"),
-                    Objects.requireNonNull(removal, "removal"));
+            return new ClosedLoopDeliveryProps(Objects.requireNonNull(stage, "stage"),
+                    Objects.requireNonNull(webhookUrls, "webhookUrls"));
         }
     }
 }

@@ -32,13 +32,13 @@ public final class InboundEmail extends Construct {
 
     public InboundEmail(Construct scope, String id, InboundEmailProps props) {
         super(scope, id);
-        FeedbackStore store = props.store();
-        FeedbackPipeline pipeline = props.pipeline();
+        FeedbackStore store = props.stage().store();
+        FeedbackPipeline pipeline = props.stage().pipeline();
         Queue asyncFailures = props.asyncFailures();
         Optional<String> replyDomain = props.replyDomain();
-        StageConfig config = props.config();
-        FunctionJars jars = props.jars();
-        RemovalPolicy removal = props.removal();
+        StageConfig config = props.stage().config();
+        FunctionJars jars = props.stage().jars();
+        RemovalPolicy removal = props.stage().removal();
         this.bucket = Bucket.Builder.create(this, "Messages")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)

@@ -41,13 +41,13 @@ public final class SurveyDispatch extends Construct {
 
     public SurveyDispatch(Construct scope, String id, SurveyDispatchProps props) {
         super(scope, id);
-        FeedbackStore store = props.store();
-        FeedbackPipeline pipeline = props.pipeline();
+        FeedbackStore store = props.stage().store();
+        FeedbackPipeline pipeline = props.stage().pipeline();
         SurveyEmail email = props.email();
         String publicUrl = props.publicUrl();
-        StageConfig config = props.config();
-        FunctionJars jars = props.jars();
-        RemovalPolicy removal = props.removal();
+        StageConfig config = props.stage().config();
+        FunctionJars jars = props.stage().jars();
+        RemovalPolicy removal = props.stage().removal();
         this.senderEmail = config.senderEmail();
         this.configurationSetName = email.configurationSet().getConfigurationSetName();
         this.tokenKey = Secret.Builder.create(this, "TokenKey")

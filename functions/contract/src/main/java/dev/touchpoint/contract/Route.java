@@ -10,7 +10,9 @@ import java.util.Optional;
  * Every route of the HTTP API, once: method, path, the function that serves it and who may call it.
  * The functions dispatch on it, the local runtime mounts it, the CDK app creates API Gateway routes
  * from it, and {@code RouteCatalogueTest} holds it and docs/openapi.yaml equal in both directions.
- * Constants are named after the spec's operationIds.
+ * Constants are named after the spec's operationIds. Their order is the order the CDK app adds routes
+ * in, which names each function's integration after its first route: reorder, and a deploy replaces
+ * that integration.
  */
 public enum Route {
     SUBMIT_FEEDBACK("POST", "/v1/feedback", ApiFunction.INGEST_API, Caller.API_KEY_OR_PUBLISHABLE_KEY),
@@ -20,11 +22,11 @@ public enum Route {
     IMPORT_FEEDBACK("POST", "/v1/imports", ApiFunction.INGEST_API, Caller.API_KEY),
     FIND_PROFILE("GET", "/v1/profiles", ApiFunction.INGEST_API, Caller.API_KEY),
     SEND_TEAM_REPLY("POST", "/v1/replies", ApiFunction.INGEST_API, Caller.API_KEY),
+    GET_REPORT_SUMMARY("GET", "/v1/reports/summary", ApiFunction.REPORTING_API, Caller.API_KEY),
+    LIST_RESPONSES("GET", "/v1/responses", ApiFunction.REPORTING_API, Caller.API_KEY),
     GET_PROFILE("GET", "/v1/profiles/{id}", ApiFunction.REPORTING_API, Caller.API_KEY),
     ERASE_PROFILE("DELETE", "/v1/profiles/{id}", ApiFunction.REPORTING_API, Caller.API_KEY),
     EXPORT_PROFILE("GET", "/v1/profiles/{id}/export", ApiFunction.REPORTING_API, Caller.API_KEY),
-    GET_REPORT_SUMMARY("GET", "/v1/reports/summary", ApiFunction.REPORTING_API, Caller.API_KEY),
-    LIST_RESPONSES("GET", "/v1/responses", ApiFunction.REPORTING_API, Caller.API_KEY),
     SHOW_INVITATION_SURVEY("GET", "/s/{token}", ApiFunction.SURVEY_WEB, Caller.ANONYMOUS),
     ANSWER_INVITATION_SURVEY("POST", "/s/{token}", ApiFunction.SURVEY_WEB, Caller.ANONYMOUS),
     SHOW_KIOSK_SURVEY("GET", "/k/{touchpoint}", ApiFunction.SURVEY_WEB, Caller.ANONYMOUS),
