@@ -7,25 +7,15 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.logging.EventLog;
 import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.sqs.SqsRecords;
-import dev.touchpoint.domain.conversation.ConversationRouter;
-import dev.touchpoint.domain.conversation.DeliveryStatusEvent;
-import dev.touchpoint.domain.conversation.DeliveryStatuses;
-import dev.touchpoint.domain.conversation.InboundMessageEvent;
-import dev.touchpoint.domain.conversation.TeamReplies;
-import dev.touchpoint.domain.conversation.TeamReply;
 import dev.touchpoint.domain.feedback.DeadLetterQueue;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
-import dev.touchpoint.domain.interaction.InteractionEvent;
-import dev.touchpoint.domain.invitation.InvitationScheduler;
 import dev.touchpoint.domain.queue.QueueMessage;
-import dev.touchpoint.domain.queue.UnreadableMessageException;
 import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.domain.response.DetractorAlerts;
 import dev.touchpoint.domain.response.FeedbackRecorder;
 import dev.touchpoint.domain.validation.FieldError;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,9 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
- * Handles each message of a batch on its own (feedback is recorded, an interaction schedules its survey,
- * a customer's message continues their conversation, a team member's reply is sent, a provider's
- * delivery news updates the message it names); a failure fails only its own record.
+ * Runs a batch of queue messages, each handed to {@link MessageRouter} on its own; a failure fails only
+ * its own record.
  * Different customers' messages are handled at the same time, one customer's in batch order
  * ({@link SameCustomerGroups}): a batch waits on DynamoDB, not on the CPU, so this shortens it several times.
  * The batch's customers are read ahead in batched reads, and its detractor alerts are queued together
@@ -50,62 +39,19 @@ public final class FeedbackBatchProcessor {
 
     private final QueueMessageCodec codec;
     private final FeedbackRecorder recorder;
-    private final InvitationScheduler scheduler;
-    private final ConversationRouter conversations;
-    private final TeamReplies teamReplies;
-    private final DeliveryStatuses deliveryStatuses;
+    private final MessageRouter router;
     private final DeadLetterQueue deadLetters;
     private final EmfMetrics metrics;
     private final int maxReceiveCount;
 
-    public FeedbackBatchProcessor(QueueMessageCodec codec, FeedbackRecorder recorder, InvitationScheduler scheduler,
-                                  ConversationRouter conversations, TeamReplies teamReplies, DeliveryStatuses deliveryStatuses,
-                                  DeadLetterQueue deadLetters, int maxReceiveCount, EmfMetrics metrics) {
-        this.metrics = metrics;
-        this.teamReplies = teamReplies;
-        this.deliveryStatuses = deliveryStatuses;
+    FeedbackBatchProcessor(QueueMessageCodec codec, FeedbackRecorder recorder, MessageRouter router, DeadLetterQueue deadLetters,
+                           int maxReceiveCount, EmfMetrics metrics) {
         this.codec = codec;
         this.recorder = recorder;
-        this.scheduler = scheduler;
-        this.conversations = conversations;
+        this.router = router;
         this.deadLetters = deadLetters;
         this.maxReceiveCount = maxReceiveCount;
-    }
-
-    private void handle(SQSMessage record, QueueMessage message, Batch batch) {
-        switch (message) {
-            case FeedbackEvent feedback -> {
-                FeedbackRecorder.Outcome outcome = batch.recorder().alertingThrough(batch.alerts().of(record.getMessageId()))
-                        .record(feedback, redelivered(record));
-                if (outcome == FeedbackRecorder.Outcome.RECORDED) {
-                    metrics.count(EmfMetrics.Name.RESPONSES, Map.of("Channel", feedback.submission().channel().wireName()));
-                }
-            }
-            case InteractionEvent interaction -> counted(EmfMetrics.Name.INTERACTIONS, scheduler.schedule(interaction));
-            case InboundMessageEvent inbound -> {
-                ConversationRouter.Outcome outcome = conversations.handle(inbound.message(), redelivered(record));
-                if (outcome == ConversationRouter.Outcome.ANSWERED || outcome == ConversationRouter.Outcome.UNSOLICITED) {
-                    metrics.count(EmfMetrics.Name.RESPONSES, Map.of("Channel", inbound.message().channel()));
-                }
-            }
-            case TeamReply reply -> counted(EmfMetrics.Name.TEAM_REPLIES, teamReplies.send(reply));
-            case DeliveryStatusEvent status -> counted(EmfMetrics.Name.DELIVERY_STATUSES, deliveryStatuses.record(status));
-            default -> throw new UnreadableMessageException("no handler for " + message.getClass().getSimpleName());
-        }
-    }
-
-    /** Each use case's outcome is a count by {@code Outcome} (too-old, not-reachable…), as the dashboard shows them. */
-    private void counted(EmfMetrics.Name name, Enum<?> outcome) {
-        metrics.count(name, Map.of("Outcome", outcome.name().toLowerCase(Locale.ROOT).replace('_', '-')));
-    }
-
-    /**
-     * An earlier attempt at this message failed: SQS delivers it again, or an operator redrove it from
-     * the DLQ after we parked it (or it is a duplicate; every step is idempotent). Either way its work
-     * may be half done and is finished, not skipped as a repeat.
-     */
-    private static boolean redelivered(SQSMessage record) {
-        return SqsRecords.receiveCount(record) > 1 || SqsRecords.redrivenFromDeadLetters(record);
+        this.metrics = metrics;
     }
 
     /** A record of the batch with its message, or why it could not be read. */
@@ -170,7 +116,7 @@ public final class FeedbackBatchProcessor {
                 if (item.unreadable() != null) {
                     throw item.unreadable();
                 }
-                handle(message, item.message(), batch);
+                router.route(message, item.message(), batch.recorder().alertingThrough(batch.alerts().of(message.getMessageId())));
                 done.add(message.getMessageId());
                 log.debug("message.handled", correlationId(item), "SQS message " + message.getMessageId() + " handled");
             } catch (RuntimeException e) {

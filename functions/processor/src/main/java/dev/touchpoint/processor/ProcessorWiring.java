@@ -118,15 +118,12 @@ public final class ProcessorWiring {
         KeyedHashes hashes = KeyedHashes.fromText(tokenKey);
         ConversationRouter conversations = new ConversationRouter(identities, profiles, invitations, responses,
                 threads, surveys, SurveyTokens.fromText(tokenKey), replies, closedLoop, suppressions, hashes, languageGuesser(surveys));
+        MessageRouter router = new MessageRouter(scheduler, conversations, new TeamReplies(profiles, threads, replies, suppressions, hashes),
+                new DeliveryStatuses(threads, profiles), metrics);
         return new FeedbackBatchProcessor(
                 new QueueMessageCodec(new SubmissionReader(normalizer, Clock.systemUTC()),
                         new InteractionReader(normalizer, Clock.systemUTC()), normalizer),
-                recorder,
-                scheduler,
-                conversations,
-                new TeamReplies(profiles, threads, replies, suppressions, hashes),
-                new DeliveryStatuses(threads, profiles),
-                new SqsDeadLetterQueue(sqs, env.required("TOUCHPOINT_DLQ_URL")),
+                recorder, router, new SqsDeadLetterQueue(sqs, env.required("TOUCHPOINT_DLQ_URL")),
                 env.integer("TOUCHPOINT_MAX_RECEIVE_COUNT", DEFAULT_MAX_RECEIVE_COUNT), metrics);
     }
 
