@@ -15,7 +15,9 @@ import dev.touchpoint.domain.invitation.DispatchReason;
 import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationRepository;
 import dev.touchpoint.domain.invitation.InvitationStatus;
+import dev.touchpoint.domain.invitation.InvitationTransition;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -112,25 +114,23 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
 
     @Override
     public boolean claim(Invitation invitation, Instant now) {
-        return conditionally(invitation.id(), "SET #status = :sending, claimedAt = :now REMOVE GSI2PK, GSI2SK",
-                "#status = :pending AND dueAt = :dueAt",
-                Map.of(":sending", s(InvitationStatus.SENDING.name()), ":now", s(now.toString()),
-                        ":pending", s(InvitationStatus.PENDING.name()), ":dueAt", s(invitation.dueAt().toString())));
+        return conditionally(invitation.id(), InvitationTransition.CLAIM, "SET #status = :to, claimedAt = :now REMOVE GSI2PK, GSI2SK",
+                " AND dueAt = :dueAt", Map.of(":now", s(now.toString()), ":dueAt", s(invitation.dueAt().toString())));
     }
 
     /** The invitation and a {@code MESSAGE#<provider id>} item that leads delivery reports back to it. */
     @Override
     public void markSent(Invitation invitation, String channel, String providerMessageId, Instant at, Instant answerableUntil) {
         String invitationId = invitation.id();
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":sent", s(InvitationStatus.SENT.name()), ":channel", s(channel),
-                ":at", s(at.toString()), ":sending", s(InvitationStatus.SENDING.name()), ":message", s(providerMessageId),
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":channel", s(channel),
+                ":at", s(at.toString()), ":message", s(providerMessageId),
                 ":profile", s(TouchpointTable.PROFILE + invitation.profileId()),
                 ":timeline", s(TIMELINE_PREFIX + SortableTime.of(at) + "#" + invitationId), ":until", s(answerableUntil.toString())));
         // The timeline entry made when it was scheduled stays where it is: moving it would cost the index a delete and a
         // put. Only an invitation scheduled before 2026-12-07, which had none, gets its entry now.
-        conditionally(invitationId, "SET #status = :sent, sentChannel = :channel, sentAt = :at, providerMessageId = :message, "
-                        + "GSI1PK = if_not_exists(GSI1PK, :profile), GSI1SK = if_not_exists(GSI1SK, :timeline), expiresAt = :until "
-                        + "REMOVE reason", "#status = :sending", values);
+        conditionally(invitationId, InvitationTransition.MARK_SENT, "SET #status = :to, sentChannel = :channel, sentAt = :at, "
+                        + "providerMessageId = :message, GSI1PK = if_not_exists(GSI1PK, :profile), "
+                        + "GSI1SK = if_not_exists(GSI1SK, :timeline), expiresAt = :until REMOVE reason", "", values);
         dynamo.putItem(p -> p.tableName(table).item(Map.of(PK, s(MESSAGE + providerMessageId), SK, s("MESSAGE"),
                 "entity", s("message"), "invitationId", s(invitationId), "channel", s(channel),
                 TouchpointTable.TTL_ATTRIBUTE, n(at.plusSeconds(MESSAGE_RETENTION_SECONDS).getEpochSecond()))));
@@ -138,18 +138,15 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
 
     @Override
     public void drop(Invitation invitation, String reason, Instant at) {
-        conditionally(invitation.id(), "SET #status = :dropped, reason = :reason, droppedAt = :at REMOVE GSI2PK, GSI2SK",
-                "#status IN (:pending, :sending)",
-                Map.of(":dropped", s(InvitationStatus.DROPPED.name()), ":reason", s(reason), ":at", s(at.toString()),
-                        ":pending", s(InvitationStatus.PENDING.name()), ":sending", s(InvitationStatus.SENDING.name())));
+        conditionally(invitation.id(), InvitationTransition.DROP, "SET #status = :to, reason = :reason, droppedAt = :at REMOVE GSI2PK, GSI2SK",
+                "", Map.of(":reason", s(reason), ":at", s(at.toString())));
     }
 
     @Override
     public boolean defer(Invitation invitation, Instant until, String reason) {
-        return conditionally(invitation.id(), "SET dueAt = :until, reason = :reason, GSI2SK = :dueKey",
-                "#status = :pending AND dueAt = :dueAt",
-                Map.of(":until", s(until.toString()), ":reason", s(reason), ":dueKey", s(SortableTime.of(until) + "#" + invitation.id()),
-                        ":pending", s(InvitationStatus.PENDING.name()), ":dueAt", s(invitation.dueAt().toString())));
+        return conditionally(invitation.id(), InvitationTransition.DEFER, "SET #status = :to, dueAt = :until, reason = :reason, GSI2SK = :dueKey",
+                " AND dueAt = :dueAt", Map.of(":until", s(until.toString()), ":reason", s(reason),
+                        ":dueKey", s(SortableTime.of(until) + "#" + invitation.id()), ":dueAt", s(invitation.dueAt().toString())));
     }
 
     @Override
@@ -164,9 +161,8 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
                 .updateExpression("SET erased = :true, erasedAt = :at" + keep + " REMOVE profileId, GSI1PK, GSI1SK, GSI2PK, GSI2SK")
                 .expressionAttributeValues(values));
         if (invitation.status() == InvitationStatus.PENDING) {
-            conditionally(invitation.id(), "SET #status = :dropped, reason = :gone", "#status = :pending",
-                    Map.of(":dropped", s(InvitationStatus.DROPPED.name()), ":gone", s(DispatchReason.GONE.describe("the person was erased")),
-                            ":pending", s(InvitationStatus.PENDING.name())));
+            conditionally(invitation.id(), InvitationTransition.DROP, "SET #status = :to, reason = :gone", "",
+                    Map.of(":gone", s(DispatchReason.GONE.describe("the person was erased"))));
         }
     }
 
@@ -176,11 +172,25 @@ public final class DynamoDbInvitationRepository implements InvitationRepository 
         return item == null || item.isEmpty() ? Set.of() : Attr.stringSet(item, "recipientKeys");
     }
 
-    private boolean conditionally(String invitationId, String update, String condition, Map<String, AttributeValue> values) {
+    /**
+     * Applies a status change as the domain defines it: the write holds only while the invitation is in one
+     * of the transition's {@code from} states (and {@code moreCondition}, e.g. {@code " AND dueAt = :dueAt"});
+     * {@code :to} in {@code update} is its new status.
+     */
+    private boolean conditionally(String invitationId, InvitationTransition transition, String update, String moreCondition,
+                                  Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":to", s(transition.to().name()));
+        List<String> from = new ArrayList<>();
+        for (InvitationStatus status : transition.from()) {
+            all.put(":from" + from.size(), s(status.name()));
+            from.add(":from" + from.size());
+        }
+        String condition = "#status IN (" + String.join(", ", from) + ")" + moreCondition;
         try {
             dynamo.updateItem(u -> u.tableName(table).key(key(invitationId)).updateExpression(update)
                     .conditionExpression(condition).expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(values));
+                    .expressionAttributeValues(all));
             return true;
         } catch (ConditionalCheckFailedException changedMeanwhile) {
             return false;

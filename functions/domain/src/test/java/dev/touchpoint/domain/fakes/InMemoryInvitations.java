@@ -3,6 +3,7 @@ package dev.touchpoint.domain.fakes;
 import dev.touchpoint.domain.invitation.Invitation;
 import dev.touchpoint.domain.invitation.InvitationRepository;
 import dev.touchpoint.domain.invitation.InvitationStatus;
+import dev.touchpoint.domain.invitation.InvitationTransition;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,7 +42,7 @@ public final class InMemoryInvitations implements InvitationRepository {
 
     @Override
     public synchronized boolean claim(Invitation invitation, Instant now) {
-        return change(invitation, InvitationStatus.PENDING, with(invitation, InvitationStatus.SENDING, invitation.reason()));
+        return change(invitation, InvitationTransition.CLAIM, with(invitation, InvitationTransition.CLAIM.to(), invitation.reason()));
     }
 
     @Override
@@ -63,8 +64,8 @@ public final class InMemoryInvitations implements InvitationRepository {
                                       Instant answerableUntil) {
         Invitation sent = new Invitation(invitation.id(), invitation.surveyId(), invitation.surveyVersion(), invitation.profileId(),
                 invitation.touchpoint(), invitation.interactionType(), invitation.channels(), invitation.dueAt(), answerableUntil,
-                InvitationStatus.SENT, invitation.createdAt(), channel, at, null);
-        if (change(invitation, InvitationStatus.SENDING, sent)) {
+                InvitationTransition.MARK_SENT.to(), invitation.createdAt(), channel, at, null);
+        if (change(invitation, InvitationTransition.MARK_SENT, sent)) {
             invitationOfMessage.put(providerMessageId, invitation.id());
         }
     }
@@ -72,8 +73,8 @@ public final class InMemoryInvitations implements InvitationRepository {
     @Override
     public synchronized void drop(Invitation invitation, String reason, Instant at) {
         Invitation stored = invitations.get(invitation.id());
-        if (stored != null && (stored.status() == InvitationStatus.PENDING || stored.status() == InvitationStatus.SENDING)) {
-            invitations.put(stored.id(), with(stored, InvitationStatus.DROPPED, reason));
+        if (stored != null && InvitationTransition.DROP.allows(stored.status())) {
+            invitations.put(stored.id(), with(stored, InvitationTransition.DROP.to(), reason));
         }
     }
 
@@ -96,8 +97,8 @@ public final class InMemoryInvitations implements InvitationRepository {
     public synchronized boolean defer(Invitation invitation, Instant until, String reason) {
         Invitation deferred = new Invitation(invitation.id(), invitation.surveyId(), invitation.surveyVersion(), invitation.profileId(),
                 invitation.touchpoint(), invitation.interactionType(), invitation.channels(), until, invitation.expiresAt(),
-                InvitationStatus.PENDING, invitation.createdAt(), null, null, reason);
-        return change(invitation, InvitationStatus.PENDING, deferred);
+                InvitationTransition.DEFER.to(), invitation.createdAt(), null, null, reason);
+        return change(invitation, InvitationTransition.DEFER, deferred);
     }
 
     /** The invitation a provider's message id was sent as (what the table's MESSAGE item links). */
@@ -105,9 +106,11 @@ public final class InMemoryInvitations implements InvitationRepository {
         return Optional.ofNullable(invitationOfMessage.get(providerMessageId));
     }
 
-    private boolean change(Invitation expected, InvitationStatus from, Invitation to) {
+    /** As the adapter's condition: only from the transition's states, and (but for MARK_SENT) only while still due when read. */
+    private boolean change(Invitation expected, InvitationTransition transition, Invitation to) {
         Invitation stored = invitations.get(expected.id());
-        if (stored == null || stored.status() != from || !stored.dueAt().equals(expected.dueAt())) {
+        boolean asRead = transition == InvitationTransition.MARK_SENT || stored != null && stored.dueAt().equals(expected.dueAt());
+        if (stored == null || !transition.allows(stored.status()) || !asRead) {
             return false;
         }
         invitations.put(stored.id(), to);
