@@ -31,7 +31,7 @@ public final class ChannelWebhooks extends Construct {
     public ChannelWebhooks(Construct scope, String id, ChannelWebhooksProps props) {
         super(scope, id);
         FeedbackStore store = props.stage().store();
-        FeedbackPipeline pipeline = props.stage().pipeline();
+        FeedbackPipeline pipeline = props.pipeline();
         Secret surveyTokenKey = props.surveyTokenKey();
         Queue asyncFailures = props.asyncFailures();
         String publicUrl = props.publicUrl();

@@ -8,13 +8,15 @@ import software.amazon.awscdk.services.sqs.Queue;
  * What the channel webhooks are built from. Built with {@link #builder()}: each part named, none
  * forgotten (a missing one fails at synth).
  *
- * @param stage the table, pipeline, settings, jars and removal policy
+ * @param stage the table, settings, jars and removal policy
+ * @param pipeline the feedback queue and its processor
  * @param surveyTokenKey signs the survey links in replies
  * @param asyncFailures where the SNS-triggered function's failed events go
  * @param publicUrl the address providers are given (signatures are over it)
  */
 public record ChannelWebhooksProps(
         StageProps stage,
+        FeedbackPipeline pipeline,
         Secret surveyTokenKey,
         Queue asyncFailures,
         String publicUrl) {
@@ -26,6 +28,7 @@ public record ChannelWebhooksProps(
     /** Names each part of a {@link ChannelWebhooksProps}. */
     public static final class Builder {
         private StageProps stage;
+        private FeedbackPipeline pipeline;
         private Secret surveyTokenKey;
         private Queue asyncFailures;
         private String publicUrl;
@@ -35,6 +38,11 @@ public record ChannelWebhooksProps(
 
         public Builder stage(StageProps stage) {
             this.stage = stage;
+            return this;
+        }
+
+        public Builder pipeline(FeedbackPipeline pipeline) {
+            this.pipeline = pipeline;
             return this;
         }
 
@@ -55,6 +63,7 @@ public record ChannelWebhooksProps(
 
         public ChannelWebhooksProps build() {
             return new ChannelWebhooksProps(Objects.requireNonNull(stage, "stage"),
+                    Objects.requireNonNull(pipeline, "pipeline"),
                     Objects.requireNonNull(surveyTokenKey, "surveyTokenKey"),
                     Objects.requireNonNull(asyncFailures, "asyncFailures"),
                     Objects.requireNonNull(publicUrl, "publicUrl"));

@@ -39,7 +39,7 @@ public final class ClosedLoopDelivery extends Construct {
         super(scope, id);
         Optional<String> webhookUrls = props.webhookUrls();
         FeedbackStore store = props.stage().store();
-        FeedbackPipeline pipeline = props.stage().pipeline();
+        FeedbackPipeline pipeline = props.pipeline();
         FunctionJars jars = props.stage().jars();
         RemovalPolicy removal = props.stage().removal();
         webhookUrls.ifPresent(ClosedLoopDelivery::checkUrls);

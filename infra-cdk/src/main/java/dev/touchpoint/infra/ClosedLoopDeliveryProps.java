@@ -7,11 +7,13 @@ import java.util.Optional;
  * What closed-loop delivery is built from. Built with {@link #builder()}: each part named, none
  * forgotten (a missing one fails at synth).
  *
- * @param stage the table, pipeline, settings, jars and removal policy
+ * @param stage the table, settings, jars and removal policy
+ * @param pipeline the feedback queue and its processor
  * @param webhookUrls name=https://… pairs of outgoing webhooks; empty: none
  */
 public record ClosedLoopDeliveryProps(
         StageProps stage,
+        FeedbackPipeline pipeline,
         Optional<String> webhookUrls) {
 
     public static Builder builder() {
@@ -21,6 +23,7 @@ public record ClosedLoopDeliveryProps(
     /** Names each part of a {@link ClosedLoopDeliveryProps}. */
     public static final class Builder {
         private StageProps stage;
+        private FeedbackPipeline pipeline;
         private Optional<String> webhookUrls = Optional.empty();
 
         private Builder() {
@@ -31,6 +34,11 @@ public record ClosedLoopDeliveryProps(
             return this;
         }
 
+        public Builder pipeline(FeedbackPipeline pipeline) {
+            this.pipeline = pipeline;
+            return this;
+        }
+
         public Builder webhookUrls(Optional<String> webhookUrls) {
             this.webhookUrls = webhookUrls;
             return this;
@@ -38,6 +46,7 @@ public record ClosedLoopDeliveryProps(
 
         public ClosedLoopDeliveryProps build() {
             return new ClosedLoopDeliveryProps(Objects.requireNonNull(stage, "stage"),
+                    Objects.requireNonNull(pipeline, "pipeline"),
                     Objects.requireNonNull(webhookUrls, "webhookUrls"));
         }
     }

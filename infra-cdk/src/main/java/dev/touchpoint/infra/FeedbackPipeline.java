@@ -28,12 +28,12 @@ public final class FeedbackPipeline extends Construct {
     private final Queue deadLetters;
     private final TouchpointFunction processor;
 
-    public FeedbackPipeline(Construct scope, String id, FeedbackPipelineProps props) {
+    public FeedbackPipeline(Construct scope, String id, StageProps props) {
         super(scope, id);
         FeedbackStore store = props.store();
         StageConfig config = props.config();
         FunctionJars jars = props.jars();
-        RemovalPolicy logRemoval = props.logRemoval();
+        RemovalPolicy logRemoval = props.removal();
         this.deadLetters = Queue.Builder.create(this, "DeadLetters")
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)

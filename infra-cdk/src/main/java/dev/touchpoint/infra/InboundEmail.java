@@ -33,7 +33,7 @@ public final class InboundEmail extends Construct {
     public InboundEmail(Construct scope, String id, InboundEmailProps props) {
         super(scope, id);
         FeedbackStore store = props.stage().store();
-        FeedbackPipeline pipeline = props.stage().pipeline();
+        FeedbackPipeline pipeline = props.pipeline();
         Queue asyncFailures = props.asyncFailures();
         Optional<String> replyDomain = props.replyDomain();
         StageConfig config = props.stage().config();

@@ -8,12 +8,14 @@ import software.amazon.awscdk.services.sqs.Queue;
  * What inbound email is built from. Built with {@link #builder()}: each part named, none
  * forgotten (a missing one fails at synth).
  *
- * @param stage the table, pipeline, settings, jars and removal policy
+ * @param stage the table, settings, jars and removal policy
+ * @param pipeline the feedback queue and its processor
  * @param asyncFailures where mail that cannot be read goes after Lambda's retries
  * @param replyDomain the domain replies are received on; empty: no receipt rule set
  */
 public record InboundEmailProps(
         StageProps stage,
+        FeedbackPipeline pipeline,
         Queue asyncFailures,
         Optional<String> replyDomain) {
 
@@ -24,6 +26,7 @@ public record InboundEmailProps(
     /** Names each part of a {@link InboundEmailProps}. */
     public static final class Builder {
         private StageProps stage;
+        private FeedbackPipeline pipeline;
         private Queue asyncFailures;
         private Optional<String> replyDomain = Optional.empty();
 
@@ -32,6 +35,11 @@ public record InboundEmailProps(
 
         public Builder stage(StageProps stage) {
             this.stage = stage;
+            return this;
+        }
+
+        public Builder pipeline(FeedbackPipeline pipeline) {
+            this.pipeline = pipeline;
             return this;
         }
 
@@ -47,6 +55,7 @@ public record InboundEmailProps(
 
         public InboundEmailProps build() {
             return new InboundEmailProps(Objects.requireNonNull(stage, "stage"),
+                    Objects.requireNonNull(pipeline, "pipeline"),
                     Objects.requireNonNull(asyncFailures, "asyncFailures"),
                     Objects.requireNonNull(replyDomain, "replyDomain"));
         }

@@ -4,18 +4,16 @@ import java.util.Objects;
 import software.amazon.awscdk.RemovalPolicy;
 
 /**
- * What most of the stack's constructs are built on: the one table, the feedback pipeline, the stage's settings, the function jars, and what goes when the stack goes. Built with {@link #builder()}: each part named, none
+ * What every construct with functions is built on: the one table, the stage's settings, the function jars, and what goes when the stack goes. Built with {@link #builder()}: each part named, none
  * forgotten (a missing one fails at synth).
  *
  * @param store the one table
- * @param pipeline the feedback queue and its processor
  * @param config the stage's settings
  * @param jars where the function jars are
  * @param removal what happens to logs, secrets and buckets when the stack goes
  */
 public record StageProps(
         FeedbackStore store,
-        FeedbackPipeline pipeline,
         StageConfig config,
         FunctionJars jars,
         RemovalPolicy removal) {
@@ -27,7 +25,6 @@ public record StageProps(
     /** Names each part of a {@link StageProps}. */
     public static final class Builder {
         private FeedbackStore store;
-        private FeedbackPipeline pipeline;
         private StageConfig config;
         private FunctionJars jars;
         private RemovalPolicy removal;
@@ -37,11 +34,6 @@ public record StageProps(
 
         public Builder store(FeedbackStore store) {
             this.store = store;
-            return this;
-        }
-
-        public Builder pipeline(FeedbackPipeline pipeline) {
-            this.pipeline = pipeline;
             return this;
         }
 
@@ -62,7 +54,6 @@ public record StageProps(
 
         public StageProps build() {
             return new StageProps(Objects.requireNonNull(store, "store"),
-                    Objects.requireNonNull(pipeline, "pipeline"),
                     Objects.requireNonNull(config, "config"),
                     Objects.requireNonNull(jars, "jars"),
                     Objects.requireNonNull(removal, "removal"));

@@ -42,7 +42,7 @@ public final class SurveyDispatch extends Construct {
     public SurveyDispatch(Construct scope, String id, SurveyDispatchProps props) {
         super(scope, id);
         FeedbackStore store = props.stage().store();
-        FeedbackPipeline pipeline = props.stage().pipeline();
+        FeedbackPipeline pipeline = props.pipeline();
         SurveyEmail email = props.email();
         String publicUrl = props.publicUrl();
         StageConfig config = props.stage().config();

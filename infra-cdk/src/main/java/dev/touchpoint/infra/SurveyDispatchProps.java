@@ -6,12 +6,14 @@ import java.util.Objects;
  * What survey dispatch is built from. Built with {@link #builder()}: each part named, none
  * forgotten (a missing one fails at synth).
  *
- * @param stage the table, pipeline, settings, jars and removal policy
+ * @param stage the table, settings, jars and removal policy
+ * @param pipeline the feedback queue and its processor
  * @param email the SES configuration set and its delivery events
  * @param publicUrl where survey links point (the custom domain, else the API's URL)
  */
 public record SurveyDispatchProps(
         StageProps stage,
+        FeedbackPipeline pipeline,
         SurveyEmail email,
         String publicUrl) {
 
@@ -22,6 +24,7 @@ public record SurveyDispatchProps(
     /** Names each part of a {@link SurveyDispatchProps}. */
     public static final class Builder {
         private StageProps stage;
+        private FeedbackPipeline pipeline;
         private SurveyEmail email;
         private String publicUrl;
 
@@ -30,6 +33,11 @@ public record SurveyDispatchProps(
 
         public Builder stage(StageProps stage) {
             this.stage = stage;
+            return this;
+        }
+
+        public Builder pipeline(FeedbackPipeline pipeline) {
+            this.pipeline = pipeline;
             return this;
         }
 
@@ -45,6 +53,7 @@ public record SurveyDispatchProps(
 
         public SurveyDispatchProps build() {
             return new SurveyDispatchProps(Objects.requireNonNull(stage, "stage"),
+                    Objects.requireNonNull(pipeline, "pipeline"),
                     Objects.requireNonNull(email, "email"),
                     Objects.requireNonNull(publicUrl, "publicUrl"));
         }

@@ -38,9 +38,8 @@ public final class TouchpointStack extends Stack {
         super(scope, id, props);
         RemovalPolicy removal = config.isProduction() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
         this.store = new FeedbackStore(this, "FeedbackStore", config.deletionProtection());
-        this.pipeline = new FeedbackPipeline(this, "FeedbackPipeline", FeedbackPipelineProps.builder()
-                .store(store).config(config).jars(jars).logRemoval(removal).build());
-        StageProps stage = StageProps.builder().store(store).pipeline(pipeline).config(config).jars(jars).removal(removal).build();
+        StageProps stage = StageProps.builder().store(store).config(config).jars(jars).removal(removal).build();
+        this.pipeline = new FeedbackPipeline(this, "FeedbackPipeline", stage);
         this.config = config;
         this.apiKey = config.apiKeyHashes().isPresent() ? Optional.empty() : Optional.of(Secret.Builder.create(this, "ApiKey")
                 .description("The x-api-key that /v1 routes accept. Rotate by putting a new value and redeploying the functions")
@@ -54,14 +53,15 @@ public final class TouchpointStack extends Stack {
         SurveyEmail email = new SurveyEmail(this, "SurveyEmail", config.senderEmail());
         String publicUrl = config.customDomain().map(domain -> "https://" + domain).orElse(api.url());
         SurveyDispatch surveys = new SurveyDispatch(this, "Surveys", SurveyDispatchProps.builder()
-                .stage(stage).email(email).publicUrl(publicUrl).build());
+                .stage(stage).pipeline(pipeline).email(email).publicUrl(publicUrl).build());
         surveys.allowEmailFrom(pipeline.processor());
         // Twilio posts the delivery news of the processor's replies to this address's /webhooks/twilio.
         pipeline.processor().function().addEnvironment("TOUCHPOINT_PUBLIC_URL", publicUrl);
         surveys.shareSecretWith(ingestApi);
 
         ChannelWebhooks channels = new ChannelWebhooks(this, "Channels", ChannelWebhooksProps.builder()
-                .stage(stage).surveyTokenKey(surveys.tokenKey()).asyncFailures(surveys.deliveryFailures()).publicUrl(publicUrl).build());
+                .stage(stage).pipeline(pipeline).surveyTokenKey(surveys.tokenKey()).asyncFailures(surveys.deliveryFailures())
+                .publicUrl(publicUrl).build());
         TouchpointFunction reporting = new TouchpointFunction(this, "ReportingApi", TouchpointFunctionProps.builder()
                 .name("reporting-api").handler("dev.touchpoint.reporting.ReportingApiStreamHandler::handleRequest")
                 .timeout(Duration.seconds(15)).description("GET /v1/reports/summary and GET /v1/profiles/{id}")
@@ -79,14 +79,14 @@ public final class TouchpointStack extends Stack {
         reporting.allow(store.allowDueQueueQuery());
 
         InboundEmail inbound = new InboundEmail(this, "InboundEmail", InboundEmailProps.builder()
-                .stage(stage).asyncFailures(surveys.deliveryFailures())
+                .stage(stage).pipeline(pipeline).asyncFailures(surveys.deliveryFailures())
                 .replyDomain(config.senderEmail().map(sender -> sender.substring(sender.indexOf('@') + 1))).build());
         api.routeTheCatalogue(Map.of(ApiFunction.INGEST_API, ingestApi, ApiFunction.REPORTING_API, reporting,
                 ApiFunction.SURVEY_WEB, surveys.surveyWeb(), ApiFunction.INGEST_TWILIO, channels.twilio(),
                 ApiFunction.INGEST_META, channels.meta()));
 
         ClosedLoopDelivery closedLoop = new ClosedLoopDelivery(this, "ClosedLoop", ClosedLoopDeliveryProps.builder()
-                .stage(stage).webhookUrls(config.webhookUrls()).build());
+                .stage(stage).pipeline(pipeline).webhookUrls(config.webhookUrls()).build());
 
         OperationsAlarms alarms = new OperationsAlarms(this, "Operations", config.alarmEmail());
         alarms.watchDeadLetters("Feedback", pipeline.deadLetters());
