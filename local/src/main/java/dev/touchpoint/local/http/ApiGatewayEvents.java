@@ -101,8 +101,8 @@ final class ApiGatewayEvents {
         }
     }
 
-    /** The request and a function's answer to it, as an {@link ExchangeObserver} sees them. */
-    static ExchangeObserver.Exchange exchange(HttpExchange exchange, RouteTable.Match route, byte[] requestBody,
+    /** The request (as its event carried it to the function) and the function's answer, as an {@link ExchangeObserver} sees them. */
+    static ExchangeObserver.Exchange exchange(HttpExchange exchange, APIGatewayV2HTTPEvent event, byte[] requestBody,
                                               APIGatewayV2HTTPResponse response) {
         Map<String, List<String>> requestHeaders = new TreeMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> requestHeaders.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
@@ -110,9 +110,13 @@ final class ApiGatewayEvents {
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, value) -> responseHeaders.put(name.toLowerCase(Locale.ROOT), value));
         }
-        return new ExchangeObserver.Exchange(route.routeKey(), exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), requestHeaders, requestBody,
-                response.getStatusCode(), responseHeaders, body(response));
+        return new ExchangeObserver.Exchange(event.getRouteKey(), exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                event.getRawPath(), orEmpty(event.getQueryStringParameters()), orEmpty(event.getPathParameters()), requestHeaders,
+                requestBody, response.getStatusCode(), responseHeaders, body(response));
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
     }
 
     static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {

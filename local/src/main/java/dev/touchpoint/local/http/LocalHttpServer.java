@@ -1,5 +1,6 @@
 package dev.touchpoint.local.http;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -95,9 +96,9 @@ public final class LocalHttpServer implements AutoCloseable {
                 ApiGatewayEvents.write(exchange, HttpResponses.noRoute(method, path));
                 return;
             }
-            APIGatewayV2HTTPResponse response = functions.http(match.get().function())
-                    .invoke(ApiGatewayEvents.toEvent(exchange, match.get(), body));
-            observers.forEach(observer -> observer.observe(ApiGatewayEvents.exchange(exchange, match.get(), body, response)));
+            APIGatewayV2HTTPEvent event = ApiGatewayEvents.toEvent(exchange, match.get(), body);
+            APIGatewayV2HTTPResponse response = functions.http(match.get().function()).invoke(event);
+            observers.forEach(observer -> observer.observe(ApiGatewayEvents.exchange(exchange, event, body, response)));
             ApiGatewayEvents.write(exchange, response);
         } catch (RuntimeException | Error e) {
             // Whatever a function throws, the caller gets an answer, not a dropped connection (API Gateway answers 500 too).

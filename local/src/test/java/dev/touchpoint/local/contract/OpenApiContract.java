@@ -17,13 +17,10 @@ import com.networknt.schema.dialect.Dialects;
 import dev.touchpoint.local.http.ExchangeObserver.Exchange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -158,8 +155,8 @@ public final class OpenApiContract {
 
     /** Each declared query, header and path parameter the request carries, against its schema. */
     private void parameters(String template, Exchange exchange, List<String> violations) {
-        Map<String, String> query = query(exchange.rawQuery());
-        Map<String, String> path = pathParameters(template, exchange.path());
+        Map<String, String> query = exchange.query();
+        Map<String, String> path = exchange.pathParameters();
         Ref pathItem = resolve(new Ref(spec.path("paths").path(template), "/paths/" + escape(template)));
         for (Ref list : List.of(pathItem.child("parameters"), pathItem.child(exchange.method().toLowerCase(Locale.ROOT)).child("parameters"))) {
             for (int i = 0; i < list.node().size(); i++) {
@@ -185,29 +182,6 @@ public final class OpenApiContract {
         String type = schema.path("type").asText();
         boolean numeric = (type.equals("integer") || type.equals("number")) && value.matches("-?\\d+(\\.\\d+)?");
         return numeric ? value : JSON.valueToTree(value).toString();
-    }
-
-    private static Map<String, String> pathParameters(String template, String path) {
-        String[] names = template.split("/");
-        String[] values = path.split("/");
-        Map<String, String> parameters = new HashMap<>();
-        for (int i = 0; i < names.length && i < values.length; i++) {
-            if (names[i].startsWith("{") && names[i].endsWith("}")) {
-                parameters.put(names[i].substring(1, names[i].length() - 1), decode(values[i]));
-            }
-        }
-        return parameters;
-    }
-
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            for (String pair : rawQuery.split("&")) {
-                int equals = pair.indexOf('=');
-                query.putIfAbsent(decode(equals < 0 ? pair : pair.substring(0, equals)), equals < 0 ? "" : decode(pair.substring(equals + 1)));
-            }
-        }
-        return query;
     }
 
     private Ref declaredResponse(String template, String method, int status) {
@@ -243,7 +217,7 @@ public final class OpenApiContract {
     private static SimpleRequest request(Exchange exchange) {
         SimpleRequest.Builder request = new SimpleRequest.Builder(exchange.method(), exchange.path());
         exchange.requestHeaders().forEach(request::withHeader);
-        query(exchange.rawQuery()).forEach(request::withQueryParam);
+        exchange.query().forEach(request::withQueryParam);
         if (exchange.requestBody().length > 0) {
             request.withBody(exchange.requestBody());
         }
@@ -283,10 +257,6 @@ public final class OpenApiContract {
 
     private static String text(byte[] body) {
         return new String(body, StandardCharsets.UTF_8);
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     private static String escape(String name) {

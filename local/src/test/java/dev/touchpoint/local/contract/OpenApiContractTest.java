@@ -78,7 +78,7 @@ class OpenApiContractTest {
 
     @Test
     void anUndeclaredQueryParameter_onAnAcceptedRequest_isAViolation() {
-        Exchange exchange = new Exchange("GET /v1/responses", "GET", "/v1/responses", "page=2",
+        Exchange exchange = new Exchange("GET /v1/responses", "GET", "/v1/responses", Map.of("page", "2"), Map.of(),
                 Map.of("x-api-key", List.of("k")), new byte[0], 200, Map.of("content-type", "application/json"),
                 "{\"responses\":[],\"next\":null}".getBytes(StandardCharsets.UTF_8));
         assertMentions(CONTRACT.violations(exchange), "'page' is unexpected");
@@ -86,7 +86,7 @@ class OpenApiContractTest {
 
     @Test
     void aParameterValueOutsideItsSchema_onAnAcceptedRequest_isAViolation() {
-        Exchange exchange = new Exchange("GET /v1/responses", "GET", "/v1/responses", "format=xml&limit=5",
+        Exchange exchange = new Exchange("GET /v1/responses", "GET", "/v1/responses", Map.of("format", "xml", "limit", "5"), Map.of(),
                 Map.of("x-api-key", List.of("k")), new byte[0], 200, Map.of("content-type", "application/json"),
                 "{\"responses\":[],\"next\":null}".getBytes(StandardCharsets.UTF_8));
         List<String> violations = CONTRACT.violations(exchange);
@@ -95,7 +95,7 @@ class OpenApiContractTest {
     }
 
     private static Exchange feedback(String request, int status, String contentType, String answer) {
-        return new Exchange("POST /v1/feedback", "POST", "/v1/feedback", null,
+        return new Exchange("POST /v1/feedback", "POST", "/v1/feedback", Map.of(), Map.of(),
                 Map.of("content-type", List.of("application/json"), "x-api-key", List.of("k")),
                 request.getBytes(StandardCharsets.UTF_8), status, Map.of("content-type", contentType),
                 answer.getBytes(StandardCharsets.UTF_8));

@@ -51,11 +51,12 @@ public final class ProviderRefusals {
         if (code == null) {
             return Meaning.NONE;
         }
-        Map<String, Meaning> table = switch (ReplyProvider.fromWireName(provider).orElse(ReplyProvider.SES)) {
+        // Only Twilio's and Meta's codes are known; SNS and SES answer with exceptions, not codes.
+        Map<String, Meaning> table = ReplyProvider.fromWireName(provider).map(known -> switch (known) {
             case TWILIO -> TWILIO;
             case META -> META;
-            case AWS_SMS, SES -> Map.of();
-        };
+            case AWS_SMS, SES -> Map.<String, Meaning>of();
+        }).orElse(Map.of());
         Meaning meaning = table.get(code);
         if (meaning == null && code.contains("/")) {
             meaning = table.get(code.substring(0, code.indexOf('/')));
