@@ -17,7 +17,7 @@
   var touchpoint = script.dataset.touchpoint || null;
   var surveyId = src.searchParams.get('survey') || script.dataset.survey || 'post-service';
   // Filled in by the server when the address names a survey: {id, defaultLanguage, byLanguage: {tr: …}}.
-  var preloaded = /*TOUCHPOINT_SURVEY*/null;
+  var preloaded = /*PRELOADED_SURVEY*/null;
   var lang = (script.dataset.lang || navigator.language || 'en').slice(0, 2).toLowerCase();
   var labels = lang === 'tr'
     ? { open: 'Görüşünüz', close: 'Kapat', error: 'Gönderilemedi, lütfen tekrar deneyin.' }

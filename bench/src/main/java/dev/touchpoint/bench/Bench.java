@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
 import dev.touchpoint.local.embedded.SuiteResources;
@@ -88,22 +89,22 @@ public final class Bench {
         Map<String, String> env = new HashMap<>(Map.of(
                 "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "bench", "AWS_SECRET_ACCESS_KEY", "bench",
                 "AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString(), "AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString(),
-                "TOUCHPOINT_TABLE", SuiteResources.TABLE, "TOUCHPOINT_API_KEY", "sample-api-key",
-                "TOUCHPOINT_PUBLIC_URL", "http://localhost:8080", "TOUCHPOINT_SURVEY_TOKEN_KEY", "bench-survey-token-key-0123456789abcdef"));
-        env.putAll(Map.of("TOUCHPOINT_TWILIO_AUTH_TOKEN", "bench-twilio", "TOUCHPOINT_META_APP_SECRET", "bench-meta",
-                "TOUCHPOINT_META_VERIFY_TOKEN", "bench-verify", "TOUCHPOINT_SENDER_EMAIL", "survey@bench.invalid",
-                "AWS_ENDPOINT_URL_S3", standIns.endpoint().toString(), "TOUCHPOINT_INBOUND_MAIL_BUCKET", StandInServices.BUCKET));
+                Setting.TABLE.variable(), SuiteResources.TABLE, Setting.API_KEY.variable(), "sample-api-key",
+                Setting.PUBLIC_URL.variable(), "http://localhost:8080", Setting.SURVEY_TOKEN_KEY.variable(), "bench-survey-token-key-0123456789abcdef"));
+        env.putAll(Map.of(Setting.TWILIO_AUTH_TOKEN.variable(), "bench-twilio", Setting.META_APP_SECRET.variable(), "bench-meta",
+                Setting.META_VERIFY_TOKEN.variable(), "bench-verify", Setting.SENDER_EMAIL.variable(), "survey@bench.invalid",
+                "AWS_ENDPOINT_URL_S3", standIns.endpoint().toString(), Setting.INBOUND_MAIL_BUCKET.variable(), StandInServices.BUCKET));
         // SNS as closed-loop reaches it in AWS, where the stack always gives it the alerts topic.
-        env.putAll(Map.of("AWS_ENDPOINT_URL_SNS", standIns.endpoint().toString(), "TOUCHPOINT_ALERTS_TOPIC_ARN", StandInServices.ALERTS_TOPIC));
+        env.putAll(Map.of("AWS_ENDPOINT_URL_SNS", standIns.endpoint().toString(), Setting.ALERTS_TOPIC_ARN.variable(), StandInServices.ALERTS_TOPIC));
         Environment environment = Environment.of(env);
         DynamoDbClient client = AwsClients.dynamoDb(environment);
         SqsClient queues = AwsClients.sqs(environment);
         SuiteResources.createTable(client, SuiteResources.TABLE);
         SuiteResources.Queues created = SuiteResources.createQueues(queues, 30, 8);
-        env.put("TOUCHPOINT_QUEUE_URL", created.feedbackUrl());
-        env.put("TOUCHPOINT_DLQ_URL", created.deadLetterUrl());
-        env.put("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", created.closedLoopUrl());
-        env.put("TOUCHPOINT_CLOSED_LOOP_DLQ_URL", created.closedLoopDeadLetterUrl());
+        env.put(Setting.QUEUE_URL.variable(), created.feedbackUrl());
+        env.put(Setting.DLQ_URL.variable(), created.deadLetterUrl());
+        env.put(Setting.CLOSED_LOOP_QUEUE_URL.variable(), created.closedLoopUrl());
+        env.put(Setting.CLOSED_LOOP_DLQ_URL.variable(), created.closedLoopDeadLetterUrl());
         return env;
     }
 

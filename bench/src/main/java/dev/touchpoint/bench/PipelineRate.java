@@ -2,6 +2,7 @@ package dev.touchpoint.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.local.LocalConfig;
 import dev.touchpoint.local.LocalRuntime;
 import java.net.URI;
@@ -91,7 +92,7 @@ final class PipelineRate {
     static void measure(int events, int pollers, Map<String, Object> results) throws Exception {
         String suffix = pollers == 1 ? "" : "_" + pollers + "_pollers";
         try (LocalRuntime runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"},
-                Map.of("TOUCHPOINT_API_KEY", "bench-key", "TOUCHPOINT_PROCESSOR_POLLERS", Integer.toString(pollers))))) {
+                Map.of(Setting.API_KEY.variable(), "bench-key", Setting.PROCESSOR_POLLERS.variable(), Integer.toString(pollers))))) {
             HttpClient http = HttpClient.newHttpClient();
             URI feedback = URI.create("http://127.0.0.1:" + runtime.port() + "/v1/feedback");
             Semaphore inFlight = new Semaphore(64);

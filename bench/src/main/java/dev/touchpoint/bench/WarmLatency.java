@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.SubmissionReader;
@@ -61,7 +62,7 @@ final class WarmLatency {
         System.out.printf("  warm: a feedback batch of %d JSON submissions p50 %.0f ms (%.3f ms a submission)%n", BATCH_SUBMISSIONS,
                 Timed.percentile(batchOfMs, 50), Timed.percentile(batchOfMs, 50) / BATCH_SUBMISSIONS);
         try (var sqs = AwsClients.sqs(Environment.of(env))) {
-            sqs.purgeQueue(q -> q.queueUrl(env.get("TOUCHPOINT_QUEUE_URL")));
+            sqs.purgeQueue(q -> q.queueUrl(env.get(Setting.QUEUE_URL.variable())));
         }
 
         FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(env), (c, p, t, x) -> new SendOutcome.Sent(null));

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.delivery.DeliveryEventsWiring;
 import dev.touchpoint.delivery.DeliveryReportProcessor;
 import dev.touchpoint.dispatcher.SurveyDispatcherWiring;
@@ -46,7 +47,7 @@ final class WritesPerInvitation {
             Map<String, String> metered = new HashMap<>(env);
             metered.put("AWS_ENDPOINT_URL_DYNAMODB", meter.endpoint().toString());
             // A table of its own: invitations left due here must not reach the other parts' dispatcher.
-            metered.put("TOUCHPOINT_TABLE", TABLE);
+            metered.put(Setting.TABLE.variable(), TABLE);
             Environment environment = Environment.of(metered);
             SuiteResources.createTable(AwsClients.dynamoDb(Environment.of(env)), TABLE);
             List<String> queued = new ArrayList<>();

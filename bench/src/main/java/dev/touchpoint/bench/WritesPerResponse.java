@@ -3,6 +3,7 @@ package dev.touchpoint.bench;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.SubmissionReader;
@@ -42,7 +43,7 @@ final class WritesPerResponse {
         try (WriteMeter meter = new WriteMeter(dynamo.endpoint())) {
             Map<String, String> metered = new HashMap<>(env);
             metered.put("AWS_ENDPOINT_URL_DYNAMODB", meter.endpoint().toString());
-            metered.remove("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL");
+            metered.remove(Setting.CLOSED_LOOP_QUEUE_URL.variable());
             FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(metered), (channel, provider, to, text) -> new SendOutcome.Sent(null));
             double[] first = record(processor, meter, "units-1", 9, null);
             Map<String, Double> before = meter.byOperation();
@@ -101,7 +102,7 @@ final class WritesPerResponse {
      */
     private static double widgetSubmission(Map<String, String> metered, WriteMeter meter) {
         Map<String, String> widgetEnv = new HashMap<>(metered);
-        widgetEnv.put("TOUCHPOINT_PUBLISHABLE_KEYS", "pk_bench=https://shop.example");
+        widgetEnv.put(Setting.PUBLISHABLE_KEYS.variable(), "pk_bench=https://shop.example");
         IngestApi ingest = IngestApiWiring.build(Environment.of(widgetEnv), QueueMessageCodec::encode);
         double writes = meter.writeUnits();
         int status = ingest.handle(Priming.httpRequest("POST", "/v1/feedback", Map.of("content-type", "application/json",

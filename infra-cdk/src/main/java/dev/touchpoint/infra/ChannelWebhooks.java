@@ -1,5 +1,6 @@
 package dev.touchpoint.infra;
 
+import dev.touchpoint.contract.config.Setting;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -43,17 +44,17 @@ public final class ChannelWebhooks extends Construct {
         Secret metaVerifyToken = secret("MetaVerifyToken", "Meta webhook verify token (give it to Meta when subscribing)", removal);
         Secret metaAccessToken = secret("MetaAccessToken", "Meta access token: sends WhatsApp and Messenger replies", removal);
         this.secrets = List.of(twilioToken, metaAppSecret, metaVerifyToken, metaAccessToken);
-        Map<String, String> common = Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
-                "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(), "TOUCHPOINT_PUBLIC_URL", publicUrl,
-                "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion());
+        Map<String, String> common = Map.of(Setting.TABLE.variable(), store.table().getTableName(),
+                Setting.QUEUE_URL.variable(), pipeline.queue().getQueueUrl(), Setting.PUBLIC_URL.variable(), publicUrl,
+                Setting.DEFAULT_REGION.variable(), config.defaultPhoneRegion());
 
         this.twilio = ingest("Twilio", "ingest-twilio", "dev.touchpoint.ingest.twilio.TwilioWebhookStreamHandler::handleRequest",
-                "Twilio SMS and WhatsApp webhook", with(common, "TOUCHPOINT_TWILIO_AUTH_TOKEN_SECRET_ARN", twilioToken.getSecretArn()),
+                "Twilio SMS and WhatsApp webhook", with(common, Setting.TWILIO_AUTH_TOKEN.secretArnVariable(), twilioToken.getSecretArn()),
                 store, pipeline, jars, removal, null);
         twilio.allow(read(twilioToken));
         this.meta = ingest("Meta", "ingest-meta", "dev.touchpoint.ingest.meta.MetaWebhookStreamHandler::handleRequest",
-                "WhatsApp Cloud and Messenger webhooks", with(with(common, "TOUCHPOINT_META_APP_SECRET_SECRET_ARN",
-                        metaAppSecret.getSecretArn()), "TOUCHPOINT_META_VERIFY_TOKEN_SECRET_ARN", metaVerifyToken.getSecretArn()),
+                "WhatsApp Cloud and Messenger webhooks", with(with(common, Setting.META_APP_SECRET.secretArnVariable(),
+                        metaAppSecret.getSecretArn()), Setting.META_VERIFY_TOKEN.secretArnVariable(), metaVerifyToken.getSecretArn()),
                 store, pipeline, jars, removal, null);
         meta.allow(read(metaAppSecret, metaVerifyToken));
         this.twoWaySms = ingest("TwoWaySms", "ingest-sms", "dev.touchpoint.ingest.sms.TwoWaySmsStreamHandler::handleRequest",
@@ -69,14 +70,14 @@ public final class ChannelWebhooks extends Construct {
     private static void continueConversations(TouchpointFunction processor, FeedbackStore store, Secret tokenKey, Secret twilioToken,
                                               Secret metaAccessToken, StageConfig config) {
         Function function = processor.function();
-        function.addEnvironment("TOUCHPOINT_SURVEY_TOKEN_KEY_SECRET_ARN", tokenKey.getSecretArn());
-        function.addEnvironment("TOUCHPOINT_TWILIO_AUTH_TOKEN_SECRET_ARN", twilioToken.getSecretArn());
-        function.addEnvironment("TOUCHPOINT_META_ACCESS_TOKEN_SECRET_ARN", metaAccessToken.getSecretArn());
-        config.twilioAccountSid().ifPresent(sid -> function.addEnvironment("TOUCHPOINT_TWILIO_ACCOUNT_SID", sid));
-        config.twilioSmsFrom().ifPresent(from -> function.addEnvironment("TOUCHPOINT_TWILIO_SMS_FROM", from));
-        config.twilioWhatsappFrom().ifPresent(from -> function.addEnvironment("TOUCHPOINT_TWILIO_WHATSAPP_FROM", from));
-        config.metaPhoneNumberId().ifPresent(number -> function.addEnvironment("TOUCHPOINT_META_PHONE_NUMBER_ID", number));
-        config.smsOriginationIdentity().ifPresent(origin -> function.addEnvironment("TOUCHPOINT_SMS_ORIGINATION", origin));
+        function.addEnvironment(Setting.SURVEY_TOKEN_KEY.secretArnVariable(), tokenKey.getSecretArn());
+        function.addEnvironment(Setting.TWILIO_AUTH_TOKEN.secretArnVariable(), twilioToken.getSecretArn());
+        function.addEnvironment(Setting.META_ACCESS_TOKEN.secretArnVariable(), metaAccessToken.getSecretArn());
+        config.twilioAccountSid().ifPresent(sid -> function.addEnvironment(Setting.TWILIO_ACCOUNT_SID.variable(), sid));
+        config.twilioSmsFrom().ifPresent(from -> function.addEnvironment(Setting.TWILIO_SMS_FROM.variable(), from));
+        config.twilioWhatsappFrom().ifPresent(from -> function.addEnvironment(Setting.TWILIO_WHATSAPP_FROM.variable(), from));
+        config.metaPhoneNumberId().ifPresent(number -> function.addEnvironment(Setting.META_PHONE_NUMBER_ID.variable(), number));
+        config.smsOriginationIdentity().ifPresent(origin -> function.addEnvironment(Setting.SMS_ORIGINATION.variable(), origin));
         processor.allow(read(tokenKey, twilioToken, metaAccessToken));
         processor.allow(store.allowTimelineQuery());
         processor.allow(PolicyStatement.Builder.create().actions(List.of("sns:Publish")).resources(List.of("*")).build());

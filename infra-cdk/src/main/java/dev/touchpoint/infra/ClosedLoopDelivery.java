@@ -1,5 +1,6 @@
 package dev.touchpoint.infra;
 
+import dev.touchpoint.contract.config.Setting;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +60,13 @@ public final class ClosedLoopDelivery extends Construct {
                 .removalPolicy(removal).build());
 
         Map<String, String> env = new HashMap<>(Map.of(
-                "TOUCHPOINT_TABLE", store.table().getTableName(),
-                "TOUCHPOINT_ALERTS_TOPIC_ARN", alerts.getTopicArn(),
-                "TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", queue.getQueueUrl(),
-                "TOUCHPOINT_CLOSED_LOOP_DLQ_URL", deadLetters.getQueueUrl(),
-                "TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS", Integer.toString(MAX_ATTEMPTS)));
-        webhookUrls.ifPresent(urls -> env.put("TOUCHPOINT_WEBHOOK_URLS", urls));
-        signingSecret.ifPresent(secret -> env.put("TOUCHPOINT_WEBHOOK_SECRET_SECRET_ARN", secret.getSecretArn()));
+                Setting.TABLE.variable(), store.table().getTableName(),
+                Setting.ALERTS_TOPIC_ARN.variable(), alerts.getTopicArn(),
+                Setting.CLOSED_LOOP_QUEUE_URL.variable(), queue.getQueueUrl(),
+                Setting.CLOSED_LOOP_DLQ_URL.variable(), deadLetters.getQueueUrl(),
+                Setting.WEBHOOK_MAX_ATTEMPTS.variable(), Integer.toString(MAX_ATTEMPTS)));
+        webhookUrls.ifPresent(urls -> env.put(Setting.WEBHOOK_URLS.variable(), urls));
+        signingSecret.ifPresent(secret -> env.put(Setting.WEBHOOK_SECRET.secretArnVariable(), secret.getSecretArn()));
         this.function = new TouchpointFunction(this, "Function", TouchpointFunctionProps.builder()
                 .name("closed-loop").handler("dev.touchpoint.closedloop.ClosedLoopStreamHandler::handleRequest")
                 .timeout(FUNCTION_TIMEOUT).description("Detractor alerts to SNS and outgoing webhooks, with backoff")
@@ -83,8 +84,8 @@ public final class ClosedLoopDelivery extends Construct {
                 .maxBatchingWindow(Duration.seconds(1)).reportBatchItemFailures(true).build());
 
         TouchpointFunction processor = pipeline.processor();
-        processor.function().addEnvironment("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", queue.getQueueUrl());
-        webhookUrls.ifPresent(urls -> processor.function().addEnvironment("TOUCHPOINT_WEBHOOK_URLS", urls));
+        processor.function().addEnvironment(Setting.CLOSED_LOOP_QUEUE_URL.variable(), queue.getQueueUrl());
+        webhookUrls.ifPresent(urls -> processor.function().addEnvironment(Setting.WEBHOOK_URLS.variable(), urls));
         processor.allow(PolicyStatement.Builder.create().actions(List.of("sqs:SendMessage"))
                 .resources(List.of(queue.getQueueArn())).build());
     }

@@ -1,5 +1,6 @@
 package dev.touchpoint.infra;
 
+import dev.touchpoint.contract.config.Setting;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -49,10 +50,10 @@ public final class FeedbackPipeline extends Construct {
         this.processor = new TouchpointFunction(this, "Processor", TouchpointFunctionProps.builder()
                 .name("processor").handler("dev.touchpoint.processor.ProcessorStreamHandler::handleRequest")
                 .timeout(PROCESSOR_TIMEOUT).description("Records queued feedback: profiles, responses, aggregates")
-                .jars(jars).environment(Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
-                        "TOUCHPOINT_DLQ_URL", deadLetters.getQueueUrl(),
-                        "TOUCHPOINT_MAX_RECEIVE_COUNT", Integer.toString(MAX_RECEIVE_COUNT),
-                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()))
+                .jars(jars).environment(Map.of(Setting.TABLE.variable(), store.table().getTableName(),
+                        Setting.DLQ_URL.variable(), deadLetters.getQueueUrl(),
+                        Setting.MAX_RECEIVE_COUNT.variable(), Integer.toString(MAX_RECEIVE_COUNT),
+                        Setting.DEFAULT_REGION.variable(), config.defaultPhoneRegion()))
                 .logRemoval(logRemoval)
                 .build());
         // BatchGetItem: a batch's customers are read ahead in one call (ReadAheadProfiles).

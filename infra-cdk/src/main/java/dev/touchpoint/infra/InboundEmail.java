@@ -1,5 +1,6 @@
 package dev.touchpoint.infra;
 
+import dev.touchpoint.contract.config.Setting;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,11 +51,11 @@ public final class InboundEmail extends Construct {
         this.ingest = new TouchpointFunction(this, "Ingest", TouchpointFunctionProps.builder()
                 .name("ingest-email").handler("dev.touchpoint.ingest.email.EmailReplyHandler::handleRequest")
                 .timeout(Duration.seconds(30)).description("Replies to survey emails, from the SES receipt rule")
-                .jars(jars).environment(Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
-                        "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(),
-                        "TOUCHPOINT_INBOUND_MAIL_BUCKET", bucket.getBucketName(),
-                        "TOUCHPOINT_INBOUND_MAIL_PREFIX", PREFIX,
-                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()))
+                .jars(jars).environment(Map.of(Setting.TABLE.variable(), store.table().getTableName(),
+                        Setting.QUEUE_URL.variable(), pipeline.queue().getQueueUrl(),
+                        Setting.INBOUND_MAIL_BUCKET.variable(), bucket.getBucketName(),
+                        Setting.INBOUND_MAIL_PREFIX.variable(), PREFIX,
+                        Setting.DEFAULT_REGION.variable(), config.defaultPhoneRegion()))
                 .logRemoval(removal).asyncFailures(asyncFailures)
                 .build());
         ingest.allow(pipeline.allowSend());

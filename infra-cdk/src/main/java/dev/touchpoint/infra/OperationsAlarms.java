@@ -1,5 +1,6 @@
 package dev.touchpoint.infra;
 
+import dev.touchpoint.contract.config.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public final class OperationsAlarms extends Construct {
         alarm("RepliesFailed", business(namespace, "RepliesFailed", Duration.minutes(5)), FAILURES_PER_FIVE_MINUTES,
                 "Replies to customers are failing: check the provider's credentials, sender and templates");
         alarm("WebhookFailures", business(namespace, "WebhookFailures", Duration.minutes(5)), FAILURES_PER_FIVE_MINUTES,
-                "Outgoing webhooks are not delivered: check the endpoints in TOUCHPOINT_WEBHOOK_URLS");
+                "Outgoing webhooks are not delivered: check the endpoints in " + Setting.WEBHOOK_URLS.variable());
         alarm("UnreadableProviderEvents", business(namespace, "UnreadableProviderEvents", Duration.minutes(5)),
                 FAILURES_PER_FIVE_MINUTES, "Provider events nobody could read: a provider changed its payloads");
     }

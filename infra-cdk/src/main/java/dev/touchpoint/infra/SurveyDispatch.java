@@ -1,5 +1,6 @@
 package dev.touchpoint.infra;
 
+import dev.touchpoint.contract.config.Setting;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +58,13 @@ public final class SurveyDispatch extends Construct {
                 .removalPolicy(removal)
                 .build();
         Map<String, String> env = new HashMap<>(Map.of(
-                "TOUCHPOINT_TABLE", store.table().getTableName(),
-                "TOUCHPOINT_PUBLIC_URL", publicUrl,
-                "TOUCHPOINT_SURVEY_TOKEN_KEY_SECRET_ARN", tokenKey.getSecretArn(),
-                "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion(),
-                "TOUCHPOINT_SES_CONFIGURATION_SET", email.configurationSet().getConfigurationSetName()));
-        config.senderEmail().ifPresent(sender -> env.put("TOUCHPOINT_SENDER_EMAIL", sender));
-        config.smsOriginationIdentity().ifPresent(origin -> env.put("TOUCHPOINT_SMS_ORIGINATION", origin));
+                Setting.TABLE.variable(), store.table().getTableName(),
+                Setting.PUBLIC_URL.variable(), publicUrl,
+                Setting.SURVEY_TOKEN_KEY.secretArnVariable(), tokenKey.getSecretArn(),
+                Setting.DEFAULT_REGION.variable(), config.defaultPhoneRegion(),
+                Setting.SES_CONFIGURATION_SET.variable(), email.configurationSet().getConfigurationSetName()));
+        config.senderEmail().ifPresent(sender -> env.put(Setting.SENDER_EMAIL.variable(), sender));
+        config.smsOriginationIdentity().ifPresent(origin -> env.put(Setting.SMS_ORIGINATION.variable(), origin));
 
         this.dispatcher = new TouchpointFunction(this, "Dispatcher", TouchpointFunctionProps.builder()
                 .name("survey-dispatcher").handler("dev.touchpoint.dispatcher.SurveyDispatcherStreamHandler::handleRequest")
@@ -91,10 +92,10 @@ public final class SurveyDispatch extends Construct {
         this.surveyWeb = new TouchpointFunction(this, "SurveyWeb", TouchpointFunctionProps.builder()
                 .name("survey-web").handler("dev.touchpoint.survey.web.SurveyWebStreamHandler::handleRequest")
                 .timeout(Duration.seconds(10)).description("Hosted survey pages, kiosk and QR landing, QR codes")
-                .jars(jars).environment(Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
-                        "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(),
-                        "TOUCHPOINT_PUBLIC_URL", publicUrl,
-                        "TOUCHPOINT_SURVEY_TOKEN_KEY_SECRET_ARN", tokenKey.getSecretArn()))
+                .jars(jars).environment(Map.of(Setting.TABLE.variable(), store.table().getTableName(),
+                        Setting.QUEUE_URL.variable(), pipeline.queue().getQueueUrl(),
+                        Setting.PUBLIC_URL.variable(), publicUrl,
+                        Setting.SURVEY_TOKEN_KEY.secretArnVariable(), tokenKey.getSecretArn()))
                 .logRemoval(removal)
                 .build());
         surveyWeb.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:UpdateItem"));
@@ -110,8 +111,8 @@ public final class SurveyDispatch extends Construct {
         this.deliveryEvents = new TouchpointFunction(this, "DeliveryEvents", TouchpointFunctionProps.builder()
                 .name("delivery-events").handler("dev.touchpoint.delivery.DeliveryEventsStreamHandler::handleRequest")
                 .timeout(Duration.seconds(30)).description("Bounces, complaints and delivery reports: suppression and funnel")
-                .jars(jars).environment(Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
-                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion()))
+                .jars(jars).environment(Map.of(Setting.TABLE.variable(), store.table().getTableName(),
+                        Setting.DEFAULT_REGION.variable(), config.defaultPhoneRegion()))
                 .logRemoval(removal).asyncFailures(deliveryFailures)
                 .build());
         deliveryEvents.allow(store.allowOnTable("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"));
@@ -147,14 +148,14 @@ public final class SurveyDispatch extends Construct {
      * under it, reporting-api the keyed hashes under which erasure keeps a person's consent.
      */
     public void shareSecretWith(TouchpointFunction function) {
-        function.function().addEnvironment("TOUCHPOINT_SURVEY_TOKEN_KEY_SECRET_ARN", tokenKey.getSecretArn());
+        function.function().addEnvironment(Setting.SURVEY_TOKEN_KEY.secretArnVariable(), tokenKey.getSecretArn());
         function.allow(readSecret(tokenKey));
     }
 
     /** Another function sends email as the survey sender does: a team member's replies leave from the processor. */
     public void allowEmailFrom(TouchpointFunction function) {
-        senderEmail.ifPresent(sender -> function.function().addEnvironment("TOUCHPOINT_SENDER_EMAIL", sender));
-        function.function().addEnvironment("TOUCHPOINT_SES_CONFIGURATION_SET", configurationSetName);
+        senderEmail.ifPresent(sender -> function.function().addEnvironment(Setting.SENDER_EMAIL.variable(), sender));
+        function.function().addEnvironment(Setting.SES_CONFIGURATION_SET.variable(), configurationSetName);
         function.allow(sendEmail);
     }
 

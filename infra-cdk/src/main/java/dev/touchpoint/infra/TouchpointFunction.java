@@ -1,5 +1,6 @@
 package dev.touchpoint.infra;
 
+import dev.touchpoint.contract.config.Setting;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.HashMap;
@@ -61,7 +62,7 @@ public final class TouchpointFunction extends Construct {
                 .build());
         Map<String, String> env = new HashMap<>(spec.environment());
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
-        env.put("TOUCHPOINT_METRICS_NAMESPACE", metricsNamespace(scope));
+        env.put(Setting.METRICS_NAMESPACE.variable(), metricsNamespace(scope));
         this.function = Function.Builder.create(this, "Function")
                 .description(spec.description())
                 .runtime(Runtime.JAVA_25)

@@ -1,6 +1,7 @@
 package dev.touchpoint.infra;
 
 import dev.touchpoint.contract.ApiFunction;
+import dev.touchpoint.contract.config.Setting;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class TouchpointStack extends Stack {
                 .stage(stage).pipeline(pipeline).email(email).publicUrl(publicUrl).build());
         surveys.allowEmailFrom(pipeline.processor());
         // Twilio posts the delivery news of the processor's replies to this address's /webhooks/twilio.
-        pipeline.processor().function().addEnvironment("TOUCHPOINT_PUBLIC_URL", publicUrl);
+        pipeline.processor().function().addEnvironment(Setting.PUBLIC_URL.variable(), publicUrl);
         surveys.shareSecretWith(ingestApi);
 
         ChannelWebhooks channels = new ChannelWebhooks(this, "Channels", ChannelWebhooksProps.builder()
@@ -65,7 +66,7 @@ public final class TouchpointStack extends Stack {
         TouchpointFunction reporting = new TouchpointFunction(this, "ReportingApi", TouchpointFunctionProps.builder()
                 .name("reporting-api").handler("dev.touchpoint.reporting.ReportingApiStreamHandler::handleRequest")
                 .timeout(Duration.seconds(15)).description("GET /v1/reports/summary and GET /v1/profiles/{id}")
-                .jars(jars).environment(Map.of("TOUCHPOINT_TABLE", store.table().getTableName()))
+                .jars(jars).environment(Map.of(Setting.TABLE.variable(), store.table().getTableName()))
                 .logRemoval(removal)
                 .build());
         acceptApiKeys(reporting);
@@ -141,9 +142,9 @@ public final class TouchpointStack extends Stack {
         TouchpointFunction function = new TouchpointFunction(this, "IngestApi", TouchpointFunctionProps.builder()
                 .name("ingest-api").handler("dev.touchpoint.ingest.api.IngestApiStreamHandler::handleRequest")
                 .timeout(Duration.seconds(10)).description("POST /v1/feedback, POST /v1/interactions, GET /v1/profiles")
-                .jars(jars).environment(withPublishableKeys(config, Map.of("TOUCHPOINT_TABLE", store.table().getTableName(),
-                        "TOUCHPOINT_QUEUE_URL", pipeline.queue().getQueueUrl(),
-                        "TOUCHPOINT_DEFAULT_REGION", config.defaultPhoneRegion())))
+                .jars(jars).environment(withPublishableKeys(config, Map.of(Setting.TABLE.variable(), store.table().getTableName(),
+                        Setting.QUEUE_URL.variable(), pipeline.queue().getQueueUrl(),
+                        Setting.DEFAULT_REGION.variable(), config.defaultPhoneRegion())))
                 .logRemoval(removal)
                 .build());
         function.allow(pipeline.allowSend());
@@ -156,9 +157,9 @@ public final class TouchpointStack extends Stack {
 
     /** The keys /v1 accepts: salted hashes as plain configuration, or else the generated secret, read by ARN. */
     private void acceptApiKeys(TouchpointFunction function) {
-        config.apiKeyHashes().ifPresent(hashes -> function.function().addEnvironment("TOUCHPOINT_API_KEY_HASHES", hashes));
+        config.apiKeyHashes().ifPresent(hashes -> function.function().addEnvironment(Setting.API_KEY_HASHES.variable(), hashes));
         apiKey.ifPresent(secret -> {
-            function.function().addEnvironment("TOUCHPOINT_API_KEY_SECRET_ARN", secret.getSecretArn());
+            function.function().addEnvironment(Setting.API_KEY.secretArnVariable(), secret.getSecretArn());
             function.allow(PolicyStatement.Builder.create().actions(List.of("secretsmanager:GetSecretValue"))
                     .resources(List.of(secret.getSecretArn())).build());
         });
@@ -167,7 +168,7 @@ public final class TouchpointStack extends Stack {
     /** Widget keys are not secrets (they sit in a site's HTML), so they travel as plain configuration. */
     private static Map<String, String> withPublishableKeys(StageConfig config, Map<String, String> env) {
         Map<String, String> all = new HashMap<>(env);
-        config.publishableKeys().ifPresent(keys -> all.put("TOUCHPOINT_PUBLISHABLE_KEYS", keys));
+        config.publishableKeys().ifPresent(keys -> all.put(Setting.PUBLISHABLE_KEYS.variable(), keys));
         return all;
     }
 

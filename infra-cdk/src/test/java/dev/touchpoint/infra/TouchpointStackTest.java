@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.touchpoint.contract.ApiFunction;
 import dev.touchpoint.contract.Route;
+import dev.touchpoint.contract.config.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,13 +161,13 @@ class TouchpointStackTest {
     void secrets_arePassedByArnNeverByValue() throws Exception {
         dev.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", "dev.touchpoint.ingest.api.IngestApiStreamHandler::handleRequest",
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
-                        "TOUCHPOINT_API_KEY_SECRET_ARN", Map.of("Ref", Match.stringLikeRegexp("ApiKey.*")))))));
+                        Setting.API_KEY.secretArnVariable(), Map.of("Ref", Match.stringLikeRegexp("ApiKey.*")))))));
         String template = new ObjectMapper().writeValueAsString(dev.toJSON());
-        assertFalse(template.contains("\"TOUCHPOINT_API_KEY\""), "the key itself never appears");
-        assertFalse(template.contains("\"TOUCHPOINT_SURVEY_TOKEN_KEY\""), "nor the survey-link key");
-        assertFalse(template.contains("\"TOUCHPOINT_TWILIO_AUTH_TOKEN\""), "nor a provider's secret");
-        assertTrue(template.contains("\"TOUCHPOINT_TWILIO_AUTH_TOKEN_SECRET_ARN\""));
-        assertTrue(template.contains("\"TOUCHPOINT_SURVEY_TOKEN_KEY_SECRET_ARN\""));
+        assertFalse(template.contains("\"" + Setting.API_KEY.variable() + "\""), "the key itself never appears");
+        assertFalse(template.contains("\"" + Setting.SURVEY_TOKEN_KEY.variable() + "\""), "nor the survey-link key");
+        assertFalse(template.contains("\"" + Setting.TWILIO_AUTH_TOKEN.variable() + "\""), "nor a provider's secret");
+        assertTrue(template.contains("\"" + Setting.TWILIO_AUTH_TOKEN.secretArnVariable() + "\""));
+        assertTrue(template.contains("\"" + Setting.SURVEY_TOKEN_KEY.secretArnVariable() + "\""));
     }
 
     @Test
@@ -258,7 +259,7 @@ class TouchpointStackTest {
     void businessMetrics_haveAlarmsAndADashboard() throws Exception {
         assertEquals(dev.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("Runtime", "java25"))).keySet(),
                 dev.findResources("AWS::Lambda::Function", Map.of("Properties", Map.of("Runtime", "java25", "Environment",
-                        Map.of("Variables", Match.objectLike(Map.of("TOUCHPOINT_METRICS_NAMESPACE", "Touchpoint/dev")))))).keySet());
+                        Map.of("Variables", Match.objectLike(Map.of(Setting.METRICS_NAMESPACE.variable(), "Touchpoint/dev")))))).keySet());
         for (String metric : List.of("MessagesParked", "RepliesFailed", "WebhookFailures", "UnreadableProviderEvents")) {
             dev.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "Touchpoint/dev", "MetricName", metric,
                     "AlarmActions", Match.anyValue()));
@@ -311,17 +312,17 @@ class TouchpointStackTest {
     @Test
     void apiKeysGivenAsSaltedHashes_areConfigurationOnly_noSecretHoldsAKey() {
         prod.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
-                "TOUCHPOINT_API_KEY_HASHES", "2026-11:c2FsdHNhbHRzYWx0c2FsdA:aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g")))), 2);
+                Setting.API_KEY_HASHES.variable(), "2026-11:c2FsdHNhbHRzYWx0c2FsdA:aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g")))), 2);
         prod.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
-                "TOUCHPOINT_API_KEY_SECRET_ARN", Match.anyValue())))), 0);
+                Setting.API_KEY.secretArnVariable(), Match.anyValue())))), 0);
         dev.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
-                "TOUCHPOINT_API_KEY_SECRET_ARN", Match.anyValue())))), 2);
+                Setting.API_KEY.secretArnVariable(), Match.anyValue())))), 2);
     }
 
     @Test
     void widgetKeys_reachIngestApiAsPlainConfiguration() {
         dev.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
-                "TOUCHPOINT_PUBLISHABLE_KEYS", "pk_shop=https://shop.example")))));
+                Setting.PUBLISHABLE_KEYS.variable(), "pk_shop=https://shop.example")))));
     }
 
     @Test
@@ -372,7 +373,7 @@ class TouchpointStackTest {
         prod.resourceCountIs("AWS::ApiGatewayV2::ApiMapping", 1);
         dev.resourceCountIs("AWS::ApiGatewayV2::DomainName", 0);
         prod.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
-                "TOUCHPOINT_PUBLIC_URL", "https://feedback.example.com")))));
+                Setting.PUBLIC_URL.variable(), "https://feedback.example.com")))));
     }
 
     @Test
@@ -426,8 +427,8 @@ class TouchpointStackTest {
         dev.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", Map.of("FunctionResponseTypes",
                 List.of("ReportBatchItemFailures")), 2);
         dev.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables", Match.objectLike(Map.of(
-                "TOUCHPOINT_WEBHOOK_URLS", "crm=https://crm.example/hooks/touchpoint",
-                "TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", Match.anyValue())))));
+                Setting.WEBHOOK_URLS.variable(), "crm=https://crm.example/hooks/touchpoint",
+                Setting.CLOSED_LOOP_QUEUE_URL.variable(), Match.anyValue())))));
         // prod names no webhooks (no signing secret) and gives its API keys as salted hashes (no API-key secret).
         prod.resourceCountIs("AWS::SecretsManager::Secret", dev.findResources("AWS::SecretsManager::Secret").size() - 2);
     }

@@ -1,5 +1,6 @@
 package dev.touchpoint.local;
 
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.local.embedded.FreePort;
 import dev.touchpoint.local.embedded.OwnerOnlyFiles;
 import java.io.IOException;
@@ -36,7 +37,7 @@ public record LocalConfig(
     public static final int DEFAULT_DISPATCH_INTERVAL_SECONDS = 60;
 
     public static LocalConfig from(String[] args, Map<String, String> env) {
-        int port = env.containsKey("TOUCHPOINT_PORT") ? Integer.parseInt(env.get("TOUCHPOINT_PORT")) : DEFAULT_PORT;
+        int port = env.containsKey(Setting.PORT.variable()) ? Integer.parseInt(env.get(Setting.PORT.variable())) : DEFAULT_PORT;
         boolean inMemory = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -49,16 +50,16 @@ public record LocalConfig(
             // Any free port: chosen now, so that the public URL (survey links, QR codes) names it.
             port = FreePort.find();
         }
-        Optional<String> key = nonBlank(env.get("TOUCHPOINT_API_KEY"));
-        Path dataDir = inMemory ? null : Path.of(nonBlank(env.get("TOUCHPOINT_DATA_DIR")).orElse(".touchpoint"));
+        Optional<String> key = nonBlank(env.get(Setting.API_KEY.variable()));
+        Path dataDir = inMemory ? null : Path.of(nonBlank(env.get(Setting.DATA_DIR.variable())).orElse(".touchpoint"));
         int chosenPort = port;
         return new LocalConfig(chosenPort, dataDir, key.orElseGet(LocalConfig::generateKey), key.isEmpty(),
-                nonBlank(env.get("TOUCHPOINT_PUBLIC_URL")).orElse("http://localhost:" + chosenPort),
-                nonBlank(env.get("TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS")).map(Integer::parseInt)
+                nonBlank(env.get(Setting.PUBLIC_URL.variable())).orElse("http://localhost:" + chosenPort),
+                nonBlank(env.get(Setting.VISIBILITY_TIMEOUT_SECONDS.variable())).map(Integer::parseInt)
                         .orElse(DEFAULT_VISIBILITY_TIMEOUT_SECONDS),
-                nonBlank(env.get("TOUCHPOINT_DISPATCH_INTERVAL_SECONDS")).map(Integer::parseInt)
+                nonBlank(env.get(Setting.DISPATCH_INTERVAL_SECONDS.variable())).map(Integer::parseInt)
                         .orElse(DEFAULT_DISPATCH_INTERVAL_SECONDS),
-                nonBlank(env.get("TOUCHPOINT_SURVEY_TOKEN_KEY")).orElseGet(() -> surveyTokenKey(dataDir)),
+                nonBlank(env.get(Setting.SURVEY_TOKEN_KEY.variable())).orElseGet(() -> surveyTokenKey(dataDir)),
                 nonBlank(env.get("AWS_ENDPOINT_URL")).orElse(null),
                 passThrough(env));
     }
@@ -66,7 +67,7 @@ public record LocalConfig(
     /** The settings the functions read that the local runtime does not decide itself. */
     private static Map<String, String> passThrough(Map<String, String> env) {
         return Map.copyOf(env.entrySet().stream()
-                .filter(e -> e.getKey().startsWith("TOUCHPOINT_") || e.getKey().startsWith("AWS_"))
+                .filter(e -> e.getKey().startsWith(Setting.PREFIX) || e.getKey().startsWith("AWS_"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 

@@ -1,6 +1,7 @@
 package dev.touchpoint.local;
 
 import dev.touchpoint.aws.apigateway.ApiKeys;
+import dev.touchpoint.contract.config.Setting;
 import java.net.BindException;
 import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +38,7 @@ public final class LocalMain {
             System.exit(1);
             return;
         } catch (BindException e) {
-            System.err.println("touchpoint-local: port " + config.port() + " is taken; choose another with --port N (or TOUCHPOINT_PORT)");
+            System.err.println("touchpoint-local: port " + config.port() + " is taken; choose another with --port N (or " + Setting.PORT.variable() + ")");
             System.exit(1);
             return;
         }
@@ -85,13 +86,13 @@ public final class LocalMain {
         System.out.println("            " + String.join(" ", runtime.functionNames()));
         System.out.println("  outbox    " + base + "/_local/outbox   (what email, SMS and alerts would have sent)");
         System.out.println("  API key   " + config.apiKey() + (config.apiKeyGenerated()
-                ? "   (generated; set TOUCHPOINT_API_KEY to choose one)" : "   (from TOUCHPOINT_API_KEY)"));
+                ? "   (generated; set " + Setting.API_KEY.variable() + " to choose one)" : "   (from " + Setting.API_KEY.variable() + ")"));
         System.out.println("  data      " + (config.inMemory() ? "in memory (gone when stopped)" : config.dataDir().toAbsolutePath()));
         System.out.println("  mail in   " + runtime.inboundMailDirectory().toAbsolutePath()
                 + "   (an emailed reply's <id>.eml; then invoke ingest-email with events/ses/receipt-reply.json)");
-        String webhooks = config.passThrough().getOrDefault("TOUCHPOINT_WEBHOOK_URLS", "");
+        String webhooks = config.passThrough().getOrDefault(Setting.WEBHOOK_URLS.variable(), "");
         if (!webhooks.isBlank()) {
-            System.out.println("  webhooks  " + webhooks.replaceAll("=[^,]*", "") + "   (signed with TOUCHPOINT_WEBHOOK_SECRET)");
+            System.out.println("  webhooks  " + webhooks.replaceAll("=[^,]*", "") + "   (signed with " + Setting.WEBHOOK_SECRET.variable() + ")");
         }
         if (config.externalEndpoint() != null) {
             System.out.println("  AWS       " + config.externalEndpoint() + " (AWS_ENDPOINT_URL)");

@@ -11,6 +11,7 @@ import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.closedloop.ClosedLoopHandler;
 import dev.touchpoint.closedloop.ClosedLoopWiring;
 import dev.touchpoint.contract.ApiFunction;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.delivery.DeliveryEventsHandler;
 import dev.touchpoint.delivery.DeliveryEventsWiring;
 import dev.touchpoint.dispatcher.SurveyDispatcherHandler;
@@ -109,7 +110,7 @@ public final class LocalRuntime implements AutoCloseable {
         Environment own = Environment.of(patientClients(env));
         this.dynamo = AwsClients.dynamoDb(own);
         this.sqs = AwsClients.sqs(own);
-        int closedLoopAttempts = Environment.of(env).integer("TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS", ClosedLoopWiring.DEFAULT_MAX_ATTEMPTS);
+        int closedLoopAttempts = Environment.of(env).integer(Setting.WEBHOOK_MAX_ATTEMPTS, ClosedLoopWiring.DEFAULT_MAX_ATTEMPTS);
         this.queues = setUp(() -> {
             SuiteResources.createTable(dynamo, SuiteResources.TABLE);
             return SuiteResources.createQueues(sqs, config.visibilityTimeoutSeconds(), closedLoopAttempts);
@@ -130,13 +131,13 @@ public final class LocalRuntime implements AutoCloseable {
         this.routes = RouteTable.fromCatalogue();
         this.schedule = new LocalSchedule(dispatcher, config.dispatchIntervalSeconds());
         String feedbackArn = queueArn(queues.feedbackUrl());
-        this.eventSources = IntStream.range(0, Environment.of(functionEnv).integer("TOUCHPOINT_PROCESSOR_POLLERS", 1))
+        this.eventSources = IntStream.range(0, Environment.of(functionEnv).integer(Setting.PROCESSOR_POLLERS, 1))
                 .mapToObj(i -> new SqsEventSource(sqs, queues.feedbackUrl(), feedbackArn, processor)).toList();
         LocalFunction<SQSEvent, SQSBatchResponse> closedLoop = new LocalFunction<>(
                 CLOSED_LOOP, SQSEvent.class, new ClosedLoopHandler(ClosedLoopWiring.build(Environment.of(functionEnv), outbox.alertChannel())));
         functions.add(closedLoop);
         this.closedLoopSource = new SqsEventSource(sqs, queues.closedLoopUrl(), queueArn(queues.closedLoopUrl()), closedLoop);
-        LocalHttpServer.cutOffSlowRequestsAfter(Environment.of(functionEnv).integer("TOUCHPOINT_READ_TIMEOUT_SECONDS", 30));
+        LocalHttpServer.cutOffSlowRequestsAfter(Environment.of(functionEnv).integer(Setting.READ_TIMEOUT_SECONDS, 30));
         this.http = new LocalHttpServer(config.port(), routes, functions,
                 new LocalAdminRoutes(functions, this::healthJson, outbox::json, this::redrive));
         eventSources.forEach(SqsEventSource::start);
@@ -147,16 +148,16 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** What every function reads: the AWS endpoints, the table and queues just made, the runtime's keys and address. */
     private static Map<String, String> functionEnvironment(Map<String, String> env, LocalConfig config, SuiteResources.Queues queues) {
-        env.put("TOUCHPOINT_TABLE", SuiteResources.TABLE);
-        env.put("TOUCHPOINT_QUEUE_URL", queues.feedbackUrl());
-        env.put("TOUCHPOINT_DLQ_URL", queues.deadLetterUrl());
-        env.put("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", queues.closedLoopUrl());
-        env.put("TOUCHPOINT_CLOSED_LOOP_DLQ_URL", queues.closedLoopDeadLetterUrl());
-        env.put("TOUCHPOINT_MAX_RECEIVE_COUNT", Integer.toString(SuiteResources.MAX_RECEIVE_COUNT));
-        env.put("TOUCHPOINT_API_KEY", config.apiKey());
-        env.put("TOUCHPOINT_PUBLIC_URL", config.publicUrl());
-        env.put("TOUCHPOINT_SURVEY_TOKEN_KEY", config.surveyTokenKey());
-        env.putIfAbsent("TOUCHPOINT_SENDER_EMAIL", "survey@touchpoint.local");
+        env.put(Setting.TABLE.variable(), SuiteResources.TABLE);
+        env.put(Setting.QUEUE_URL.variable(), queues.feedbackUrl());
+        env.put(Setting.DLQ_URL.variable(), queues.deadLetterUrl());
+        env.put(Setting.CLOSED_LOOP_QUEUE_URL.variable(), queues.closedLoopUrl());
+        env.put(Setting.CLOSED_LOOP_DLQ_URL.variable(), queues.closedLoopDeadLetterUrl());
+        env.put(Setting.MAX_RECEIVE_COUNT.variable(), Integer.toString(SuiteResources.MAX_RECEIVE_COUNT));
+        env.put(Setting.API_KEY.variable(), config.apiKey());
+        env.put(Setting.PUBLIC_URL.variable(), config.publicUrl());
+        env.put(Setting.SURVEY_TOKEN_KEY.variable(), config.surveyTokenKey());
+        env.putIfAbsent(Setting.SENDER_EMAIL.variable(), "survey@touchpoint.local");
         return Map.copyOf(env);
     }
 
@@ -214,8 +215,8 @@ public final class LocalRuntime implements AutoCloseable {
      */
     private static Map<String, String> patientClients(Map<String, String> env) {
         Map<String, String> own = new HashMap<>(env);
-        own.put("TOUCHPOINT_AWS_ATTEMPT_TIMEOUT_MS", Long.toString(SETUP_ATTEMPT_TIMEOUT.toMillis()));
-        own.put("TOUCHPOINT_AWS_CALL_TIMEOUT_MS", Long.toString(SETUP_CALL_TIMEOUT.toMillis()));
+        own.put(Setting.AWS_ATTEMPT_TIMEOUT_MS.variable(), Long.toString(SETUP_ATTEMPT_TIMEOUT.toMillis()));
+        own.put(Setting.AWS_CALL_TIMEOUT_MS.variable(), Long.toString(SETUP_CALL_TIMEOUT.toMillis()));
         return own;
     }
 
@@ -244,8 +245,8 @@ public final class LocalRuntime implements AutoCloseable {
         Environment env = Environment.of(functionEnv);
         ReplySender providers = new ProviderReplySender(env);
         ReplySender outboxed = outbox.replySender();
-        boolean twilio = env.optional("TOUCHPOINT_TWILIO_ACCOUNT_SID").isPresent();
-        boolean meta = env.optional("TOUCHPOINT_META_ACCESS_TOKEN").isPresent();
+        boolean twilio = env.optional(Setting.TWILIO_ACCOUNT_SID).isPresent();
+        boolean meta = env.optional(Setting.META_ACCESS_TOKEN).isPresent();
         return (channel, provider, recipient, text) -> (provider.equals("twilio") && twilio) || (provider.equals("meta") && meta)
                 ? providers.reply(channel, provider, recipient, text) : outboxed.reply(channel, provider, recipient, text);
     }

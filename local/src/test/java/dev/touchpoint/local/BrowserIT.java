@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -46,8 +45,8 @@ class BrowserIT {
         shop = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         String shopOrigin = "http://127.0.0.1:" + shop.getAddress().getPort();
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", "browser-key", "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1",
-                "TOUCHPOINT_PUBLISHABLE_KEYS", WIDGET_KEY + "=" + shopOrigin)));
+                Setting.API_KEY.variable(), "browser-key", Setting.DISPATCH_INTERVAL_SECONDS.variable(), "1",
+                Setting.PUBLISHABLE_KEYS.variable(), WIDGET_KEY + "=" + shopOrigin)));
         api = new LocalApi(runtime);
         // The widget reaches the runtime through a forwarder that counts its requests (a preflight included).
         widgetTraffic = new CountingForwarder(runtime.port());

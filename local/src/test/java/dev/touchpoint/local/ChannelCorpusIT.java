@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +38,9 @@ class ChannelCorpusIT {
     @BeforeAll
     static void postEveryCase() throws Exception {
         Map<String, String> env = new HashMap<>(ProviderWebhooks.environment());
-        env.put("TOUCHPOINT_API_KEY", "corpus-key");
+        env.put(Setting.API_KEY.variable(), "corpus-key");
         // A public URL on the default port, as behind a tunnel or in AWS, where Twilio may sign either form.
-        env.put("TOUCHPOINT_PUBLIC_URL", PUBLIC_URL);
+        env.put(Setting.PUBLIC_URL.variable(), PUBLIC_URL);
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, env));
         api = new LocalApi(runtime);
         ProviderWebhooks providers = ProviderWebhooks.of(runtime);

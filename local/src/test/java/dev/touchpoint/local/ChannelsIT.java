@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.json.StrictJson;
 import java.io.IOException;
@@ -49,9 +50,9 @@ class ChannelsIT {
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", "channels-key", "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1",
-                "TOUCHPOINT_TWILIO_AUTH_TOKEN", TWILIO_TOKEN, "TOUCHPOINT_META_APP_SECRET", META_SECRET,
-                "TOUCHPOINT_META_VERIFY_TOKEN", VERIFY_TOKEN)));
+                Setting.API_KEY.variable(), "channels-key", Setting.DISPATCH_INTERVAL_SECONDS.variable(), "1",
+                Setting.TWILIO_AUTH_TOKEN.variable(), TWILIO_TOKEN, Setting.META_APP_SECRET.variable(), META_SECRET,
+                Setting.META_VERIFY_TOKEN.variable(), VERIFY_TOKEN)));
         api = new LocalApi(runtime);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.local.embedded.FreePort;
 import java.io.IOException;
@@ -50,8 +51,8 @@ class CrashIT {
                 Integer.toString(port)))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("TOUCHPOINT_API_KEY", KEY);
-        builder.environment().put("TOUCHPOINT_DATA_DIR", dataDir.toString());
+        builder.environment().put(Setting.API_KEY.variable(), KEY);
+        builder.environment().put(Setting.DATA_DIR.variable(), dataDir.toString());
         return builder.start();
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ class DailyCapIT {
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", "cap-key", "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1", "TOUCHPOINT_DAILY_SEND_CAP", "1")));
+                Setting.API_KEY.variable(), "cap-key", Setting.DISPATCH_INTERVAL_SECONDS.variable(), "1", Setting.DAILY_SEND_CAP.variable(), "1")));
         api = new LocalApi(runtime);
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,15 +43,15 @@ class DeliveryStatusIT {
         twilio = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         twilio.start();
         Map<String, String> env = new HashMap<>(ProviderWebhooks.environment());
-        env.put("TOUCHPOINT_API_KEY", "delivery-key");
-        env.put("TOUCHPOINT_TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000009");
-        env.put("TOUCHPOINT_TWILIO_API_URL", twilio.baseUrl());
-        env.put("TOUCHPOINT_TWILIO_SMS_FROM", "+15017122661");
-        env.put("TOUCHPOINT_TWILIO_WHATSAPP_FROM", "whatsapp:+15017122661");
+        env.put(Setting.API_KEY.variable(), "delivery-key");
+        env.put(Setting.TWILIO_ACCOUNT_SID.variable(), "AC00000000000000000000000000000009");
+        env.put(Setting.TWILIO_API_URL.variable(), twilio.baseUrl());
+        env.put(Setting.TWILIO_SMS_FROM.variable(), "+15017122661");
+        env.put(Setting.TWILIO_WHATSAPP_FROM.variable(), "whatsapp:+15017122661");
         // Meta's Graph API, on the same stand-in: WhatsApp Cloud replies go to /{phone-number-id}/messages.
-        env.put("TOUCHPOINT_META_ACCESS_TOKEN", "meta-test-access-token");
-        env.put("TOUCHPOINT_META_PHONE_NUMBER_ID", "106540352242922");
-        env.put("TOUCHPOINT_META_GRAPH_URL", twilio.baseUrl() + "/v21.0");
+        env.put(Setting.META_ACCESS_TOKEN.variable(), "meta-test-access-token");
+        env.put(Setting.META_PHONE_NUMBER_ID.variable(), "106540352242922");
+        env.put(Setting.META_GRAPH_URL.variable(), twilio.baseUrl() + "/v21.0");
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, env));
         api = new LocalApi(runtime);
         providers = ProviderWebhooks.of(runtime);

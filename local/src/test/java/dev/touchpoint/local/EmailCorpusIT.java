@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ class EmailCorpusIT {
     @BeforeAll
     static void replyToEveryInvitation() throws Exception {
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", "email-corpus-key", "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1")));
+                Setting.API_KEY.variable(), "email-corpus-key", Setting.DISPATCH_INTERVAL_SECONDS.variable(), "1")));
         api = new LocalApi(runtime);
         new String(corpus("cases.tsv"), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
                 .forEach(line -> CASES.add(line.split("\t", -1)));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,8 +35,8 @@ class ErasureIT {
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of("TOUCHPOINT_API_KEY", "erase-key",
-                "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1", "TOUCHPOINT_SENDER_EMAIL", "survey@shop.example")));
+        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(Setting.API_KEY.variable(), "erase-key",
+                Setting.DISPATCH_INTERVAL_SECONDS.variable(), "1", Setting.SENDER_EMAIL.variable(), "survey@shop.example")));
         api = new LocalApi(runtime);
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -36,7 +37,7 @@ class ExportIT {
 
     @BeforeAll
     static void seed() throws Exception {
-        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of("TOUCHPOINT_API_KEY", "export-key")));
+        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(Setting.API_KEY.variable(), "export-key")));
         api = new LocalApi(runtime);
         last = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         first = last.minusDays(2);

@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
@@ -69,12 +70,12 @@ class FaultInjectionIT {
         proxy = new DynamoDbFaultProxy(dynamoServer.endpoint());
         // Pointed at the proxy and at ElasticMQ explicitly: the runtime starts no engines of its own.
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", "faults-key", "TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS", "2", "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1",
+                Setting.API_KEY.variable(), "faults-key", Setting.VISIBILITY_TIMEOUT_SECONDS.variable(), "2", Setting.DISPATCH_INTERVAL_SECONDS.variable(), "1",
                 "AWS_ENDPOINT_URL", sqsServer.endpoint().toString(),
                 "AWS_ENDPOINT_URL_SQS", sqsServer.endpoint().toString(),
                 "AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString(),
                 // Longer than the 5 s stall below, so the stalled put is still in flight, not given up and made again.
-                "TOUCHPOINT_AWS_ATTEMPT_TIMEOUT_MS", "10000", "TOUCHPOINT_AWS_CALL_TIMEOUT_MS", "20000")));
+                Setting.AWS_ATTEMPT_TIMEOUT_MS.variable(), "10000", Setting.AWS_CALL_TIMEOUT_MS.variable(), "20000")));
         api = new LocalApi(runtime);
     }
 
@@ -247,7 +248,7 @@ class FaultInjectionIT {
                 .getBytes(StandardCharsets.UTF_8)).body()).get("invitationId").asText();
         eventually("the SMS invitation is sent", () -> repliesTo(phone) == 1);
         Map<String, String> env = new HashMap<>(runtime.functionEnvironment());
-        env.put("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", runtime.queues().closedLoopUrl() + "-missing");
+        env.put(Setting.CLOSED_LOOP_QUEUE_URL.variable(), runtime.queues().closedLoopUrl() + "-missing");
         FeedbackBatchProcessor alertRefused = ProcessorWiring.build(Environment.of(env), runtime.outbox().replySender());
         FeedbackBatchProcessor working = ProcessorWiring.build(Environment.of(runtime.functionEnvironment()), runtime.outbox().replySender());
         Instant sent = Instant.now();
@@ -288,7 +289,7 @@ class FaultInjectionIT {
     void aDetractorAlertThatCannotBeQueued_failsOnlyItsMessage_isParkedWithTheReasonOnItsLastReceive_andRaisedWhenRedriven() {
         // This processor's closed-loop queue does not exist: every alert it raises is refused by SQS.
         Map<String, String> env = new HashMap<>(runtime.functionEnvironment());
-        env.put("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL", runtime.queues().closedLoopUrl() + "-missing");
+        env.put(Setting.CLOSED_LOOP_QUEUE_URL.variable(), runtime.queues().closedLoopUrl() + "-missing");
         FeedbackBatchProcessor processor = ProcessorWiring.build(Environment.of(env), runtime.outbox().replySender());
         SQSEvent batch = new SQSEvent();
         batch.setRecords(List.of(record("alert-retried", 2, 1), record("alert-none", 10, 1), record("alert-parked", 1, 5)));

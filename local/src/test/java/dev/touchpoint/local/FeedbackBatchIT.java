@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ class FeedbackBatchIT {
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"},
-                Map.of("TOUCHPOINT_API_KEY", "batch-key", "TOUCHPOINT_PUBLISHABLE_KEYS", "pk_shop=http://shop.example")));
+                Map.of(Setting.API_KEY.variable(), "batch-key", Setting.PUBLISHABLE_KEYS.variable(), "pk_shop=http://shop.example")));
         api = new LocalApi(runtime);
     }
 

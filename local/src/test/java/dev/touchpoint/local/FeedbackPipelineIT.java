@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
@@ -29,7 +30,7 @@ class FeedbackPipelineIT {
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"},
-                Map.of("TOUCHPOINT_API_KEY", "pipeline-test-key", "TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS", "1")));
+                Map.of(Setting.API_KEY.variable(), "pipeline-test-key", Setting.VISIBILITY_TIMEOUT_SECONDS.variable(), "1")));
         api = new LocalApi(runtime);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.json.StrictJson;
@@ -58,9 +59,9 @@ class HostileInputIT {
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", KEY, "TOUCHPOINT_PUBLISHABLE_KEYS", "pk_shop=http://shop.example",
-                "TOUCHPOINT_TWILIO_AUTH_TOKEN", TWILIO_TOKEN, "TOUCHPOINT_META_APP_SECRET", META_SECRET,
-                "TOUCHPOINT_META_VERIFY_TOKEN", VERIFY_TOKEN)));
+                Setting.API_KEY.variable(), KEY, Setting.PUBLISHABLE_KEYS.variable(), "pk_shop=http://shop.example",
+                Setting.TWILIO_AUTH_TOKEN.variable(), TWILIO_TOKEN, Setting.META_APP_SECRET.variable(), META_SECRET,
+                Setting.META_VERIFY_TOKEN.variable(), VERIFY_TOKEN)));
         SurveyTokens tokens = SurveyTokens.fromText(runtime.config().surveyTokenKey());
         String invitation = UUID.randomUUID().toString();
         String valid = tokens.issue(invitation, Instant.now().plus(Duration.ofDays(1)));

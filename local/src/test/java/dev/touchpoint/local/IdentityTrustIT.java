@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.json.StrictJson;
 import java.net.URI;
@@ -40,8 +41,8 @@ class IdentityTrustIT {
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", "trust-key", "TOUCHPOINT_PUBLISHABLE_KEYS", "pk_shop=" + ORIGIN,
-                "TOUCHPOINT_TWILIO_AUTH_TOKEN", TWILIO_TOKEN)));
+                Setting.API_KEY.variable(), "trust-key", Setting.PUBLISHABLE_KEYS.variable(), "pk_shop=" + ORIGIN,
+                Setting.TWILIO_AUTH_TOKEN.variable(), TWILIO_TOKEN)));
         api = new LocalApi(runtime);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.local.embedded.FreePort;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -49,8 +50,8 @@ class LocalJarIT {
         ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-jar", "target/touchpoint-local.jar", "--port", Integer.toString(port)))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("TOUCHPOINT_API_KEY", KEY);
-        builder.environment().put("TOUCHPOINT_DATA_DIR", dataDir.resolve("kept").toString());
+        builder.environment().put(Setting.API_KEY.variable(), KEY);
+        builder.environment().put(Setting.DATA_DIR.variable(), dataDir.resolve("kept").toString());
         builder.environment().remove("AWS_ENDPOINT_URL");
         builder.environment().putAll(environment);
         return builder.start();
@@ -77,7 +78,7 @@ class LocalJarIT {
     void jar_startedStoppedAndStartedAgain_keepsTheCustomer() throws Exception {
         int port = FreePort.find();
         Path firstLog = dataDir.resolve("first.log");
-        Process first = start(port, firstLog, Map.of("TOUCHPOINT_READ_TIMEOUT_SECONDS", "2"));
+        Process first = start(port, firstLog, Map.of(Setting.READ_TIMEOUT_SECONDS.variable(), "2"));
         awaitHealth(port, first, firstLog);
         assertHalfSentRequestIsCutOff(port);
         assertTrue(read(firstLog).contains("API key   " + KEY), "prints the key it accepts");

@@ -4,6 +4,7 @@ import static dev.touchpoint.local.LocalApi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -32,7 +33,7 @@ class LocalStackPipelineIT {
                     "AWS_REGION", localstack.getRegion(),
                     "AWS_ACCESS_KEY_ID", localstack.getAccessKey(),
                     "AWS_SECRET_ACCESS_KEY", localstack.getSecretKey(),
-                    "TOUCHPOINT_API_KEY", "localstack-key");
+                    Setting.API_KEY.variable(), "localstack-key");
             try (LocalRuntime runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, env))) {
                 LocalApi api = new LocalApi(runtime);
                 assertEquals(202, api.postFeedback("""

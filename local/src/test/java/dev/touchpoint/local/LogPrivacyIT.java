@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.json.StrictJson;
 import java.io.ByteArrayOutputStream;
@@ -47,9 +48,9 @@ class LogPrivacyIT {
         System.setOut(tee);
         System.setErr(tee);
         try (LocalRuntime runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", "privacy-key", "TOUCHPOINT_TWILIO_AUTH_TOKEN", TWILIO_TOKEN,
-                "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1", "TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS", "1",
-                "TOUCHPOINT_METRICS", "emf")))) {
+                Setting.API_KEY.variable(), "privacy-key", Setting.TWILIO_AUTH_TOKEN.variable(), TWILIO_TOKEN,
+                Setting.DISPATCH_INTERVAL_SECONDS.variable(), "1", Setting.VISIBILITY_TIMEOUT_SECONDS.variable(), "1",
+                Setting.METRICS.variable(), "emf")))) {
             scenario(runtime, new LocalApi(runtime));
         } finally {
             System.setOut(out);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.aws.apigateway.ProblemType;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.json.StrictJson;
@@ -56,9 +57,9 @@ class OpenApiConformanceIT {
     static void start() throws Exception {
         contract = OpenApiContract.fromDocs();
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", "conformance-key", "TOUCHPOINT_PUBLISHABLE_KEYS", "pk_shop=" + SHOP,
-                "TOUCHPOINT_TWILIO_AUTH_TOKEN", TWILIO_TOKEN, "TOUCHPOINT_META_APP_SECRET", META_SECRET,
-                "TOUCHPOINT_META_VERIFY_TOKEN", VERIFY_TOKEN)));
+                Setting.API_KEY.variable(), "conformance-key", Setting.PUBLISHABLE_KEYS.variable(), "pk_shop=" + SHOP,
+                Setting.TWILIO_AUTH_TOKEN.variable(), TWILIO_TOKEN, Setting.META_APP_SECRET.variable(), META_SECRET,
+                Setting.META_VERIFY_TOKEN.variable(), VERIFY_TOKEN)));
     }
 
     @AfterAll

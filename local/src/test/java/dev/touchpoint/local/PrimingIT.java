@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.closedloop.ClosedLoopWiring;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.delivery.DeliveryEventsWiring;
 import dev.touchpoint.ingest.api.IngestApiWiring;
 import dev.touchpoint.ingest.email.EmailReplyHandler;
@@ -34,7 +35,7 @@ class PrimingIT {
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of("TOUCHPOINT_API_KEY", "priming-key")));
+        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(Setting.API_KEY.variable(), "priming-key")));
     }
 
     @AfterAll

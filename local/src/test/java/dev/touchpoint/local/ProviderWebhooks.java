@@ -1,5 +1,6 @@
 package dev.touchpoint.local;
 
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,8 +27,8 @@ record ProviderWebhooks(LocalRuntime runtime, String twilioToken, String metaSec
 
     /** The variables that configure both providers with this helper's secrets. */
     static Map<String, String> environment() {
-        return Map.of("TOUCHPOINT_TWILIO_AUTH_TOKEN", TWILIO_TOKEN, "TOUCHPOINT_META_APP_SECRET", META_SECRET,
-                "TOUCHPOINT_META_VERIFY_TOKEN", META_VERIFY_TOKEN);
+        return Map.of(Setting.TWILIO_AUTH_TOKEN.variable(), TWILIO_TOKEN, Setting.META_APP_SECRET.variable(), META_SECRET,
+                Setting.META_VERIFY_TOKEN.variable(), META_VERIFY_TOKEN);
     }
 
     static ProviderWebhooks of(LocalRuntime runtime) {

@@ -4,6 +4,7 @@ import static dev.touchpoint.local.LocalApi.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ class ReportIT {
 
     @BeforeAll
     static void seed() throws Exception {
-        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of("TOUCHPOINT_API_KEY", "report-key")));
+        runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(Setting.API_KEY.variable(), "report-key")));
         api = new LocalApi(runtime);
         Random random = new Random(20261123);
         last = LocalDate.now(ZoneOffset.UTC).minusDays(1);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class RestartIT {
 
     private LocalRuntime start() throws Exception {
         return LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0"},
-                Map.of("TOUCHPOINT_API_KEY", "restart-key", "TOUCHPOINT_DATA_DIR", dataDir.toString())));
+                Map.of(Setting.API_KEY.variable(), "restart-key", Setting.DATA_DIR.variable(), dataDir.toString())));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ class SampleEventsIT {
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"},
-                Map.of("TOUCHPOINT_API_KEY", "sample-api-key")));
+                Map.of(Setting.API_KEY.variable(), "sample-api-key")));
         api = new LocalApi(runtime);
     }
 

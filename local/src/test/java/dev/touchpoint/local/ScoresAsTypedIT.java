@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +46,8 @@ class ScoresAsTypedIT {
     @BeforeAll
     static void start() throws Exception {
         Map<String, String> env = new HashMap<>(ProviderWebhooks.environment());
-        env.put("TOUCHPOINT_API_KEY", "scores-key");
-        env.put("TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1");
+        env.put(Setting.API_KEY.variable(), "scores-key");
+        env.put(Setting.DISPATCH_INTERVAL_SECONDS.variable(), "1");
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, env));
         api = new LocalApi(runtime);
         providers = ProviderWebhooks.of(runtime);

@@ -3,6 +3,7 @@ package dev.touchpoint.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.touchpoint.contract.config.Setting;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class SmokeScriptIT {
     @Test
     void theSmokeScript_passesOnAWorkingDeployment_andFailsWithAWrongKey() throws Exception {
         try (LocalRuntime runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"},
-                Map.of("TOUCHPOINT_API_KEY", "smoke-key")))) {
+                Map.of(Setting.API_KEY.variable(), "smoke-key")))) {
             String url = "http://127.0.0.1:" + runtime.port();
             Run passed = smoke(url, "smoke-key");
             assertEquals(0, passed.exit(), passed.output());

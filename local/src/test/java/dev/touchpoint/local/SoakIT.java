@@ -3,6 +3,7 @@ package dev.touchpoint.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
@@ -46,7 +47,7 @@ class SoakIT {
         try (EmbeddedDynamoDb dynamo = EmbeddedDynamoDb.start(null); EmbeddedSqs sqs = EmbeddedSqs.start();
              DynamoDbFaultProxy proxy = new DynamoDbFaultProxy(dynamo.endpoint());
              LocalRuntime runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                     "TOUCHPOINT_API_KEY", "soak-key", "TOUCHPOINT_VISIBILITY_TIMEOUT_SECONDS", "2",
+                     Setting.API_KEY.variable(), "soak-key", Setting.VISIBILITY_TIMEOUT_SECONDS.variable(), "2",
                      "AWS_ENDPOINT_URL", sqs.endpoint().toString(), "AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString(),
                      "AWS_ENDPOINT_URL_DYNAMODB", proxy.endpoint().toString())))) {
             proxy.throttleRandomly(DynamoDbFaultProxy::isWrite, 0.05, 42);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +44,8 @@ class SurveyJourneyIT {
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", "journey-key", "TOUCHPOINT_DISPATCH_INTERVAL_SECONDS", "1",
-                "TOUCHPOINT_SENDER_EMAIL", "survey@shop.example")));
+                Setting.API_KEY.variable(), "journey-key", Setting.DISPATCH_INTERVAL_SECONDS.variable(), "1",
+                Setting.SENDER_EMAIL.variable(), "survey@shop.example")));
         api = new LocalApi(runtime);
     }
 

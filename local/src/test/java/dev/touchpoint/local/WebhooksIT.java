@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -66,11 +67,11 @@ class WebhooksIT {
         receivers.start();
         String base = "http://127.0.0.1:" + receivers.getAddress().getPort();
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", "webhooks-key",
-                "TOUCHPOINT_WEBHOOK_URLS", "crm=" + base + "/crm,helpdesk=" + base + "/down",
-                "TOUCHPOINT_WEBHOOK_SECRET", "whsec_" + Base64.getEncoder().encodeToString(SECRET),
-                "TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS", "3",
-                "TOUCHPOINT_WEBHOOK_BACKOFF_SECONDS", "1")));
+                Setting.API_KEY.variable(), "webhooks-key",
+                Setting.WEBHOOK_URLS.variable(), "crm=" + base + "/crm,helpdesk=" + base + "/down",
+                Setting.WEBHOOK_SECRET.variable(), "whsec_" + Base64.getEncoder().encodeToString(SECRET),
+                Setting.WEBHOOK_MAX_ATTEMPTS.variable(), "3",
+                Setting.WEBHOOK_BACKOFF_SECONDS.variable(), "1")));
         api = new LocalApi(runtime);
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.decoder.Decoder;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,8 +36,8 @@ class WidgetAndQrIT {
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(LocalConfig.from(new String[] {"--port", "0", "--in-memory"}, Map.of(
-                "TOUCHPOINT_API_KEY", "widget-test-key", "TOUCHPOINT_PUBLISHABLE_KEYS", "pk_shop=" + ORIGIN + ",pk_simple=" + ORIGIN + ",pk_c0=" + ORIGIN + ",pk_c1=" + ORIGIN + ",pk_c2=" + ORIGIN + ",pk_c3=" + ORIGIN + ",pk_c4=" + ORIGIN,
-                "TOUCHPOINT_WIDGET_RATE_LIMIT", "2", "TOUCHPOINT_TOUCHPOINT_RATE_LIMIT", "12", "TOUCHPOINT_DEVICE_RATE_LIMIT", "5")));
+                Setting.API_KEY.variable(), "widget-test-key", Setting.PUBLISHABLE_KEYS.variable(), "pk_shop=" + ORIGIN + ",pk_simple=" + ORIGIN + ",pk_c0=" + ORIGIN + ",pk_c1=" + ORIGIN + ",pk_c2=" + ORIGIN + ",pk_c3=" + ORIGIN + ",pk_c4=" + ORIGIN,
+                Setting.WIDGET_RATE_LIMIT.variable(), "2", Setting.TOUCHPOINT_RATE_LIMIT.variable(), "12", Setting.DEVICE_RATE_LIMIT.variable(), "5")));
     }
 
     @AfterAll
@@ -122,7 +123,7 @@ class WidgetAndQrIT {
             assertEquals(StrictJson.read(get("/w/surveys/post-service?lang=" + language).body()),
                     survey.get("byLanguage").get(language), language);
         }
-        assertTrue(get("/widget.js").body().contains("var preloaded = /*TOUCHPOINT_SURVEY*/null;"), "without a survey, none");
+        assertTrue(get("/widget.js").body().contains("var preloaded = /*PRELOADED_SURVEY*/null;"), "without a survey, none");
         HttpResponse<String> unknown = get("/widget.js?survey=no-such-survey");
         assertEquals(404, unknown.statusCode());
         assertEquals("*", unknown.headers().firstValue("access-control-allow-origin").orElse(""));

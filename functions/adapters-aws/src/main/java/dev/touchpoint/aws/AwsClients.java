@@ -4,6 +4,7 @@ import dev.touchpoint.aws.s3.S3RawEmailStore;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sns.SnsDetractorAlerts;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.contract.config.Setting;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public final class AwsClients {
      * event counts), which may count one request twice; a repeated send is counted once by the processor.
      */
     static Duration attemptTimeout(Environment env) {
-        return Duration.ofMillis(env.optional("TOUCHPOINT_AWS_ATTEMPT_TIMEOUT_MS").map(Long::parseLong).orElse(3_000L));
+        return Duration.ofMillis(env.optional(Setting.AWS_ATTEMPT_TIMEOUT_MS).map(Long::parseLong).orElse(3_000L));
     }
 
     /**
@@ -70,7 +71,7 @@ public final class AwsClients {
      * the function to answer its own 503 (and Lambda not to reset the container).
      */
     static Duration callTimeout(Environment env) {
-        return Duration.ofMillis(env.optional("TOUCHPOINT_AWS_CALL_TIMEOUT_MS").map(Long::parseLong).orElse(4_000L));
+        return Duration.ofMillis(env.optional(Setting.AWS_CALL_TIMEOUT_MS).map(Long::parseLong).orElse(4_000L));
     }
 
     private AwsClients() {
@@ -87,7 +88,7 @@ public final class AwsClients {
                 .overrideConfiguration(o -> o.retryStrategy(dynamoDbRetries()).apiCallAttemptTimeout(attemptTimeout(env))
                         .apiCallTimeout(callTimeout(env))),
                 env, "DYNAMODB").build();
-        env.optional("TOUCHPOINT_TABLE").ifPresent(table ->
+        env.optional(Setting.TABLE).ifPresent(table ->
                 AheadOfFirstEvent.start(env, "DynamoDB first call", () -> Priming.touchUpdate(client, table)));
         return client;
     }
@@ -100,7 +101,7 @@ public final class AwsClients {
         SqsClient client = configure(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(o -> o.apiCallAttemptTimeout(attemptTimeout(env)).apiCallTimeout(callTimeout(env))),
                 env, "SQS").build();
-        env.optional("TOUCHPOINT_QUEUE_URL").or(() -> env.optional("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL")).ifPresent(queue ->
+        env.optional(Setting.QUEUE_URL).or(() -> env.optional(Setting.CLOSED_LOOP_QUEUE_URL)).ifPresent(queue ->
                 AheadOfFirstEvent.start(env, "SQS first call", () -> Priming.touch(client, queue)));
         return client;
     }
@@ -116,7 +117,7 @@ public final class AwsClients {
      */
     public static SnsClient sns(Environment env) {
         SnsClient client = configure(SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SNS").build();
-        env.optional("TOUCHPOINT_ALERTS_TOPIC_ARN").ifPresent(topic ->
+        env.optional(Setting.ALERTS_TOPIC_ARN).ifPresent(topic ->
                 AheadOfFirstEvent.start(env, "SNS first call", () -> SnsDetractorAlerts.touch(client, topic)));
         return client;
     }
@@ -129,7 +130,7 @@ public final class AwsClients {
     public static S3Client s3(Environment env) {
         S3Client client = configure(S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .forcePathStyle(endpoint(env, "S3").isPresent()), env, "S3").build();
-        env.optional("TOUCHPOINT_INBOUND_MAIL_BUCKET").ifPresent(bucket ->
+        env.optional(Setting.INBOUND_MAIL_BUCKET).ifPresent(bucket ->
                 AheadOfFirstEvent.start(env, "S3 first call", () -> S3RawEmailStore.touch(client, bucket)));
         return client;
     }

@@ -1,7 +1,9 @@
 package dev.touchpoint.aws;
 
+import dev.touchpoint.contract.config.Setting;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Configuration by name, as Lambda gives it: the process environment in AWS, a map in the local
@@ -33,11 +35,32 @@ public interface Environment {
         return optional(name).map(Integer::parseInt).orElse(fallback);
     }
 
+    default Optional<String> optional(Setting setting) {
+        return optional(setting.variable());
+    }
+
+    default String required(Setting setting) {
+        return required(setting.variable());
+    }
+
+    default int integer(Setting setting, int fallback) {
+        return integer(setting.variable(), fallback);
+    }
+
+    /** A setting read by the domain's own parser, whose refusal then names the variable to fix. */
+    default <T> T parsed(Setting setting, Function<Optional<String>, T> parser) {
+        try {
+            return parser.apply(optional(setting));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(setting + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The region whose national phone numbers need no country code ({@code TOUCHPOINT_DEFAULT_REGION},
      * an ISO 3166 code; TR unless set): every function that normalises a phone number reads it here.
      */
     default String defaultPhoneRegion() {
-        return optional("TOUCHPOINT_DEFAULT_REGION").orElse("TR");
+        return optional(Setting.DEFAULT_REGION.variable()).orElse("TR");
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.touchpoint.contract.config.Setting;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 class AttemptTimeoutTest {
 
     private static Environment withShortAttempts(WireStub stub, String service) {
-        return stub.environmentFor(service, Map.of("TOUCHPOINT_AWS_ATTEMPT_TIMEOUT_MS", "300"));
+        return stub.environmentFor(service, Map.of(Setting.AWS_ATTEMPT_TIMEOUT_MS.variable(), "300"));
     }
 
     /** The SDK numbers its attempts in the {@code amz-sdk-request} header: the first gets its answer after 3 s, the others at once. */
@@ -60,7 +61,7 @@ class AttemptTimeoutTest {
     private static Environment stallingEveryAttempt(WireStub stub, String service) {
         stub.server().stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)
                 .withHeader("Content-Type", "application/x-amz-json-1.0").withBody("{}")));
-        return stub.environmentFor(service, Map.of("TOUCHPOINT_AWS_ATTEMPT_TIMEOUT_MS", "1000", "TOUCHPOINT_AWS_CALL_TIMEOUT_MS", "1600"));
+        return stub.environmentFor(service, Map.of(Setting.AWS_ATTEMPT_TIMEOUT_MS.variable(), "1000", Setting.AWS_CALL_TIMEOUT_MS.variable(), "1600"));
     }
 
     /** Without a call timeout the SDK makes its three attempts: about 3 s here, and 9 s with the defaults. */

@@ -10,6 +10,7 @@ import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.sns.SnsDetractorAlerts;
 import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
 import dev.touchpoint.aws.sqs.SqsRetryDelay;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.feedback.DeadLetterQueue;
 import dev.touchpoint.domain.response.DetractorAlerts;
 import dev.touchpoint.domain.webhook.WebhookEndpoint;
@@ -43,11 +44,11 @@ public final class ClosedLoopWiring {
     }
 
     public static ClosedLoopHandler.Batch build(Environment env) {
-        return build(env, env.optional("TOUCHPOINT_ALERTS_TOPIC_ARN")
+        return build(env, env.optional(Setting.ALERTS_TOPIC_ARN)
                 .<DetractorAlerts.Channel>map(arn -> new SnsDetractorAlerts(AwsClients.sns(env), arn))
                 .orElseGet(() -> {
                     JsonLines.of("closed-loop", (String) null).warn("config.missing", null,
-                            "TOUCHPOINT_ALERTS_TOPIC_ARN not set; detractor alerts are dropped");
+                            Setting.ALERTS_TOPIC_ARN.variable() + " not set; detractor alerts are dropped");
                     return alert -> { };
                 }));
     }
@@ -56,10 +57,10 @@ public final class ClosedLoopWiring {
     public static ClosedLoopHandler.Batch build(Environment env, DetractorAlerts.Channel alerts) {
         SqsClient sqs = AwsClients.sqs(env);
         return new ClosedLoopBatch(alerts, webhooks(env),
-                new SqsRetryDelay(sqs, env.required("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL")),
-                new SqsDeadLetterQueue(sqs, env.required("TOUCHPOINT_CLOSED_LOOP_DLQ_URL")),
-                env.integer("TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS),
-                Duration.ofSeconds(env.integer("TOUCHPOINT_WEBHOOK_BACKOFF_SECONDS", DEFAULT_BACKOFF_SECONDS)),
+                new SqsRetryDelay(sqs, env.required(Setting.CLOSED_LOOP_QUEUE_URL)),
+                new SqsDeadLetterQueue(sqs, env.required(Setting.CLOSED_LOOP_DLQ_URL)),
+                env.integer(Setting.WEBHOOK_MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS),
+                Duration.ofSeconds(env.integer(Setting.WEBHOOK_BACKOFF_SECONDS, DEFAULT_BACKOFF_SECONDS)),
                 EmfMetrics.from(env, "closed-loop"))::process;
     }
 
@@ -76,7 +77,7 @@ public final class ClosedLoopWiring {
      */
     public static void prime(Environment env) {
         SqsClient sqs = AwsClients.sqs(env);
-        DetractorAlerts.Channel missingTopic = env.optional("TOUCHPOINT_ALERTS_TOPIC_ARN")
+        DetractorAlerts.Channel missingTopic = env.optional(Setting.ALERTS_TOPIC_ARN)
                 .<DetractorAlerts.Channel>map(arn -> new SnsDetractorAlerts(AwsClients.sns(env), arn + "-priming-no-such-topic"))
                 .orElse(alert -> {
                     throw new IllegalStateException("no alerts topic to prime");
@@ -85,7 +86,7 @@ public final class ClosedLoopWiring {
             throw new IllegalStateException("priming parks nothing");
         };
         ClosedLoopBatch offline = new ClosedLoopBatch(missingTopic, Optional.empty(),
-                new SqsRetryDelay(sqs, env.required("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL")), parksNothing, DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(1),
+                new SqsRetryDelay(sqs, env.required(Setting.CLOSED_LOOP_QUEUE_URL)), parksNothing, DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(1),
                 EmfMetrics.NONE);
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setMessageId("priming");
@@ -104,14 +105,14 @@ public final class ClosedLoopWiring {
      * on the start path; a delivery queued for an endpoint since removed is dropped with a log line.
      */
     private static Optional<WebhookDeliverer> webhooks(Environment env) {
-        List<WebhookEndpoint> endpoints = WebhookEndpoint.parse(env.optional("TOUCHPOINT_WEBHOOK_URLS"));
+        List<WebhookEndpoint> endpoints = env.parsed(Setting.WEBHOOK_URLS, WebhookEndpoint::parse);
         if (endpoints.isEmpty()) {
             return Optional.empty();
         }
-        WebhookSignature signature = WebhookSignature.fromSecret(SecretSettings.read(env, "TOUCHPOINT_WEBHOOK_SECRET")
-                .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_WEBHOOK_URLS names endpoints but "
-                        + "TOUCHPOINT_WEBHOOK_SECRET is not configured")));
+        WebhookSignature signature = WebhookSignature.fromSecret(SecretSettings.read(env, Setting.WEBHOOK_SECRET)
+                .orElseThrow(() -> new IllegalStateException(Setting.WEBHOOK_URLS.variable() + " names endpoints but "
+                        + Setting.WEBHOOK_SECRET.variable() + " is not configured")));
         return Optional.of(new WebhookDeliverer(endpoints, new DynamoDbResponseRepository(AwsClients.dynamoDb(env),
-                env.required("TOUCHPOINT_TABLE")), signature, new HttpWebhookTransport(), Clock.systemUTC()));
+                env.required(Setting.TABLE)), signature, new HttpWebhookTransport(), Clock.systemUTC()));
     }
 }

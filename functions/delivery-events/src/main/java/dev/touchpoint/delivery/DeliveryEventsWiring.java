@@ -6,6 +6,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbDeliveryLedger;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.delivery.DeliveryTracker;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class DeliveryEventsWiring {
 
     public static DeliveryReportProcessor build(Environment env) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        String table = env.required("TOUCHPOINT_TABLE");
+        String table = env.required(Setting.TABLE);
         return new DeliveryReportProcessor(new DeliveryTracker(new DynamoDbInvitationRepository(dynamo, table),
                 new DynamoDbProfileRepository(dynamo, table), new DynamoDbDeliveryLedger(dynamo, table),
                 new IdentityNormalizer(env.defaultPhoneRegion())));
@@ -42,6 +43,6 @@ public final class DeliveryEventsWiring {
         if (outcome.getOrDefault("ignored", 0) != 1) {
             throw new IllegalStateException("the sample report was not read as one: " + outcome);
         }
-        Priming.touchTransaction(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
+        Priming.touchTransaction(AwsClients.dynamoDb(env), env.required(Setting.TABLE));
     }
 }

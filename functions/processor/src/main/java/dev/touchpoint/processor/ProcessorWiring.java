@@ -16,6 +16,7 @@ import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsClosedLoopQueue;
 import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.ConversationRouter;
 import dev.touchpoint.domain.conversation.DeliveryStatuses;
 import dev.touchpoint.domain.conversation.ReplySender;
@@ -80,14 +81,14 @@ public final class ProcessorWiring {
      * queue neither is raised (and the start-up log says so).
      */
     private static ClosedLoop closedLoop(Environment env, SqsClient sqs) {
-        Optional<String> queueUrl = env.optional("TOUCHPOINT_CLOSED_LOOP_QUEUE_URL");
+        Optional<String> queueUrl = env.optional(Setting.CLOSED_LOOP_QUEUE_URL);
         if (queueUrl.isEmpty()) {
             JsonLines.of("processor", (String) null).warn("config.missing", null,
-                    "TOUCHPOINT_CLOSED_LOOP_QUEUE_URL not set; no detractor alerts or webhooks");
+                    Setting.CLOSED_LOOP_QUEUE_URL.variable() + " not set; no detractor alerts or webhooks");
             return new ClosedLoop(new DetractorAlerts(alert -> { }), OutgoingWebhooks.none());
         }
         SqsClosedLoopQueue queue = new SqsClosedLoopQueue(sqs, queueUrl.get());
-        List<WebhookEndpoint> endpoints = WebhookEndpoint.parse(env.optional("TOUCHPOINT_WEBHOOK_URLS"));
+        List<WebhookEndpoint> endpoints = env.parsed(Setting.WEBHOOK_URLS, WebhookEndpoint::parse);
         return new ClosedLoop(new DetractorAlerts(queue), new OutgoingWebhooks(endpoints, queue, Clock.systemUTC()));
     }
 
@@ -101,7 +102,7 @@ public final class ProcessorWiring {
         SqsClient sqs = AwsClients.sqs(env);
         ClosedLoop closedLoop = closedLoop(env, sqs);
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        String table = env.required("TOUCHPOINT_TABLE");
+        String table = env.required(Setting.TABLE);
         IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
         // Each repository once: the use cases below share them.
         DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
@@ -112,8 +113,7 @@ public final class ProcessorWiring {
         SurveyCatalog surveys = SurveyCatalog.fromClasspath();
         InvitationScheduler scheduler = new InvitationScheduler(identities, surveys, invitations, new DynamoDbFunnelCounters(dynamo, table));
         DynamoDbThreadRepository threads = new DynamoDbThreadRepository(dynamo, table);
-        String tokenKey = SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
-                .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured"));
+        String tokenKey = SecretSettings.required(env, Setting.SURVEY_TOKEN_KEY);
         DynamoDbSuppressionList suppressions = new DynamoDbSuppressionList(dynamo, table);
         KeyedHashes hashes = KeyedHashes.fromText(tokenKey);
         ConversationRouter conversations = new ConversationRouter(identities, profiles, invitations, responses,
@@ -123,8 +123,8 @@ public final class ProcessorWiring {
         return new FeedbackBatchProcessor(
                 new QueueMessageCodec(new SubmissionReader(normalizer, Clock.systemUTC()),
                         new InteractionReader(normalizer, Clock.systemUTC()), normalizer),
-                recorder, router, new SqsDeadLetterQueue(sqs, env.required("TOUCHPOINT_DLQ_URL")),
-                env.integer("TOUCHPOINT_MAX_RECEIVE_COUNT", DEFAULT_MAX_RECEIVE_COUNT), metrics);
+                recorder, router, new SqsDeadLetterQueue(sqs, env.required(Setting.DLQ_URL)),
+                env.integer(Setting.MAX_RECEIVE_COUNT, DEFAULT_MAX_RECEIVE_COUNT), metrics);
     }
 
     /**
@@ -163,7 +163,7 @@ public final class ProcessorWiring {
             message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
             return message;
         }).toList());
-        if (env.integer("TOUCHPOINT_MAX_RECEIVE_COUNT", DEFAULT_MAX_RECEIVE_COUNT) > 1) {
+        if (env.integer(Setting.MAX_RECEIVE_COUNT, DEFAULT_MAX_RECEIVE_COUNT) > 1) {
             processor.process(batch, line -> { });
         }
         // The language profiles and the locale data a customer's first message and reply need.
@@ -173,11 +173,11 @@ public final class ProcessorWiring {
         JsonLines.prime();
         EmfMetrics.prime();
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        Priming.touch(dynamo, env.required("TOUCHPOINT_TABLE"));
-        Priming.touchBatchRead(dynamo, env.required("TOUCHPOINT_TABLE"));
-        Priming.touchWrite(dynamo, env.required("TOUCHPOINT_TABLE"));
+        Priming.touch(dynamo, env.required(Setting.TABLE));
+        Priming.touchBatchRead(dynamo, env.required(Setting.TABLE));
+        Priming.touchWrite(dynamo, env.required(Setting.TABLE));
         SqsClient sqs = AwsClients.sqs(env);
-        Priming.touch(sqs, env.required("TOUCHPOINT_DLQ_URL"));
-        Priming.touchBatch(sqs, env.required("TOUCHPOINT_DLQ_URL"));
+        Priming.touch(sqs, env.required(Setting.DLQ_URL));
+        Priming.touchBatch(sqs, env.required(Setting.DLQ_URL));
     }
 }

@@ -21,6 +21,7 @@ import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.contract.ApiFunction;
 import dev.touchpoint.contract.Route;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.customer.ProfileErasure;
 import dev.touchpoint.domain.customer.ProfileLookup;
 import dev.touchpoint.domain.privacy.KeyedHashes;
@@ -83,16 +84,15 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
 
     public static Routes build(Environment env) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        String table = env.required("TOUCHPOINT_TABLE");
+        String table = env.required(Setting.TABLE);
         DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
         DynamoDbThreadRepository threads = new DynamoDbThreadRepository(dynamo, table);
-        return new Routes(ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY"), env.optional("TOUCHPOINT_API_KEY_HASHES")),
+        return new Routes(ApiKeys.of(SecretSettings.read(env, Setting.API_KEY), env.optional(Setting.API_KEY_HASHES)),
                 new SummaryRoute(new SummaryReport(new DynamoDbAggregateReader(dynamo, table)), SURVEY_IDS, Clock.systemUTC()),
                 new ProfileByIdRoute(new ProfileLookup(profiles, responses, threads, new DynamoDbInvitationRepository(dynamo, table)),
                         new ProfileErasure(profiles, responses, threads, new DynamoDbInvitationRepository(dynamo, table),
-                                new DynamoDbSuppressionList(dynamo, table), KeyedHashes.fromText(SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
-                                .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured"))), Clock.systemUTC())),
+                                new DynamoDbSuppressionList(dynamo, table), KeyedHashes.fromText(SecretSettings.required(env, Setting.SURVEY_TOKEN_KEY)), Clock.systemUTC())),
                 new ResponsesRoute(new ResponseExport(responses), SURVEY_IDS, Clock.systemUTC()));
     }
 
@@ -110,8 +110,8 @@ public final class ReportingApiHandler implements RequestHandler<APIGatewayV2HTT
                 Map.of("from", today.plusDays(1).toString(), "to", today.plusDays(2).toString(), "groupBy", "channel")));
         String nobody = UUID.randomUUID().toString();
         routes.profiles().handle(get("/v1/profiles/" + nobody, Map.of()), nobody);
-        Priming.touchBatchRead(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
-        Priming.touchUpdate(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
+        Priming.touchBatchRead(AwsClients.dynamoDb(env), env.required(Setting.TABLE));
+        Priming.touchUpdate(AwsClients.dynamoDb(env), env.required(Setting.TABLE));
     }
 
     private static HttpRequest get(String path, Map<String, String> query) {

@@ -10,6 +10,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.ses.SesEmailSender;
 import dev.touchpoint.aws.sns.SnsSmsSender;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.invitation.DispatchSettings;
 import dev.touchpoint.domain.invitation.EmailSender;
 import dev.touchpoint.domain.invitation.InvitationDispatcher;
@@ -47,7 +48,7 @@ public final class SurveyDispatcherWiring {
     /** With other senders: the local runtime's outbox. */
     public static InvitationDispatcher build(Environment env, EmailSender email, SmsSender sms) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        String table = env.required("TOUCHPOINT_TABLE");
+        String table = env.required(Setting.TABLE);
         return new InvitationDispatcher(new DynamoDbInvitationRepository(dynamo, table),
                 new DynamoDbProfileRepository(dynamo, table), SurveyCatalog.fromClasspath(), tokens(env), email, sms,
                 new DynamoDbDailySendCap(dynamo, table), new DynamoDbFunnelCounters(dynamo, table), settings(env),
@@ -59,26 +60,25 @@ public final class SurveyDispatcherWiring {
     }
 
     private static String tokenKey(Environment env) {
-        return SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
-                .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured"));
+        return SecretSettings.required(env, Setting.SURVEY_TOKEN_KEY);
     }
 
     public static DispatchSettings settings(Environment env) {
-        String sender = env.optional("TOUCHPOINT_SENDER_EMAIL").orElse("survey@touchpoint.invalid");
-        String[] quiet = env.optional("TOUCHPOINT_QUIET_HOURS").orElse("21:00-09:00").split("-");
+        String sender = env.optional(Setting.SENDER_EMAIL).orElse("survey@touchpoint.invalid");
+        String[] quiet = env.optional(Setting.QUIET_HOURS).orElse("21:00-09:00").split("-");
         return new DispatchSettings(
-                env.required("TOUCHPOINT_PUBLIC_URL"),
+                env.required(Setting.PUBLIC_URL),
                 sender,
-                env.optional("TOUCHPOINT_REPLY_DOMAIN").orElse(sender.substring(sender.indexOf('@') + 1)),
-                env.optional("TOUCHPOINT_SES_CONFIGURATION_SET").orElse(null),
-                env.optional("TOUCHPOINT_SMS_ORIGINATION").orElse(null),
-                ZoneId.of(env.optional("TOUCHPOINT_DEFAULT_TIME_ZONE").orElse("Europe/Istanbul")),
+                env.optional(Setting.REPLY_DOMAIN).orElse(sender.substring(sender.indexOf('@') + 1)),
+                env.optional(Setting.SES_CONFIGURATION_SET).orElse(null),
+                env.optional(Setting.SMS_ORIGINATION).orElse(null),
+                ZoneId.of(env.optional(Setting.DEFAULT_TIME_ZONE).orElse("Europe/Istanbul")),
                 new QuietHours(LocalTime.parse(quiet[0].trim()), LocalTime.parse(quiet[1].trim())),
-                env.integer("TOUCHPOINT_DAILY_SEND_CAP", DispatchSettings.DEFAULT_DAILY_CAP),
-                env.optional("TOUCHPOINT_DAILY_CAP_ACTION").map(action -> switch (action.trim()) {
+                env.integer(Setting.DAILY_SEND_CAP, DispatchSettings.DEFAULT_DAILY_CAP),
+                env.optional(Setting.DAILY_CAP_ACTION).map(action -> switch (action.trim()) {
                     case "drop" -> true;
                     case "defer" -> false;
-                    default -> throw new IllegalStateException("TOUCHPOINT_DAILY_CAP_ACTION is defer (the default) or drop");
+                    default -> throw new IllegalStateException(Setting.DAILY_CAP_ACTION.variable() + " is defer (the default) or drop");
                 }).orElse(false));
     }
 }

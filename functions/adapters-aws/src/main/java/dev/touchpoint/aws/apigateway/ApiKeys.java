@@ -1,5 +1,6 @@
 package dev.touchpoint.aws.apigateway;
 
+import dev.touchpoint.contract.config.Setting;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,7 +78,7 @@ public final class ApiKeys {
                 }
                 keys.add(new SaltedKey(parts[0], DECODER.decode(parts[1]), DECODER.decode(parts[2])));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("TOUCHPOINT_API_KEY_HASHES: each entry is name:salt:hash as --new-api-key prints it");
+                throw new IllegalArgumentException(Setting.API_KEY_HASHES.variable() + ": each entry is name:salt:hash as --new-api-key prints it");
             }
         }
         return keys;

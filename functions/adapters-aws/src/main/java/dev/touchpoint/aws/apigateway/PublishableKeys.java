@@ -1,5 +1,6 @@
 package dev.touchpoint.aws.apigateway;
 
+import dev.touchpoint.contract.config.Setting;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -34,7 +35,7 @@ public final class PublishableKeys {
             for (String entry : text.split(",")) {
                 int eq = entry.indexOf('=');
                 if (eq <= 0) {
-                    throw new IllegalArgumentException("TOUCHPOINT_PUBLISHABLE_KEYS entries are key=origin|origin");
+                    throw new IllegalArgumentException(Setting.PUBLISHABLE_KEYS.variable() + " entries are key=origin|origin");
                 }
                 Set<String> origins = new HashSet<>();
                 for (String origin : entry.substring(eq + 1).split("\\|")) {

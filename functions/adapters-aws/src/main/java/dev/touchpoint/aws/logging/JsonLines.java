@@ -2,6 +2,7 @@ package dev.touchpoint.aws.logging;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -60,7 +61,7 @@ public final class JsonLines implements EventLog {
      * {@code TOUCHPOINT_LOG_LEVEL} (the local runtime), else INFO.
      */
     static Level leastLevel(Map<String, String> env) {
-        String named = env.getOrDefault("AWS_LAMBDA_LOG_LEVEL", env.getOrDefault("TOUCHPOINT_LOG_LEVEL", "INFO"));
+        String named = env.getOrDefault("AWS_LAMBDA_LOG_LEVEL", env.getOrDefault(Setting.LOG_LEVEL.variable(), "INFO"));
         try {
             return Level.valueOf(named.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {

@@ -1,5 +1,6 @@
 package dev.touchpoint.aws.logging;
 
+import dev.touchpoint.contract.config.Setting;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.event.Level;
@@ -26,7 +27,7 @@ public final class SdkLogProvider implements SLF4JServiceProvider {
 
     @Override
     public void initialize() {
-        Level threshold = threshold(System.getenv("TOUCHPOINT_SDK_LOG_LEVEL"));
+        Level threshold = threshold(System.getenv(Setting.SDK_LOG_LEVEL.variable()));
         loggers = name -> name.startsWith(SDK_PREFIX) ? new SdkLogger(name, threshold) : NOPLogger.NOP_LOGGER;
     }
 

@@ -3,6 +3,7 @@ package dev.touchpoint.aws.metrics;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -77,9 +78,9 @@ public final class EmfMetrics {
 
     public static EmfMetrics from(Environment env, String function) {
         boolean enabled = env.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent()
-                || env.optional("TOUCHPOINT_METRICS").map("emf"::equalsIgnoreCase).orElse(false);
+                || env.optional(Setting.METRICS).map("emf"::equalsIgnoreCase).orElse(false);
         PrintStream stdout = System.out;
-        return new EmfMetrics(env.optional("TOUCHPOINT_METRICS_NAMESPACE").orElse("Touchpoint"),
+        return new EmfMetrics(env.optional(Setting.METRICS_NAMESPACE).orElse("Touchpoint"),
                 env.optional("AWS_LAMBDA_FUNCTION_NAME").orElse(function), line -> stdout.println(line), Clock.systemUTC(), enabled);
     }
 

@@ -2,6 +2,7 @@ package dev.touchpoint.aws.secrets;
 
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.contract.config.Setting;
 import java.util.Optional;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -16,15 +17,20 @@ public final class SecretSettings {
     private SecretSettings() {
     }
 
-    public static Optional<String> read(Environment env, String name) {
-        Optional<String> plain = env.optional(name);
+    public static Optional<String> read(Environment env, Setting setting) {
+        Optional<String> plain = env.optional(setting);
         if (plain.isPresent()) {
             return plain;
         }
-        return env.optional(name + "_SECRET_ARN").map(arn -> {
+        return env.optional(setting.secretArnVariable()).map(arn -> {
             try (SecretsManagerClient client = AwsClients.secretsManager(env)) {
                 return client.getSecretValue(r -> r.secretId(arn)).secretString();
             }
         });
+    }
+
+    /** The same, for a setting the function cannot work without. */
+    public static String required(Environment env, Setting setting) {
+        return read(env, setting).orElseThrow(() -> new IllegalStateException(setting + " is not configured"));
     }
 }

@@ -7,6 +7,7 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.logging.EventLog;
 import dev.touchpoint.aws.logging.JsonLines;
+import dev.touchpoint.contract.config.Setting;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -181,8 +182,8 @@ public final class Priming {
      * ({@link #touchUpdate}). From the function's environment: {@code TOUCHPOINT_QUEUE_URL}, {@code TOUCHPOINT_TABLE}.
      */
     public static void touchWebhookClients(Environment env) {
-        touch(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
-        touchUpdate(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
+        touch(AwsClients.sqs(env), env.required(Setting.QUEUE_URL));
+        touchUpdate(AwsClients.dynamoDb(env), env.required(Setting.TABLE));
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.aws.logging.EventLog.Level;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.json.StrictJson;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,8 +45,8 @@ class JsonLinesTest {
 
     @Test
     void theLeastLevel_isLambdasElseOursElseInfo() {
-        assertEquals(Level.DEBUG, JsonLines.leastLevel(Map.of("AWS_LAMBDA_LOG_LEVEL", "DEBUG", "TOUCHPOINT_LOG_LEVEL", "ERROR")));
-        assertEquals(Level.WARN, JsonLines.leastLevel(Map.of("TOUCHPOINT_LOG_LEVEL", "warn")));
+        assertEquals(Level.DEBUG, JsonLines.leastLevel(Map.of("AWS_LAMBDA_LOG_LEVEL", "DEBUG", Setting.LOG_LEVEL.variable(), "ERROR")));
+        assertEquals(Level.WARN, JsonLines.leastLevel(Map.of(Setting.LOG_LEVEL.variable(), "warn")));
         assertEquals(Level.DEBUG, JsonLines.leastLevel(Map.of("AWS_LAMBDA_LOG_LEVEL", "TRACE")));
         assertEquals(Level.INFO, JsonLines.leastLevel(Map.of()));
     }

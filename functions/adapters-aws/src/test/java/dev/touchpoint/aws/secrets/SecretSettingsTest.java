@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.contract.config.Setting;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +48,8 @@ class SecretSettingsTest {
 
     @Test
     void read_plainVariable_winsWithoutAnyCall() {
-        assertEquals(Optional.of("plain"), SecretSettings.read(env(Map.of("TOUCHPOINT_API_KEY", "plain",
-                "TOUCHPOINT_API_KEY_SECRET_ARN", ARN)), "TOUCHPOINT_API_KEY"));
+        assertEquals(Optional.of("plain"), SecretSettings.read(env(Map.of(Setting.API_KEY.variable(), "plain",
+                Setting.API_KEY.secretArnVariable(), ARN)), Setting.API_KEY));
         assertEquals(0, aws.getAllServeEvents().size());
     }
 
@@ -60,7 +61,7 @@ class SecretSettingsTest {
                          "SecretString":"tp_live_0123456789abcdef","VersionId":"EXAMPLE1-90ab-cdef-fedc-ba987EXAMPLE",
                          "VersionStages":["AWSCURRENT"]}""".formatted(ARN))));
 
-        Optional<String> key = SecretSettings.read(env(Map.of("TOUCHPOINT_API_KEY_SECRET_ARN", ARN)), "TOUCHPOINT_API_KEY");
+        Optional<String> key = SecretSettings.read(env(Map.of(Setting.API_KEY.secretArnVariable(), ARN)), Setting.API_KEY);
 
         assertEquals(Optional.of("tp_live_0123456789abcdef"), key);
         aws.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(equalToJson("{\"SecretId\":\"" + ARN + "\"}")));
@@ -73,11 +74,11 @@ class SecretSettingsTest {
                 .withBody("{\"__type\":\"ResourceNotFoundException\",\"Message\":\"Secrets Manager can't find the specified secret.\"}")));
 
         assertThrows(ResourceNotFoundException.class,
-                () -> SecretSettings.read(env(Map.of("TOUCHPOINT_API_KEY_SECRET_ARN", ARN)), "TOUCHPOINT_API_KEY"));
+                () -> SecretSettings.read(env(Map.of(Setting.API_KEY.secretArnVariable(), ARN)), Setting.API_KEY));
     }
 
     @Test
     void read_neither_isEmpty() {
-        assertEquals(Optional.empty(), SecretSettings.read(env(Map.of()), "TOUCHPOINT_API_KEY"));
+        assertEquals(Optional.empty(), SecretSettings.read(env(Map.of()), Setting.API_KEY));
     }
 }

@@ -16,6 +16,7 @@ import dev.touchpoint.aws.EmbeddedEngines;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.WireStub;
 import dev.touchpoint.aws.sns.SnsDetractorAlerts;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.response.DetractorAlerts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +43,8 @@ class FirstCallsAheadIT {
         String queue = EmbeddedEngines.newQueue(admin);
         List<String> queuesBefore = admin.listQueues().queueUrls();
         int startedBefore = AheadOfFirstEvent.startedSoFar().size();
-        Map<String, String> lambda = Map.of("AWS_LAMBDA_FUNCTION_NAME", "ingest-api", "TOUCHPOINT_TABLE", table,
-                "TOUCHPOINT_QUEUE_URL", queue);
+        Map<String, String> lambda = Map.of("AWS_LAMBDA_FUNCTION_NAME", "ingest-api", Setting.TABLE.variable(), table,
+                Setting.QUEUE_URL.variable(), queue);
         Environment env = name -> lambda.getOrDefault(name, engines.get(name));
 
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
@@ -86,7 +87,7 @@ class FirstCallsAheadIT {
                       <RequestId>9b1e2ac5-0f3b-5d2c-a5b4-3c1f2e8d7a60</RequestId>
                     </ErrorResponse>""")));
             Environment stub = sns.environmentFor("SNS");
-            Map<String, String> lambda = Map.of("AWS_LAMBDA_FUNCTION_NAME", "closed-loop", "TOUCHPOINT_ALERTS_TOPIC_ARN", topic);
+            Map<String, String> lambda = Map.of("AWS_LAMBDA_FUNCTION_NAME", "closed-loop", Setting.ALERTS_TOPIC_ARN.variable(), topic);
             Environment env = name -> lambda.getOrDefault(name, stub.get(name));
 
             SnsClient client = AwsClients.sns(env);
@@ -108,7 +109,7 @@ class FirstCallsAheadIT {
             s3.server().stubFor(get(anyUrl()).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/xml")
                     .withBody("<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>")));
             Environment stub = s3.environmentFor("S3");
-            Map<String, String> lambda = Map.of("AWS_LAMBDA_FUNCTION_NAME", "ingest-email", "TOUCHPOINT_INBOUND_MAIL_BUCKET", "inbound-mail");
+            Map<String, String> lambda = Map.of("AWS_LAMBDA_FUNCTION_NAME", "ingest-email", Setting.INBOUND_MAIL_BUCKET.variable(), "inbound-mail");
             Environment env = name -> lambda.getOrDefault(name, stub.get(name));
 
             AwsClients.s3(env);
@@ -125,12 +126,12 @@ class FirstCallsAheadIT {
         Environment engines = EmbeddedEngines.environment();
         String table = EmbeddedEngines.newTable(AwsClients.dynamoDb(engines));
         int before = AheadOfFirstEvent.startedSoFar().size();
-        Environment env = name -> "TOUCHPOINT_TABLE".equals(name) ? table : engines.get(name);
+        Environment env = name -> Setting.TABLE.variable().equals(name) ? table : engines.get(name);
 
         AwsClients.dynamoDb(env);
         AwsClients.sqs(env);
-        AwsClients.sns(name -> "TOUCHPOINT_ALERTS_TOPIC_ARN".equals(name) ? "arn:aws:sns:eu-central-1:123456789012:alerts" : env.get(name));
-        AwsClients.s3(name -> "TOUCHPOINT_INBOUND_MAIL_BUCKET".equals(name) ? "inbound-mail" : env.get(name));
+        AwsClients.sns(name -> Setting.ALERTS_TOPIC_ARN.variable().equals(name) ? "arn:aws:sns:eu-central-1:123456789012:alerts" : env.get(name));
+        AwsClients.s3(name -> Setting.INBOUND_MAIL_BUCKET.variable().equals(name) ? "inbound-mail" : env.get(name));
 
         assertEquals(before, AheadOfFirstEvent.startedSoFar().size());
     }

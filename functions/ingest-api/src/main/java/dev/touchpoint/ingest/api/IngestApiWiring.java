@@ -14,6 +14,7 @@ import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.customer.ProfileLookup;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
@@ -52,27 +53,26 @@ public final class IngestApiWiring {
     }
 
     public static IngestApi build(Environment env) {
-        return build(env, new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")));
+        return build(env, new SqsFeedbackQueue(AwsClients.sqs(env), env.required(Setting.QUEUE_URL)));
     }
 
     /** The same, handing messages to the given queue (the bench times the handler without the queue's I/O). */
     public static IngestApi build(Environment env, FeedbackQueue queue) {
-        return build(env, queue, ApiKeys.of(SecretSettings.read(env, "TOUCHPOINT_API_KEY"), env.optional("TOUCHPOINT_API_KEY_HASHES")));
+        return build(env, queue, ApiKeys.of(SecretSettings.read(env, Setting.API_KEY), env.optional(Setting.API_KEY_HASHES)));
     }
 
     private static IngestApi build(Environment env, FeedbackQueue queue, ApiKeys keys) {
         Clock clock = Clock.systemUTC();
         IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        String table = env.required("TOUCHPOINT_TABLE");
+        String table = env.required(Setting.TABLE);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
         ProfileLookup lookup = new ProfileLookup(new DynamoDbProfileRepository(dynamo, table), responses, new DynamoDbThreadRepository(dynamo, table),
                 new DynamoDbInvitationRepository(dynamo, table));
-        WidgetAccess widgets = new WidgetAccess(PublishableKeys.parse(env.optional("TOUCHPOINT_PUBLISHABLE_KEYS")),
-                new DynamoDbRateLimiter(dynamo, table), env.integer("TOUCHPOINT_WIDGET_RATE_LIMIT", 20), clock);
+        WidgetAccess widgets = new WidgetAccess(PublishableKeys.parse(env.optional(Setting.PUBLISHABLE_KEYS)),
+                new DynamoDbRateLimiter(dynamo, table), env.integer(Setting.WIDGET_RATE_LIMIT, 20), clock);
         SurveyCatalog surveys = SurveyCatalog.fromClasspath();
-        KeyedHashes ids = KeyedHashes.fromText(SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
-                .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured")));
+        KeyedHashes ids = KeyedHashes.fromText(SecretSettings.required(env, Setting.SURVEY_TOKEN_KEY));
         TouchpointCatalog touchpoints = TouchpointCatalog.fromClasspath(surveys);
         CheckedSubmissions submissions = new CheckedSubmissions(new SubmissionReader(normalizer, clock),
                 new SurveyCheck(surveys, touchpoints), touchpoints);
@@ -102,7 +102,7 @@ public final class IngestApiWiring {
         offline.handle(samplePost(Map.of("content-type", "application/json", "x-api-key", key)), line -> { });
         api.handle(samplePost(Map.of("content-type", "application/json")), line -> { });
         JsonLines.prime();
-        Priming.touch(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
+        Priming.touch(AwsClients.sqs(env), env.required(Setting.QUEUE_URL));
     }
 
     private static HttpRequest samplePost(Map<String, String> headers) {

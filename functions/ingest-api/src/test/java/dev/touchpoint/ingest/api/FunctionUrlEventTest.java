@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.queue.QueueMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,8 @@ class FunctionUrlEventTest {
     void feedbackThroughAFunctionUrl_isAcceptedAndQueuedOnce() {
         List<QueueMessage> queued = new ArrayList<>();
         IngestApi api = IngestApiWiring.build(Environment.of(Map.of("AWS_REGION", "eu-central-1", "AWS_ACCESS_KEY_ID", "x",
-                "AWS_SECRET_ACCESS_KEY", "y", "TOUCHPOINT_TABLE", "touchpoint", "TOUCHPOINT_API_KEY", "server-key",
-                "TOUCHPOINT_SURVEY_TOKEN_KEY", "function-url-test-secret-0123456789abcdef")), queued::add);
+                "AWS_SECRET_ACCESS_KEY", "y", Setting.TABLE.variable(), "touchpoint", Setting.API_KEY.variable(), "server-key",
+                Setting.SURVEY_TOKEN_KEY.variable(), "function-url-test-secret-0123456789abcdef")), queued::add);
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default")
                 .withRawPath("/v1/feedback").withRawQueryString("")
                 .withHeaders(Map.of("content-type", "application/json", "x-api-key", "server-key"))

@@ -11,6 +11,7 @@ import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.s3.S3RawEmailStore;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.RawEmailStore;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.json.StrictJson;
@@ -34,8 +35,8 @@ public final class EmailReplyHandler implements RequestStreamHandler {
     /** Built on first use, once per container, from the function's environment. */
     private static final class FromEnvironment {
         static final RawEmailStore STORE = new S3RawEmailStore(AwsClients.s3(Environment.system()),
-                Environment.system().required("TOUCHPOINT_INBOUND_MAIL_BUCKET"),
-                Environment.system().optional("TOUCHPOINT_INBOUND_MAIL_PREFIX").orElse(""));
+                Environment.system().required(Setting.INBOUND_MAIL_BUCKET),
+                Environment.system().optional(Setting.INBOUND_MAIL_PREFIX).orElse(""));
         static final EmailReplyIngest INGEST = build(Environment.system(), STORE);
 
         static {
@@ -55,8 +56,8 @@ public final class EmailReplyHandler implements RequestStreamHandler {
 
     public static EmailReplyIngest build(Environment env, RawEmailStore store) {
         return new EmailReplyIngest(store, new IdentityNormalizer(env.defaultPhoneRegion()),
-                new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")),
-                new MeteredEventCounter(new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")),
+                new SqsFeedbackQueue(AwsClients.sqs(env), env.required(Setting.QUEUE_URL)),
+                new MeteredEventCounter(new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required(Setting.TABLE)),
                         EmfMetrics.from(env, "ingest-email")), Clock.systemUTC());
     }
 

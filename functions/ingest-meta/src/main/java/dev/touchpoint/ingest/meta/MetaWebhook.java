@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.logging.EventLog;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.DeliveryStatusEvent;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
@@ -57,7 +58,7 @@ public final class MetaWebhook {
 
     public APIGatewayV2HTTPResponse handle(HttpRequest request, EventLog log) {
         if (appSecret.isEmpty() || verifyToken.isEmpty()) {
-            return text(503, "Meta webhooks not configured: set TOUCHPOINT_META_APP_SECRET and TOUCHPOINT_META_VERIFY_TOKEN.");
+            return text(503, "Meta webhooks not configured: set " + Setting.META_APP_SECRET.variable() + " and " + Setting.META_VERIFY_TOKEN.variable() + ".");
         }
         return switch (request.method()) {
             case "GET" -> handshake(request);

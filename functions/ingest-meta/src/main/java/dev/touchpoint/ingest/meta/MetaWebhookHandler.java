@@ -15,6 +15,7 @@ import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
@@ -54,10 +55,10 @@ public final class MetaWebhookHandler implements RequestHandler<APIGatewayV2HTTP
     public static MetaWebhook build(Environment env) {
         String region = env.defaultPhoneRegion();
         AheadOfFirstEvent.startPhoneRules(env, region);
-        SqsFeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
+        SqsFeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required(Setting.QUEUE_URL));
         MeteredEventCounter counter = new MeteredEventCounter(new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env),
-                env.required("TOUCHPOINT_TABLE")), EmfMetrics.from(env, "ingest-meta"));
-        return new MetaWebhook(SecretSettings.read(env, "TOUCHPOINT_META_APP_SECRET"), SecretSettings.read(env, "TOUCHPOINT_META_VERIFY_TOKEN"),
+                env.required(Setting.TABLE)), EmfMetrics.from(env, "ingest-meta"));
+        return new MetaWebhook(SecretSettings.read(env, Setting.META_APP_SECRET), SecretSettings.read(env, Setting.META_VERIFY_TOKEN),
                 new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
 

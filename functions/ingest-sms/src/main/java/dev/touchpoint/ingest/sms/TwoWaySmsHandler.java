@@ -12,6 +12,7 @@ import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import java.time.Clock;
@@ -42,9 +43,9 @@ public final class TwoWaySmsHandler implements RequestHandler<SNSEvent, Integer>
     public static TwoWaySms build(Environment env) {
         String region = env.defaultPhoneRegion();
         AheadOfFirstEvent.startPhoneRules(env, region);
-        SqsFeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
+        SqsFeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required(Setting.QUEUE_URL));
         MeteredEventCounter counter = new MeteredEventCounter(new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env),
-                env.required("TOUCHPOINT_TABLE")), EmfMetrics.from(env, "ingest-sms"));
+                env.required(Setting.TABLE)), EmfMetrics.from(env, "ingest-sms"));
         return new TwoWaySms(new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.touchpoint.aws.apigateway.FormFields;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.logging.EventLog;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.DeliveryStatusEvent;
 import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
@@ -57,7 +58,7 @@ public final class TwilioWebhook {
 
     public APIGatewayV2HTTPResponse handle(HttpRequest request, EventLog log) {
         if (authToken.isEmpty()) {
-            return text(503, "text/plain", "Twilio webhook not configured: set TOUCHPOINT_TWILIO_AUTH_TOKEN.");
+            return text(503, "text/plain", "Twilio webhook not configured: set " + Setting.TWILIO_AUTH_TOKEN.variable() + ".");
         }
         if (!request.method().equals("POST")) {
             return text(405, "text/plain", "POST only.");

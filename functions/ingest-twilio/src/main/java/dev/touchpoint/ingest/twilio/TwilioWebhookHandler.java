@@ -15,6 +15,7 @@ import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
@@ -55,10 +56,10 @@ public final class TwilioWebhookHandler implements RequestHandler<APIGatewayV2HT
     public static TwilioWebhook build(Environment env) {
         String region = env.defaultPhoneRegion();
         AheadOfFirstEvent.startPhoneRules(env, region);
-        SqsFeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
+        SqsFeedbackQueue queue = new SqsFeedbackQueue(AwsClients.sqs(env), env.required(Setting.QUEUE_URL));
         MeteredEventCounter counter = new MeteredEventCounter(new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env),
-                env.required("TOUCHPOINT_TABLE")), EmfMetrics.from(env, "ingest-twilio"));
-        return new TwilioWebhook(SecretSettings.read(env, "TOUCHPOINT_TWILIO_AUTH_TOKEN"), env.required("TOUCHPOINT_PUBLIC_URL"),
+                env.required(Setting.TABLE)), EmfMetrics.from(env, "ingest-twilio"));
+        return new TwilioWebhook(SecretSettings.read(env, Setting.TWILIO_AUTH_TOKEN), env.required(Setting.PUBLIC_URL),
                 new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
 

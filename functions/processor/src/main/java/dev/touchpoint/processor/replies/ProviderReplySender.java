@@ -5,6 +5,7 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.ses.SesEmailSender;
 import dev.touchpoint.aws.sns.SnsSmsSender;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.ReplyProvider;
 import dev.touchpoint.domain.conversation.ReplySender;
 import dev.touchpoint.domain.conversation.SendOutcome;
@@ -34,14 +35,14 @@ public final class ProviderReplySender implements ReplySender {
 
     public ProviderReplySender(Environment env) {
         this.env = env;
-        this.twilio = env.optional("TOUCHPOINT_TWILIO_ACCOUNT_SID").flatMap(sid -> SecretSettings.read(env, "TOUCHPOINT_TWILIO_AUTH_TOKEN")
-                .map(token -> new TwilioReplySender(env.optional("TOUCHPOINT_TWILIO_API_URL").orElse("https://api.twilio.com"), sid,
-                        token, env.optional("TOUCHPOINT_TWILIO_SMS_FROM").orElse(""),
-                        env.optional("TOUCHPOINT_TWILIO_WHATSAPP_FROM").orElse(""),
-                        env.optional("TOUCHPOINT_PUBLIC_URL").map(url -> url.replaceFirst("/+$", "") + "/webhooks/twilio").orElse(""))));
-        this.meta = SecretSettings.read(env, "TOUCHPOINT_META_ACCESS_TOKEN").map(token -> new MetaReplySender(
-                env.optional("TOUCHPOINT_META_GRAPH_URL").orElse("https://graph.facebook.com/v21.0"), token,
-                env.optional("TOUCHPOINT_META_PHONE_NUMBER_ID").orElse("")));
+        this.twilio = env.optional(Setting.TWILIO_ACCOUNT_SID).flatMap(sid -> SecretSettings.read(env, Setting.TWILIO_AUTH_TOKEN)
+                .map(token -> new TwilioReplySender(env.optional(Setting.TWILIO_API_URL).orElse("https://api.twilio.com"), sid,
+                        token, env.optional(Setting.TWILIO_SMS_FROM).orElse(""),
+                        env.optional(Setting.TWILIO_WHATSAPP_FROM).orElse(""),
+                        env.optional(Setting.PUBLIC_URL).map(url -> url.replaceFirst("/+$", "") + "/webhooks/twilio").orElse(""))));
+        this.meta = SecretSettings.read(env, Setting.META_ACCESS_TOKEN).map(token -> new MetaReplySender(
+                env.optional(Setting.META_GRAPH_URL).orElse("https://graph.facebook.com/v21.0"), token,
+                env.optional(Setting.META_PHONE_NUMBER_ID).orElse("")));
     }
 
     @Override
@@ -54,7 +55,7 @@ public final class ProviderReplySender implements ReplySender {
             case TWILIO -> twilio.map(t -> t.send(channel, recipient, text)).orElseGet(() -> notConfigured(provider));
             case META -> meta.map(m -> m.send(channel, recipient, text)).orElseGet(() -> notConfigured(provider));
             case AWS_SMS -> new SendOutcome.Sent(sms().send(new OutgoingSms(null, recipient, text,
-                    env.optional("TOUCHPOINT_SMS_ORIGINATION").orElse(null), null)));
+                    env.optional(Setting.SMS_ORIGINATION).orElse(null), null)));
             case SES -> new SendOutcome.Sent(email().send(replyEmail(recipient, text)));
         };
     }
@@ -72,11 +73,11 @@ public final class ProviderReplySender implements ReplySender {
      * comes back through ingest-email and joins the same thread.
      */
     private OutgoingEmail replyEmail(String recipient, String text) {
-        String sender = env.optional("TOUCHPOINT_SENDER_EMAIL").orElse("survey@touchpoint.invalid");
-        String replyDomain = env.optional("TOUCHPOINT_REPLY_DOMAIN").orElse(sender.substring(sender.indexOf('@') + 1));
+        String sender = env.optional(Setting.SENDER_EMAIL).orElse("survey@touchpoint.invalid");
+        String replyDomain = env.optional(Setting.REPLY_DOMAIN).orElse(sender.substring(sender.indexOf('@') + 1));
         return new OutgoingEmail(null, recipient, sender, "reply@" + replyDomain,
-                env.optional("TOUCHPOINT_REPLY_SUBJECT").orElse(DEFAULT_SUBJECT), null, text, Map.of(),
-                env.optional("TOUCHPOINT_SES_CONFIGURATION_SET").orElse(null), null);
+                env.optional(Setting.REPLY_SUBJECT).orElse(DEFAULT_SUBJECT), null, text, Map.of(),
+                env.optional(Setting.SES_CONFIGURATION_SET).orElse(null), null);
     }
 
     private synchronized SesEmailSender email() {

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.SendOutcome;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,11 @@ class ProviderReplySenderTest {
         provider.start();
         replies = new ProviderReplySender(Environment.of(Map.of(
                 "AWS_REGION", "eu-central-1",
-                "TOUCHPOINT_TWILIO_API_URL", provider.baseUrl(), "TOUCHPOINT_TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000001",
-                "TOUCHPOINT_TWILIO_AUTH_TOKEN", "token", "TOUCHPOINT_TWILIO_SMS_FROM", "+15550100",
-                "TOUCHPOINT_TWILIO_WHATSAPP_FROM", "whatsapp:+15550101",
-                "TOUCHPOINT_META_GRAPH_URL", provider.baseUrl(), "TOUCHPOINT_META_ACCESS_TOKEN", "EAAG-test",
-                "TOUCHPOINT_META_PHONE_NUMBER_ID", "106540352242922")));
+                Setting.TWILIO_API_URL.variable(), provider.baseUrl(), Setting.TWILIO_ACCOUNT_SID.variable(), "AC00000000000000000000000000000001",
+                Setting.TWILIO_AUTH_TOKEN.variable(), "token", Setting.TWILIO_SMS_FROM.variable(), "+15550100",
+                Setting.TWILIO_WHATSAPP_FROM.variable(), "whatsapp:+15550101",
+                Setting.META_GRAPH_URL.variable(), provider.baseUrl(), Setting.META_ACCESS_TOKEN.variable(), "EAAG-test",
+                Setting.META_PHONE_NUMBER_ID.variable(), "106540352242922")));
     }
 
     @AfterEach

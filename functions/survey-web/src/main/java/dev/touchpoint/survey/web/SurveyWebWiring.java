@@ -12,6 +12,7 @@ import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.access.RateLimiter;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.invitation.SurveyTokens;
@@ -40,31 +41,30 @@ public final class SurveyWebWiring {
     /** The survey catalogue loads on a thread of its own while the clients are built. */
     public static SurveyWeb build(Environment env) {
         Supplier<SurveyCatalog> catalogue = AheadOfFirstEvent.supply(env, "survey catalogue", SurveyCatalog::fromClasspath);
-        return build(env, new SqsFeedbackQueue(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL")), catalogue);
+        return build(env, new SqsFeedbackQueue(AwsClients.sqs(env), env.required(Setting.QUEUE_URL)), catalogue);
     }
 
     private static SurveyWeb build(Environment env, FeedbackQueue queue, Supplier<SurveyCatalog> catalogue) {
-        return build(env, queue, catalogue, new DynamoDbRateLimiter(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE")));
+        return build(env, queue, catalogue, new DynamoDbRateLimiter(AwsClients.dynamoDb(env), env.required(Setting.TABLE)));
     }
 
     private static SurveyWeb build(Environment env, FeedbackQueue queue, Supplier<SurveyCatalog> catalogue, RateLimiter limiter) {
         Clock clock = Clock.systemUTC();
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        String table = env.required("TOUCHPOINT_TABLE");
+        String table = env.required(Setting.TABLE);
         SurveyCatalog surveys = catalogue.get();
         TouchpointCatalog touchpoints = TouchpointCatalog.fromClasspath(surveys);
-        String tokenKey = SecretSettings.read(env, "TOUCHPOINT_SURVEY_TOKEN_KEY")
-                .orElseThrow(() -> new IllegalStateException("TOUCHPOINT_SURVEY_TOKEN_KEY is not configured"));
+        String tokenKey = SecretSettings.required(env, Setting.SURVEY_TOKEN_KEY);
         SurveyTokens tokens = SurveyTokens.fromText(tokenKey);
         return new SurveyWeb(
                 new InvitationSurveyRoute(tokens, new DynamoDbInvitationRepository(dynamo, table),
                         new DynamoDbProfileRepository(dynamo, table), surveys, queue, new DynamoDbSuppressionList(dynamo, table),
                         new DynamoDbResponseRepository(dynamo, table), clock),
                 new TouchpointSurveyRoute(surveys, touchpoints, queue, limiter, new TouchpointSurveyRoute.Limits(
-                        env.integer("TOUCHPOINT_TOUCHPOINT_RATE_LIMIT", TouchpointSurveyRoute.Limits.DEFAULT.perTouchpoint()),
-                        env.integer("TOUCHPOINT_DEVICE_RATE_LIMIT", TouchpointSurveyRoute.Limits.DEFAULT.perDevice())),
+                        env.integer(Setting.TOUCHPOINT_RATE_LIMIT, TouchpointSurveyRoute.Limits.DEFAULT.perTouchpoint()),
+                        env.integer(Setting.DEVICE_RATE_LIMIT, TouchpointSurveyRoute.Limits.DEFAULT.perDevice())),
                         KeyedHashes.fromText(tokenKey), clock),
-                new QrCodeRoute(env.required("TOUCHPOINT_PUBLIC_URL"), touchpoints),
+                new QrCodeRoute(env.required(Setting.PUBLIC_URL), touchpoints),
                 new WidgetRoute(surveys));
     }
 
@@ -85,8 +85,8 @@ public final class SurveyWebWiring {
                 request("GET", "/w/surveys/post-service", null), request("GET", "/s/priming-not-a-token", null)}) {
             offline.handle(request, line -> { });
         }
-        Priming.touch(AwsClients.dynamoDb(env), env.required("TOUCHPOINT_TABLE"));
-        Priming.touch(AwsClients.sqs(env), env.required("TOUCHPOINT_QUEUE_URL"));
+        Priming.touch(AwsClients.dynamoDb(env), env.required(Setting.TABLE));
+        Priming.touch(AwsClients.sqs(env), env.required(Setting.QUEUE_URL));
     }
 
     private static HttpRequest request(String method, String path, String form) {

@@ -27,7 +27,7 @@ import java.util.Map;
 final class WidgetRoute {
 
     /** Where the script holds its preloaded survey; {@code null} in the script as stored. */
-    static final String PRELOADED_SURVEY = "/*TOUCHPOINT_SURVEY*/null";
+    static final String PRELOADED_SURVEY = "/*PRELOADED_SURVEY*/null";
 
     private final SurveyCatalog surveys;
     private final String script;
