@@ -21,9 +21,13 @@ import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.ingest.api.IngestApiHandler;
 import dev.touchpoint.ingest.api.IngestApiWiring;
 import dev.touchpoint.ingest.email.EmailReplyHandler;
+import dev.touchpoint.ingest.email.EmailReplyWiring;
 import dev.touchpoint.ingest.meta.MetaWebhookHandler;
+import dev.touchpoint.ingest.meta.MetaWebhookWiring;
 import dev.touchpoint.ingest.sms.TwoWaySmsHandler;
+import dev.touchpoint.ingest.sms.TwoWaySmsWiring;
 import dev.touchpoint.ingest.twilio.TwilioWebhookHandler;
+import dev.touchpoint.ingest.twilio.TwilioWebhookWiring;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
 import dev.touchpoint.local.embedded.KeptAliveConnections;
@@ -43,6 +47,7 @@ import dev.touchpoint.processor.ProcessorHandler;
 import dev.touchpoint.processor.ProcessorWiring;
 import dev.touchpoint.processor.replies.ProviderReplySender;
 import dev.touchpoint.reporting.ReportingApiHandler;
+import dev.touchpoint.reporting.ReportingApiWiring;
 import dev.touchpoint.survey.web.SurveyWebHandler;
 import dev.touchpoint.survey.web.SurveyWebWiring;
 import java.nio.file.Files;
@@ -171,15 +176,15 @@ public final class LocalRuntime implements AutoCloseable {
                 .addHttp(new LocalFunction<>(SURVEY_WEB, APIGatewayV2HTTPEvent.class,
                         new SurveyWebHandler(SurveyWebWiring.build(Environment.of(functionEnv)))))
                 .addHttp(new LocalFunction<>(INGEST_TWILIO, APIGatewayV2HTTPEvent.class,
-                        new TwilioWebhookHandler(TwilioWebhookHandler.build(Environment.of(functionEnv)))))
+                        new TwilioWebhookHandler(TwilioWebhookWiring.build(Environment.of(functionEnv)))))
                 .addHttp(new LocalFunction<>(INGEST_META, APIGatewayV2HTTPEvent.class,
-                        new MetaWebhookHandler(MetaWebhookHandler.build(Environment.of(functionEnv)))))
+                        new MetaWebhookHandler(MetaWebhookWiring.build(Environment.of(functionEnv)))))
                 .add(new LocalFunction<>(INGEST_SMS, SNSEvent.class,
-                        new TwoWaySmsHandler(TwoWaySmsHandler.build(Environment.of(functionEnv)))))
+                        new TwoWaySmsHandler(TwoWaySmsWiring.build(Environment.of(functionEnv)))))
                 .add(new LocalFunction<>(INGEST_EMAIL, (Class<Map<String, Object>>) (Class<?>) Map.class,
-                        StreamFunctions.of(new EmailReplyHandler(EmailReplyHandler.build(Environment.of(functionEnv), inboundMail)))))
+                        StreamFunctions.of(new EmailReplyHandler(EmailReplyWiring.build(Environment.of(functionEnv), inboundMail)))))
                 .addHttp(new LocalFunction<>(REPORTING_API, APIGatewayV2HTTPEvent.class,
-                        new ReportingApiHandler(ReportingApiHandler.build(Environment.of(functionEnv)))))
+                        new ReportingApiHandler(ReportingApiWiring.build(Environment.of(functionEnv)))))
                 .add(processor)
                 .add(dispatcher)
                 .add(new LocalFunction<>(DELIVERY_EVENTS, SNSEvent.class,

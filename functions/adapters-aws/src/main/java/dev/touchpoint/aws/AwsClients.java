@@ -1,9 +1,5 @@
 package dev.touchpoint.aws;
 
-import dev.touchpoint.aws.s3.S3RawEmailStore;
-import dev.touchpoint.aws.snapstart.Priming;
-import dev.touchpoint.aws.sns.SnsDetractorAlerts;
-import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import dev.touchpoint.contract.config.Setting;
 import java.net.URI;
 import java.time.Duration;
@@ -77,62 +73,31 @@ public final class AwsClients {
     private AwsClients() {
     }
 
-    /**
-     * In Lambda, its first call starts at once on a thread of its own ({@link AheadOfFirstEvent}): an
-     * update its condition refuses, on a key that never exists. An update, not a read: every function
-     * that writes may update, while the webhook functions may not read (closed-loop, which only reads,
-     * is refused it and loads the same path).
-     */
     public static DynamoDbClient dynamoDb(Environment env) {
-        DynamoDbClient client = configure(DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+        return configure(DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(o -> o.retryStrategy(dynamoDbRetries()).apiCallAttemptTimeout(attemptTimeout(env))
                         .apiCallTimeout(callTimeout(env))),
                 env, "DYNAMODB").build();
-        env.optional(Setting.TABLE).ifPresent(table ->
-                AheadOfFirstEvent.start(env, "DynamoDB first call", () -> Priming.touchUpdate(client, table)));
-        return client;
     }
 
-    /**
-     * In Lambda, its first call (a send to a queue beside the function's own, which does not exist)
-     * starts at once on a thread of its own: {@link AheadOfFirstEvent}.
-     */
     public static SqsClient sqs(Environment env) {
-        SqsClient client = configure(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+        return configure(SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(o -> o.apiCallAttemptTimeout(attemptTimeout(env)).apiCallTimeout(callTimeout(env))),
                 env, "SQS").build();
-        env.optional(Setting.QUEUE_URL).or(() -> env.optional(Setting.CLOSED_LOOP_QUEUE_URL)).ifPresent(queue ->
-                AheadOfFirstEvent.start(env, "SQS first call", () -> Priming.touch(client, queue)));
-        return client;
     }
 
     public static SesV2Client sesV2(Environment env) {
         return configure(SesV2Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SESV2").build();
     }
 
-    /**
-     * With an alerts topic (closed-loop, whose every alert is published), its first call starts at once
-     * on a thread of its own: a publish to a topic beside it that does not exist ({@link AheadOfFirstEvent}).
-     * The functions that text customers by SNS build this client too, but send rarely: no call ahead.
-     */
     public static SnsClient sns(Environment env) {
-        SnsClient client = configure(SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SNS").build();
-        env.optional(Setting.ALERTS_TOPIC_ARN).ifPresent(topic ->
-                AheadOfFirstEvent.start(env, "SNS first call", () -> SnsDetractorAlerts.touch(client, topic)));
-        return client;
+        return configure(SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()), env, "SNS").build();
     }
 
-    /**
-     * Path-style addresses when an endpoint is given: LocalStack and local stand-ins serve buckets as
-     * paths, not host names. With an inbound mail bucket (ingest-email, whose every event reads a mail),
-     * its first call starts at once on a thread of its own: a read of a mail that does not exist.
-     */
+    /** Path-style addresses when an endpoint is given: LocalStack and local stand-ins serve buckets as paths, not host names. */
     public static S3Client s3(Environment env) {
-        S3Client client = configure(S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+        return configure(S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
                 .forcePathStyle(endpoint(env, "S3").isPresent()), env, "S3").build();
-        env.optional(Setting.INBOUND_MAIL_BUCKET).ifPresent(bucket ->
-                AheadOfFirstEvent.start(env, "S3 first call", () -> S3RawEmailStore.touch(client, bucket)));
-        return client;
     }
 
     public static SecretsManagerClient secretsManager(Environment env) {
@@ -140,7 +105,6 @@ public final class AwsClients {
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Environment env, String service) {
-        AheadOfFirstEvent.startTlsContext(env);
         builder.region(region(env)).credentialsProvider(credentials(env));
         endpoint(env, service).ifPresent(builder::endpointOverride);
         return builder;

@@ -28,7 +28,7 @@ import java.util.Optional;
  * (capped at 12 hours) before its next attempt; on the last attempt it goes to the DLQ with the reason
  * and is acknowledged. An unreadable message cannot get better: it goes to the DLQ at once.
  */
-final class ClosedLoopBatch {
+public final class ClosedLoopBatch {
 
     private final DetractorAlerts.Channel alerts;
     private final Optional<WebhookDeliverer> deliverer;
@@ -50,7 +50,7 @@ final class ClosedLoopBatch {
         this.backoff = backoff;
     }
 
-    SQSBatchResponse process(SQSEvent event, EventLog log) {
+    public SQSBatchResponse process(SQSEvent event, EventLog log) {
         List<BatchItemFailure> failures = new ArrayList<>();
         for (SQSMessage message : event.getRecords() == null ? List.<SQSMessage>of() : event.getRecords()) {
             int attempt = SqsRecords.receiveCount(message);

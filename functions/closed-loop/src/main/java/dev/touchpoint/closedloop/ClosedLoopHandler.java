@@ -5,35 +5,28 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.Environment;
-import dev.touchpoint.aws.logging.EventLog;
 import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.snapstart.Priming;
 
 /** Lambda entry point for the SQS event source of the closed-loop queue (with ReportBatchItemFailures). */
 public final class ClosedLoopHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    /** A batch of alerts and deliveries in, the failed ones out. */
-    @FunctionalInterface
-    public interface Batch {
-        SQSBatchResponse process(SQSEvent event, EventLog log);
-    }
-
     /** Built on first use, once per container, from the function's environment. */
     private static final class FromEnvironment {
-        static final Batch BATCH = ClosedLoopWiring.build(Environment.system());
+        static final ClosedLoopBatch BATCH = ClosedLoopWiring.build(Environment.system());
 
         static {
             Priming.beforeSnapshot("closed-loop", () -> ClosedLoopWiring.prime(Environment.system()));
         }
     }
 
-    private final Batch batch;
+    private final ClosedLoopBatch batch;
 
     public ClosedLoopHandler() {
         this(FromEnvironment.BATCH);
     }
 
-    public ClosedLoopHandler(Batch batch) {
+    public ClosedLoopHandler(ClosedLoopBatch batch) {
         this.batch = batch;
     }
 

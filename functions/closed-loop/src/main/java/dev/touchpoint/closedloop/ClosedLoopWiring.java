@@ -10,6 +10,7 @@ import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.sns.SnsDetractorAlerts;
 import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
 import dev.touchpoint.aws.sqs.SqsRetryDelay;
+import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.feedback.DeadLetterQueue;
 import dev.touchpoint.domain.response.DetractorAlerts;
@@ -21,6 +22,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -43,9 +46,13 @@ public final class ClosedLoopWiring {
     private ClosedLoopWiring() {
     }
 
-    public static ClosedLoopHandler.Batch build(Environment env) {
+    public static ClosedLoopBatch build(Environment env) {
         return build(env, env.optional(Setting.ALERTS_TOPIC_ARN)
-                .<DetractorAlerts.Channel>map(arn -> new SnsDetractorAlerts(AwsClients.sns(env), arn))
+                .<DetractorAlerts.Channel>map(arn -> {
+                    SnsClient sns = AwsClients.sns(env);
+                    FirstCalls.sns(env, sns, arn);
+                    return new SnsDetractorAlerts(sns, arn);
+                })
                 .orElseGet(() -> {
                     JsonLines.of("closed-loop", (String) null).warn("config.missing", null,
                             Setting.ALERTS_TOPIC_ARN.variable() + " not set; detractor alerts are dropped");
@@ -54,14 +61,16 @@ public final class ClosedLoopWiring {
     }
 
     /** With another destination for alerts: the local runtime's outbox. */
-    public static ClosedLoopHandler.Batch build(Environment env, DetractorAlerts.Channel alerts) {
+    public static ClosedLoopBatch build(Environment env, DetractorAlerts.Channel alerts) {
         SqsClient sqs = AwsClients.sqs(env);
+        String queueUrl = env.required(Setting.CLOSED_LOOP_QUEUE_URL);
+        FirstCalls.sqs(env, sqs, queueUrl);
         return new ClosedLoopBatch(alerts, webhooks(env),
-                new SqsRetryDelay(sqs, env.required(Setting.CLOSED_LOOP_QUEUE_URL)),
+                new SqsRetryDelay(sqs, queueUrl),
                 new SqsDeadLetterQueue(sqs, env.required(Setting.CLOSED_LOOP_DLQ_URL)),
                 env.integer(Setting.WEBHOOK_MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS),
                 Duration.ofSeconds(env.integer(Setting.WEBHOOK_BACKOFF_SECONDS, DEFAULT_BACKOFF_SECONDS)),
-                EmfMetrics.from(env, "closed-loop"))::process;
+                EmfMetrics.from(env, "closed-loop"));
     }
 
     /** A detractor alert as the processor queues it, with a receipt no message has: what priming walks through. */
@@ -112,7 +121,10 @@ public final class ClosedLoopWiring {
         WebhookSignature signature = WebhookSignature.fromSecret(SecretSettings.read(env, Setting.WEBHOOK_SECRET)
                 .orElseThrow(() -> new IllegalStateException(Setting.WEBHOOK_URLS.variable() + " names endpoints but "
                         + Setting.WEBHOOK_SECRET.variable() + " is not configured")));
-        return Optional.of(new WebhookDeliverer(endpoints, new DynamoDbResponseRepository(AwsClients.dynamoDb(env),
-                env.required(Setting.TABLE)), signature, new HttpWebhookTransport(), Clock.systemUTC()));
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        String table = env.required(Setting.TABLE);
+        FirstCalls.dynamoDb(env, dynamo, table);
+        return Optional.of(new WebhookDeliverer(endpoints, new DynamoDbResponseRepository(dynamo, table), signature,
+                new HttpWebhookTransport(), Clock.systemUTC()));
     }
 }

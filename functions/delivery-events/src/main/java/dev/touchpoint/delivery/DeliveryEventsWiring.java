@@ -6,6 +6,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbDeliveryLedger;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.delivery.DeliveryTracker;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
@@ -22,6 +23,7 @@ public final class DeliveryEventsWiring {
     public static DeliveryReportProcessor build(Environment env) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required(Setting.TABLE);
+        FirstCalls.dynamoDb(env, dynamo, table);
         return new DeliveryReportProcessor(new DeliveryTracker(new DynamoDbInvitationRepository(dynamo, table),
                 new DynamoDbProfileRepository(dynamo, table), new DynamoDbDeliveryLedger(dynamo, table),
                 new IdentityNormalizer(env.defaultPhoneRegion())));

@@ -16,6 +16,7 @@ import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsClosedLoopQueue;
 import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.ConversationRouter;
 import dev.touchpoint.domain.conversation.DeliveryStatuses;
@@ -100,9 +101,11 @@ public final class ProcessorWiring {
         AheadOfFirstEvent.startPhoneRules(env, env.defaultPhoneRegion());
         // One client per service for the container: the DLQ and the closed-loop queue share the SQS one.
         SqsClient sqs = AwsClients.sqs(env);
+        env.optional(Setting.QUEUE_URL).ifPresent(queue -> FirstCalls.sqs(env, sqs, queue));
         ClosedLoop closedLoop = closedLoop(env, sqs);
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required(Setting.TABLE);
+        FirstCalls.dynamoDb(env, dynamo, table);
         IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
         // Each repository once: the use cases below share them.
         DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);

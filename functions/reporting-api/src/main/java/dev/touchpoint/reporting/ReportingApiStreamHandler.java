@@ -1,13 +1,21 @@
 package dev.touchpoint.reporting;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.touchpoint.aws.lambda.JsonStreamHandler;
+import dev.touchpoint.aws.lambda.JsonEvents;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /** reporting-api's Lambda entry point (the CDK app names it): the event read by our Jackson, handled by {@link ReportingApiHandler}. */
-public final class ReportingApiStreamHandler extends JsonStreamHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ReportingApiStreamHandler implements RequestStreamHandler {
 
-    public ReportingApiStreamHandler() {
-        super("reporting-api", APIGatewayV2HTTPEvent.class, new ReportingApiHandler());
+    private final JsonEvents<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> events = JsonEvents.bind("reporting-api", APIGatewayV2HTTPEvent.class, ReportingApiHandler::new);
+
+    @Override
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+        events.handle(event, answer, context);
     }
 }

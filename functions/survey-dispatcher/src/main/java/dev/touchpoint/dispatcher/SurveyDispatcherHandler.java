@@ -30,17 +30,6 @@ public final class SurveyDispatcherHandler implements RequestHandler<Map<String,
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        InvitationDispatcher.Report report = dispatcher.run();
-        if (report.sent() + report.deferred() + report.dropped() + report.skipped() > 0) {
-            JsonLines.of("survey-dispatcher", context).info("dispatch.ran", null, "sent " + report.sent()
-                    + ", deferred " + report.deferred() + ", dropped " + report.dropped() + ", skipped " + report.skipped());
-        }
-        metrics.count(EmfMetrics.Name.INVITATIONS, Map.of("Decision", "sent"), report.sent());
-        metrics.count(EmfMetrics.Name.INVITATIONS, Map.of("Decision", "deferred"), report.deferred());
-        metrics.count(EmfMetrics.Name.INVITATIONS, Map.of("Decision", "skipped"), report.skipped());
-        report.droppedBy().forEach((reason, count) ->
-                metrics.count(EmfMetrics.Name.INVITATIONS, Map.of("Decision", "dropped:" + reason), count));
-        return Map.of("sent", report.sent(), "deferred", report.deferred(), "dropped", report.dropped(),
-                "skipped", report.skipped());
+        return DispatchReport.tell(dispatcher.run(), JsonLines.of("survey-dispatcher", context), metrics);
     }
 }

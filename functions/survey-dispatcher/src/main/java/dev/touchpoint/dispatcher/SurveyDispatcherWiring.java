@@ -10,6 +10,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.ses.SesEmailSender;
 import dev.touchpoint.aws.sns.SnsSmsSender;
+import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.invitation.DispatchSettings;
 import dev.touchpoint.domain.invitation.EmailSender;
@@ -49,6 +50,7 @@ public final class SurveyDispatcherWiring {
     public static InvitationDispatcher build(Environment env, EmailSender email, SmsSender sms) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required(Setting.TABLE);
+        FirstCalls.dynamoDb(env, dynamo, table);
         return new InvitationDispatcher(new DynamoDbInvitationRepository(dynamo, table),
                 new DynamoDbProfileRepository(dynamo, table), SurveyCatalog.fromClasspath(), tokens(env), email, sms,
                 new DynamoDbDailySendCap(dynamo, table), new DynamoDbFunnelCounters(dynamo, table), settings(env),

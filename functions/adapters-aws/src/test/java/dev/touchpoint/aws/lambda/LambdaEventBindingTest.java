@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A function reached through {@link JsonStreamHandler} must see exactly the event Lambda's own
+ * A function reached through {@link JsonEvents} must see exactly the event Lambda's own
  * serialisation library would have given its typed handler, and Lambda must read back the same answer:
  * every sample event and a fully populated one are bound both ways and compared.
  */
@@ -158,15 +158,15 @@ class LambdaEventBindingTest {
     @Test
     void theStreamHandler_givesTheTypedHandlerTheEvent_andWritesItsAnswer() throws IOException {
         AtomicReference<SQSEvent> seen = new AtomicReference<>();
-        JsonStreamHandler<SQSEvent, SQSBatchResponse> handler = new JsonStreamHandler<>("test", SQSEvent.class,
-                (SQSEvent event, Context context) -> {
+        JsonEvents<SQSEvent, SQSBatchResponse> handler = JsonEvents.bind("test", SQSEvent.class,
+                () -> (SQSEvent event, Context context) -> {
                     seen.set(event);
                     return SQSBatchResponse.builder().withBatchItemFailures(List.of(SQSBatchResponse.BatchItemFailure.builder()
                             .withItemIdentifier(event.getRecords().get(1).getMessageId()).build())).build();
-                }) { };
+                });
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
 
-        handler.handleRequest(new ByteArrayInputStream(resource("events/sqs/feedback-batch.json")), answer, null);
+        handler.handle(new ByteArrayInputStream(resource("events/sqs/feedback-batch.json")), answer, null);
 
         assertEquals(2, seen.get().getRecords().size());
         assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"9b2f4c61-1e3a-4f0b-8c27-5d6e7f8a9b0c\"}]}",
@@ -186,7 +186,7 @@ class LambdaEventBindingTest {
     }
 
     private static <T> T oursRead(byte[] json, Class<T> type) throws IOException {
-        return EventBinding.read(JsonStreamHandler.readTree(JsonStreamHandler.parser(json)), type);
+        return EventBinding.read(JsonEvents.readTree(JsonEvents.parser(json)), type);
     }
 
     @SuppressWarnings("unchecked")
@@ -200,7 +200,7 @@ class LambdaEventBindingTest {
 
     private static Object oursWrite(Object answer) throws IOException {
         ByteArrayOutputStream written = new ByteArrayOutputStream();
-        JsonStreamHandler.writeTree(EventBinding.write(answer), written);
+        JsonEvents.writeTree(EventBinding.write(answer), written);
         return new ObjectMapper().readTree(written.toByteArray());
     }
 }

@@ -49,6 +49,8 @@ class FirstCallsAheadIT {
 
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         SqsClient sqs = AwsClients.sqs(env);
+        FirstCalls.dynamoDb(env, dynamo, table);
+        FirstCalls.sqs(env, sqs, queue);
         AheadOfFirstEvent.awaitAll();
 
         List<String> started = AheadOfFirstEvent.startedSoFar();
@@ -91,6 +93,7 @@ class FirstCallsAheadIT {
             Environment env = name -> lambda.getOrDefault(name, stub.get(name));
 
             SnsClient client = AwsClients.sns(env);
+            FirstCalls.sns(env, client, topic);
             AheadOfFirstEvent.awaitAll();
 
             var ahead = sns.server().findAll(postRequestedFor(urlEqualTo("/")));
@@ -112,7 +115,7 @@ class FirstCallsAheadIT {
             Map<String, String> lambda = Map.of("AWS_LAMBDA_FUNCTION_NAME", "ingest-email", Setting.INBOUND_MAIL_BUCKET.variable(), "inbound-mail");
             Environment env = name -> lambda.getOrDefault(name, stub.get(name));
 
-            AwsClients.s3(env);
+            FirstCalls.s3(env, AwsClients.s3(env), "inbound-mail");
             AheadOfFirstEvent.awaitAll();
 
             var ahead = s3.server().findAll(getRequestedFor(anyUrl()));
@@ -128,10 +131,29 @@ class FirstCallsAheadIT {
         int before = AheadOfFirstEvent.startedSoFar().size();
         Environment env = name -> Setting.TABLE.variable().equals(name) ? table : engines.get(name);
 
+        FirstCalls.dynamoDb(env, AwsClients.dynamoDb(env), table);
+        FirstCalls.sqs(env, AwsClients.sqs(env), "http://127.0.0.1:9/queue/feedback");
+        FirstCalls.sns(env, AwsClients.sns(env), "arn:aws:sns:eu-central-1:123456789012:alerts");
+        FirstCalls.s3(env, AwsClients.s3(env), "inbound-mail");
+
+        assertEquals(before, AheadOfFirstEvent.startedSoFar().size());
+    }
+
+    /** The client factory only builds: what a client calls ahead is the wiring's choice, made explicitly. */
+    @Test
+    void inLambdaBuildingAClientAloneMakesNoCall() throws Exception {
+        Environment engines = EmbeddedEngines.environment();
+        String table = EmbeddedEngines.newTable(AwsClients.dynamoDb(engines));
+        int before = AheadOfFirstEvent.startedSoFar().size();
+        Map<String, String> lambda = Map.of("AWS_LAMBDA_FUNCTION_NAME", "ingest-api", Setting.TABLE.variable(), table,
+                Setting.QUEUE_URL.variable(), "http://127.0.0.1:9/queue/feedback", Setting.ALERTS_TOPIC_ARN.variable(),
+                "arn:aws:sns:eu-central-1:123456789012:alerts", Setting.INBOUND_MAIL_BUCKET.variable(), "inbound-mail");
+        Environment env = name -> lambda.getOrDefault(name, engines.get(name));
+
         AwsClients.dynamoDb(env);
         AwsClients.sqs(env);
-        AwsClients.sns(name -> Setting.ALERTS_TOPIC_ARN.variable().equals(name) ? "arn:aws:sns:eu-central-1:123456789012:alerts" : env.get(name));
-        AwsClients.s3(name -> Setting.INBOUND_MAIL_BUCKET.variable().equals(name) ? "inbound-mail" : env.get(name));
+        AwsClients.sns(env);
+        AwsClients.s3(env);
 
         assertEquals(before, AheadOfFirstEvent.startedSoFar().size());
     }

@@ -14,6 +14,7 @@ import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
+import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.customer.ProfileLookup;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Composition root of ingest-api: reads configuration by the contract's names and builds the clients
@@ -53,7 +55,10 @@ public final class IngestApiWiring {
     }
 
     public static IngestApi build(Environment env) {
-        return build(env, new SqsFeedbackQueue(AwsClients.sqs(env), env.required(Setting.QUEUE_URL)));
+        SqsClient sqs = AwsClients.sqs(env);
+        String queueUrl = env.required(Setting.QUEUE_URL);
+        FirstCalls.sqs(env, sqs, queueUrl);
+        return build(env, new SqsFeedbackQueue(sqs, queueUrl));
     }
 
     /** The same, handing messages to the given queue (the bench times the handler without the queue's I/O). */
@@ -66,6 +71,7 @@ public final class IngestApiWiring {
         IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required(Setting.TABLE);
+        FirstCalls.dynamoDb(env, dynamo, table);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
         ProfileLookup lookup = new ProfileLookup(new DynamoDbProfileRepository(dynamo, table), responses, new DynamoDbThreadRepository(dynamo, table),
                 new DynamoDbInvitationRepository(dynamo, table));

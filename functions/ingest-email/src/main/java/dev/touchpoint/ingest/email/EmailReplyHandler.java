@@ -2,45 +2,23 @@ package dev.touchpoint.ingest.email;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
-import dev.touchpoint.aws.dynamodb.DynamoDbWebhookEventCounter;
 import dev.touchpoint.aws.logging.JsonLines;
-import dev.touchpoint.aws.metrics.EmfMetrics;
-import dev.touchpoint.aws.metrics.MeteredEventCounter;
-import dev.touchpoint.aws.s3.S3RawEmailStore;
 import dev.touchpoint.aws.snapstart.Priming;
-import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
-import dev.touchpoint.contract.config.Setting;
-import dev.touchpoint.domain.conversation.RawEmailStore;
-import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.json.StrictJson;
-import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Optional;
-import java.util.UUID;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/**
- * Lambda entry point of the SES receipt rule. Configuration: {@code TOUCHPOINT_INBOUND_MAIL_BUCKET},
- * {@code TOUCHPOINT_INBOUND_MAIL_PREFIX} (where the S3 action stores messages), {@code TOUCHPOINT_QUEUE_URL},
- * {@code TOUCHPOINT_TABLE}.
- */
+/** Lambda entry point of the SES receipt rule; {@link EmailReplyWiring} builds what it holds. */
 public final class EmailReplyHandler implements RequestStreamHandler {
 
     /** Built on first use, once per container, from the function's environment. */
     private static final class FromEnvironment {
-        static final RawEmailStore STORE = new S3RawEmailStore(AwsClients.s3(Environment.system()),
-                Environment.system().required(Setting.INBOUND_MAIL_BUCKET),
-                Environment.system().optional(Setting.INBOUND_MAIL_PREFIX).orElse(""));
-        static final EmailReplyIngest INGEST = build(Environment.system(), STORE);
+        static final EmailReplyIngest INGEST = EmailReplyWiring.build(Environment.system());
 
         static {
-            Priming.beforeSnapshot("ingest-email", () -> prime(Environment.system(), STORE));
+            Priming.beforeSnapshot("ingest-email", () -> EmailReplyWiring.prime(Environment.system()));
         }
     }
 
@@ -54,55 +32,9 @@ public final class EmailReplyHandler implements RequestStreamHandler {
         this.ingest = ingest;
     }
 
-    public static EmailReplyIngest build(Environment env, RawEmailStore store) {
-        return new EmailReplyIngest(store, new IdentityNormalizer(env.defaultPhoneRegion()),
-                new SqsFeedbackQueue(AwsClients.sqs(env), env.required(Setting.QUEUE_URL)),
-                new MeteredEventCounter(new DynamoDbWebhookEventCounter(AwsClients.dynamoDb(env), env.required(Setting.TABLE)),
-                        EmfMetrics.from(env, "ingest-email")), Clock.systemUTC());
-    }
-
-    /**
-     * A customer's reply as SES stores it, and its receipt: what priming walks through. HTML only, so
-     * that jsoup's first use (about 100 ms in a fresh JVM, docs/performance.md) is paid before the snapshot.
-     */
-    private static final String SAMPLE_MAIL = """
-            From: Customer <priming@touchpoint.invalid>\r
-            To: reply+PRIMING@touchpoint.invalid\r
-            Subject: Re: A quick question\r
-            Content-Type: text/html; charset=UTF-8\r
-            \r
-            <div dir="ltr">9, thank you</div><div class="gmail_quote">On Monday, Shop wrote:<blockquote>How did we do?</blockquote></div>\r
-            """;
-    private static final String SAMPLE_RECEIPT = """
-            {"Records":[{"eventSource":"aws:ses","ses":{"mail":{"messageId":"priming","source":"priming@touchpoint.invalid",\
-            "destination":["reply+PRIMING@touchpoint.invalid"]},"receipt":{"recipients":["reply+PRIMING@touchpoint.invalid"],\
-            "spamVerdict":{"status":"PASS"},"virusVerdict":{"status":"PASS"}}}}]}""";
-
-    /**
-     * SnapStart priming (no side effects): the sample reply read, parsed and queued by a function like
-     * this one whose store holds only it, whose queue only encodes and whose counter counts nothing;
-     * then the real store's read of a message that does not exist (not found, or refused), and the
-     * real clients' SQS send and DynamoDB update paths (see {@link Priming}).
-     */
-    public static void prime(Environment env, RawEmailStore store) {
-        EmailReplyIngest offline = new EmailReplyIngest(messageId -> Optional.of(SAMPLE_MAIL.getBytes(StandardCharsets.UTF_8)),
-                new IdentityNormalizer("TR"), QueueMessageCodec::encode, (provider, kind, at) -> { }, Clock.systemUTC());
-        if (offline.handle(StrictJson.read(SAMPLE_RECEIPT), line -> { }) != 1) {
-            throw new IllegalStateException("the sample reply was not queued");
-        }
-        try {
-            store.fetch("priming-no-such-message-" + UUID.randomUUID());
-        } catch (S3Exception refused) {
-            // without s3:ListBucket a missing key is refused rather than not found: the read path is loaded either way
-        }
-        Priming.touchWebhookClients(env);
-    }
-
-    /** The events library has no SES receipt type, so the event is read as the JSON it is. */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        int queued = ingest.handle(StrictJson.read(new String(input.readAllBytes(), StandardCharsets.UTF_8)),
-                JsonLines.of("ingest-email", context));
+        int queued = ingest.handle(input.readAllBytes(), JsonLines.of("ingest-email", context));
         output.write(Integer.toString(queued).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -15,8 +15,10 @@ import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.identity.Provenance;
+import dev.touchpoint.domain.json.StrictJson;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,11 @@ public final class EmailReplyIngest {
         this.queue = queue;
         this.counter = counter;
         this.clock = clock;
+    }
+
+    /** The receipt-rule event as Lambda hands it over: the events library has no SES receipt type, so it is read as the JSON it is. */
+    public int handle(byte[] event, EventLog log) {
+        return handle(StrictJson.read(new String(event, StandardCharsets.UTF_8)), log);
     }
 
     /** @param event the SES receipt-rule event: {@code {"Records":[{"eventSource":"aws:ses","ses":{"mail":…,"receipt":…}}]}} */

@@ -1,13 +1,21 @@
 package dev.touchpoint.survey.web;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.touchpoint.aws.lambda.JsonStreamHandler;
+import dev.touchpoint.aws.lambda.JsonEvents;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /** survey-web's Lambda entry point (the CDK app names it): the event read by our Jackson, handled by {@link SurveyWebHandler}. */
-public final class SurveyWebStreamHandler extends JsonStreamHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class SurveyWebStreamHandler implements RequestStreamHandler {
 
-    public SurveyWebStreamHandler() {
-        super("survey-web", APIGatewayV2HTTPEvent.class, new SurveyWebHandler());
+    private final JsonEvents<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> events = JsonEvents.bind("survey-web", APIGatewayV2HTTPEvent.class, SurveyWebHandler::new);
+
+    @Override
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+        events.handle(event, answer, context);
     }
 }

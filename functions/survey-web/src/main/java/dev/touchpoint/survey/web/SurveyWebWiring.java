@@ -12,6 +12,7 @@ import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.access.RateLimiter;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Composition root of survey-web: {@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_QUEUE_URL},
@@ -41,16 +43,18 @@ public final class SurveyWebWiring {
     /** The survey catalogue loads on a thread of its own while the clients are built. */
     public static SurveyWeb build(Environment env) {
         Supplier<SurveyCatalog> catalogue = AheadOfFirstEvent.supply(env, "survey catalogue", SurveyCatalog::fromClasspath);
-        return build(env, new SqsFeedbackQueue(AwsClients.sqs(env), env.required(Setting.QUEUE_URL)), catalogue);
-    }
-
-    private static SurveyWeb build(Environment env, FeedbackQueue queue, Supplier<SurveyCatalog> catalogue) {
-        return build(env, queue, catalogue, new DynamoDbRateLimiter(AwsClients.dynamoDb(env), env.required(Setting.TABLE)));
-    }
-
-    private static SurveyWeb build(Environment env, FeedbackQueue queue, Supplier<SurveyCatalog> catalogue, RateLimiter limiter) {
-        Clock clock = Clock.systemUTC();
+        SqsClient sqs = AwsClients.sqs(env);
+        String queueUrl = env.required(Setting.QUEUE_URL);
+        FirstCalls.sqs(env, sqs, queueUrl);
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        String table = env.required(Setting.TABLE);
+        FirstCalls.dynamoDb(env, dynamo, table);
+        return build(env, new SqsFeedbackQueue(sqs, queueUrl), catalogue, new DynamoDbRateLimiter(dynamo, table), dynamo);
+    }
+
+    private static SurveyWeb build(Environment env, FeedbackQueue queue, Supplier<SurveyCatalog> catalogue, RateLimiter limiter,
+                                   DynamoDbClient dynamo) {
+        Clock clock = Clock.systemUTC();
         String table = env.required(Setting.TABLE);
         SurveyCatalog surveys = catalogue.get();
         TouchpointCatalog touchpoints = TouchpointCatalog.fromClasspath(surveys);
@@ -75,7 +79,8 @@ public final class SurveyWebWiring {
      * SQS send paths of the real clients (see {@link Priming}).
      */
     public static void prime(Environment env) {
-        SurveyWeb offline = build(env, QueueMessageCodec::encode, SurveyCatalog::fromClasspath, (bucket, limit, now) -> true);
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        SurveyWeb offline = build(env, QueueMessageCodec::encode, SurveyCatalog::fromClasspath, (bucket, limit, now) -> true, dynamo);
         String touchpoint = TouchpointCatalog.fromClasspath(SurveyCatalog.fromClasspath()).all().iterator().next().id();
         String form = "form=" + UUID.randomUUID() + "&lang=en&q_nps=9&q_comment=priming";
         for (HttpRequest request : new HttpRequest[] {
@@ -85,7 +90,7 @@ public final class SurveyWebWiring {
                 request("GET", "/w/surveys/post-service", null), request("GET", "/s/priming-not-a-token", null)}) {
             offline.handle(request, line -> { });
         }
-        Priming.touch(AwsClients.dynamoDb(env), env.required(Setting.TABLE));
+        Priming.touch(dynamo, env.required(Setting.TABLE));
         Priming.touch(AwsClients.sqs(env), env.required(Setting.QUEUE_URL));
     }
 

@@ -17,18 +17,21 @@ import dev.touchpoint.domain.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.Supplier;
 
 /**
- * A function's Lambda entry point: reads the event into Jackson's tree and binds it field by field
- * ({@link EventBinding}), then hands the typed event to its {@link RequestHandler} (which the local
- * runtime and the tests call directly), and writes the answer the same way. Given a typed handler,
+ * What a function's Lambda entry point (its {@code *StreamHandler}, a {@link RequestStreamHandler} the
+ * CDK app names) does with the bytes Lambda hands it: reads the event into Jackson's tree and binds it
+ * field by field ({@link EventBinding}), then hands the typed event to the function's
+ * {@link RequestHandler} (which the local runtime and the tests call directly), and writes the answer
+ * the same way. Given a typed handler,
  * Lambda's runtime would bind the event with its own serialisation library, a second, shaded Jackson
  * (about 200 ms of a cold start); Jackson's bean binding would cost about 60 ms more than the tree,
  * and an {@code ObjectMapper} to build the tree about 60 ms more than Jackson's streaming parser
  * (docs/performance.md). The binding is the same: {@code LambdaEventBindingTest} compares it with
  * Lambda's on every sample event.
  */
-public abstract class JsonStreamHandler<I, O> implements RequestStreamHandler {
+public final class JsonEvents<I, O> {
 
     /**
      * Jackson's streaming reader and writer with its own limits only (an HTTP API body may be 10 MB; the
@@ -39,26 +42,30 @@ public abstract class JsonStreamHandler<I, O> implements RequestStreamHandler {
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
-    static {
-        // Before the function's wiring runs (its constructor's argument): the TLS context the clients will need.
-        AheadOfFirstEvent.startTlsContext(Environment.system());
-    }
 
     private final Class<I> eventType;
     private final RequestHandler<I, O> handler;
 
-    protected JsonStreamHandler(String function, Class<I> eventType, RequestHandler<I, O> handler) {
+    /**
+     * The function's handler bound to its event type. The TLS context the clients will need starts on a
+     * thread of its own first, before the handler (and with it the function's wiring) is made.
+     */
+    public static <I, O> JsonEvents<I, O> bind(String function, Class<I> eventType, Supplier<RequestHandler<I, O>> handler) {
         if (!EventBinding.reads(eventType)) {
             throw new IllegalArgumentException(function + ": no event binding for " + eventType.getName());
         }
+        AheadOfFirstEvent.startTlsContext(Environment.system());
+        return new JsonEvents<>(function, eventType, handler.get());
+    }
+
+    private JsonEvents(String function, Class<I> eventType, RequestHandler<I, O> handler) {
         this.eventType = eventType;
         this.handler = handler;
         // Loads the tree and the binding before a SnapStart snapshot, so a restored function does not.
         Priming.beforeSnapshot(function + " event binding", () -> read("{}"));
     }
 
-    @Override
-    public final void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+    public void handle(InputStream event, OutputStream answer, Context context) throws IOException {
         O result = handler.handleRequest(EventBinding.read(readTree(STREAMS.createParser(event)), eventType), context);
         writeTree(EventBinding.write(result), answer);
     }

@@ -1,0 +1,96 @@
+package dev.touchpoint.ingest.email;
+
+import dev.touchpoint.aws.AwsClients;
+import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.metrics.EmfMetrics;
+import dev.touchpoint.aws.metrics.MeteredEventCounter;
+import dev.touchpoint.aws.s3.S3RawEmailStore;
+import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.aws.startup.FirstCalls;
+import dev.touchpoint.aws.wiring.WebhookClients;
+import dev.touchpoint.contract.config.Setting;
+import dev.touchpoint.domain.conversation.RawEmailStore;
+import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Composition root of ingest-email: builds the reply reader from the function's configuration
+ * ({@code TOUCHPOINT_INBOUND_MAIL_BUCKET}, {@code TOUCHPOINT_INBOUND_MAIL_PREFIX}: where the S3 action stores messages;
+ * {@code TOUCHPOINT_QUEUE_URL}, {@code TOUCHPOINT_TABLE}), and primes it.
+ */
+public final class EmailReplyWiring {
+
+    private EmailReplyWiring() {
+    }
+
+    /** The TLS context first: this entry point reads its event itself, without {@code JsonEvents}, which would start it. */
+    public static EmailReplyIngest build(Environment env) {
+        AheadOfFirstEvent.startTlsContext(env);
+        return build(env, store(env));
+    }
+
+    /** Primes the function with a store like the one {@link #build(Environment)} makes. */
+    public static void prime(Environment env) {
+        prime(env, store(env));
+    }
+
+    /** Where SES's S3 action stores the messages. */
+    static RawEmailStore store(Environment env) {
+        S3Client s3 = AwsClients.s3(env);
+        String bucket = env.required(Setting.INBOUND_MAIL_BUCKET);
+        FirstCalls.s3(env, s3, bucket);
+        return new S3RawEmailStore(s3, bucket,
+                env.optional(Setting.INBOUND_MAIL_PREFIX).orElse(""));
+    }
+
+    public static EmailReplyIngest build(Environment env, RawEmailStore store) {
+        return new EmailReplyIngest(store, new IdentityNormalizer(env.defaultPhoneRegion()),
+                WebhookClients.queue(env), new MeteredEventCounter(WebhookClients.counter(env), EmfMetrics.from(env, "ingest-email")),
+                Clock.systemUTC());
+    }
+
+    /**
+     * A customer's reply as SES stores it, and its receipt: what priming walks through. HTML only, so
+     * that jsoup's first use (about 100 ms in a fresh JVM, docs/performance.md) is paid before the snapshot.
+     */
+    private static final String SAMPLE_MAIL = """
+            From: Customer <priming@touchpoint.invalid>\r
+            To: reply+PRIMING@touchpoint.invalid\r
+            Subject: Re: A quick question\r
+            Content-Type: text/html; charset=UTF-8\r
+            \r
+            <div dir="ltr">9, thank you</div><div class="gmail_quote">On Monday, Shop wrote:<blockquote>How did we do?</blockquote></div>\r
+            """;
+    private static final String SAMPLE_RECEIPT = """
+            {"Records":[{"eventSource":"aws:ses","ses":{"mail":{"messageId":"priming","source":"priming@touchpoint.invalid",\
+            "destination":["reply+PRIMING@touchpoint.invalid"]},"receipt":{"recipients":["reply+PRIMING@touchpoint.invalid"],\
+            "spamVerdict":{"status":"PASS"},"virusVerdict":{"status":"PASS"}}}}]}""";
+
+    /**
+     * SnapStart priming (no side effects): the sample reply read, parsed and queued by a function like
+     * this one whose store holds only it, whose queue only encodes and whose counter counts nothing;
+     * then the store's read of a message that does not exist (not found, or refused), and the
+     * real clients' SQS send and DynamoDB update paths (see {@link Priming}).
+     */
+    public static void prime(Environment env, RawEmailStore store) {
+        EmailReplyIngest offline = new EmailReplyIngest(messageId -> Optional.of(SAMPLE_MAIL.getBytes(StandardCharsets.UTF_8)),
+                new IdentityNormalizer("TR"), QueueMessageCodec::encode, (provider, kind, at) -> { }, Clock.systemUTC());
+        if (offline.handle(StrictJson.read(SAMPLE_RECEIPT), line -> { }) != 1) {
+            throw new IllegalStateException("the sample reply was not queued");
+        }
+        try {
+            store.fetch("priming-no-such-message-" + UUID.randomUUID());
+        } catch (S3Exception refused) {
+            // without s3:ListBucket a missing key is refused rather than not found: the read path is loaded either way
+        }
+        Priming.touchWebhookClients(env);
+    }
+}

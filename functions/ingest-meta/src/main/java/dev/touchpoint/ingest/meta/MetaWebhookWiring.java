@@ -1,0 +1,65 @@
+package dev.touchpoint.ingest.meta;
+
+import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.metrics.EmfMetrics;
+import dev.touchpoint.aws.metrics.MeteredEventCounter;
+import dev.touchpoint.aws.secrets.SecretSettings;
+import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
+import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.aws.wiring.WebhookClients;
+import dev.touchpoint.contract.config.Setting;
+import dev.touchpoint.domain.conversation.WebhookSignatures;
+import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Composition root of ingest-meta: builds the webhook from the function's configuration ({@code TOUCHPOINT_META_APP_SECRET}
+ * and {@code TOUCHPOINT_META_VERIFY_TOKEN} or their {@code …_SECRET_ARN}, {@code TOUCHPOINT_QUEUE_URL}, {@code TOUCHPOINT_TABLE}),
+ * and primes it.
+ */
+public final class MetaWebhookWiring {
+
+    private MetaWebhookWiring() {
+    }
+
+    /** The clients first, the phone normaliser last: libphonenumber loads meanwhile on a thread of its own. */
+    public static MetaWebhook build(Environment env) {
+        String region = env.defaultPhoneRegion();
+        AheadOfFirstEvent.startPhoneRules(env, region);
+        SqsFeedbackQueue queue = WebhookClients.queue(env);
+        MeteredEventCounter counter = new MeteredEventCounter(WebhookClients.counter(env), EmfMetrics.from(env, "ingest-meta"));
+        return new MetaWebhook(SecretSettings.read(env, Setting.META_APP_SECRET), SecretSettings.read(env, Setting.META_VERIFY_TOKEN),
+                new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
+    }
+
+    /** A customer's WhatsApp text and a delivery status, as Meta posts them: what priming walks through. */
+    private static final String SAMPLE_WHATSAPP = """
+            {"object":"whatsapp_business_account","entry":[{"id":"0","changes":[{"field":"messages","value":{
+             "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550000000","phone_number_id":"0"},
+             "contacts":[{"profile":{"name":"Priming"},"wa_id":"905550000000"}],
+             "messages":[{"from":"905550000000","id":"wamid.priming","timestamp":"1795428900","type":"text","text":{"body":"priming"}}],
+             "statuses":[{"id":"wamid.priming-status","status":"delivered","timestamp":"1795428900","recipient_id":"905550000000"}]}}]}]}""";
+
+    /**
+     * SnapStart priming (no side effects): the sample, signed, accepted by a webhook like this one whose
+     * queue only encodes and whose counter counts nothing; the same unsigned, refused by this one; then
+     * the real clients' SQS send and DynamoDB update paths (see {@link Priming}).
+     */
+    public static void prime(Environment env, MetaWebhook webhook) {
+        String secret = "priming-" + UUID.randomUUID();
+        MetaWebhook offline = new MetaWebhook(Optional.of(secret), Optional.of(secret), new IdentityNormalizer("TR"), QueueMessageCodec::encode,
+                (provider, kind, at) -> { }, Clock.systemUTC());
+        String signature = WebhookSignatures.meta(secret, SAMPLE_WHATSAPP.getBytes(StandardCharsets.UTF_8));
+        offline.handle(Priming.httpRequest("POST", "/webhooks/whatsapp", Map.of("content-type", "application/json",
+                "x-hub-signature-256", signature), SAMPLE_WHATSAPP), line -> { });
+        webhook.handle(Priming.httpRequest("POST", "/webhooks/whatsapp", Map.of("content-type", "application/json"), SAMPLE_WHATSAPP),
+                line -> { });
+        Priming.touchWebhookClients(env);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.touchpoint.ingest.sms;
+
+import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.metrics.EmfMetrics;
+import dev.touchpoint.aws.metrics.MeteredEventCounter;
+import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
+import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.aws.wiring.WebhookClients;
+import dev.touchpoint.domain.identity.IdentityNormalizer;
+import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
+import java.time.Clock;
+
+/**
+ * Composition root of ingest-sms: builds the topic's reader from the function's configuration ({@code TOUCHPOINT_QUEUE_URL},
+ * {@code TOUCHPOINT_TABLE}), and primes it.
+ */
+public final class TwoWaySmsWiring {
+
+    private TwoWaySmsWiring() {
+    }
+
+    /** The clients first, the phone normaliser last: libphonenumber loads meanwhile on a thread of its own. */
+    public static TwoWaySms build(Environment env) {
+        String region = env.defaultPhoneRegion();
+        AheadOfFirstEvent.startPhoneRules(env, region);
+        SqsFeedbackQueue queue = WebhookClients.queue(env);
+        MeteredEventCounter counter = new MeteredEventCounter(WebhookClients.counter(env), EmfMetrics.from(env, "ingest-sms"));
+        return new TwoWaySms(new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
+    }
+
+    /** A customer's SMS as AWS End User Messaging publishes it to the topic: what priming walks through. */
+    private static final String SAMPLE_SMS = """
+            {"originationNumber":"+905550000000","destinationNumber":"+15550100","messageKeyword":"KEYWORD_PRIMING",\
+            "messageBody":"9","inboundMessageId":"priming","previousPublishedMessageId":"priming"}""";
+
+    /**
+     * SnapStart priming (no side effects): the sample SMS read and queued by a function like this one
+     * whose queue only encodes and whose counter counts nothing, then the real clients' SQS send and
+     * DynamoDB update paths (see {@link Priming}).
+     */
+    public static void prime(Environment env) {
+        TwoWaySms offline = new TwoWaySms(new IdentityNormalizer("TR"), QueueMessageCodec::encode, (provider, kind, at) -> { },
+                Clock.systemUTC());
+        if (offline.handle(Priming.snsNotification(SAMPLE_SMS), line -> { }) != 1) {
+            throw new IllegalStateException("the sample SMS was not queued");
+        }
+        Priming.touchWebhookClients(env);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.touchpoint.reporting;
+
+import dev.touchpoint.aws.AwsClients;
+import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.apigateway.ApiKeys;
+import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.dynamodb.DynamoDbAggregateReader;
+import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
+import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
+import dev.touchpoint.aws.secrets.SecretSettings;
+import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.aws.startup.FirstCalls;
+import dev.touchpoint.contract.config.Setting;
+import dev.touchpoint.domain.customer.ProfileErasure;
+import dev.touchpoint.domain.customer.ProfileLookup;
+import dev.touchpoint.domain.privacy.KeyedHashes;
+import dev.touchpoint.domain.reports.ResponseExport;
+import dev.touchpoint.domain.reports.SummaryReport;
+import dev.touchpoint.domain.survey.SurveyCatalog;
+import dev.touchpoint.domain.survey.SurveyDefinition;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Composition root of reporting-api: builds its routes from the function's configuration
+ * ({@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_API_KEY} or its {@code …_SECRET_ARN}, {@code TOUCHPOINT_API_KEY_HASHES},
+ * {@code TOUCHPOINT_SURVEY_TOKEN_KEY} or its {@code …_SECRET_ARN}), and primes them.
+ */
+public final class ReportingApiWiring {
+
+    private ReportingApiWiring() {
+    }
+
+    /** The deployed surveys' ids, read from the classpath when a report first filters by one (not on every cold start). */
+    private static final Supplier<Set<String>> SURVEY_IDS = new Supplier<>() {
+        private volatile Set<String> ids;
+
+        @Override
+        public Set<String> get() {
+            if (ids == null) {
+                ids = SurveyCatalog.fromClasspath().all().stream().map(SurveyDefinition::id).collect(Collectors.toUnmodifiableSet());
+            }
+            return ids;
+        }
+    };
+
+    public static ReportingApi build(Environment env) {
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        String table = env.required(Setting.TABLE);
+        FirstCalls.dynamoDb(env, dynamo, table);
+        DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
+        DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
+        DynamoDbThreadRepository threads = new DynamoDbThreadRepository(dynamo, table);
+        return new ReportingApi(ApiKeys.of(SecretSettings.read(env, Setting.API_KEY), env.optional(Setting.API_KEY_HASHES)),
+                new SummaryRoute(new SummaryReport(new DynamoDbAggregateReader(dynamo, table)), SURVEY_IDS, Clock.systemUTC()),
+                new ProfileByIdRoute(new ProfileLookup(profiles, responses, threads, new DynamoDbInvitationRepository(dynamo, table)),
+                        new ProfileErasure(profiles, responses, threads, new DynamoDbInvitationRepository(dynamo, table),
+                                new DynamoDbSuppressionList(dynamo, table), KeyedHashes.fromText(SecretSettings.required(env, Setting.SURVEY_TOKEN_KEY)), Clock.systemUTC())),
+                new ResponsesRoute(new ResponseExport(responses), SURVEY_IDS, Clock.systemUTC()));
+    }
+
+    /**
+     * SnapStart priming, without writing: tomorrow's and the next day's summary (no hour of theirs has
+     * ended, so no folded cells are kept, where today's and yesterday's ended hours would keep theirs; two
+     * days, so they are read at once as a month is), a profile that does not
+     * exist, through the routes themselves past the key check; then a batched read of a key that never
+     * exists (how a report reads its settled days' kept cells) and an update its condition refuses (how
+     * it keeps them).
+     */
+    public static void prime(Environment env, ReportingApi routes) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        routes.summary().handle(get("/v1/reports/summary",
+                Map.of("from", today.plusDays(1).toString(), "to", today.plusDays(2).toString(), "groupBy", "channel")));
+        String nobody = UUID.randomUUID().toString();
+        routes.profiles().handle(get("/v1/profiles/" + nobody, Map.of()), nobody);
+        Priming.touchBatchRead(AwsClients.dynamoDb(env), env.required(Setting.TABLE));
+        Priming.touchUpdate(AwsClients.dynamoDb(env), env.required(Setting.TABLE));
+    }
+
+    private static HttpRequest get(String path, Map<String, String> query) {
+        return Priming.httpRequest("GET", path, query, Map.of(), null);
+    }
+}
