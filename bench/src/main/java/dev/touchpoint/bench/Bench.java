@@ -264,10 +264,7 @@ public final class Bench {
         subjects.add(function(root, work, probe, "survey-dispatcher", "dev.touchpoint.dispatcher.SurveyDispatcherStreamHandler", "java.util.Map",
                 ColdStarts.write(made, "schedule.json", "{\"source\":\"aws.scheduler\"}")));
         subjects.add(function(root, work, probe, "closed-loop", "dev.touchpoint.closedloop.ClosedLoopStreamHandler", sqsEvent,
-                ColdStarts.write(made, "closed-loop.json", """
-                        {"Records":[{"messageId":"m1","receiptHandle":"r1","body":"{\\"kind\\":\\"detractor-alert\\",\\"responseId\\":\\"r1\\",\\"profileId\\":\\"p1\\",\\"channel\\":\\"sms\\",\\"touchpoint\\":\\"store-1\\",\\"surveyId\\":\\"post-service\\",\\"questionId\\":\\"nps\\",\\"type\\":\\"nps\\",\\"score\\":3}",
-                          "attributes":{"ApproximateReceiveCount":"1"},"messageAttributes":{},"eventSource":"aws:sqs",
-                          "eventSourceARN":"arn:aws:sqs:us-east-1:000000000000:closed-loop","awsRegion":"us-east-1"}]}""")));
+                events.resolve("sqs/detractor-alert.json")));
         return subjects;
     }
 

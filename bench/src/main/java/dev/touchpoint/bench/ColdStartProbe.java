@@ -1,5 +1,7 @@
 package dev.touchpoint.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -41,7 +43,8 @@ public final class ColdStartProbe {
         byte[] json = Files.readAllBytes(Path.of(args[2]));
         Object handler = handlerClass.getDeclaredConstructor().newInstance();
         if (Boolean.getBoolean("probe.prime")) {
-            Class.forName("dev.touchpoint.aws.snapstart.Priming").getMethod("runAll").invoke(null);
+            List<?> outcomes = (List<?>) Class.forName("dev.touchpoint.aws.snapstart.Priming").getMethod("runAll").invoke(null);
+            System.out.println("PRIMED " + outcomes.size() + " " + failedPrimes(outcomes));
         }
         long constructed = System.nanoTime();
         Object result = handle(handler, eventClass, json);
@@ -58,6 +61,18 @@ public final class ColdStartProbe {
         System.out.println("HANDLED " + (result == null ? "null" : result.getClass().getSimpleName()));
         System.out.flush();
         System.exit(0);
+    }
+
+    /** The primes that failed, by what they prime ({@code -} when none did): a prime that fails is only logged in Lambda. */
+    private static String failedPrimes(List<?> outcomes) throws ReflectiveOperationException {
+        List<String> failed = new ArrayList<>();
+        for (Object outcome : outcomes) {
+            Object failure = outcome.getClass().getMethod("failure").invoke(outcome);
+            if (failure != null) {
+                failed.add(outcome.getClass().getMethod("what").invoke(outcome) + ":" + failure);
+            }
+        }
+        return failed.isEmpty() ? "-" : String.join(",", failed).replace(' ', '_');
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

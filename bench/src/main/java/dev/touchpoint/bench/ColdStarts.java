@@ -176,13 +176,21 @@ final class ColdStarts {
         return run(subject, subject.extracted(), List.of()).answer();
     }
 
+    /**
+     * The function's SnapStart primes run in a fresh JVM on its unpacked jar, as Lambda runs them before
+     * its snapshot: how many ran, and those that failed ({@code what:Exception}; none is {@code -}).
+     */
+    String primes(Subject subject) throws IOException, InterruptedException {
+        return run(subject, subject.extracted(), List.of("-Dprobe.prime=true")).primed();
+    }
+
     /** @return milliseconds from process start to the first event handled, and from the handler constructed to it */
     private double[] once(Subject subject, String classpath, List<String> flags) throws IOException, InterruptedException {
         Run run = run(subject, classpath, flags);
         return new double[] {run.millis(), run.firstEventMillis()};
     }
 
-    private record Run(double millis, double firstEventMillis, String answer, double[] warmMillis) {
+    private record Run(double millis, double firstEventMillis, String answer, double[] warmMillis, String primed) {
     }
 
     private Run run(Subject subject, String classpath, List<String> flags) throws IOException, InterruptedException {
@@ -206,9 +214,13 @@ final class ColdStarts {
         double firstEvent = Double.NaN;
         String answer = null;
         double[] warm = null;
+        String primed = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
+                if (line.startsWith("PRIMED ")) {
+                    primed = line.substring("PRIMED ".length());
+                }
                 if (line.startsWith("ANSWER ")) {
                     answer = line.substring("ANSWER ".length());
                 }
@@ -221,7 +233,7 @@ final class ColdStarts {
                 if (line.startsWith("HANDLED")) {
                     double millis = (System.nanoTime() - start) / 1e6;
                     process.waitFor();
-                    return new Run(millis, firstEvent, answer, warm);
+                    return new Run(millis, firstEvent, answer, warm, primed);
                 }
                 output.add(line);
             }

@@ -59,6 +59,7 @@ class FunctionJarsIT {
                 continue;
             }
             int publishedBefore = standIns.published();
+            int servedBefore = standIns.served();
             String answer = jvms.answer(subject);
             assertNotNull(answer, subject.name() + " printed no answer");
             if (subject.name().equals("closed-loop")) {
@@ -68,7 +69,7 @@ class FunctionJarsIT {
             if (subject.name().equals("ingest-email")) {
                 // It answers how many messages it queued: the customer's reply, read from the S3 stand-in.
                 assertEquals("1", answer, "ingest-email answered " + answer);
-                assertEquals(1, standIns.served(), "ingest-email read its received mail from S3");
+                assertEquals(servedBefore + 1, standIns.served(), "ingest-email read its received mail from S3");
                 continue;
             }
             if (expected == null) {
@@ -79,6 +80,23 @@ class FunctionJarsIT {
                     ? (json.path("batchItemFailures").isEmpty() ? "no failures" : json.path("batchItemFailures").toString())
                     : json.path("statusCode").asText();
             assertEquals(expected, got, subject.name() + " answered " + answer);
+        }
+    }
+
+    /**
+     * Each function's SnapStart primes, run in a fresh JVM on its deployable jar: all succeed, so the
+     * sample events they walk through are in the jar (events/README.md). In Lambda a failed prime is
+     * only logged, and the snapshot taken all the same, slower to restore.
+     */
+    @Test
+    void everyFunctionJar_primesWithoutAFailure() throws Exception {
+        for (ColdStarts.Subject subject : subjects) {
+            if (subject.name().equals("hello-world") || subject.name().equals("survey-dispatcher")) {
+                continue; // hello world is no function; the dispatcher registers no prime
+            }
+            String primed = jvms.primes(subject);
+            assertNotNull(primed, subject.name() + " ran no primes");
+            assertEquals("-", primed.substring(primed.indexOf(' ') + 1), subject.name() + " primes: " + primed);
         }
     }
 }

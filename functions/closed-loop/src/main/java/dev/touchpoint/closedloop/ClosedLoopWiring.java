@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
+import dev.touchpoint.aws.lambda.SampleEvents;
 import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.secrets.SecretSettings;
@@ -20,7 +21,6 @@ import dev.touchpoint.domain.webhook.delivery.WebhookDeliverer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -74,9 +74,8 @@ public final class ClosedLoopWiring {
     }
 
     /** A detractor alert as the processor queues it, with a receipt no message has: what priming walks through. */
-    private static final String SAMPLE_ALERT = """
-            {"kind":"detractor-alert","responseId":"priming","channel":"web","touchpoint":"priming","surveyId":"priming",\
-            "questionId":"nps","type":"nps","score":0}""";
+    /** A detractor alert as the processor queues it (events/README.md): what priming walks through. */
+    private static final String SAMPLE_ALERT = "sqs/detractor-alert.json";
 
     /**
      * SnapStart priming (no side effects): the sample alert through a batch like this one whose alert
@@ -97,14 +96,7 @@ public final class ClosedLoopWiring {
         ClosedLoopBatch offline = new ClosedLoopBatch(missingTopic, Optional.empty(),
                 new SqsRetryDelay(sqs, env.required(Setting.CLOSED_LOOP_QUEUE_URL)), parksNothing, DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(1),
                 EmfMetrics.NONE);
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId("priming");
-        message.setReceiptHandle("priming-no-such-receipt");
-        message.setBody(SAMPLE_ALERT);
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        SQSEvent sample = new SQSEvent();
-        sample.setRecords(List.of(message));
-        if (offline.process(sample, line -> { }).getBatchItemFailures().size() != 1) {
+        if (offline.process(SampleEvents.read(SAMPLE_ALERT, SQSEvent.class), line -> { }).getBatchItemFailures().size() != 1) {
             throw new IllegalStateException("the sample alert was not refused and left for a retry");
         }
     }

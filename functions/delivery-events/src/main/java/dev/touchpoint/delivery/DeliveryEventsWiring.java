@@ -1,17 +1,18 @@
 package dev.touchpoint.delivery;
 
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbDeliveryLedger;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
+import dev.touchpoint.aws.lambda.SampleEvents;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.delivery.DeliveryTracker;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import java.util.Map;
-import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Composition root of delivery-events ({@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_DEFAULT_REGION}) and its SnapStart prime. */
@@ -29,11 +30,8 @@ public final class DeliveryEventsWiring {
                 new IdentityNormalizer(env.defaultPhoneRegion())));
     }
 
-    /** An SES delivery report of an invitation that never existed: what priming walks through. */
-    private static final String SAMPLE_REPORT = """
-            {"eventType":"Delivery","mail":{"timestamp":"2026-01-01T00:00:00Z","messageId":"priming",\
-            "destination":["priming@touchpoint.invalid"],"tags":{"invitationId":["%s"]}},\
-            "delivery":{"timestamp":"2026-01-01T00:00:01Z","recipients":["priming@touchpoint.invalid"]}}""";
+    /** An SES delivery report of an invitation that never existed (its id is all zeros; events/README.md): what priming walks through. */
+    private static final String SAMPLE_REPORT = "sns/ses-delivery.json";
 
     /**
      * SnapStart priming (no side effects): the sample report read and its invitation looked up by the
@@ -41,7 +39,7 @@ public final class DeliveryEventsWiring {
      * condition (see {@link Priming}).
      */
     public static void prime(Environment env, DeliveryReportProcessor processor) {
-        Map<String, Integer> outcome = processor.process(Priming.snsNotification(SAMPLE_REPORT.formatted(UUID.randomUUID())), line -> { });
+        Map<String, Integer> outcome = processor.process(SampleEvents.read(SAMPLE_REPORT, SNSEvent.class), line -> { });
         if (outcome.getOrDefault("ignored", 0) != 1) {
             throw new IllegalStateException("the sample report was not read as one: " + outcome);
         }

@@ -1,5 +1,6 @@
 package dev.touchpoint.ingest.api;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.ApiKeys;
@@ -10,6 +11,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbRateLimiter;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
+import dev.touchpoint.aws.lambda.SampleEvents;
 import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
@@ -91,11 +93,8 @@ public final class IngestApiWiring {
                 new ReplyRoute(lookup, responses, queue, clock)));
     }
 
-    /** A feedback submission as the sample events carry it: what priming walks through. */
-    private static final String SAMPLE_FEEDBACK = """
-            {"externalId":"priming","channel":"web","touchpoint":"web-checkout","surveyId":"post-service",
-             "customer":{"email":"priming@touchpoint.invalid","phone":"+905550000000"},
-             "answers":[{"questionId":"nps","type":"nps","value":9},{"questionId":"comment","type":"text","value":"priming"}]}""";
+    /** The contract's example submission, as the HTTP API hands it over (events/README.md): what priming walks through. */
+    private static final String SAMPLE_POST = "api-gateway/post-feedback.json";
 
     /**
      * SnapStart priming (no side effects): the sample submission accepted by an API like this one but
@@ -111,7 +110,10 @@ public final class IngestApiWiring {
         Priming.touch(AwsClients.sqs(env), env.required(Setting.QUEUE_URL));
     }
 
+    /** The sample with these headers instead of its own (its key is the samples' key, not this deployment's). */
     private static HttpRequest samplePost(Map<String, String> headers) {
-        return Priming.httpRequest("POST", "/v1/feedback", headers, SAMPLE_FEEDBACK);
+        APIGatewayV2HTTPEvent sample = SampleEvents.read(SAMPLE_POST, APIGatewayV2HTTPEvent.class);
+        sample.setHeaders(headers);
+        return new HttpRequest(sample);
     }
 }

@@ -2,6 +2,7 @@ package dev.touchpoint.ingest.email;
 
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.lambda.SampleEvents;
 import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.s3.S3RawEmailStore;
@@ -12,9 +13,7 @@ import dev.touchpoint.aws.wiring.WebhookClients;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.RawEmailStore;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,21 +57,12 @@ public final class EmailReplyWiring {
     }
 
     /**
-     * A customer's reply as SES stores it, and its receipt: what priming walks through. HTML only, so
-     * that jsoup's first use (about 100 ms in a fresh JVM, docs/performance.md) is paid before the snapshot.
+     * A customer's reply as SES stores it, and its receipt: what priming walks through (events/README.md).
+     * HTML only, so that jsoup's first use (about 100 ms in a fresh JVM, docs/performance.md) is paid
+     * before the snapshot.
      */
-    private static final String SAMPLE_MAIL = """
-            From: Customer <priming@touchpoint.invalid>\r
-            To: reply+PRIMING@touchpoint.invalid\r
-            Subject: Re: A quick question\r
-            Content-Type: text/html; charset=UTF-8\r
-            \r
-            <div dir="ltr">9, thank you</div><div class="gmail_quote">On Monday, Shop wrote:<blockquote>How did we do?</blockquote></div>\r
-            """;
-    private static final String SAMPLE_RECEIPT = """
-            {"Records":[{"eventSource":"aws:ses","ses":{"mail":{"messageId":"priming","source":"priming@touchpoint.invalid",\
-            "destination":["reply+PRIMING@touchpoint.invalid"]},"receipt":{"recipients":["reply+PRIMING@touchpoint.invalid"],\
-            "spamVerdict":{"status":"PASS"},"virusVerdict":{"status":"PASS"}}}}]}""";
+    private static final String SAMPLE_MAIL = "corpus/email/gmail-web-tr-html-only.eml";
+    private static final String SAMPLE_RECEIPT = "ses/receipt-reply.json";
 
     /**
      * SnapStart priming (no side effects): the sample reply read, parsed and queued by a function like
@@ -81,9 +71,10 @@ public final class EmailReplyWiring {
      * real clients' SQS send and DynamoDB update paths (see {@link Priming}).
      */
     public static void prime(Environment env, RawEmailStore store) {
-        EmailReplyIngest offline = new EmailReplyIngest(messageId -> Optional.of(SAMPLE_MAIL.getBytes(StandardCharsets.UTF_8)),
+        byte[] mail = SampleEvents.bytes(SAMPLE_MAIL);
+        EmailReplyIngest offline = new EmailReplyIngest(messageId -> Optional.of(mail),
                 new IdentityNormalizer("TR"), QueueMessageCodec::encode, (provider, kind, at) -> { }, Clock.systemUTC());
-        if (offline.handle(StrictJson.read(SAMPLE_RECEIPT), line -> { }) != 1) {
+        if (offline.handle(SampleEvents.bytes(SAMPLE_RECEIPT), line -> { }) != 1) {
             throw new IllegalStateException("the sample reply was not queued");
         }
         try {

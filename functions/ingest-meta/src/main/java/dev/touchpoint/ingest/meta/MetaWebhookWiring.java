@@ -1,6 +1,7 @@
 package dev.touchpoint.ingest.meta;
 
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.lambda.SampleEvents;
 import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.secrets.SecretSettings;
@@ -14,6 +15,7 @@ import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,13 +40,8 @@ public final class MetaWebhookWiring {
                 new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
 
-    /** A customer's WhatsApp text and a delivery status, as Meta posts them: what priming walks through. */
-    private static final String SAMPLE_WHATSAPP = """
-            {"object":"whatsapp_business_account","entry":[{"id":"0","changes":[{"field":"messages","value":{
-             "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550000000","phone_number_id":"0"},
-             "contacts":[{"profile":{"name":"Priming"},"wa_id":"905550000000"}],
-             "messages":[{"from":"905550000000","id":"wamid.priming","timestamp":"1795428900","type":"text","text":{"body":"priming"}}],
-             "statuses":[{"id":"wamid.priming-status","status":"delivered","timestamp":"1795428900","recipient_id":"905550000000"}]}}]}]}""";
+    /** A customer's WhatsApp text and our reply's delivery status, as Meta posts them (events/README.md): what priming walks through. */
+    private static final List<String> SAMPLES = List.of("webhooks/whatsapp-text.json", "webhooks/whatsapp-delivered.json");
 
     /**
      * SnapStart priming (no side effects): the sample, signed, accepted by a webhook like this one whose
@@ -55,11 +52,14 @@ public final class MetaWebhookWiring {
         String secret = "priming-" + UUID.randomUUID();
         MetaWebhook offline = new MetaWebhook(Optional.of(secret), Optional.of(secret), new IdentityNormalizer("TR"), QueueMessageCodec::encode,
                 (provider, kind, at) -> { }, Clock.systemUTC());
-        String signature = WebhookSignatures.meta(secret, SAMPLE_WHATSAPP.getBytes(StandardCharsets.UTF_8));
-        offline.handle(Priming.httpRequest("POST", "/webhooks/whatsapp", Map.of("content-type", "application/json",
-                "x-hub-signature-256", signature), SAMPLE_WHATSAPP), line -> { });
-        webhook.handle(Priming.httpRequest("POST", "/webhooks/whatsapp", Map.of("content-type", "application/json"), SAMPLE_WHATSAPP),
-                line -> { });
+        for (String sample : SAMPLES) {
+            String body = SampleEvents.text(sample);
+            String signature = WebhookSignatures.meta(secret, body.getBytes(StandardCharsets.UTF_8));
+            offline.handle(Priming.httpRequest("POST", "/webhooks/whatsapp", Map.of("content-type", "application/json",
+                    "x-hub-signature-256", signature), body), line -> { });
+            webhook.handle(Priming.httpRequest("POST", "/webhooks/whatsapp", Map.of("content-type", "application/json"), body),
+                    line -> { });
+        }
         Priming.touchWebhookClients(env);
     }
 }

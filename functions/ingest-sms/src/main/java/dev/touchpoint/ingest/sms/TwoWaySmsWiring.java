@@ -1,6 +1,8 @@
 package dev.touchpoint.ingest.sms;
 
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.lambda.SampleEvents;
 import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.snapstart.Priming;
@@ -29,10 +31,8 @@ public final class TwoWaySmsWiring {
         return new TwoWaySms(new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
 
-    /** A customer's SMS as AWS End User Messaging publishes it to the topic: what priming walks through. */
-    private static final String SAMPLE_SMS = """
-            {"originationNumber":"+905550000000","destinationNumber":"+15550100","messageKeyword":"KEYWORD_PRIMING",\
-            "messageBody":"9","inboundMessageId":"priming","previousPublishedMessageId":"priming"}""";
+    /** A customer's SMS as AWS End User Messaging publishes it to the topic (events/README.md): what priming walks through. */
+    private static final String SAMPLE_SMS = "sns/two-way-sms.json";
 
     /**
      * SnapStart priming (no side effects): the sample SMS read and queued by a function like this one
@@ -42,7 +42,7 @@ public final class TwoWaySmsWiring {
     public static void prime(Environment env) {
         TwoWaySms offline = new TwoWaySms(new IdentityNormalizer("TR"), QueueMessageCodec::encode, (provider, kind, at) -> { },
                 Clock.systemUTC());
-        if (offline.handle(Priming.snsNotification(SAMPLE_SMS), line -> { }) != 1) {
+        if (offline.handle(SampleEvents.read(SAMPLE_SMS, SNSEvent.class), line -> { }) != 1) {
             throw new IllegalStateException("the sample SMS was not queued");
         }
         Priming.touchWebhookClients(env);

@@ -1,6 +1,9 @@
 package dev.touchpoint.ingest.twilio;
 
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.apigateway.FormFields;
+import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.lambda.SampleEvents;
 import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.secrets.SecretSettings;
@@ -12,13 +15,10 @@ import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Composition root of ingest-twilio: builds the webhook from the function's configuration ({@code TOUCHPOINT_TWILIO_AUTH_TOKEN}
@@ -39,9 +39,8 @@ public final class TwilioWebhookWiring {
                 new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
 
-    /** A customer's SMS as Twilio posts it: what priming walks through. */
-    private static final Map<String, String> SAMPLE_SMS = Map.of("MessageSid", "SMpriming", "AccountSid", "ACpriming",
-            "From", "+905550000000", "To", "+905550000001", "Body", "priming", "NumMedia", "0");
+    /** A customer's SMS as Twilio posts it (events/README.md): what priming walks through. */
+    private static final String SAMPLE_SMS = "webhooks/twilio-sms.form";
 
     /**
      * SnapStart priming (no side effects): the sample SMS, signed, accepted by a webhook like this one
@@ -53,14 +52,13 @@ public final class TwilioWebhookWiring {
         String publicUrl = "https://priming.invalid";
         TwilioWebhook offline = new TwilioWebhook(Optional.of(token), publicUrl, new IdentityNormalizer("TR"), QueueMessageCodec::encode,
                 (provider, kind, at) -> { }, Clock.systemUTC());
-        String form = SAMPLE_SMS.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        String signature = WebhookSignatures.twilio(token, publicUrl + "/webhooks/twilio", SAMPLE_SMS);
+        String form = SampleEvents.text(SAMPLE_SMS).strip();
+        HttpRequest unsigned = Priming.httpRequest("POST", "/webhooks/twilio", Map.of("content-type", "application/x-www-form-urlencoded"), form);
+        Map<String, String> fields = FormFields.read(unsigned, form.length()).orElseThrow();
+        String signature = WebhookSignatures.twilio(token, publicUrl + "/webhooks/twilio", fields);
         offline.handle(Priming.httpRequest("POST", "/webhooks/twilio", Map.of("content-type", "application/x-www-form-urlencoded",
                 "x-twilio-signature", signature), form), line -> { });
-        webhook.handle(Priming.httpRequest("POST", "/webhooks/twilio", Map.of("content-type", "application/x-www-form-urlencoded"), form),
-                line -> { });
+        webhook.handle(unsigned, line -> { });
         Priming.touchWebhookClients(env);
     }
 }
