@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +113,40 @@ class TouchpointStackTest {
                 "TargetFunctionArn", Match.objectLike(Map.of("Fn::GetAtt", Match.arrayWith(List.of(Match.stringLikeRegexp("IngestApi.*")))))));
         dev.hasOutput("IngestFunctionUrl", Match.anyValue());
         prod.resourceCountIs("AWS::Lambda::Url", 0);
+    }
+
+    /**
+     * The stack sets a Touchpoint function's configuration only by the {@link Setting} constants, so every
+     * variable in the template is one the functions read (or a secret's ARN): a name the enum does not
+     * know would be read by no one.
+     */
+    @Test
+    void everyFunctionsVariables_areSettingsTheFunctionsKnow() {
+        Set<String> known = new HashSet<>();
+        for (Setting setting : Setting.values()) {
+            known.add(setting.variable());
+            if (setting.secret()) {
+                known.add(setting.secretArnVariable());
+            }
+        }
+        List<String> unknown = new ArrayList<>();
+        int touchpoint = 0;
+        for (Template stage : List.of(dev, prod)) {
+            for (Map<String, Object> function : stage.findResources("AWS::Lambda::Function").values()) {
+                Map<?, ?> properties = (Map<?, ?>) function.get("Properties");
+                if (!(properties.get("Handler") instanceof String handler) || !handler.startsWith("dev.touchpoint.")) {
+                    continue; // the CDK's own helper functions
+                }
+                touchpoint++;
+                Map<?, ?> environment = (Map<?, ?>) properties.get("Environment");
+                Map<?, ?> variables = environment == null ? Map.of() : (Map<?, ?>) environment.get("Variables");
+                variables.keySet().stream().map(String::valueOf)
+                        .filter(name -> !known.contains(name) && !name.startsWith("AWS_") && !name.equals("JAVA_TOOL_OPTIONS"))
+                        .forEach(name -> unknown.add(handler + ": " + name));
+            }
+        }
+        assertTrue(touchpoint >= 22, "both stages' functions: " + touchpoint);
+        assertEquals(List.of(), unknown);
     }
 
     @Test
