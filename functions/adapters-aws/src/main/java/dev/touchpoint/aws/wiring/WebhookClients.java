@@ -3,6 +3,8 @@ package dev.touchpoint.aws.wiring;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbWebhookEventCounter;
+import dev.touchpoint.aws.metrics.EmfMetrics;
+import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.contract.config.Setting;
@@ -26,10 +28,11 @@ public final class WebhookClients {
         return new SqsFeedbackQueue(sqs, queueUrl);
     }
 
-    public static DynamoDbWebhookEventCounter counter(Environment env) {
+    /** The provider events the function took, counted in the table and as its business metric. */
+    public static MeteredEventCounter counter(Environment env, String function) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         String table = env.required(Setting.TABLE);
         FirstCalls.dynamoDb(env, dynamo, table);
-        return new DynamoDbWebhookEventCounter(dynamo, table);
+        return new MeteredEventCounter(new DynamoDbWebhookEventCounter(dynamo, table), EmfMetrics.from(env, function));
     }
 }

@@ -3,8 +3,6 @@ package dev.touchpoint.ingest.email;
 import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.lambda.SampleEvents;
-import dev.touchpoint.aws.metrics.EmfMetrics;
-import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.s3.S3RawEmailStore;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
@@ -52,7 +50,7 @@ public final class EmailReplyWiring {
 
     public static EmailReplyIngest build(Environment env, RawEmailStore store) {
         return new EmailReplyIngest(store, new IdentityNormalizer(env.defaultPhoneRegion()),
-                WebhookClients.queue(env), new MeteredEventCounter(WebhookClients.counter(env), EmfMetrics.from(env, "ingest-email")),
+                WebhookClients.queue(env), WebhookClients.counter(env, "ingest-email"),
                 Clock.systemUTC());
     }
 

@@ -2,7 +2,6 @@ package dev.touchpoint.ingest.meta;
 
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.lambda.SampleEvents;
-import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
@@ -35,7 +34,7 @@ public final class MetaWebhookWiring {
         String region = env.defaultPhoneRegion();
         AheadOfFirstEvent.startPhoneRules(env, region);
         SqsFeedbackQueue queue = WebhookClients.queue(env);
-        MeteredEventCounter counter = new MeteredEventCounter(WebhookClients.counter(env), EmfMetrics.from(env, "ingest-meta"));
+        MeteredEventCounter counter = WebhookClients.counter(env, "ingest-meta");
         return new MetaWebhook(SecretSettings.read(env, Setting.META_APP_SECRET), SecretSettings.read(env, Setting.META_VERIFY_TOKEN),
                 new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }

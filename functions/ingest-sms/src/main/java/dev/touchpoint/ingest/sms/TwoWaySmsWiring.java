@@ -3,7 +3,6 @@ package dev.touchpoint.ingest.sms;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.lambda.SampleEvents;
-import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
@@ -27,7 +26,7 @@ public final class TwoWaySmsWiring {
         String region = env.defaultPhoneRegion();
         AheadOfFirstEvent.startPhoneRules(env, region);
         SqsFeedbackQueue queue = WebhookClients.queue(env);
-        MeteredEventCounter counter = new MeteredEventCounter(WebhookClients.counter(env), EmfMetrics.from(env, "ingest-sms"));
+        MeteredEventCounter counter = WebhookClients.counter(env, "ingest-sms");
         return new TwoWaySms(new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
 

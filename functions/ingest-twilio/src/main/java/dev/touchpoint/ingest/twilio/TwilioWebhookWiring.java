@@ -4,7 +4,6 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.FormFields;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.lambda.SampleEvents;
-import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
@@ -34,7 +33,7 @@ public final class TwilioWebhookWiring {
         String region = env.defaultPhoneRegion();
         AheadOfFirstEvent.startPhoneRules(env, region);
         SqsFeedbackQueue queue = WebhookClients.queue(env);
-        MeteredEventCounter counter = new MeteredEventCounter(WebhookClients.counter(env), EmfMetrics.from(env, "ingest-twilio"));
+        MeteredEventCounter counter = WebhookClients.counter(env, "ingest-twilio");
         return new TwilioWebhook(SecretSettings.read(env, Setting.TWILIO_AUTH_TOKEN), env.required(Setting.PUBLIC_URL),
                 new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
