@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,18 @@ class LazyRegionMetadataTest {
         assertNotEquals(jarOf(Region.class), jarOf(GeneratedRegionMetadataProvider.class));
         assertEquals(Region.US_EAST_1, ServiceMetadata.of("dynamodb").signingRegion(Region.US_EAST_1));
         assertEquals("US East (N. Virginia)", Region.US_EAST_1.metadata().description());
+    }
+
+    /** An SDK upgrade stops here until the stand-ins are checked against it (the tests below) and the version is moved. */
+    @Test
+    void theSdkOnTheClasspathIsTheVersionTheseStandInsTrack() throws Exception {
+        Properties pom = new Properties();
+        try (InputStream in = Region.class.getResourceAsStream("/META-INF/maven/software.amazon.awssdk/regions/pom.properties")) {
+            assertNotNull(in, "the SDK's regions jar names its version");
+            pom.load(in);
+        }
+        assertEquals(MetadataClassNames.TRACKED_SDK_VERSION, pom.getProperty("version"),
+                "the SDK was upgraded: run this test class, then move MetadataClassNames.TRACKED_SDK_VERSION");
     }
 
     @Test
