@@ -37,26 +37,26 @@ public enum Setting {
     DEFAULT_TIME_ZONE("the time zone of quiet hours when a customer's is unknown (Europe/Istanbul)"),
 
     // Invitations
-    SENDER_EMAIL("the address invitations and replies are mailed from"),
+    SENDER_EMAIL("the address invitations and replies are mailed from (survey@touchpoint.invalid; locally survey@touchpoint.local)"),
     REPLY_DOMAIN("the domain customers' mail replies are addressed to (the sender's domain)"),
-    REPLY_SUBJECT("the subject of a team member's mailed reply"),
+    REPLY_SUBJECT("the subject of a team member's mailed reply (Re: your feedback / Geri bildiriminiz)"),
     SES_CONFIGURATION_SET("the SES configuration set that reports deliveries, bounces and complaints"),
     SMS_ORIGINATION("the number or sender id invitations are texted from"),
     QUIET_HOURS("the window in the customer's time zone when no invitation is sent (21:00-09:00)"),
-    DAILY_SEND_CAP("invitations sent per UTC day"),
-    DAILY_CAP_ACTION("what the daily cap does with the rest: defer (to the next UTC day) or drop"),
+    DAILY_SEND_CAP("invitations sent per UTC day (10000)"),
+    DAILY_CAP_ACTION("what the daily cap does with the rest: defer (to the next UTC day; the default) or drop"),
 
     // Messaging providers
     TWILIO_ACCOUNT_SID("the Twilio account replies are sent from"),
     TWILIO_AUTH_TOKEN("the Twilio auth token webhooks are verified and replies sent with", true),
     TWILIO_SMS_FROM("the Twilio number SMS replies are sent from"),
     TWILIO_WHATSAPP_FROM("the Twilio WhatsApp sender replies are sent from"),
-    TWILIO_API_URL("Twilio's API address (a stand-in's in tests)"),
+    TWILIO_API_URL("Twilio's API address, a stand-in's in tests (https://api.twilio.com)"),
     META_APP_SECRET("the Meta app secret webhooks are verified with", true),
     META_VERIFY_TOKEN("the token Meta's webhook subscription handshake must echo", true),
     META_ACCESS_TOKEN("the Meta access token WhatsApp replies are sent with", true),
     META_PHONE_NUMBER_ID("the WhatsApp Business number replies are sent from"),
-    META_GRAPH_URL("Meta's Graph API address (a stand-in's in tests)"),
+    META_GRAPH_URL("Meta's Graph API address, a stand-in's in tests (https://graph.facebook.com/v21.0)"),
 
     // Outgoing webhooks
     WEBHOOK_URLS("outgoing webhook endpoints, name=https://..., comma-separated"),
@@ -69,7 +69,7 @@ public enum Setting {
     AWS_CALL_TIMEOUT_MS("how long one DynamoDB or SQS call may take, retries included (4000)"),
     LOG_LEVEL("the least level of the functions' JSON log lines (INFO)"),
     SDK_LOG_LEVEL("the least level of the AWS SDK's log lines (WARN)"),
-    METRICS("emf prints the metrics' EMF lines outside Lambda too"),
+    METRICS("emf prints the business metrics' EMF lines outside Lambda too (off)"),
     METRICS_NAMESPACE("the CloudWatch namespace of the business metrics (Touchpoint)"),
 
     // The local runtime only
