@@ -54,8 +54,11 @@ public final class MetaWebhookWiring {
         for (String sample : SAMPLES) {
             String body = SampleEvents.text(sample);
             String signature = WebhookSignatures.meta(secret, body.getBytes(StandardCharsets.UTF_8));
-            offline.handle(Priming.httpRequest("POST", "/webhooks/whatsapp", Map.of("content-type", "application/json",
-                    "x-hub-signature-256", signature), body), line -> { });
+            int status = offline.handle(Priming.httpRequest("POST", "/webhooks/whatsapp", Map.of("content-type", "application/json",
+                    "x-hub-signature-256", signature), body), line -> { }).getStatusCode();
+            if (status != 200) {
+                throw new IllegalStateException("the signed sample " + sample + " was answered " + status);
+            }
             webhook.handle(Priming.httpRequest("POST", "/webhooks/whatsapp", Map.of("content-type", "application/json"), body),
                     line -> { });
         }

@@ -55,8 +55,11 @@ public final class TwilioWebhookWiring {
         HttpRequest unsigned = Priming.httpRequest("POST", "/webhooks/twilio", Map.of("content-type", "application/x-www-form-urlencoded"), form);
         Map<String, String> fields = FormFields.read(unsigned, form.length()).orElseThrow();
         String signature = WebhookSignatures.twilio(token, publicUrl + "/webhooks/twilio", fields);
-        offline.handle(Priming.httpRequest("POST", "/webhooks/twilio", Map.of("content-type", "application/x-www-form-urlencoded",
-                "x-twilio-signature", signature), form), line -> { });
+        int status = offline.handle(Priming.httpRequest("POST", "/webhooks/twilio", Map.of("content-type",
+                "application/x-www-form-urlencoded", "x-twilio-signature", signature), form), line -> { }).getStatusCode();
+        if (status != 200) {
+            throw new IllegalStateException("the signed sample SMS was answered " + status);
+        }
         webhook.handle(unsigned, line -> { });
         Priming.touchWebhookClients(env);
     }
