@@ -26,24 +26,12 @@ public record ChannelWebhooksProps(
     }
 
     /** Names each part of a {@link ChannelWebhooksProps}. */
-    public static final class Builder {
-        private StageProps stage;
-        private FeedbackPipeline pipeline;
+    public static final class Builder extends OnThePipelineBuilder<Builder> {
         private Secret surveyTokenKey;
         private Queue asyncFailures;
         private String publicUrl;
 
         private Builder() {
-        }
-
-        public Builder stage(StageProps stage) {
-            this.stage = stage;
-            return this;
-        }
-
-        public Builder pipeline(FeedbackPipeline pipeline) {
-            this.pipeline = pipeline;
-            return this;
         }
 
         public Builder surveyTokenKey(Secret surveyTokenKey) {
@@ -62,8 +50,8 @@ public record ChannelWebhooksProps(
         }
 
         public ChannelWebhooksProps build() {
-            return new ChannelWebhooksProps(Objects.requireNonNull(stage, "stage"),
-                    Objects.requireNonNull(pipeline, "pipeline"),
+            return new ChannelWebhooksProps(stage(),
+                    pipeline(),
                     Objects.requireNonNull(surveyTokenKey, "surveyTokenKey"),
                     Objects.requireNonNull(asyncFailures, "asyncFailures"),
                     Objects.requireNonNull(publicUrl, "publicUrl"));

@@ -21,22 +21,10 @@ public record ClosedLoopDeliveryProps(
     }
 
     /** Names each part of a {@link ClosedLoopDeliveryProps}. */
-    public static final class Builder {
-        private StageProps stage;
-        private FeedbackPipeline pipeline;
+    public static final class Builder extends OnThePipelineBuilder<Builder> {
         private Optional<String> webhookUrls = Optional.empty();
 
         private Builder() {
-        }
-
-        public Builder stage(StageProps stage) {
-            this.stage = stage;
-            return this;
-        }
-
-        public Builder pipeline(FeedbackPipeline pipeline) {
-            this.pipeline = pipeline;
-            return this;
         }
 
         public Builder webhookUrls(Optional<String> webhookUrls) {
@@ -45,8 +33,8 @@ public record ClosedLoopDeliveryProps(
         }
 
         public ClosedLoopDeliveryProps build() {
-            return new ClosedLoopDeliveryProps(Objects.requireNonNull(stage, "stage"),
-                    Objects.requireNonNull(pipeline, "pipeline"),
+            return new ClosedLoopDeliveryProps(stage(),
+                    pipeline(),
                     Objects.requireNonNull(webhookUrls, "webhookUrls"));
         }
     }

@@ -24,23 +24,11 @@ public record InboundEmailProps(
     }
 
     /** Names each part of a {@link InboundEmailProps}. */
-    public static final class Builder {
-        private StageProps stage;
-        private FeedbackPipeline pipeline;
+    public static final class Builder extends OnThePipelineBuilder<Builder> {
         private Queue asyncFailures;
         private Optional<String> replyDomain = Optional.empty();
 
         private Builder() {
-        }
-
-        public Builder stage(StageProps stage) {
-            this.stage = stage;
-            return this;
-        }
-
-        public Builder pipeline(FeedbackPipeline pipeline) {
-            this.pipeline = pipeline;
-            return this;
         }
 
         public Builder asyncFailures(Queue asyncFailures) {
@@ -54,8 +42,8 @@ public record InboundEmailProps(
         }
 
         public InboundEmailProps build() {
-            return new InboundEmailProps(Objects.requireNonNull(stage, "stage"),
-                    Objects.requireNonNull(pipeline, "pipeline"),
+            return new InboundEmailProps(stage(),
+                    pipeline(),
                     Objects.requireNonNull(asyncFailures, "asyncFailures"),
                     Objects.requireNonNull(replyDomain, "replyDomain"));
         }

@@ -22,23 +22,11 @@ public record SurveyDispatchProps(
     }
 
     /** Names each part of a {@link SurveyDispatchProps}. */
-    public static final class Builder {
-        private StageProps stage;
-        private FeedbackPipeline pipeline;
+    public static final class Builder extends OnThePipelineBuilder<Builder> {
         private SurveyEmail email;
         private String publicUrl;
 
         private Builder() {
-        }
-
-        public Builder stage(StageProps stage) {
-            this.stage = stage;
-            return this;
-        }
-
-        public Builder pipeline(FeedbackPipeline pipeline) {
-            this.pipeline = pipeline;
-            return this;
         }
 
         public Builder email(SurveyEmail email) {
@@ -52,8 +40,8 @@ public record SurveyDispatchProps(
         }
 
         public SurveyDispatchProps build() {
-            return new SurveyDispatchProps(Objects.requireNonNull(stage, "stage"),
-                    Objects.requireNonNull(pipeline, "pipeline"),
+            return new SurveyDispatchProps(stage(),
+                    pipeline(),
                     Objects.requireNonNull(email, "email"),
                     Objects.requireNonNull(publicUrl, "publicUrl"));
         }
