@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The settings are named once: in {@link Setting}, and in docs/configuration.md, which lists them as the enum does. */
@@ -23,6 +26,8 @@ class SettingTest {
     private static final Path REPOSITORY = Path.of("..", "..");
     /** The enum and its tests: the only place the variables are spelled out. */
     private static final String CONFIGURATION_PACKAGE = "/dev/touchpoint/contract/config/";
+    /** Build output, downloaded packages and synthesised templates: not the project's source. */
+    private static final Set<String> NOT_SOURCE = Set.of("target", "node_modules", ".git", "cdk.out");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\\\n]|\\\\.)*\"");
 
     @Test
@@ -45,16 +50,21 @@ class SettingTest {
     @Test
     void noSourceFile_spellsAVariableOut() throws IOException {
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(REPOSITORY)) {
-            files.filter(f -> f.toString().endsWith(".java") && !f.toString().replace('\\', '/').contains(CONFIGURATION_PACKAGE) && !generated(f))
-                    .forEach(f -> literalsNamingASetting(f, found));
-        }
-        assertEquals(List.of(), found);
-    }
+        Files.walkFileTree(REPOSITORY, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                return NOT_SOURCE.contains(String.valueOf(directory.getFileName())) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
 
-    private static boolean generated(Path file) {
-        String path = file.toString().replace('\\', '/');
-        return path.contains("/target/") || path.contains("/node_modules/") || path.contains("/.git/") || path.contains("/cdk.out/");
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (file.toString().endsWith(".java") && !file.toString().replace('\\', '/').contains(CONFIGURATION_PACKAGE)) {
+                    literalsNamingASetting(file, found);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        assertEquals(List.of(), found);
     }
 
     private static void literalsNamingASetting(Path file, List<String> found) {
