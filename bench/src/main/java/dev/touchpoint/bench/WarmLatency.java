@@ -9,15 +9,16 @@ import dev.touchpoint.aws.Environment;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
-import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.privacy.KeyedHashes;
-import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.ingest.api.IngestApiHandler;
 import dev.touchpoint.ingest.api.IngestApiWiring;
 import dev.touchpoint.processor.FeedbackBatchProcessor;
 import dev.touchpoint.processor.ProcessorWiring;
+import dev.touchpoint.wire.feedback.SubmissionReader;
+import dev.touchpoint.wire.feedback.SubmissionWriter;
+import dev.touchpoint.wire.json.StrictJson;
+import dev.touchpoint.wire.queue.QueueMessageCodec;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ final class WarmLatency {
         for (int i = 0; i < 10; i++) {
             int n = round * 10 + i;
             List<String> bodies = new ArrayList<>();
-            new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), BENCH_IDS, Clock.systemUTC()).accept(reader.read(StrictJson.read("""
+            new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), BENCH_IDS, SubmissionWriter::canonical, Clock.systemUTC()).accept(reader.read(StrictJson.read("""
                     {"externalId":"warm-%d","channel":"web","touchpoint":"store-warm","surveyId":"post-service",
                      "customer":{"email":"warm%d@example.com"},"answers":[{"questionId":"nps","type":"nps","value":%d}]}"""
                     .formatted(n, i, n % 11))));

@@ -6,16 +6,17 @@ import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
-import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.privacy.KeyedHashes;
-import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.ingest.api.IngestApi;
 import dev.touchpoint.ingest.api.IngestApiWiring;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
 import dev.touchpoint.processor.FeedbackBatchProcessor;
 import dev.touchpoint.processor.ProcessorWiring;
+import dev.touchpoint.wire.feedback.SubmissionReader;
+import dev.touchpoint.wire.feedback.SubmissionWriter;
+import dev.touchpoint.wire.json.StrictJson;
+import dev.touchpoint.wire.queue.QueueMessageCodec;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,7 +123,7 @@ final class WritesPerResponse {
     private static double[] record(FeedbackBatchProcessor processor, WriteMeter meter, String externalId, int nps, String comment) {
         List<String> bodies = new ArrayList<>();
         String commentAnswer = comment == null ? "" : ",{\"questionId\":\"comment\",\"type\":\"text\",\"value\":\"" + comment + "\"}";
-        new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), BENCH_IDS, Clock.systemUTC())
+        new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), BENCH_IDS, SubmissionWriter::canonical, Clock.systemUTC())
                 .accept(new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC()).read(StrictJson.read("""
                         {"externalId":"%s","channel":"web","touchpoint":"store-bench","surveyId":"post-service",
                          "customer":{"email":"units@example.com"},"answers":[{"questionId":"nps","type":"nps","value":%d}%s]}"""

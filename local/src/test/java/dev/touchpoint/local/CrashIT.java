@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.contract.config.Setting;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.local.embedded.FreePort;
+import dev.touchpoint.wire.json.StrictJson;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

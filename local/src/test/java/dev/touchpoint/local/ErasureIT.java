@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.contract.config.Setting;
-import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.wire.json.StrictJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

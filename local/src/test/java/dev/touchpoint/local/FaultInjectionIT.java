@@ -14,12 +14,9 @@ import dev.touchpoint.domain.conversation.InboundMessage;
 import dev.touchpoint.domain.conversation.InboundMessageEvent;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
-import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.privacy.KeyedHashes;
-import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
 import dev.touchpoint.local.lambda.LocalFunction;
@@ -27,6 +24,10 @@ import dev.touchpoint.local.lambda.SqsEventSource;
 import dev.touchpoint.processor.FeedbackBatchProcessor;
 import dev.touchpoint.processor.ProcessorHandler;
 import dev.touchpoint.processor.ProcessorWiring;
+import dev.touchpoint.wire.feedback.SubmissionReader;
+import dev.touchpoint.wire.feedback.SubmissionWriter;
+import dev.touchpoint.wire.json.StrictJson;
+import dev.touchpoint.wire.queue.QueueMessageCodec;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -96,7 +97,7 @@ class FaultInjectionIT {
             for (int copy = 0; copy < 3; copy++) {
                 runtime.sqs().sendMessage(m -> m.queueUrl(runtime.queues().feedbackUrl()).messageBody(QueueMessageCodec.encode(message)));
             }
-        }, ids(), Clock.systemUTC());
+        }, ids(), SubmissionWriter::canonical, Clock.systemUTC());
         SubmissionReader reader = new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC());
         for (int i = 0; i < 20; i++) {
             tripleDelivery.accept(reader.read(StrictJson.read(feedback("triple-" + i, "triple" + (i % 5) + "@example.com", 9))));
@@ -118,7 +119,7 @@ class FaultInjectionIT {
         List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
         SubmissionReader reader = new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC());
         FeedbackIntake collect = new FeedbackIntake(message -> batch.add(SendMessageBatchRequestEntry.builder()
-                .id("m" + batch.size()).messageBody(QueueMessageCodec.encode(message)).build()), ids(), Clock.systemUTC());
+                .id("m" + batch.size()).messageBody(QueueMessageCodec.encode(message)).build()), ids(), SubmissionWriter::canonical, Clock.systemUTC());
         IntStream.range(0, 10).forEach(i -> collect.accept(reader.read(StrictJson.read(feedback("batch-" + i, "batch" + i + "@example.com", 8)))));
         runtime.sqs().sendMessageBatch(b -> b.queueUrl(runtime.queues().feedbackUrl()).entries(batch));
 
@@ -373,7 +374,7 @@ class FaultInjectionIT {
     /** A feedback message as the processor receives it, on its {@code receiveCount}th receive. */
     private static SQSEvent.SQSMessage record(String externalId, int nps, int receiveCount) {
         List<String> bodies = new ArrayList<>();
-        new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), ids(), Clock.systemUTC())
+        new FeedbackIntake(message -> bodies.add(QueueMessageCodec.encode(message)), ids(), SubmissionWriter::canonical, Clock.systemUTC())
                 .accept(new SubmissionReader(new IdentityNormalizer("TR"), Clock.systemUTC())
                         .read(StrictJson.read(feedback(externalId, externalId + "@example.com", nps))));
         SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();

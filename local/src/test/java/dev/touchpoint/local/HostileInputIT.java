@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.invitation.SurveyTokens;
-import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.wire.json.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

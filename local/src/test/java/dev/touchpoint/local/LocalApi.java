@@ -59,7 +59,7 @@ final class LocalApi {
         if (response.statusCode() != 202) {
             throw new AssertionError("the service event was answered " + response.statusCode() + ": " + response.body());
         }
-        return dev.touchpoint.domain.json.StrictJson.read(response.body()).get("invitationId").asText();
+        return dev.touchpoint.wire.json.StrictJson.read(response.body()).get("invitationId").asText();
     }
 
     HttpResponse<String> delete(String path) {

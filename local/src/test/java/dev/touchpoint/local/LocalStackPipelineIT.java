@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.contract.config.Setting;
-import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.wire.json.StrictJson;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.contract.config.Setting;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
+import dev.touchpoint.wire.json.StrictJson;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -10,12 +10,14 @@ import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.sqs.SqsRecords;
 import dev.touchpoint.aws.sqs.SqsRetryDelay;
 import dev.touchpoint.domain.feedback.DeadLetterQueue;
-import dev.touchpoint.domain.json.MalformedJsonException;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.queue.UnreadableMessageException;
 import dev.touchpoint.domain.response.DetractorAlerts;
 import dev.touchpoint.domain.webhook.WebhookDelivery;
 import dev.touchpoint.domain.webhook.delivery.WebhookDeliverer;
+import dev.touchpoint.wire.json.MalformedJsonException;
+import dev.touchpoint.wire.json.StrictJson;
+import dev.touchpoint.wire.response.DetractorAlertJson;
+import dev.touchpoint.wire.webhook.WebhookDeliveryJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,10 +74,10 @@ public final class ClosedLoopBatch {
 
     private void handle(JsonNode message, EventLog log) {
         if (DetractorAlerts.DetractorAlert.KIND.equals(message.path("kind").asText())) {
-            alerts.raise(DetractorAlerts.DetractorAlert.fromJson(message));
+            alerts.raise(DetractorAlertJson.read(message));
             return;
         }
-        WebhookDelivery delivery = WebhookDelivery.fromJson(message);
+        WebhookDelivery delivery = WebhookDeliveryJson.read(message);
         WebhookDeliverer.Outcome outcome = deliverer.map(d -> d.deliver(delivery)).orElse(WebhookDeliverer.Outcome.ENDPOINT_GONE);
         metrics.count(EmfMetrics.Name.WEBHOOK_DELIVERIES, Map.of("Outcome", outcome.name().toLowerCase(Locale.ROOT)));
         if (outcome != WebhookDeliverer.Outcome.DELIVERED) {

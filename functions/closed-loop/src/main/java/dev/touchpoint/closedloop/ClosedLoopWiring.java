@@ -18,6 +18,7 @@ import dev.touchpoint.domain.response.DetractorAlerts;
 import dev.touchpoint.domain.webhook.WebhookEndpoint;
 import dev.touchpoint.domain.webhook.WebhookSignature;
 import dev.touchpoint.domain.webhook.delivery.WebhookDeliverer;
+import dev.touchpoint.wire.webhook.WebhookBodyJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -117,6 +118,6 @@ public final class ClosedLoopWiring {
         String table = env.required(Setting.TABLE);
         FirstCalls.dynamoDb(env, dynamo, table);
         return Optional.of(new WebhookDeliverer(endpoints, new DynamoDbResponseRepository(dynamo, table), signature,
-                new HttpWebhookTransport(), Clock.systemUTC()));
+                new HttpWebhookTransport(), new WebhookBodyJson(), Clock.systemUTC()));
     }
 }

@@ -7,7 +7,7 @@ import dev.touchpoint.aws.ses.SesDeliveryReports;
 import dev.touchpoint.aws.sns.SmsDeliveryReports;
 import dev.touchpoint.domain.delivery.DeliveryEvent;
 import dev.touchpoint.domain.delivery.DeliveryTracker;
-import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.wire.json.StrictJson;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -23,17 +23,13 @@ import dev.touchpoint.domain.conversation.DeliveryStatuses;
 import dev.touchpoint.domain.conversation.ReplySender;
 import dev.touchpoint.domain.conversation.TeamReplies;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
-import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.invitation.InvitationScheduler;
 import dev.touchpoint.domain.invitation.SurveyTokens;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.profile.CustomerLanguage;
 import dev.touchpoint.domain.profile.IdentityResolver;
 import dev.touchpoint.domain.profile.LanguageGuesser;
-import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.domain.response.ClosedLoop;
 import dev.touchpoint.domain.response.DetractorAlerts;
 import dev.touchpoint.domain.response.FeedbackRecorder;
@@ -43,6 +39,12 @@ import dev.touchpoint.domain.webhook.WebhookEndpoint;
 import dev.touchpoint.processor.language.NgramLanguageGuesser;
 import dev.touchpoint.processor.replies.MeteredReplySender;
 import dev.touchpoint.processor.replies.ProviderReplySender;
+import dev.touchpoint.wire.feedback.SubmissionReader;
+import dev.touchpoint.wire.feedback.SubmissionWriter;
+import dev.touchpoint.wire.interaction.InteractionReader;
+import dev.touchpoint.wire.json.StrictJson;
+import dev.touchpoint.wire.queue.QueueMessageCodec;
+import dev.touchpoint.wire.survey.DeployedSurveys;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +115,7 @@ public final class ProcessorWiring {
         DynamoDbInvitationRepository invitations = new DynamoDbInvitationRepository(dynamo, table);
         IdentityResolver identities = new IdentityResolver(profiles, () -> UUID.randomUUID().toString());
         FeedbackRecorder recorder = new FeedbackRecorder(identities, responses, invitations, closedLoop);
-        SurveyCatalog surveys = SurveyCatalog.fromClasspath();
+        SurveyCatalog surveys = DeployedSurveys.catalog();
         InvitationScheduler scheduler = new InvitationScheduler(identities, surveys, invitations, new DynamoDbFunnelCounters(dynamo, table));
         DynamoDbThreadRepository threads = new DynamoDbThreadRepository(dynamo, table);
         String tokenKey = SecretSettings.required(env, Setting.SURVEY_TOKEN_KEY);
@@ -154,7 +156,7 @@ public final class ProcessorWiring {
         QueueMessageCodec codec = new QueueMessageCodec(reader, new InteractionReader(normalizer, Clock.systemUTC()), normalizer);
         // A throwaway secret: priming only walks the paths, and the ids it makes are never stored.
         new FeedbackIntake(message -> codec.decode(QueueMessageCodec.encode(message)),
-                KeyedHashes.fromText(UUID.randomUUID() + "-" + UUID.randomUUID()), Clock.systemUTC())
+                KeyedHashes.fromText(UUID.randomUUID() + "-" + UUID.randomUUID()), SubmissionWriter::canonical, Clock.systemUTC())
                 .accept(reader.read(StrictJson.read("""
                         {"externalId":"priming","channel":"sms","touchpoint":"priming","surveyId":"post-service",
                          "customer":{"phone":"+905550000000"},"answers":[{"questionId":"nps","type":"nps","value":9}]}""")));
@@ -170,7 +172,7 @@ public final class ProcessorWiring {
             processor.process(batch, line -> { });
         }
         // The language profiles and the locale data a customer's first message and reply need.
-        languageGuesser(SurveyCatalog.fromClasspath()).languageOf("Kasadaki görevli çok ilgiliydi");
+        languageGuesser(DeployedSurveys.catalog()).languageOf("Kasadaki görevli çok ilgiliydi");
         CustomerLanguage.loadLocaleData();
         // The first log and metric lines' formatting, with nothing written.
         JsonLines.prime();

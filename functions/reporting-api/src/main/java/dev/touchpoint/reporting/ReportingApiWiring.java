@@ -19,8 +19,8 @@ import dev.touchpoint.domain.customer.ProfileLookup;
 import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.reports.ResponseExport;
 import dev.touchpoint.domain.reports.SummaryReport;
-import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.SurveyDefinition;
+import dev.touchpoint.wire.survey.DeployedSurveys;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -48,7 +48,7 @@ public final class ReportingApiWiring {
         @Override
         public Set<String> get() {
             if (ids == null) {
-                ids = SurveyCatalog.fromClasspath().all().stream().map(SurveyDefinition::id).collect(Collectors.toUnmodifiableSet());
+                ids = DeployedSurveys.catalog().all().stream().map(SurveyDefinition::id).collect(Collectors.toUnmodifiableSet());
             }
             return ids;
         }

@@ -19,7 +19,7 @@ import dev.touchpoint.domain.invitation.QuietHours;
 import dev.touchpoint.domain.invitation.SmsSender;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.privacy.KeyedHashes;
-import dev.touchpoint.domain.survey.SurveyCatalog;
+import dev.touchpoint.wire.survey.DeployedSurveys;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -52,7 +52,7 @@ public final class SurveyDispatcherWiring {
         String table = env.required(Setting.TABLE);
         FirstCalls.dynamoDb(env, dynamo, table);
         return new InvitationDispatcher(new DynamoDbInvitationRepository(dynamo, table),
-                new DynamoDbProfileRepository(dynamo, table), SurveyCatalog.fromClasspath(), tokens(env), email, sms,
+                new DynamoDbProfileRepository(dynamo, table), DeployedSurveys.catalog(), tokens(env), email, sms,
                 new DynamoDbDailySendCap(dynamo, table), new DynamoDbFunnelCounters(dynamo, table), settings(env),
                 new DynamoDbSuppressionList(dynamo, table), KeyedHashes.fromText(tokenKey(env)), Clock.systemUTC());
     }

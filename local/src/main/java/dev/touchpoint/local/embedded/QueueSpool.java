@@ -1,7 +1,7 @@
 package dev.touchpoint.local.embedded;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.wire.json.StrictJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

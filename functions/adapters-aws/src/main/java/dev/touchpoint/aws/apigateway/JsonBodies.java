@@ -1,10 +1,10 @@
 package dev.touchpoint.aws.apigateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.touchpoint.domain.json.MalformedJsonException;
-import dev.touchpoint.domain.json.StrictJson;
-import dev.touchpoint.domain.json.UnstorableText;
 import dev.touchpoint.domain.validation.FieldError;
+import dev.touchpoint.wire.json.MalformedJsonException;
+import dev.touchpoint.wire.json.StrictJson;
+import dev.touchpoint.wire.json.UnstorableText;
 import java.nio.charset.CharacterCodingException;
 import java.util.List;
 import java.util.Set;

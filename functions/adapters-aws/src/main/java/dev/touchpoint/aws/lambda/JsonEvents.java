@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
-import dev.touchpoint.domain.json.JsonTrees;
+import dev.touchpoint.wire.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

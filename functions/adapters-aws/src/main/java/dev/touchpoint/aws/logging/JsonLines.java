@@ -3,7 +3,7 @@ package dev.touchpoint.aws.logging;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.contract.config.Setting;
-import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.wire.json.StrictJson;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Locale;

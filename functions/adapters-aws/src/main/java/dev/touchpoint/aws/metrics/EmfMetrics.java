@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.contract.config.Setting;
-import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.wire.json.StrictJson;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;

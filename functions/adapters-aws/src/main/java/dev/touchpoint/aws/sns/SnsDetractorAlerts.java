@@ -1,6 +1,7 @@
 package dev.touchpoint.aws.sns;
 
 import dev.touchpoint.domain.response.DetractorAlerts;
+import dev.touchpoint.wire.response.DetractorAlertJson;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -35,7 +36,7 @@ public final class SnsDetractorAlerts implements DetractorAlerts.Channel {
 
     @Override
     public void raise(DetractorAlerts.DetractorAlert alert) {
-        String body = alert.toJson();
+        String body = DetractorAlertJson.write(alert);
         sns.publish(p -> p.topicArn(topicArn).subject("Touchpoint: detractor " + alert.type() + " " + alert.score())
                 .message(body).messageAttributes(Map.of(
                         "channel", MessageAttributeValue.builder().dataType("String").stringValue(alert.channel()).build(),

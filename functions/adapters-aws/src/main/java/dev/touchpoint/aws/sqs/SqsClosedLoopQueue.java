@@ -3,6 +3,8 @@ package dev.touchpoint.aws.sqs;
 import dev.touchpoint.domain.response.DetractorAlerts;
 import dev.touchpoint.domain.webhook.WebhookDelivery;
 import dev.touchpoint.domain.webhook.WebhookQueue;
+import dev.touchpoint.wire.response.DetractorAlertJson;
+import dev.touchpoint.wire.webhook.WebhookDeliveryJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +30,12 @@ public final class SqsClosedLoopQueue implements WebhookQueue, DetractorAlerts.C
 
     @Override
     public void enqueue(WebhookDelivery delivery) {
-        send(delivery.toJson(), WebhookDelivery.KIND + ":" + delivery.endpoint());
+        send(WebhookDeliveryJson.write(delivery), WebhookDelivery.KIND + ":" + delivery.endpoint());
     }
 
     @Override
     public void raise(DetractorAlerts.DetractorAlert alert) {
-        send(alert.toJson(), DetractorAlerts.DetractorAlert.KIND);
+        send(DetractorAlertJson.write(alert), DetractorAlerts.DetractorAlert.KIND);
     }
 
     /** Ten alerts a {@code SendMessageBatch} call (SQS's limits: {@link SendBatches}); an entry SQS refuses is answered as not raised. */
@@ -41,7 +43,7 @@ public final class SqsClosedLoopQueue implements WebhookQueue, DetractorAlerts.C
     public List<DetractorAlerts.DetractorAlert> raiseAll(List<DetractorAlerts.DetractorAlert> alerts) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < alerts.size(); i++) {
-            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(alerts.get(i).toJson())
+            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(DetractorAlertJson.write(alerts.get(i)))
                     .messageAttributes(kind(DetractorAlerts.DetractorAlert.KIND)).build());
         }
         List<DetractorAlerts.DetractorAlert> failed = new ArrayList<>();

@@ -4,7 +4,7 @@ import dev.touchpoint.aws.AtOnce;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.feedback.PartlyQueuedException;
 import dev.touchpoint.domain.queue.QueueMessage;
-import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
+import dev.touchpoint.wire.queue.QueueMessageCodec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.touchpoint.aws.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.wire.json.StrictJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -12,13 +12,13 @@ import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
 import dev.touchpoint.domain.feedback.PartlyQueuedException;
-import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.queue.QueueMessage;
-import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
+import dev.touchpoint.wire.feedback.SubmissionReader;
+import dev.touchpoint.wire.interaction.InteractionReader;
+import dev.touchpoint.wire.queue.QueueMessageCodec;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -75,7 +75,7 @@ class FeedbackBatchesIT {
         return IntStream.range(0, count).mapToObj(i -> {
             List<Answer> answers = new ArrayList<>(List.of(Answer.scored("nps", AnswerType.NPS, i % 11)));
             IntStream.range(0, comments).forEach(c -> answers.add(
-                    Answer.text("comment-" + c, AnswerType.TEXT, "x".repeat(SubmissionReader.MAX_TEXT_LENGTH))));
+                    Answer.text("comment-" + c, AnswerType.TEXT, "x".repeat(Answer.MAX_TEXT_LENGTH))));
             return FeedbackEvent.accept(new FeedbackSubmission("row-" + i, Channel.PAPER, "store-1", null, Customer.ANONYMOUS,
                     answers, null), "feedback:external:row-" + i, KEYS, Instant.parse("2026-11-23T10:00:00Z"));
         }).toList();

@@ -10,14 +10,15 @@ import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.feedback.Channel;
 import dev.touchpoint.domain.feedback.FeedbackEvent;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
-import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.interaction.InteractionReader;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.privacy.KeyedHashes;
-import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.domain.response.DetractorAlerts.DetractorAlert;
+import dev.touchpoint.wire.feedback.SubmissionReader;
+import dev.touchpoint.wire.interaction.InteractionReader;
+import dev.touchpoint.wire.json.StrictJson;
+import dev.touchpoint.wire.queue.QueueMessageCodec;
+import dev.touchpoint.wire.response.DetractorAlertJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -66,7 +67,7 @@ class SqsQueuesIT {
             assertTrue(!messages.isEmpty(), "only " + queued.size() + " of 23 alerts arrived");
             for (Message message : messages) {
                 assertEquals(DetractorAlert.KIND, message.messageAttributes().get("kind").stringValue());
-                queued.add(DetractorAlert.fromJson(StrictJson.read(message.body())));
+                queued.add(DetractorAlertJson.read(StrictJson.read(message.body())));
             }
         }
         assertEquals(Set.copyOf(alerts), queued);

@@ -1,6 +1,6 @@
 package dev.touchpoint.domain.conversation;
 
-import dev.touchpoint.domain.feedback.SubmissionReader;
+import dev.touchpoint.domain.feedback.Answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +84,7 @@ public final class EmailReplies {
      * nor DynamoDB's item limit, so it would end in the DLQ instead of answering; the whole mail stays
      * in the inbound-mail bucket for its 30 days.
      */
-    public static final int MAX_NEW_TEXT_LENGTH = SubmissionReader.MAX_TEXT_LENGTH;
+    public static final int MAX_NEW_TEXT_LENGTH = Answer.MAX_TEXT_LENGTH;
 
     /**
      * The reply's own text: the lines that are neither quoted history nor an attribution, up to an

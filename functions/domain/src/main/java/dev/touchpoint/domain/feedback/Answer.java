@@ -8,6 +8,11 @@ import java.util.Objects;
  */
 public record Answer(String questionId, AnswerType type, Integer score, String text) {
 
+    /** The longest text answer (or comment) any channel stores: 5000 characters. */
+    public static final int MAX_TEXT_LENGTH = 5000;
+    /** The longest choice an answer may name. */
+    public static final int MAX_CHOICE_LENGTH = 200;
+
     public Answer {
         Objects.requireNonNull(questionId, "questionId");
         Objects.requireNonNull(type, "type");

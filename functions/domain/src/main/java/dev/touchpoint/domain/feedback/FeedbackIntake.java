@@ -10,17 +10,19 @@ public final class FeedbackIntake {
 
     private final FeedbackQueue queue;
     private final KeyedHashes ids;
+    private final SubmissionContent content;
     private final Clock clock;
 
-    public FeedbackIntake(FeedbackQueue queue, KeyedHashes ids, Clock clock) {
+    public FeedbackIntake(FeedbackQueue queue, KeyedHashes ids, SubmissionContent content, Clock clock) {
         this.queue = queue;
         this.ids = ids;
+        this.content = content;
         this.clock = clock;
     }
 
     /** @return the queued event; its response id is what the caller is told */
     public FeedbackEvent accept(FeedbackSubmission submission) {
-        FeedbackEvent event = FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), ids, clock.instant());
+        FeedbackEvent event = FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission, content), ids, clock.instant());
         queue.enqueue(event);
         return event;
     }
@@ -36,7 +38,7 @@ public final class FeedbackIntake {
     public List<FeedbackEvent> events(List<FeedbackSubmission> submissions) {
         Instant receivedAt = clock.instant();
         return submissions.stream()
-                .map(submission -> FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), ids, receivedAt))
+                .map(submission -> FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission, content), ids, receivedAt))
                 .toList();
     }
 

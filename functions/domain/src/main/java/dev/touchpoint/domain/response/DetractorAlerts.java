@@ -1,10 +1,7 @@
 package dev.touchpoint.domain.response;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
-import dev.touchpoint.domain.json.StrictJson;
-import dev.touchpoint.domain.queue.UnreadableMessageException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -91,31 +88,11 @@ public final class DetractorAlerts {
         }
     }
 
-    /** One alert; as JSON it names the response and the score, never who or what they wrote. */
+    /** One alert; on the wire it names the response and the score, never who or what they wrote. */
     public record DetractorAlert(String responseId, String profileId, String channel, String touchpoint, String surveyId,
                                  String questionId, String type, int score) {
 
         public static final String KIND = "detractor-alert";
-
-        public String toJson() {
-            return StrictJson.write(StrictJson.object().put("kind", KIND).put("responseId", responseId).put("profileId", profileId)
-                    .put("channel", channel).put("touchpoint", touchpoint).put("surveyId", surveyId).put("questionId", questionId)
-                    .put("type", type).put("score", score));
-        }
-
-        public static DetractorAlert fromJson(JsonNode root) {
-            if (!KIND.equals(root.path("kind").asText()) || root.path("responseId").asText("").isEmpty()
-                    || !root.path("score").canConvertToInt()) {
-                throw new UnreadableMessageException("detractor alert without responseId or score");
-            }
-            return new DetractorAlert(root.get("responseId").asText(), text(root, "profileId"), text(root, "channel"),
-                    text(root, "touchpoint"), text(root, "surveyId"), text(root, "questionId"), text(root, "type"),
-                    root.get("score").asInt());
-        }
-
-        private static String text(JsonNode root, String field) {
-            return root.hasNonNull(field) ? root.get(field).asText() : null;
-        }
     }
 
     private final Channel channel;

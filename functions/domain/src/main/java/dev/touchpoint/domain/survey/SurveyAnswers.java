@@ -2,7 +2,6 @@ package dev.touchpoint.domain.survey;
 
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
-import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.text.StorableText;
 import dev.touchpoint.domain.validation.FieldError;
 import java.util.ArrayList;
@@ -107,7 +106,7 @@ public final class SurveyAnswers {
             } else {
                 problems.put(question.id(), Problem.UNKNOWN_OPTION);
             }
-        } else if (value.length() > SubmissionReader.MAX_TEXT_LENGTH || value.indexOf('\u0000') >= 0) {
+        } else if (value.length() > Answer.MAX_TEXT_LENGTH || value.indexOf('\u0000') >= 0) {
             problems.put(question.id(), Problem.TOO_LONG);
         } else if (!StorableText.isAcceptable(value)) {
             problems.put(question.id(), Problem.UNSTORABLE_TEXT);

@@ -1,13 +1,5 @@
 package dev.touchpoint.domain.survey;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.touchpoint.domain.json.StrictJson;
-import dev.touchpoint.domain.validation.FieldError;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every survey that ships with the deployment: {@code surveys/catalog.json} on the classpath names
- * them, and each is read from {@code surveys/<id>.json} and validated once, at start-up.
+ * Every survey that ships with the deployment, each validated once, at start-up (the wire module's
+ * {@code DeployedSurveys} reads them from the classpath).
  */
 public final class SurveyCatalog {
 
@@ -30,32 +22,6 @@ public final class SurveyCatalog {
             }
         });
         this.surveys = Map.copyOf(byId);
-    }
-
-    public static SurveyCatalog fromClasspath() {
-        JsonNode catalog = StrictJson.read(resource("surveys/catalog.json"));
-        List<SurveyDefinition> surveys = new ArrayList<>();
-        catalog.path("surveys").forEach(id -> {
-            String file = "surveys/" + id.asText() + ".json";
-            SurveyDefinition survey = SurveyReader.read(StrictJson.read(resource(file)), file);
-            if (!survey.id().equals(id.asText())) {
-                throw new InvalidSurveyException(file, List.of(new FieldError("/id",
-                        "Must match its file name and its catalog entry: " + id.asText() + ".")));
-            }
-            surveys.add(survey);
-        });
-        return new SurveyCatalog(surveys);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = SurveyCatalog.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("no " + name + " on the classpath (the touchpoint-surveys module)");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public Optional<SurveyDefinition> byId(String id) {

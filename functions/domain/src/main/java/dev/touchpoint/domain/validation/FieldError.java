@@ -1,26 +1,10 @@
 package dev.touchpoint.domain.validation;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Set;
-
 /**
  * One precise complaint about a submission: where ({@code pointer}, an RFC 6901 JSON pointer such as
  * {@code /answers/0/value}) and what is wrong with it, in words a client developer can act on.
  */
 public record FieldError(String pointer, String detail) {
-
-    /** Every member of {@code node} not in {@code known} is an error at {@code at/<name>}: a typo must not drop data. */
-    public static void rejectUnknownFields(JsonNode node, String at, Set<String> known, List<FieldError> errors) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                errors.add(new FieldError(at + "/" + escape(name),
-                        "Unknown field; expected one of " + String.join(", ", known.stream().sorted().toList()) + "."));
-            }
-        }
-    }
 
     /** RFC 6901 escaping, and a cap so a hostile key cannot make the error itself huge. */
     public static String escape(String name) {

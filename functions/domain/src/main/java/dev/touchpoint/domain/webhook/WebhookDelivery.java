@@ -1,10 +1,6 @@
 package dev.touchpoint.domain.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.touchpoint.domain.json.StrictJson;
-import dev.touchpoint.domain.queue.UnreadableMessageException;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,24 +21,5 @@ public record WebhookDelivery(String id, String endpoint, String type, String re
         String key = endpoint + "|" + responseId + "|" + changeKey;
         return new WebhookDelivery("msg_" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)), endpoint, type,
                 responseId, occurredAt);
-    }
-
-    public String toJson() {
-        return StrictJson.write(StrictJson.object().put("kind", KIND).put("id", id).put("endpoint", endpoint).put("type", type)
-                .put("responseId", responseId).put("occurredAt", occurredAt.toString()));
-    }
-
-    public static WebhookDelivery fromJson(JsonNode root) {
-        String type = root.path("type").asText("");
-        if (root.path("id").asText("").isEmpty() || root.path("endpoint").asText("").isEmpty()
-                || root.path("responseId").asText("").isEmpty() || !(type.equals(RECORDED) || type.equals(UPDATED))) {
-            throw new UnreadableMessageException("webhook delivery without id, endpoint, responseId or a known type");
-        }
-        try {
-            return new WebhookDelivery(root.get("id").asText(), root.get("endpoint").asText(), type, root.get("responseId").asText(),
-                    Instant.parse(root.path("occurredAt").asText()));
-        } catch (DateTimeException e) {
-            throw new UnreadableMessageException("webhook delivery without a valid occurredAt");
-        }
     }
 }

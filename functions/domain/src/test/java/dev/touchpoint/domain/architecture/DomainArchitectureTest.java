@@ -10,10 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The domain's shape, checked by ArchUnit on the compiled classes: no AWS, no Lambda, and no cycle
- * between its packages, each package its own slice ({@code queue.codec} apart from {@code queue}).
- * The layers, bottom up: the words (feedback, identity, validation, json, text), profile, invitation
- * and response, conversation, then customer (the whole view: lookup, export, erasure).
+ * The domain's shape, checked by ArchUnit on the compiled classes: no AWS, no Lambda, no JSON library,
+ * and no cycle between its packages, each package its own slice. The layers, bottom up: the words
+ * (feedback, identity, validation, text), profile, invitation and response, conversation, then
+ * customer (the whole view: lookup, export, erasure). JSON is the wire module's: the domain takes and
+ * gives typed values.
  */
 class DomainArchitectureTest {
 
@@ -29,6 +30,12 @@ class DomainArchitectureTest {
     void theDomain_knowsNothingOfAwsOrLambda() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
                 .check(domain);
+    }
+
+    @Test
+    void theDomain_knowsNoJsonLibrary() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "org.json..", "com.google.gson..",
+                "jakarta.json..", "javax.json..").check(domain);
     }
 
     @Test

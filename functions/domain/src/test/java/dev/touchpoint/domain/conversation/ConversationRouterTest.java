@@ -10,6 +10,7 @@ import dev.touchpoint.domain.fakes.InMemoryResponses;
 import dev.touchpoint.domain.fakes.InMemorySuppressions;
 import dev.touchpoint.domain.fakes.InMemoryThreads;
 import dev.touchpoint.domain.fakes.RecordingReplySender;
+import dev.touchpoint.domain.fakes.TestSurveys;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
@@ -22,7 +23,6 @@ import dev.touchpoint.domain.profile.ProfileRecord;
 import dev.touchpoint.domain.response.ClosedLoop;
 import dev.touchpoint.domain.response.DetractorAlerts;
 import dev.touchpoint.domain.response.ResponseRecord;
-import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.webhook.OutgoingWebhooks;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +48,7 @@ class ConversationRouterTest {
     private final List<DetractorAlerts.DetractorAlert> alerts = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final ConversationRouter router = new ConversationRouter(new IdentityResolver(profiles, () -> "p" + ids.incrementAndGet()),
-            profiles, invitations, responses, threads, SurveyCatalog.fromClasspath(),
+            profiles, invitations, responses, threads, TestSurveys.catalog(),
             SurveyTokens.fromText("test-survey-token-key-0123456789abcdef"), provider,
             new ClosedLoop(new DetractorAlerts(alerts::add), OutgoingWebhooks.none()), new InMemorySuppressions(),
             KeyedHashes.fromText("test-deployment-secret-0123456789abcdef"), LanguageGuesser.NONE);

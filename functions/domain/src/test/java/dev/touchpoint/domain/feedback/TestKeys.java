@@ -3,9 +3,9 @@ package dev.touchpoint.domain.feedback;
 import dev.touchpoint.domain.privacy.KeyedHashes;
 
 /** A deployment secret for tests. */
-final class TestKeys {
+public final class TestKeys {
 
-    static final KeyedHashes HASHES = KeyedHashes.fromText("test-deployment-secret-0123456789abcdef");
+    public static final KeyedHashes HASHES = KeyedHashes.fromText("test-deployment-secret-0123456789abcdef");
 
     private TestKeys() {
     }

@@ -2,10 +2,10 @@ package dev.touchpoint.domain.invitation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.touchpoint.domain.fakes.TestSurveys;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityType;
 import dev.touchpoint.domain.profile.ProfileRecord;
-import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.SurveyDefinition;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class DispatchPolicyTest {
 
-    private static final SurveyDefinition SURVEY = SurveyCatalog.fromClasspath().byId("post-service").orElseThrow();
+    private static final SurveyDefinition SURVEY = TestSurveys.postService();
     private static final Identity EMAIL = new Identity(IdentityType.EMAIL, "ayse@example.com");
     private static final Identity PHONE = new Identity(IdentityType.PHONE, "+905551112233");
     /** 12:00 in Istanbul (UTC+3). */

@@ -8,13 +8,13 @@ import dev.touchpoint.domain.fakes.InMemoryFunnel;
 import dev.touchpoint.domain.fakes.InMemoryInvitations;
 import dev.touchpoint.domain.fakes.InMemoryProfiles;
 import dev.touchpoint.domain.fakes.InMemorySuppressions;
+import dev.touchpoint.domain.fakes.TestSurveys;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.invitation.InvitationDispatcher.Report;
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.profile.ProfileRecord;
-import dev.touchpoint.domain.survey.SurveyCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +83,7 @@ class InvitationDispatcherTest {
     void aProviderFailure_dropsTheInvitation_withItsReason_andNothingIsMarkedSent() {
         aCustomer("UTC", EMAIL);
         due("00000000-0000-4000-8000-000000000004");
-        Report report = new InvitationDispatcher(invitations, profiles, SurveyCatalog.fromClasspath(), TOKENS,
+        Report report = new InvitationDispatcher(invitations, profiles, TestSurveys.catalog(), TOKENS,
                 email -> {
                     throw new IllegalStateException("SES throttled");
                 }, sms -> "sms-id", new InMemoryDailyCap(), funnel, settings(), suppressions, HASHES,
@@ -108,7 +108,7 @@ class InvitationDispatcherTest {
     }
 
     private InvitationDispatcher dispatcher() {
-        return new InvitationDispatcher(invitations, profiles, SurveyCatalog.fromClasspath(), TOKENS,
+        return new InvitationDispatcher(invitations, profiles, TestSurveys.catalog(), TOKENS,
                 email -> {
                     emails.add(email);
                     return "ses-" + emails.size();

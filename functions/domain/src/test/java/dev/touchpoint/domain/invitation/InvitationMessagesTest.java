@@ -3,7 +3,7 @@ package dev.touchpoint.domain.invitation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.touchpoint.domain.survey.SurveyCatalog;
+import dev.touchpoint.domain.fakes.TestSurveys;
 import dev.touchpoint.domain.survey.SurveyDefinition;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class InvitationMessagesTest {
 
-    private static final SurveyDefinition SURVEY = SurveyCatalog.fromClasspath().byId("post-service").orElseThrow();
+    private static final SurveyDefinition SURVEY = TestSurveys.postService();
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private final InvitationMessages messages = new InvitationMessages(new DispatchSettings("https://feedback.example.com",
             "survey@example.com", "replies.example.com", "touchpoint-config", "+15550100", ZoneId.of("UTC"), QuietHours.DEFAULT, 100, false));

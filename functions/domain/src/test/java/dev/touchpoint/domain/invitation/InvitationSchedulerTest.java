@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.touchpoint.domain.fakes.InMemoryFunnel;
 import dev.touchpoint.domain.fakes.InMemoryInvitations;
 import dev.touchpoint.domain.fakes.InMemoryProfiles;
+import dev.touchpoint.domain.fakes.TestSurveys;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.identity.Provenance;
@@ -13,7 +14,6 @@ import dev.touchpoint.domain.interaction.ServiceInteraction;
 import dev.touchpoint.domain.invitation.InvitationScheduler.Outcome;
 import dev.touchpoint.domain.metrics.AggregateKey;
 import dev.touchpoint.domain.profile.IdentityResolver;
-import dev.touchpoint.domain.survey.SurveyCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +32,7 @@ class InvitationSchedulerTest {
     private final InMemoryFunnel funnel = new InMemoryFunnel();
     private final AtomicInteger ids = new AtomicInteger();
     private final InvitationScheduler scheduler = new InvitationScheduler(new IdentityResolver(profiles, () -> "p" + ids.incrementAndGet()),
-            SurveyCatalog.fromClasspath(), invitations, funnel);
+            TestSurveys.catalog(), invitations, funnel);
 
     @Test
     void aCompletedService_schedulesThePostServiceSurvey_anHourLater_onItsChannels_once() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.touchpoint.domain.fakes.TestSurveys;
 import dev.touchpoint.domain.feedback.Answer;
 import dev.touchpoint.domain.feedback.AnswerType;
 import dev.touchpoint.domain.feedback.Channel;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class SurveyCheckTest {
 
-    private static final SurveyCatalog SURVEYS = SurveyCatalog.fromClasspath();
-    private final SurveyCheck check = new SurveyCheck(SURVEYS, TouchpointCatalog.fromClasspath(SURVEYS));
+    private static final SurveyCatalog SURVEYS = TestSurveys.catalog();
+    private final SurveyCheck check = new SurveyCheck(SURVEYS, TestSurveys.touchpoints());
 
     private static FeedbackSubmission submission(String surveyId, String touchpoint, Answer... answers) {
         return new FeedbackSubmission(null, Channel.WEB, touchpoint, surveyId, Customer.ANONYMOUS, List.of(answers), null);

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.touchpoint.domain.json.StrictJson;
-import dev.touchpoint.domain.json.UnstorableText;
-import dev.touchpoint.domain.validation.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,14 +32,5 @@ class StorableTextTest {
             assertTrue(StorableText.isStorable("x" + text), "a provider's message holding one is kept");
         }
         assertTrue(StorableText.isAcceptable("\uFDCF\uFDF0\uFFFD"), "their neighbours are characters");
-    }
-
-    @Test
-    void unstorableText_namesEachFieldAtFault_byItsPointer() {
-        JsonNode body = StrictJson.read("""
-                {"customer":{"name":"A\\udc00"},"answers":[{"value":"ok"},{"value":"\\uffff"}],"a/b":"\\ud800"}""");
-        List<String> pointers = UnstorableText.in(body, "").stream().map(FieldError::pointer).toList();
-        assertEquals(List.of("/customer/name", "/answers/1/value", "/a~1b"), pointers);
-        assertTrue(UnstorableText.in(StrictJson.read("{\"a\":\"fine\"}"), "").isEmpty());
     }
 }

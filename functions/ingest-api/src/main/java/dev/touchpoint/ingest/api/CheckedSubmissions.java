@@ -3,9 +3,9 @@ package dev.touchpoint.ingest.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
-import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.survey.SurveyCheck;
 import dev.touchpoint.domain.survey.TouchpointCatalog;
+import dev.touchpoint.wire.feedback.SubmissionReader;
 
 /**
  * What every route that takes a submission does with it: reads it ({@link SubmissionReader}), then

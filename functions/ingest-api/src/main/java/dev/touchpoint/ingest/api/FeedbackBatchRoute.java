@@ -13,8 +13,9 @@ import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
 import dev.touchpoint.domain.feedback.PartlyQueuedException;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.validation.FieldError;
+import dev.touchpoint.wire.json.StrictJson;
+import dev.touchpoint.wire.json.UnknownFields;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -65,7 +66,7 @@ final class FeedbackBatchRoute implements ApiRoute {
         if (!body.isObject()) {
             return List.of(new FieldError("", "The body must be an object: {\"submissions\": [...]}."));
         }
-        FieldError.rejectUnknownFields(body, "", Set.of("submissions"), errors);
+        UnknownFields.reject(body, "", Set.of("submissions"), errors);
         JsonNode submissions = body.get("submissions");
         if (submissions == null || !submissions.isArray() || submissions.isEmpty() || submissions.size() > MAX_SUBMISSIONS) {
             errors.add(new FieldError("/submissions", "Send a list of 1 to " + MAX_SUBMISSIONS

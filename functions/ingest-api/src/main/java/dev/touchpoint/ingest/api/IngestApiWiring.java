@@ -21,14 +21,16 @@ import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.customer.ProfileLookup;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
-import dev.touchpoint.domain.feedback.SubmissionReader;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.privacy.KeyedHashes;
-import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.SurveyCheck;
 import dev.touchpoint.domain.survey.TouchpointCatalog;
+import dev.touchpoint.wire.feedback.SubmissionReader;
+import dev.touchpoint.wire.feedback.SubmissionWriter;
+import dev.touchpoint.wire.interaction.InteractionReader;
+import dev.touchpoint.wire.queue.QueueMessageCodec;
+import dev.touchpoint.wire.survey.DeployedSurveys;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -79,15 +81,15 @@ public final class IngestApiWiring {
                 new DynamoDbInvitationRepository(dynamo, table));
         WidgetAccess widgets = new WidgetAccess(PublishableKeys.parse(env.optional(Setting.PUBLISHABLE_KEYS)),
                 new DynamoDbRateLimiter(dynamo, table), env.integer(Setting.WIDGET_RATE_LIMIT, 20), clock);
-        SurveyCatalog surveys = SurveyCatalog.fromClasspath();
+        SurveyCatalog surveys = DeployedSurveys.catalog();
         KeyedHashes ids = KeyedHashes.fromText(SecretSettings.required(env, Setting.SURVEY_TOKEN_KEY));
-        TouchpointCatalog touchpoints = TouchpointCatalog.fromClasspath(surveys);
+        TouchpointCatalog touchpoints = DeployedSurveys.touchpoints(surveys);
         CheckedSubmissions submissions = new CheckedSubmissions(new SubmissionReader(normalizer, clock),
                 new SurveyCheck(surveys, touchpoints), touchpoints);
         return new IngestApi(keys, widgets, List.of(
-                new FeedbackRoute(submissions, new FeedbackIntake(queue, ids, clock)),
-                new ImportRoute(submissions, new FeedbackIntake(queue, ids, clock)),
-                new FeedbackBatchRoute(submissions, new FeedbackIntake(queue, ids, clock)),
+                new FeedbackRoute(submissions, new FeedbackIntake(queue, ids, SubmissionWriter::canonical, clock)),
+                new ImportRoute(submissions, new FeedbackIntake(queue, ids, SubmissionWriter::canonical, clock)),
+                new FeedbackBatchRoute(submissions, new FeedbackIntake(queue, ids, SubmissionWriter::canonical, clock)),
                 new InteractionRoute(new InteractionReader(normalizer, clock), surveys, queue, ids, clock),
                 new ProfileRoute(normalizer, lookup),
                 new ReplyRoute(lookup, responses, queue, clock)));

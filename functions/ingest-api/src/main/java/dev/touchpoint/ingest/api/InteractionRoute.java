@@ -8,12 +8,12 @@ import dev.touchpoint.contract.Route;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
 import dev.touchpoint.domain.interaction.InteractionEvent;
-import dev.touchpoint.domain.interaction.InteractionReader;
 import dev.touchpoint.domain.interaction.ServiceInteraction;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.validation.FieldError;
+import dev.touchpoint.wire.interaction.InteractionReader;
+import dev.touchpoint.wire.json.StrictJson;
 import java.time.Clock;
 import java.util.List;
 

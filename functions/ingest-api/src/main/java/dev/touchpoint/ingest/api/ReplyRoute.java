@@ -14,9 +14,10 @@ import dev.touchpoint.domain.customer.ProfileLookup;
 import dev.touchpoint.domain.customer.ProfileView;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.response.ResponseRecord;
 import dev.touchpoint.domain.response.ResponseRepository;
+import dev.touchpoint.wire.conversation.TeamReplyRequestReader;
+import dev.touchpoint.wire.json.StrictJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -53,7 +54,7 @@ final class ReplyRoute implements ApiRoute {
     public APIGatewayV2HTTPResponse handle(HttpRequest request) {
         TeamReplyRequest ask;
         try {
-            ask = TeamReplyRequest.read(JsonBodies.read(request, MAX_BODY_BYTES));
+            ask = TeamReplyRequestReader.read(JsonBodies.read(request, MAX_BODY_BYTES));
         } catch (InvalidSubmissionException e) {
             return HttpResponses.invalid(e.getMessage(), e.errors(), request.path());
         }

@@ -11,7 +11,7 @@ import dev.touchpoint.aws.wiring.WebhookClients;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.RawEmailStore;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
+import dev.touchpoint.wire.queue.QueueMessageCodec;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;

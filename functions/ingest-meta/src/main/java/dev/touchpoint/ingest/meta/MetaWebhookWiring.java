@@ -11,7 +11,7 @@ import dev.touchpoint.aws.wiring.WebhookClients;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
+import dev.touchpoint.wire.queue.QueueMessageCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;

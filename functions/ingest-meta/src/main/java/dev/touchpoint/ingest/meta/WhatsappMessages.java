@@ -3,7 +3,7 @@ package dev.touchpoint.ingest.meta;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.conversation.MediaItem;
 import dev.touchpoint.domain.conversation.MessageKind;
-import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.wire.json.StrictJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,7 @@ import dev.touchpoint.domain.conversation.WebhookEventCounter;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.wire.json.StrictJson;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -9,7 +9,7 @@ import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
 import dev.touchpoint.aws.wiring.WebhookClients;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
+import dev.touchpoint.wire.queue.QueueMessageCodec;
 import java.time.Clock;
 
 /**

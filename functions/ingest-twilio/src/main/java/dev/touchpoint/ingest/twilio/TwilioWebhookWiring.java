@@ -13,7 +13,7 @@ import dev.touchpoint.aws.wiring.WebhookClients;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
-import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
+import dev.touchpoint.wire.queue.QueueMessageCodec;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.domain.conversation.ReplyProvider;
 import dev.touchpoint.domain.conversation.SendOutcome;
-import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.wire.json.StrictJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,7 +3,7 @@ package dev.touchpoint.processor.replies;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.conversation.ProviderRefusals;
 import dev.touchpoint.domain.conversation.SendOutcome;
-import dev.touchpoint.domain.json.StrictJson;
+import dev.touchpoint.wire.json.StrictJson;
 import java.net.http.HttpResponse;
 import java.util.function.Function;
 

@@ -18,9 +18,10 @@ import dev.touchpoint.domain.access.RateLimiter;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
 import dev.touchpoint.domain.invitation.SurveyTokens;
 import dev.touchpoint.domain.privacy.KeyedHashes;
-import dev.touchpoint.domain.queue.codec.QueueMessageCodec;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.TouchpointCatalog;
+import dev.touchpoint.wire.queue.QueueMessageCodec;
+import dev.touchpoint.wire.survey.DeployedSurveys;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +43,7 @@ public final class SurveyWebWiring {
 
     /** The survey catalogue loads on a thread of its own while the clients are built. */
     public static SurveyWeb build(Environment env) {
-        Supplier<SurveyCatalog> catalogue = AheadOfFirstEvent.supply(env, "survey catalogue", SurveyCatalog::fromClasspath);
+        Supplier<SurveyCatalog> catalogue = AheadOfFirstEvent.supply(env, "survey catalogue", DeployedSurveys::catalog);
         SqsClient sqs = AwsClients.sqs(env);
         String queueUrl = env.required(Setting.QUEUE_URL);
         FirstCalls.sqs(env, sqs, queueUrl);
@@ -57,7 +58,7 @@ public final class SurveyWebWiring {
         Clock clock = Clock.systemUTC();
         String table = env.required(Setting.TABLE);
         SurveyCatalog surveys = catalogue.get();
-        TouchpointCatalog touchpoints = TouchpointCatalog.fromClasspath(surveys);
+        TouchpointCatalog touchpoints = DeployedSurveys.touchpoints(surveys);
         String tokenKey = SecretSettings.required(env, Setting.SURVEY_TOKEN_KEY);
         SurveyTokens tokens = SurveyTokens.fromText(tokenKey);
         return new SurveyWeb(
@@ -80,8 +81,8 @@ public final class SurveyWebWiring {
      */
     public static void prime(Environment env) {
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        SurveyWeb offline = build(env, QueueMessageCodec::encode, SurveyCatalog::fromClasspath, (bucket, limit, now) -> true, dynamo);
-        String touchpoint = TouchpointCatalog.fromClasspath(SurveyCatalog.fromClasspath()).all().iterator().next().id();
+        SurveyWeb offline = build(env, QueueMessageCodec::encode, DeployedSurveys::catalog, (bucket, limit, now) -> true, dynamo);
+        String touchpoint = DeployedSurveys.touchpoints(DeployedSurveys.catalog()).all().iterator().next().id();
         String form = "form=" + UUID.randomUUID() + "&lang=en&q_nps=9&q_comment=priming";
         for (HttpRequest request : new HttpRequest[] {
                 request("GET", "/k/" + touchpoint, null), request("POST", "/k/" + touchpoint, form), request("GET", "/q/" + touchpoint, null),

@@ -17,6 +17,7 @@ import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.SurveyDefinition;
 import dev.touchpoint.domain.survey.Touchpoint;
 import dev.touchpoint.domain.survey.TouchpointCatalog;
+import dev.touchpoint.wire.feedback.SubmissionWriter;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +94,7 @@ final class TouchpointSurveyRoute {
         }
         FeedbackSubmission submission = new FeedbackSubmission(mode.name().toLowerCase(Locale.ROOT) + "-" + form.get().get("form"),
                 channel(mode), touchpoint, survey.get().id(), Customer.ANONYMOUS, result.answers(), null);
-        queue.enqueue(FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission), ids, clock.instant()));
+        queue.enqueue(FeedbackEvent.accept(submission, IdempotencyKeys.forSubmission(submission, SubmissionWriter::canonical), ids, clock.instant()));
         return Pages.html(200, SurveyPage.thanks(survey.get(), language, mode, action(touchpoint, mode)));
     }
 

@@ -1,8 +1,5 @@
 package dev.touchpoint.domain.webhook.delivery;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.touchpoint.domain.customer.ProfileJson;
-import dev.touchpoint.domain.json.StrictJson;
 import dev.touchpoint.domain.response.DetractorAlerts;
 import dev.touchpoint.domain.response.ResponseRecord;
 import dev.touchpoint.domain.response.ResponseRepository;
@@ -18,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Use case run by webhook-sender: one delivery, one POST. The body is built now from the stored
- * response ({@code {"type","timestamp","data":{"response":{…},"detractor":…}}}), signed with the
+ * Use case run by webhook-sender: one delivery, one POST. The body is written now from the stored
+ * response (by the {@link WebhookBody} port: JSON in the wire module), signed with the
  * Standard Webhooks headers; anything but a 2xx throws, and the queue retries it with backoff.
  */
 public final class WebhookDeliverer {
@@ -30,14 +27,16 @@ public final class WebhookDeliverer {
     private final ResponseRepository responses;
     private final WebhookSignature signature;
     private final WebhookTransport transport;
+    private final WebhookBody bodies;
     private final Clock clock;
 
     public WebhookDeliverer(List<WebhookEndpoint> endpoints, ResponseRepository responses, WebhookSignature signature,
-                            WebhookTransport transport, Clock clock) {
+                            WebhookTransport transport, WebhookBody bodies, Clock clock) {
         this.endpoints = List.copyOf(endpoints);
         this.responses = responses;
         this.signature = signature;
         this.transport = transport;
+        this.bodies = bodies;
         this.clock = clock;
     }
 
@@ -50,7 +49,7 @@ public final class WebhookDeliverer {
         if (response.isEmpty()) {
             return Outcome.RESPONSE_GONE;
         }
-        String body = body(delivery, response.get());
+        String body = bodies.write(delivery, response.get(), DetractorAlerts.detractor(response.get()).isPresent());
         long timestamp = clock.instant().getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("content-type", "application/json");
@@ -63,14 +62,5 @@ public final class WebhookDeliverer {
             throw new WebhookFailedException("HTTP " + status + " from " + endpoint.get().name());
         }
         return Outcome.DELIVERED;
-    }
-
-    private static String body(WebhookDelivery delivery, ResponseRecord response) {
-        ObjectNode root = StrictJson.object().put("type", delivery.type()).put("timestamp", delivery.occurredAt().toString());
-        ObjectNode data = root.putObject("data");
-        data.set("response", ProfileJson.response(response).put("profileId", response.profileId())
-                .put("invitationId", response.invitationId()));
-        data.put("detractor", DetractorAlerts.detractor(response).isPresent());
-        return StrictJson.write(root);
     }
 }

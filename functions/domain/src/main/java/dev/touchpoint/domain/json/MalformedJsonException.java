@@ -1,9 +1,0 @@
-package dev.touchpoint.domain.json;
-
-/** Input that is not one well-formed, bounded JSON document. The message is safe to show the client. */
-public class MalformedJsonException extends RuntimeException {
-
-    public MalformedJsonException(String message) {
-        super(message);
-    }
-}

@@ -1,2 +1,0 @@
-/** The one place JSON is configured: strict parsing with read limits, and the queue message codec. */
-package dev.touchpoint.domain.json;

@@ -1,2 +1,0 @@
-/** How queue messages are written on SQS and read back: one JSON envelope per message, its kind named. */
-package dev.touchpoint.domain.queue.codec;
