@@ -16,6 +16,10 @@ package dev.touchpoint.domain.text;
  */
 public final class StorableText {
 
+    /** What a field that {@link #isAcceptable} refuses is told. */
+    public static final String PROBLEM = "Holds a character that cannot be stored: a lone UTF-16 surrogate (such as \\udc00) "
+            + "or a Unicode non-character (such as U+FFFF).";
+
     private StorableText() {
     }
 

@@ -12,11 +12,17 @@ import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackSubmission;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
 import dev.touchpoint.domain.feedback.PartlyQueuedException;
+import dev.touchpoint.domain.feedback.SubmissionDraft.AnswerDraft;
+import dev.touchpoint.domain.feedback.SubmissionDraft.Answers;
+import dev.touchpoint.domain.feedback.SubmissionDraft;
 import dev.touchpoint.domain.survey.SurveyAnswers;
 import dev.touchpoint.domain.validation.FieldError;
+import dev.touchpoint.domain.validation.Sent;
+import dev.touchpoint.domain.validation.SentObject;
 import dev.touchpoint.wire.json.StrictJson;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +33,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code POST /v1/imports}: call-centre and paper feedback as CSV ({@code text/csv}, a header row naming
- * its columns, {@link ImportColumns}; docs/api.md). Every row becomes the contract's submission and is validated by the same reader as
- * {@code POST /v1/feedback}; valid rows go through the same queue (idempotent per row: its externalId,
+ * its columns, {@link ImportColumns}; docs/api.md). Every row becomes a submission as sent ({@link SubmissionDraft}), with
+ * no JSON in between, and is checked by the same {@code SubmissionCheck} as {@code POST /v1/feedback}; valid rows go through the same queue (idempotent per row: its externalId,
  * else its content), invalid ones are reported with their row number and field errors. 202 with the counts.
  */
 final class ImportRoute implements ApiRoute {
@@ -39,6 +45,9 @@ final class ImportRoute implements ApiRoute {
             "/touchpoint", "touchpoint", "/surveyId", "surveyId", "/submittedAt", "submittedAt", "/customer/email", "email",
             "/customer/phone", "phone", "/customer/externalId", "customerExternalId", "/customer/name", "name",
             "/customer/locale", "locale");
+    /** The customer's columns, each with the contract's name of its field. */
+    private static final Map<String, String> CUSTOMER_FIELD_OF_COLUMN = Map.of("email", "email", "phone", "phone",
+            "customerExternalId", "externalId", "name", "name", "locale", "locale");
     private static final Pattern ANSWER_POINTER = Pattern.compile("/answers/(\\d+)");
 
     private final CheckedSubmissions reader;
@@ -114,7 +123,7 @@ final class ImportRoute implements ApiRoute {
             }
             Map<String, String> cells = columns.cells(row);
             try {
-                valid.add(reader.read(submission(cells, defaultChannel)));
+                valid.add(reader.check(submission(cells, defaultChannel)));
                 validRows.add(rowNumber);
             } catch (InvalidSubmissionException e) {
                 reject(rejected, rowNumber, e.errors().stream().map(error -> inRow(error, cells)).toList());
@@ -149,34 +158,31 @@ final class ImportRoute implements ApiRoute {
         HttpResponses.fieldErrors(rejected.addObject().put("row", rowNumber).putArray("errors"), errors);
     }
 
-    /** One row as the contract's submission; a row without a channel has the import's ({@code ?channel=}, else paper). */
-    private static ObjectNode submission(Map<String, String> cell, Channel defaultChannel) {
-        ObjectNode root = StrictJson.object();
-        putIfPresent(root, "externalId", cell.get("externalId"));
-        root.put("channel", cell.get("channel").isEmpty() ? defaultChannel.wireName() : cell.get("channel"));
-        putIfPresent(root, "touchpoint", cell.get("touchpoint"));
-        putIfPresent(root, "surveyId", cell.get("surveyId"));
-        putIfPresent(root, "submittedAt", cell.get("submittedAt"));
-        ObjectNode customer = StrictJson.object();
-        putIfPresent(customer, "email", cell.get("email"));
-        putIfPresent(customer, "phone", cell.get("phone"));
-        putIfPresent(customer, "externalId", cell.get("customerExternalId"));
-        putIfPresent(customer, "name", cell.get("name"));
-        putIfPresent(customer, "locale", cell.get("locale"));
-        if (!customer.isEmpty()) {
-            root.set("customer", customer);
-        }
-        ArrayNode answers = root.putArray("answers");
-        for (String column : answerColumns(cell)) {
-            String value = cell.get(column);
-            ObjectNode answer = answers.addObject().put("questionId", column).put("type", column.equals("comment") ? "text" : column);
-            if (!column.equals("comment") && value.matches("-?\\d{1,9}")) {
-                answer.put("value", Integer.parseInt(value));
-            } else {
-                answer.put("value", value);
+    /** One row as what was sent: a submission's fields; a row without a channel has the import's ({@code ?channel=}, else paper). */
+    private static SubmissionDraft submission(Map<String, String> cell, Channel defaultChannel) {
+        String channel = cell.get("channel").isEmpty() ? defaultChannel.wireName() : cell.get("channel");
+        return new SubmissionDraft(List.of(), Sent.textOrAbsent(cell.get("externalId")), Sent.text(channel),
+                Sent.textOrAbsent(cell.get("touchpoint")), Sent.textOrAbsent(cell.get("surveyId")), customer(cell),
+                Answers.of(answerColumns(cell).stream().map(column -> answer(column, cell.get(column))).toList()),
+                Sent.textOrAbsent(cell.get("submittedAt")));
+    }
+
+    /** The row's customer columns that hold something, under the contract's names; none is an anonymous customer. */
+    private static SentObject customer(Map<String, String> cell) {
+        Map<String, Sent> members = new HashMap<>();
+        CUSTOMER_FIELD_OF_COLUMN.forEach((column, field) -> {
+            if (!Sent.textOrAbsent(cell.get(column)).isAbsent()) {
+                members.put(field, Sent.text(cell.get(column)));
             }
-        }
-        return root;
+        });
+        return members.isEmpty() ? SentObject.ABSENT : SentObject.of(List.of(), members);
+    }
+
+    /** A score column's whole number is a score; anything else, and the comment, is text (which a score column refuses). */
+    private static AnswerDraft answer(String column, String value) {
+        boolean comment = column.equals("comment");
+        Sent sent = !comment && value.matches("-?\\d{1,9}") ? new Sent.Whole(Long.parseLong(value)) : Sent.text(value);
+        return AnswerDraft.of(List.of(), Sent.text(column), Sent.text(comment ? "text" : column), sent);
     }
 
     /** The row's answer columns that hold something, in the order their answers are made. */
@@ -207,11 +213,5 @@ final class ImportRoute implements ApiRoute {
             return new FieldError("", "The row answers nothing: fill at least one of " + String.join(", ", ImportColumns.ANSWERS) + ".");
         }
         return new FieldError("", error.detail());
-    }
-
-    private static void putIfPresent(ObjectNode node, String field, String value) {
-        if (value != null && !value.isEmpty()) {
-            node.put(field, value);
-        }
     }
 }

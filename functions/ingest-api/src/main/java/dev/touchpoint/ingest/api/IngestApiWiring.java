@@ -21,12 +21,12 @@ import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.customer.ProfileLookup;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
+import dev.touchpoint.domain.feedback.SubmissionCheck;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.privacy.KeyedHashes;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.survey.SurveyCheck;
 import dev.touchpoint.domain.survey.TouchpointCatalog;
-import dev.touchpoint.wire.feedback.SubmissionReader;
 import dev.touchpoint.wire.feedback.SubmissionWriter;
 import dev.touchpoint.wire.interaction.InteractionReader;
 import dev.touchpoint.wire.queue.QueueMessageCodec;
@@ -84,7 +84,7 @@ public final class IngestApiWiring {
         SurveyCatalog surveys = DeployedSurveys.catalog();
         KeyedHashes ids = KeyedHashes.fromText(SecretSettings.required(env, Setting.SURVEY_TOKEN_KEY));
         TouchpointCatalog touchpoints = DeployedSurveys.touchpoints(surveys);
-        CheckedSubmissions submissions = new CheckedSubmissions(new SubmissionReader(normalizer, clock),
+        CheckedSubmissions submissions = new CheckedSubmissions(new SubmissionCheck(normalizer, clock),
                 new SurveyCheck(surveys, touchpoints), touchpoints);
         return new IngestApi(keys, widgets, List.of(
                 new FeedbackRoute(submissions, new FeedbackIntake(queue, ids, SubmissionWriter::canonical, clock)),

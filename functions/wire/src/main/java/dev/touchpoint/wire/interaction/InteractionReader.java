@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.touchpoint.domain.feedback.DispatchChannel;
 import dev.touchpoint.domain.feedback.InvalidSubmissionException;
+import dev.touchpoint.domain.feedback.SubmissionCheck;
 import dev.touchpoint.domain.identity.Customer;
 import dev.touchpoint.domain.identity.Identity;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.domain.identity.IdentityType;
 import dev.touchpoint.domain.interaction.ServiceInteraction;
 import dev.touchpoint.domain.validation.FieldError;
-import dev.touchpoint.wire.feedback.SubmissionReader;
 import dev.touchpoint.wire.identity.CustomerReader;
+import dev.touchpoint.wire.json.Members;
 import dev.touchpoint.wire.json.StrictJson;
 import dev.touchpoint.wire.json.UnknownFields;
 import java.time.Clock;
@@ -61,7 +62,7 @@ public final class InteractionReader {
             errors.add(new FieldError("/id", "Required: your event id (1 to 128 characters of letters, digits and . _ : @ + - /); it makes retries idempotent."));
         }
         String type = matching(root, "type", TYPE, "Required: a dotted lower-case event type such as service.completed.", errors);
-        Instant occurredAt = SubmissionReader.pastInstant(root.get("occurredAt"), "/occurredAt", clock, errors);
+        Instant occurredAt = SubmissionCheck.pastInstant(Members.sent(root.get("occurredAt")), "/occurredAt", clock, errors);
         if (occurredAt == null && !root.has("occurredAt")) {
             errors.add(new FieldError("/occurredAt", "Required: when the service happened (ISO-8601 with an offset)."));
         }

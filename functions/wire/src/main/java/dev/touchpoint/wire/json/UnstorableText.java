@@ -10,8 +10,7 @@ import java.util.Map;
 /** Finds the fields of a JSON document whose text (value or name) {@link StorableText} refuses. */
 public final class UnstorableText {
 
-    public static final String PROBLEM = "Holds a character that cannot be stored: a lone UTF-16 surrogate (such as \\udc00) "
-            + "or a Unicode non-character (such as U+FFFF).";
+    public static final String PROBLEM = StorableText.PROBLEM;
 
     private UnstorableText() {
     }
