@@ -3,8 +3,9 @@ package dev.touchpoint.bench;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.dynamodb.DynamoDbClients;
+import dev.touchpoint.aws.sqs.SqsClients;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.local.embedded.EmbeddedDynamoDb;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
@@ -97,8 +98,8 @@ public final class Bench {
         // SNS as closed-loop reaches it in AWS, where the stack always gives it the alerts topic.
         env.putAll(Map.of("AWS_ENDPOINT_URL_SNS", standIns.endpoint().toString(), Setting.ALERTS_TOPIC_ARN.variable(), StandInServices.ALERTS_TOPIC));
         Environment environment = Environment.of(env);
-        DynamoDbClient client = AwsClients.dynamoDb(environment);
-        SqsClient queues = AwsClients.sqs(environment);
+        DynamoDbClient client = DynamoDbClients.create(environment);
+        SqsClient queues = SqsClients.create(environment);
         SuiteResources.createTable(client, SuiteResources.TABLE);
         SuiteResources.Queues created = SuiteResources.createQueues(queues, 30, 8);
         env.put(Setting.QUEUE_URL.variable(), created.feedbackUrl());

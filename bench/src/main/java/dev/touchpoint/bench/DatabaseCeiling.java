@@ -1,7 +1,7 @@
 package dev.touchpoint.bench;
 
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.dynamodb.DynamoDbClients;
 import dev.touchpoint.aws.dynamodb.TouchpointTable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +32,7 @@ final class DatabaseCeiling {
      * goes), as the median of three rounds: single rounds moved by a third from run to run.
      */
     static void measure(Map<String, String> env, Map<String, Object> results) {
-        DynamoDbClient dynamo = AwsClients.dynamoDb(Environment.of(env));
+        DynamoDbClient dynamo = DynamoDbClients.create(Environment.of(env));
         String table = "bench-ceiling";
         dynamo.createTable(TouchpointTable.createTableRequest(table));
         batchWrite(dynamo, table, "warm", WARM_UP_ITEMS);

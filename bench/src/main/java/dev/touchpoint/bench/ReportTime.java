@@ -1,8 +1,8 @@
 package dev.touchpoint.bench;
 
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.dynamodb.DynamoDbAggregateReader;
+import dev.touchpoint.aws.dynamodb.DynamoDbClients;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.TouchpointTable;
 import dev.touchpoint.domain.feedback.Answer;
@@ -37,7 +37,7 @@ final class ReportTime {
     }
 
     static void measure(Map<String, String> env, Map<String, Object> results) throws Exception {
-        DynamoDbClient dynamo = AwsClients.dynamoDb(Environment.of(env));
+        DynamoDbClient dynamo = DynamoDbClients.create(Environment.of(env));
         String table = "bench-reports";
         dynamo.createTable(TouchpointTable.createTableRequest(table));
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
@@ -77,7 +77,7 @@ final class ReportTime {
         try (WriteMeter meter = new WriteMeter(URI.create(env.get("AWS_ENDPOINT_URL_DYNAMODB")))) {
             Map<String, String> metered = new HashMap<>(env);
             metered.put("AWS_ENDPOINT_URL_DYNAMODB", meter.endpoint().toString());
-            DynamoDbClient dynamo = AwsClients.dynamoDb(Environment.of(metered));
+            DynamoDbClient dynamo = DynamoDbClients.create(Environment.of(metered));
             LocalDate today = LocalDate.now(reader);
             for (var report : List.of(Map.entry("summary_of_30_days_kept", new DynamoDbAggregateReader(dynamo, table, reader)),
                     Map.entry("summary_of_the_last_hours_10000_responses_kept", new DynamoDbAggregateReader(dynamo, lastHourTable, reader)))) {

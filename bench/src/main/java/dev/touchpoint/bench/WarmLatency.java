@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.sqs.SqsClients;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
@@ -62,7 +62,7 @@ final class WarmLatency {
         results.put("warm_p50_ms.feedback_batch_of_500", Bench.round(Timed.percentile(batchOfMs, 50)));
         System.out.printf("  warm: a feedback batch of %d JSON submissions p50 %.0f ms (%.3f ms a submission)%n", BATCH_SUBMISSIONS,
                 Timed.percentile(batchOfMs, 50), Timed.percentile(batchOfMs, 50) / BATCH_SUBMISSIONS);
-        try (var sqs = AwsClients.sqs(Environment.of(env))) {
+        try (var sqs = SqsClients.create(Environment.of(env))) {
             sqs.purgeQueue(q -> q.queueUrl(env.get(Setting.QUEUE_URL.variable())));
         }
 

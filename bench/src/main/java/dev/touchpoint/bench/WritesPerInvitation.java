@@ -1,8 +1,8 @@
 package dev.touchpoint.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.dynamodb.DynamoDbClients;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.delivery.DeliveryEventsWiring;
@@ -49,7 +49,7 @@ final class WritesPerInvitation {
             // A table of its own: invitations left due here must not reach the other parts' dispatcher.
             metered.put(Setting.TABLE.variable(), TABLE);
             Environment environment = Environment.of(metered);
-            SuiteResources.createTable(AwsClients.dynamoDb(Environment.of(env)), TABLE);
+            SuiteResources.createTable(DynamoDbClients.create(Environment.of(env)), TABLE);
             List<String> queued = new ArrayList<>();
             IngestApi ingest = IngestApiWiring.build(environment, message -> queued.add(QueueMessageCodec.encode(message)));
             FeedbackBatchProcessor processor = ProcessorWiring.build(environment, (channel, provider, to, text) -> new SendOutcome.Sent(null));

@@ -5,9 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.dynamodb.DynamoDbClients;
 import dev.touchpoint.aws.metrics.EmfMetrics;
+import dev.touchpoint.aws.sqs.SqsClients;
 import dev.touchpoint.closedloop.ClosedLoopHandler;
 import dev.touchpoint.closedloop.ClosedLoopWiring;
 import dev.touchpoint.contract.ApiFunction;
@@ -113,8 +114,8 @@ public final class LocalRuntime implements AutoCloseable {
         this.sqsServer = sqsServer;
         Map<String, String> env = awsEnvironment(config, dynamoServer, sqsServer);
         Environment own = Environment.of(patientClients(env));
-        this.dynamo = AwsClients.dynamoDb(own);
-        this.sqs = AwsClients.sqs(own);
+        this.dynamo = DynamoDbClients.create(own);
+        this.sqs = SqsClients.create(own);
         int closedLoopAttempts = Environment.of(env).integer(Setting.WEBHOOK_MAX_ATTEMPTS, ClosedLoopWiring.DEFAULT_MAX_ATTEMPTS);
         this.queues = setUp(() -> {
             SuiteResources.createTable(dynamo, SuiteResources.TABLE);

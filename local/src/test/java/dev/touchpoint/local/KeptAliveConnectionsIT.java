@@ -2,8 +2,8 @@ package dev.touchpoint.local;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.sqs.SqsClients;
 import dev.touchpoint.local.embedded.EmbeddedSqs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +36,7 @@ class KeptAliveConnectionsIT {
     void concurrentCallsReuseTheirConnectionsRoundAfterRound() throws Exception {
         try (EmbeddedSqs sqs = EmbeddedSqs.start(); CountingProxy proxy = new CountingProxy(sqs.endpoint());
              ExecutorService callers = Executors.newFixedThreadPool(AT_ONCE)) {
-            SqsClient client = AwsClients.sqs(Environment.of(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local",
+            SqsClient client = SqsClients.create(Environment.of(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local",
                     "AWS_SECRET_ACCESS_KEY", "local", "AWS_ENDPOINT_URL_SQS", proxy.endpoint().toString())));
             String queue = client.createQueue(b -> b.queueName("kept-alive")).queueUrl();
             for (int round = 0; round < 3; round++) {

@@ -1,17 +1,18 @@
 package dev.touchpoint.closedloop;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.dynamodb.DynamoDbClients;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.lambda.SampleEvents;
 import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.secrets.SecretSettings;
+import dev.touchpoint.aws.sns.SnsClients;
 import dev.touchpoint.aws.sns.SnsDetractorAlerts;
+import dev.touchpoint.aws.sqs.SqsClients;
 import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
 import dev.touchpoint.aws.sqs.SqsRetryDelay;
-import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.feedback.DeadLetterQueue;
 import dev.touchpoint.domain.response.DetractorAlerts;
@@ -50,8 +51,8 @@ public final class ClosedLoopWiring {
     public static ClosedLoopBatch build(Environment env) {
         return build(env, env.optional(Setting.ALERTS_TOPIC_ARN)
                 .<DetractorAlerts.Channel>map(arn -> {
-                    SnsClient sns = AwsClients.sns(env);
-                    FirstCalls.sns(env, sns, arn);
+                    SnsClient sns = SnsClients.create(env);
+                    SnsClients.firstCall(env, sns, arn);
                     return new SnsDetractorAlerts(sns, arn);
                 })
                 .orElseGet(() -> {
@@ -63,9 +64,9 @@ public final class ClosedLoopWiring {
 
     /** With another destination for alerts: the local runtime's outbox. */
     public static ClosedLoopBatch build(Environment env, DetractorAlerts.Channel alerts) {
-        SqsClient sqs = AwsClients.sqs(env);
+        SqsClient sqs = SqsClients.create(env);
         String queueUrl = env.required(Setting.CLOSED_LOOP_QUEUE_URL);
-        FirstCalls.sqs(env, sqs, queueUrl);
+        SqsClients.firstCall(env, sqs, queueUrl);
         return new ClosedLoopBatch(alerts, webhooks(env),
                 new SqsRetryDelay(sqs, queueUrl),
                 new SqsDeadLetterQueue(sqs, env.required(Setting.CLOSED_LOOP_DLQ_URL)),
@@ -85,9 +86,9 @@ public final class ClosedLoopWiring {
      * delaying a receipt no message has (refused too). Nothing is published, delayed or parked.
      */
     public static void prime(Environment env) {
-        SqsClient sqs = AwsClients.sqs(env);
+        SqsClient sqs = SqsClients.create(env);
         DetractorAlerts.Channel missingTopic = env.optional(Setting.ALERTS_TOPIC_ARN)
-                .<DetractorAlerts.Channel>map(arn -> new SnsDetractorAlerts(AwsClients.sns(env), arn + "-priming-no-such-topic"))
+                .<DetractorAlerts.Channel>map(arn -> new SnsDetractorAlerts(SnsClients.create(env), arn + "-priming-no-such-topic"))
                 .orElse(alert -> {
                     throw new IllegalStateException("no alerts topic to prime");
                 });
@@ -114,9 +115,9 @@ public final class ClosedLoopWiring {
         WebhookSignature signature = WebhookSignature.fromSecret(SecretSettings.read(env, Setting.WEBHOOK_SECRET)
                 .orElseThrow(() -> new IllegalStateException(Setting.WEBHOOK_URLS.variable() + " names endpoints but "
                         + Setting.WEBHOOK_SECRET.variable() + " is not configured")));
-        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        DynamoDbClient dynamo = DynamoDbClients.create(env);
         String table = env.required(Setting.TABLE);
-        FirstCalls.dynamoDb(env, dynamo, table);
+        DynamoDbClients.firstCall(env, dynamo, table);
         return Optional.of(new WebhookDeliverer(endpoints, new DynamoDbResponseRepository(dynamo, table), signature,
                 new HttpWebhookTransport(), new WebhookBodyJson(), Clock.systemUTC()));
     }

@@ -1,14 +1,14 @@
 package dev.touchpoint.delivery;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.dynamodb.DynamoDbClients;
 import dev.touchpoint.aws.dynamodb.DynamoDbDeliveryLedger;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbPrimes;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.lambda.SampleEvents;
 import dev.touchpoint.aws.snapstart.Priming;
-import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.delivery.DeliveryTracker;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
@@ -22,9 +22,9 @@ public final class DeliveryEventsWiring {
     }
 
     public static DeliveryReportProcessor build(Environment env) {
-        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        DynamoDbClient dynamo = DynamoDbClients.create(env);
         String table = env.required(Setting.TABLE);
-        FirstCalls.dynamoDb(env, dynamo, table);
+        DynamoDbClients.firstCall(env, dynamo, table);
         return new DeliveryReportProcessor(new DeliveryTracker(new DynamoDbInvitationRepository(dynamo, table),
                 new DynamoDbProfileRepository(dynamo, table), new DynamoDbDeliveryLedger(dynamo, table),
                 new IdentityNormalizer(env.defaultPhoneRegion())));
@@ -43,6 +43,6 @@ public final class DeliveryEventsWiring {
         if (outcome.getOrDefault("ignored", 0) != 1) {
             throw new IllegalStateException("the sample report was not read as one: " + outcome);
         }
-        Priming.touchTransaction(AwsClients.dynamoDb(env), env.required(Setting.TABLE));
+        DynamoDbPrimes.touchTransaction(DynamoDbClients.create(env), env.required(Setting.TABLE));
     }
 }

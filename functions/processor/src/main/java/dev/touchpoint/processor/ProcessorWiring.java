@@ -1,10 +1,11 @@
 package dev.touchpoint.processor;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.dynamodb.DynamoDbClients;
 import dev.touchpoint.aws.dynamodb.DynamoDbFunnelCounters;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbPrimes;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
@@ -13,10 +14,11 @@ import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.aws.sqs.SqsClients;
 import dev.touchpoint.aws.sqs.SqsClosedLoopQueue;
 import dev.touchpoint.aws.sqs.SqsDeadLetterQueue;
+import dev.touchpoint.aws.sqs.SqsPrimes;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
-import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.ConversationRouter;
 import dev.touchpoint.domain.conversation.DeliveryStatuses;
@@ -102,12 +104,12 @@ public final class ProcessorWiring {
         // libphonenumber loads on a thread of its own while the clients are built, before the normaliser below.
         AheadOfFirstEvent.startPhoneRules(env, env.defaultPhoneRegion());
         // One client per service for the container: the DLQ and the closed-loop queue share the SQS one.
-        SqsClient sqs = AwsClients.sqs(env);
-        env.optional(Setting.QUEUE_URL).ifPresent(queue -> FirstCalls.sqs(env, sqs, queue));
+        SqsClient sqs = SqsClients.create(env);
+        env.optional(Setting.QUEUE_URL).ifPresent(queue -> SqsClients.firstCall(env, sqs, queue));
         ClosedLoop closedLoop = closedLoop(env, sqs);
-        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        DynamoDbClient dynamo = DynamoDbClients.create(env);
         String table = env.required(Setting.TABLE);
-        FirstCalls.dynamoDb(env, dynamo, table);
+        DynamoDbClients.firstCall(env, dynamo, table);
         IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
         // Each repository once: the use cases below share them.
         DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
@@ -177,12 +179,12 @@ public final class ProcessorWiring {
         // The first log and metric lines' formatting, with nothing written.
         JsonLines.prime();
         EmfMetrics.prime();
-        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        Priming.touch(dynamo, env.required(Setting.TABLE));
-        Priming.touchBatchRead(dynamo, env.required(Setting.TABLE));
-        Priming.touchWrite(dynamo, env.required(Setting.TABLE));
-        SqsClient sqs = AwsClients.sqs(env);
-        Priming.touch(sqs, env.required(Setting.DLQ_URL));
-        Priming.touchBatch(sqs, env.required(Setting.DLQ_URL));
+        DynamoDbClient dynamo = DynamoDbClients.create(env);
+        DynamoDbPrimes.touch(dynamo, env.required(Setting.TABLE));
+        DynamoDbPrimes.touchBatchRead(dynamo, env.required(Setting.TABLE));
+        DynamoDbPrimes.touchWrite(dynamo, env.required(Setting.TABLE));
+        SqsClient sqs = SqsClients.create(env);
+        SqsPrimes.touch(sqs, env.required(Setting.DLQ_URL));
+        SqsPrimes.touchBatch(sqs, env.required(Setting.DLQ_URL));
     }
 }

@@ -1,18 +1,18 @@
 package dev.touchpoint.reporting;
 
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.ApiKeys;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.dynamodb.DynamoDbAggregateReader;
+import dev.touchpoint.aws.dynamodb.DynamoDbClients;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbPrimes;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
 import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
-import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.customer.ProfileErasure;
 import dev.touchpoint.domain.customer.ProfileLookup;
@@ -55,9 +55,9 @@ public final class ReportingApiWiring {
     };
 
     public static ReportingApi build(Environment env) {
-        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        DynamoDbClient dynamo = DynamoDbClients.create(env);
         String table = env.required(Setting.TABLE);
-        FirstCalls.dynamoDb(env, dynamo, table);
+        DynamoDbClients.firstCall(env, dynamo, table);
         DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
         DynamoDbThreadRepository threads = new DynamoDbThreadRepository(dynamo, table);
@@ -83,8 +83,8 @@ public final class ReportingApiWiring {
                 Map.of("from", today.plusDays(1).toString(), "to", today.plusDays(2).toString(), "groupBy", "channel")));
         String nobody = UUID.randomUUID().toString();
         routes.profiles().handle(get("/v1/profiles/" + nobody, Map.of()), nobody);
-        Priming.touchBatchRead(AwsClients.dynamoDb(env), env.required(Setting.TABLE));
-        Priming.touchUpdate(AwsClients.dynamoDb(env), env.required(Setting.TABLE));
+        DynamoDbPrimes.touchBatchRead(DynamoDbClients.create(env), env.required(Setting.TABLE));
+        DynamoDbPrimes.touchUpdate(DynamoDbClients.create(env), env.required(Setting.TABLE));
     }
 
     private static HttpRequest get(String path, Map<String, String> query) {

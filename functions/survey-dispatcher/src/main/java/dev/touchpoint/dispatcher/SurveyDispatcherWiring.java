@@ -1,16 +1,17 @@
 package dev.touchpoint.dispatcher;
 
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
+import dev.touchpoint.aws.dynamodb.DynamoDbClients;
 import dev.touchpoint.aws.dynamodb.DynamoDbDailySendCap;
 import dev.touchpoint.aws.dynamodb.DynamoDbFunnelCounters;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
 import dev.touchpoint.aws.secrets.SecretSettings;
+import dev.touchpoint.aws.ses.SesClients;
 import dev.touchpoint.aws.ses.SesEmailSender;
+import dev.touchpoint.aws.sns.SnsClients;
 import dev.touchpoint.aws.sns.SnsSmsSender;
-import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.invitation.DispatchSettings;
 import dev.touchpoint.domain.invitation.EmailSender;
@@ -43,14 +44,14 @@ public final class SurveyDispatcherWiring {
     }
 
     public static InvitationDispatcher build(Environment env) {
-        return build(env, new SesEmailSender(AwsClients.sesV2(env)), new SnsSmsSender(AwsClients.sns(env)));
+        return build(env, new SesEmailSender(SesClients.create(env)), new SnsSmsSender(SnsClients.create(env)));
     }
 
     /** With other senders: the local runtime's outbox. */
     public static InvitationDispatcher build(Environment env, EmailSender email, SmsSender sms) {
-        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        DynamoDbClient dynamo = DynamoDbClients.create(env);
         String table = env.required(Setting.TABLE);
-        FirstCalls.dynamoDb(env, dynamo, table);
+        DynamoDbClients.firstCall(env, dynamo, table);
         return new InvitationDispatcher(new DynamoDbInvitationRepository(dynamo, table),
                 new DynamoDbProfileRepository(dynamo, table), DeployedSurveys.catalog(), tokens(env), email, sms,
                 new DynamoDbDailySendCap(dynamo, table), new DynamoDbFunnelCounters(dynamo, table), settings(env),

@@ -1,11 +1,11 @@
 package dev.touchpoint.ingest.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.ApiKeys;
 import dev.touchpoint.aws.apigateway.HttpRequest;
 import dev.touchpoint.aws.apigateway.PublishableKeys;
+import dev.touchpoint.aws.dynamodb.DynamoDbClients;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbRateLimiter;
@@ -14,9 +14,9 @@ import dev.touchpoint.aws.dynamodb.DynamoDbThreadRepository;
 import dev.touchpoint.aws.lambda.SampleEvents;
 import dev.touchpoint.aws.logging.JsonLines;
 import dev.touchpoint.aws.secrets.SecretSettings;
-import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.aws.sqs.SqsClients;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
-import dev.touchpoint.aws.startup.FirstCalls;
+import dev.touchpoint.aws.sqs.SqsPrimes;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.customer.ProfileLookup;
 import dev.touchpoint.domain.feedback.FeedbackIntake;
@@ -59,9 +59,9 @@ public final class IngestApiWiring {
     }
 
     public static IngestApi build(Environment env) {
-        SqsClient sqs = AwsClients.sqs(env);
+        SqsClient sqs = SqsClients.create(env);
         String queueUrl = env.required(Setting.QUEUE_URL);
-        FirstCalls.sqs(env, sqs, queueUrl);
+        SqsClients.firstCall(env, sqs, queueUrl);
         return build(env, new SqsFeedbackQueue(sqs, queueUrl));
     }
 
@@ -73,9 +73,9 @@ public final class IngestApiWiring {
     private static IngestApi build(Environment env, FeedbackQueue queue, ApiKeys keys) {
         Clock clock = Clock.systemUTC();
         IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
-        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        DynamoDbClient dynamo = DynamoDbClients.create(env);
         String table = env.required(Setting.TABLE);
-        FirstCalls.dynamoDb(env, dynamo, table);
+        DynamoDbClients.firstCall(env, dynamo, table);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
         ProfileLookup lookup = new ProfileLookup(new DynamoDbProfileRepository(dynamo, table), responses, new DynamoDbThreadRepository(dynamo, table),
                 new DynamoDbInvitationRepository(dynamo, table));
@@ -101,7 +101,7 @@ public final class IngestApiWiring {
     /**
      * SnapStart priming (no side effects): the sample submission accepted by an API like this one but
      * with a priming key and a queue that only encodes; refused by this one for want of a key; and the
-     * SQS client's send path (see {@link Priming#touch(software.amazon.awssdk.services.sqs.SqsClient, String)}).
+     * SQS client's send path (see {@link SqsPrimes#touch}).
      */
     public static void prime(Environment env, IngestApi api) {
         String key = "priming-" + UUID.randomUUID();
@@ -109,7 +109,7 @@ public final class IngestApiWiring {
         offline.handle(samplePost(Map.of("content-type", "application/json", "x-api-key", key)), line -> { });
         api.handle(samplePost(Map.of("content-type", "application/json")), line -> { });
         JsonLines.prime();
-        Priming.touch(AwsClients.sqs(env), env.required(Setting.QUEUE_URL));
+        SqsPrimes.touch(SqsClients.create(env), env.required(Setting.QUEUE_URL));
     }
 
     /** The sample with these headers instead of its own (its key is the samples' key, not this deployment's). */

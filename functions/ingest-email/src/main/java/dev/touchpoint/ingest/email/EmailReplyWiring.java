@@ -1,12 +1,11 @@
 package dev.touchpoint.ingest.email;
 
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.lambda.SampleEvents;
+import dev.touchpoint.aws.s3.S3Clients;
 import dev.touchpoint.aws.s3.S3RawEmailStore;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
-import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.aws.wiring.WebhookClients;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.RawEmailStore;
@@ -41,9 +40,9 @@ public final class EmailReplyWiring {
 
     /** Where SES's S3 action stores the messages. */
     static RawEmailStore store(Environment env) {
-        S3Client s3 = AwsClients.s3(env);
+        S3Client s3 = S3Clients.create(env);
         String bucket = env.required(Setting.INBOUND_MAIL_BUCKET);
-        FirstCalls.s3(env, s3, bucket);
+        S3Clients.firstCall(env, s3, bucket);
         return new S3RawEmailStore(s3, bucket,
                 env.optional(Setting.INBOUND_MAIL_PREFIX).orElse(""));
     }
@@ -80,6 +79,6 @@ public final class EmailReplyWiring {
         } catch (S3Exception refused) {
             // without s3:ListBucket a missing key is refused rather than not found: the read path is loaded either way
         }
-        Priming.touchWebhookClients(env);
+        WebhookClients.prime(env);
     }
 }

@@ -62,6 +62,6 @@ public final class MetaWebhookWiring {
             webhook.handle(Priming.httpRequest("POST", "/webhooks/whatsapp", Map.of("content-type", "application/json"), body),
                     line -> { });
         }
-        Priming.touchWebhookClients(env);
+        WebhookClients.prime(env);
     }
 }

@@ -44,6 +44,6 @@ public final class TwoWaySmsWiring {
         if (offline.handle(SampleEvents.read(SAMPLE_SMS, SNSEvent.class), line -> { }) != 1) {
             throw new IllegalStateException("the sample SMS was not queued");
         }
-        Priming.touchWebhookClients(env);
+        WebhookClients.prime(env);
     }
 }

@@ -61,6 +61,6 @@ public final class TwilioWebhookWiring {
             throw new IllegalStateException("the signed sample SMS was answered " + status);
         }
         webhook.handle(unsigned, line -> { });
-        Priming.touchWebhookClients(env);
+        WebhookClients.prime(env);
     }
 }

@@ -1,9 +1,10 @@
 package dev.touchpoint.processor.replies;
 
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.secrets.SecretSettings;
+import dev.touchpoint.aws.ses.SesClients;
 import dev.touchpoint.aws.ses.SesEmailSender;
+import dev.touchpoint.aws.sns.SnsClients;
 import dev.touchpoint.aws.sns.SnsSmsSender;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.ReplyProvider;
@@ -82,14 +83,14 @@ public final class ProviderReplySender implements ReplySender {
 
     private synchronized SesEmailSender email() {
         if (email == null) {
-            email = new SesEmailSender(AwsClients.sesV2(env));
+            email = new SesEmailSender(SesClients.create(env));
         }
         return email;
     }
 
     private synchronized SnsSmsSender sms() {
         if (sms == null) {
-            sms = new SnsSmsSender(AwsClients.sns(env));
+            sms = new SnsSmsSender(SnsClients.create(env));
         }
         return sms;
     }

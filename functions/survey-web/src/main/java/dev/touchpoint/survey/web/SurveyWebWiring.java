@@ -1,18 +1,20 @@
 package dev.touchpoint.survey.web;
 
-import dev.touchpoint.aws.AwsClients;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.aws.apigateway.HttpRequest;
+import dev.touchpoint.aws.dynamodb.DynamoDbClients;
 import dev.touchpoint.aws.dynamodb.DynamoDbInvitationRepository;
+import dev.touchpoint.aws.dynamodb.DynamoDbPrimes;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbRateLimiter;
 import dev.touchpoint.aws.dynamodb.DynamoDbResponseRepository;
 import dev.touchpoint.aws.dynamodb.DynamoDbSuppressionList;
 import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
+import dev.touchpoint.aws.sqs.SqsClients;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
+import dev.touchpoint.aws.sqs.SqsPrimes;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
-import dev.touchpoint.aws.startup.FirstCalls;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.access.RateLimiter;
 import dev.touchpoint.domain.feedback.FeedbackQueue;
@@ -44,12 +46,12 @@ public final class SurveyWebWiring {
     /** The survey catalogue loads on a thread of its own while the clients are built. */
     public static SurveyWeb build(Environment env) {
         Supplier<SurveyCatalog> catalogue = AheadOfFirstEvent.supply(env, "survey catalogue", DeployedSurveys::catalog);
-        SqsClient sqs = AwsClients.sqs(env);
+        SqsClient sqs = SqsClients.create(env);
         String queueUrl = env.required(Setting.QUEUE_URL);
-        FirstCalls.sqs(env, sqs, queueUrl);
-        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        SqsClients.firstCall(env, sqs, queueUrl);
+        DynamoDbClient dynamo = DynamoDbClients.create(env);
         String table = env.required(Setting.TABLE);
-        FirstCalls.dynamoDb(env, dynamo, table);
+        DynamoDbClients.firstCall(env, dynamo, table);
         return build(env, new SqsFeedbackQueue(sqs, queueUrl), catalogue, new DynamoDbRateLimiter(dynamo, table), dynamo);
     }
 
@@ -80,7 +82,7 @@ public final class SurveyWebWiring {
      * SQS send paths of the real clients (see {@link Priming}).
      */
     public static void prime(Environment env) {
-        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        DynamoDbClient dynamo = DynamoDbClients.create(env);
         SurveyWeb offline = build(env, QueueMessageCodec::encode, DeployedSurveys::catalog, (bucket, limit, now) -> true, dynamo);
         String touchpoint = DeployedSurveys.touchpoints(DeployedSurveys.catalog()).all().iterator().next().id();
         String form = "form=" + UUID.randomUUID() + "&lang=en&q_nps=9&q_comment=priming";
@@ -91,8 +93,8 @@ public final class SurveyWebWiring {
                 request("GET", "/w/surveys/post-service", null), request("GET", "/s/priming-not-a-token", null)}) {
             offline.handle(request, line -> { });
         }
-        Priming.touch(dynamo, env.required(Setting.TABLE));
-        Priming.touch(AwsClients.sqs(env), env.required(Setting.QUEUE_URL));
+        DynamoDbPrimes.touch(dynamo, env.required(Setting.TABLE));
+        SqsPrimes.touch(SqsClients.create(env), env.required(Setting.QUEUE_URL));
     }
 
     private static HttpRequest request(String method, String path, String form) {
