@@ -10,6 +10,7 @@ import dev.touchpoint.aws.dynamodb.DynamoDbClients;
 import dev.touchpoint.aws.metrics.EmfMetrics;
 import dev.touchpoint.aws.sqs.SqsClients;
 import dev.touchpoint.closedloop.ClosedLoopHandler;
+import dev.touchpoint.closedloop.ClosedLoopSettings;
 import dev.touchpoint.closedloop.ClosedLoopWiring;
 import dev.touchpoint.contract.ApiFunction;
 import dev.touchpoint.contract.config.Setting;
@@ -116,7 +117,7 @@ public final class LocalRuntime implements AutoCloseable {
         Environment own = Environment.of(patientClients(env));
         this.dynamo = DynamoDbClients.create(own);
         this.sqs = SqsClients.create(own);
-        int closedLoopAttempts = Environment.of(env).integer(Setting.WEBHOOK_MAX_ATTEMPTS, ClosedLoopWiring.DEFAULT_MAX_ATTEMPTS);
+        int closedLoopAttempts = Environment.of(env).integer(Setting.WEBHOOK_MAX_ATTEMPTS, ClosedLoopSettings.DEFAULT_MAX_ATTEMPTS);
         this.queues = setUp(() -> {
             SuiteResources.createTable(dynamo, SuiteResources.TABLE);
             return SuiteResources.createQueues(sqs, config.visibilityTimeoutSeconds(), closedLoopAttempts);

@@ -28,28 +28,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/**
- * Composition root of closed-loop.
- *
- * <ul>
- *   <li>{@code TOUCHPOINT_TABLE}: where the responses are read</li>
- *   <li>{@code TOUCHPOINT_ALERTS_TOPIC_ARN}: the SNS topic detractor alerts go to</li>
- *   <li>{@code TOUCHPOINT_WEBHOOK_URLS}: the webhook endpoints, {@code name=https://…,…}, and then
- *       {@code TOUCHPOINT_WEBHOOK_SECRET} (or {@code …_SECRET_ARN}): the signing secret</li>
- *   <li>{@code TOUCHPOINT_CLOSED_LOOP_QUEUE_URL}, {@code TOUCHPOINT_CLOSED_LOOP_DLQ_URL}: the queue (for backoff) and its DLQ</li>
- *   <li>{@code TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS} (8) and {@code TOUCHPOINT_WEBHOOK_BACKOFF_SECONDS} (30): the retry schedule</li>
- * </ul>
- */
+/** Composition root of closed-loop: its settings are {@link ClosedLoopSettings}. */
 public final class ClosedLoopWiring {
-
-    public static final int DEFAULT_MAX_ATTEMPTS = 8;
-    public static final int DEFAULT_BACKOFF_SECONDS = 30;
 
     private ClosedLoopWiring() {
     }
 
     public static ClosedLoopBatch build(Environment env) {
-        return build(env, env.optional(Setting.ALERTS_TOPIC_ARN)
+        ClosedLoopSettings settings = ClosedLoopSettings.from(env);
+        return build(env, settings, settings.alertsTopicArn()
                 .<DetractorAlerts.Channel>map(arn -> {
                     SnsClient sns = SnsClients.create(env);
                     SnsClients.firstCall(env, sns, arn);
@@ -64,18 +51,17 @@ public final class ClosedLoopWiring {
 
     /** With another destination for alerts: the local runtime's outbox. */
     public static ClosedLoopBatch build(Environment env, DetractorAlerts.Channel alerts) {
+        return build(env, ClosedLoopSettings.from(env), alerts);
+    }
+
+    private static ClosedLoopBatch build(Environment env, ClosedLoopSettings settings, DetractorAlerts.Channel alerts) {
         SqsClient sqs = SqsClients.create(env);
-        String queueUrl = env.required(Setting.CLOSED_LOOP_QUEUE_URL);
-        SqsClients.firstCall(env, sqs, queueUrl);
-        return new ClosedLoopBatch(alerts, webhooks(env),
-                new SqsRetryDelay(sqs, queueUrl),
-                new SqsDeadLetterQueue(sqs, env.required(Setting.CLOSED_LOOP_DLQ_URL)),
-                env.integer(Setting.WEBHOOK_MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS),
-                Duration.ofSeconds(env.integer(Setting.WEBHOOK_BACKOFF_SECONDS, DEFAULT_BACKOFF_SECONDS)),
+        SqsClients.firstCall(env, sqs, settings.queueUrl());
+        return new ClosedLoopBatch(alerts, webhooks(env, settings), new SqsRetryDelay(sqs, settings.queueUrl()),
+                new SqsDeadLetterQueue(sqs, settings.dlqUrl()), settings.maxAttempts(), settings.backoff(),
                 EmfMetrics.from(env, "closed-loop"));
     }
 
-    /** A detractor alert as the processor queues it, with a receipt no message has: what priming walks through. */
     /** A detractor alert as the processor queues it (events/README.md): what priming walks through. */
     private static final String SAMPLE_ALERT = "sqs/detractor-alert.json";
 
@@ -86,8 +72,9 @@ public final class ClosedLoopWiring {
      * delaying a receipt no message has (refused too). Nothing is published, delayed or parked.
      */
     public static void prime(Environment env) {
+        ClosedLoopSettings settings = ClosedLoopSettings.from(env);
         SqsClient sqs = SqsClients.create(env);
-        DetractorAlerts.Channel missingTopic = env.optional(Setting.ALERTS_TOPIC_ARN)
+        DetractorAlerts.Channel missingTopic = settings.alertsTopicArn()
                 .<DetractorAlerts.Channel>map(arn -> new SnsDetractorAlerts(SnsClients.create(env), arn + "-priming-no-such-topic"))
                 .orElse(alert -> {
                     throw new IllegalStateException("no alerts topic to prime");
@@ -96,7 +83,7 @@ public final class ClosedLoopWiring {
             throw new IllegalStateException("priming parks nothing");
         };
         ClosedLoopBatch offline = new ClosedLoopBatch(missingTopic, Optional.empty(),
-                new SqsRetryDelay(sqs, env.required(Setting.CLOSED_LOOP_QUEUE_URL)), parksNothing, DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(1),
+                new SqsRetryDelay(sqs, settings.queueUrl()), parksNothing, ClosedLoopSettings.DEFAULT_MAX_ATTEMPTS, Duration.ofSeconds(1),
                 EmfMetrics.NONE);
         if (offline.process(SampleEvents.read(SAMPLE_ALERT, SQSEvent.class), line -> { }).getBatchItemFailures().size() != 1) {
             throw new IllegalStateException("the sample alert was not refused and left for a retry");
@@ -107,8 +94,8 @@ public final class ClosedLoopWiring {
      * Without endpoints there is nothing to deliver, so no secret, table client or HTTP client is made
      * on the start path; a delivery queued for an endpoint since removed is dropped with a log line.
      */
-    private static Optional<WebhookDeliverer> webhooks(Environment env) {
-        List<WebhookEndpoint> endpoints = env.parsed(Setting.WEBHOOK_URLS, WebhookEndpoint::parse);
+    private static Optional<WebhookDeliverer> webhooks(Environment env, ClosedLoopSettings settings) {
+        List<WebhookEndpoint> endpoints = settings.webhookEndpoints();
         if (endpoints.isEmpty()) {
             return Optional.empty();
         }
@@ -116,7 +103,7 @@ public final class ClosedLoopWiring {
                 .orElseThrow(() -> new IllegalStateException(Setting.WEBHOOK_URLS.variable() + " names endpoints but "
                         + Setting.WEBHOOK_SECRET.variable() + " is not configured")));
         DynamoDbClient dynamo = DynamoDbClients.create(env);
-        String table = env.required(Setting.TABLE);
+        String table = settings.table().orElseThrow();
         DynamoDbClients.firstCall(env, dynamo, table);
         return Optional.of(new WebhookDeliverer(endpoints, new DynamoDbResponseRepository(dynamo, table), signature,
                 new HttpWebhookTransport(), new WebhookBodyJson(), Clock.systemUTC()));

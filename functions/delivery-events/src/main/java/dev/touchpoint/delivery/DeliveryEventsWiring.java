@@ -9,25 +9,25 @@ import dev.touchpoint.aws.dynamodb.DynamoDbPrimes;
 import dev.touchpoint.aws.dynamodb.DynamoDbProfileRepository;
 import dev.touchpoint.aws.lambda.SampleEvents;
 import dev.touchpoint.aws.snapstart.Priming;
-import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.delivery.DeliveryTracker;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Composition root of delivery-events ({@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_DEFAULT_REGION}) and its SnapStart prime. */
+/** Composition root of delivery-events, from its settings ({@link DeliveryEventsSettings}), and its SnapStart prime. */
 public final class DeliveryEventsWiring {
 
     private DeliveryEventsWiring() {
     }
 
     public static DeliveryReportProcessor build(Environment env) {
+        DeliveryEventsSettings settings = DeliveryEventsSettings.from(env);
         DynamoDbClient dynamo = DynamoDbClients.create(env);
-        String table = env.required(Setting.TABLE);
+        String table = settings.table();
         DynamoDbClients.firstCall(env, dynamo, table);
         return new DeliveryReportProcessor(new DeliveryTracker(new DynamoDbInvitationRepository(dynamo, table),
                 new DynamoDbProfileRepository(dynamo, table), new DynamoDbDeliveryLedger(dynamo, table),
-                new IdentityNormalizer(env.defaultPhoneRegion())));
+                new IdentityNormalizer(settings.phoneRegion())));
     }
 
     /** An SES delivery report of an invitation that never existed (its id is all zeros; events/README.md): what priming walks through. */
@@ -43,6 +43,6 @@ public final class DeliveryEventsWiring {
         if (outcome.getOrDefault("ignored", 0) != 1) {
             throw new IllegalStateException("the sample report was not read as one: " + outcome);
         }
-        DynamoDbPrimes.touchTransaction(DynamoDbClients.create(env), env.required(Setting.TABLE));
+        DynamoDbPrimes.touchTransaction(DynamoDbClients.create(env), DeliveryEventsSettings.from(env).table());
     }
 }

@@ -37,7 +37,6 @@ import dev.touchpoint.domain.response.DetractorAlerts;
 import dev.touchpoint.domain.response.FeedbackRecorder;
 import dev.touchpoint.domain.survey.SurveyCatalog;
 import dev.touchpoint.domain.webhook.OutgoingWebhooks;
-import dev.touchpoint.domain.webhook.WebhookEndpoint;
 import dev.touchpoint.processor.language.NgramLanguageGuesser;
 import dev.touchpoint.processor.replies.MeteredReplySender;
 import dev.touchpoint.processor.replies.ProviderReplySender;
@@ -48,7 +47,6 @@ import dev.touchpoint.wire.json.StrictJson;
 import dev.touchpoint.wire.queue.QueueMessageCodec;
 import dev.touchpoint.wire.survey.DeployedSurveys;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,22 +54,8 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/**
- * Composition root of the processor.
- *
- * <ul>
- *   <li>{@code TOUCHPOINT_TABLE}: the table</li>
- *   <li>{@code TOUCHPOINT_DLQ_URL}: where a message goes, with its reason, on its last receive</li>
- *   <li>{@code TOUCHPOINT_MAX_RECEIVE_COUNT}: the queue's maxReceiveCount (5)</li>
- *   <li>{@code TOUCHPOINT_DEFAULT_REGION}: the phone region (TR)</li>
- *   <li>{@code TOUCHPOINT_CLOSED_LOOP_QUEUE_URL}: where detractor alerts and webhook deliveries wait</li>
- *   <li>{@code TOUCHPOINT_WEBHOOK_URLS}: the webhook endpoints (one delivery each per response)</li>
- *   <li>{@code TOUCHPOINT_SURVEY_TOKEN_KEY} (or {@code …_SECRET_ARN}): to recognise the survey token of an email reply</li>
- * </ul>
- */
+/** Composition root of the processor: its settings are {@link ProcessorSettings}. */
 public final class ProcessorWiring {
-
-    public static final int DEFAULT_MAX_RECEIVE_COUNT = 5;
 
     private ProcessorWiring() {
     }
@@ -85,32 +69,32 @@ public final class ProcessorWiring {
      * ({@code TOUCHPOINT_CLOSED_LOOP_QUEUE_URL}) for the closed-loop function to send; without that
      * queue neither is raised (and the start-up log says so).
      */
-    private static ClosedLoop closedLoop(Environment env, SqsClient sqs) {
-        Optional<String> queueUrl = env.optional(Setting.CLOSED_LOOP_QUEUE_URL);
+    private static ClosedLoop closedLoop(ProcessorSettings settings, SqsClient sqs) {
+        Optional<String> queueUrl = settings.closedLoopQueueUrl();
         if (queueUrl.isEmpty()) {
             JsonLines.of("processor", (String) null).warn("config.missing", null,
                     Setting.CLOSED_LOOP_QUEUE_URL.variable() + " not set; no detractor alerts or webhooks");
             return new ClosedLoop(new DetractorAlerts(alert -> { }), OutgoingWebhooks.none());
         }
         SqsClosedLoopQueue queue = new SqsClosedLoopQueue(sqs, queueUrl.get());
-        List<WebhookEndpoint> endpoints = env.parsed(Setting.WEBHOOK_URLS, WebhookEndpoint::parse);
-        return new ClosedLoop(new DetractorAlerts(queue), new OutgoingWebhooks(endpoints, queue, Clock.systemUTC()));
+        return new ClosedLoop(new DetractorAlerts(queue), new OutgoingWebhooks(settings.webhookEndpoints(), queue, Clock.systemUTC()));
     }
 
     /** With another reply sender: the local runtime's outbox. */
     public static FeedbackBatchProcessor build(Environment env, ReplySender unmetered) {
+        ProcessorSettings settings = ProcessorSettings.from(env);
         EmfMetrics metrics = EmfMetrics.from(env, "processor");
         ReplySender replies = new MeteredReplySender(unmetered, metrics);
         // libphonenumber loads on a thread of its own while the clients are built, before the normaliser below.
-        AheadOfFirstEvent.startPhoneRules(env, env.defaultPhoneRegion());
+        AheadOfFirstEvent.startPhoneRules(env, settings.phoneRegion());
         // One client per service for the container: the DLQ and the closed-loop queue share the SQS one.
         SqsClient sqs = SqsClients.create(env);
-        env.optional(Setting.QUEUE_URL).ifPresent(queue -> SqsClients.firstCall(env, sqs, queue));
-        ClosedLoop closedLoop = closedLoop(env, sqs);
+        settings.queueUrl().ifPresent(queue -> SqsClients.firstCall(env, sqs, queue));
+        ClosedLoop closedLoop = closedLoop(settings, sqs);
         DynamoDbClient dynamo = DynamoDbClients.create(env);
-        String table = env.required(Setting.TABLE);
+        String table = settings.table();
         DynamoDbClients.firstCall(env, dynamo, table);
-        IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
+        IdentityNormalizer normalizer = new IdentityNormalizer(settings.phoneRegion());
         // Each repository once: the use cases below share them.
         DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
@@ -130,8 +114,7 @@ public final class ProcessorWiring {
         return new FeedbackBatchProcessor(
                 new QueueMessageCodec(new SubmissionReader(normalizer, Clock.systemUTC()),
                         new InteractionReader(normalizer, Clock.systemUTC()), normalizer),
-                recorder, router, new SqsDeadLetterQueue(sqs, env.required(Setting.DLQ_URL)),
-                env.integer(Setting.MAX_RECEIVE_COUNT, DEFAULT_MAX_RECEIVE_COUNT), metrics);
+                recorder, router, new SqsDeadLetterQueue(sqs, settings.dlqUrl()), settings.maxReceiveCount(), metrics);
     }
 
     /**
@@ -153,7 +136,8 @@ public final class ProcessorWiring {
      * and batched, as alerts go) to a queue that does not exist.
      */
     public static void prime(Environment env, FeedbackBatchProcessor processor) {
-        IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
+        ProcessorSettings settings = ProcessorSettings.from(env);
+        IdentityNormalizer normalizer = new IdentityNormalizer(settings.phoneRegion());
         SubmissionReader reader = new SubmissionReader(normalizer, Clock.systemUTC());
         QueueMessageCodec codec = new QueueMessageCodec(reader, new InteractionReader(normalizer, Clock.systemUTC()), normalizer);
         // A throwaway secret: priming only walks the paths, and the ids it makes are never stored.
@@ -170,7 +154,7 @@ public final class ProcessorWiring {
             message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
             return message;
         }).toList());
-        if (env.integer(Setting.MAX_RECEIVE_COUNT, DEFAULT_MAX_RECEIVE_COUNT) > 1) {
+        if (settings.maxReceiveCount() > 1) {
             processor.process(batch, line -> { });
         }
         // The language profiles and the locale data a customer's first message and reply need.
@@ -180,11 +164,11 @@ public final class ProcessorWiring {
         JsonLines.prime();
         EmfMetrics.prime();
         DynamoDbClient dynamo = DynamoDbClients.create(env);
-        DynamoDbPrimes.touch(dynamo, env.required(Setting.TABLE));
-        DynamoDbPrimes.touchBatchRead(dynamo, env.required(Setting.TABLE));
-        DynamoDbPrimes.touchWrite(dynamo, env.required(Setting.TABLE));
+        DynamoDbPrimes.touch(dynamo, settings.table());
+        DynamoDbPrimes.touchBatchRead(dynamo, settings.table());
+        DynamoDbPrimes.touchWrite(dynamo, settings.table());
         SqsClient sqs = SqsClients.create(env);
-        SqsPrimes.touch(sqs, env.required(Setting.DLQ_URL));
-        SqsPrimes.touchBatch(sqs, env.required(Setting.DLQ_URL));
+        SqsPrimes.touch(sqs, settings.dlqUrl());
+        SqsPrimes.touchBatch(sqs, settings.dlqUrl());
     }
 }

@@ -32,9 +32,9 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Composition root of reporting-api: builds its routes from the function's configuration
- * ({@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_API_KEY} or its {@code …_SECRET_ARN}, {@code TOUCHPOINT_API_KEY_HASHES},
- * {@code TOUCHPOINT_SURVEY_TOKEN_KEY} or its {@code …_SECRET_ARN}), and primes them.
+ * Composition root of reporting-api: builds its routes from its settings ({@link ReportingApiSettings})
+ * and its secrets ({@code TOUCHPOINT_API_KEY}, {@code TOUCHPOINT_SURVEY_TOKEN_KEY}, each a value or a
+ * {@code …_SECRET_ARN}), and primes them.
  */
 public final class ReportingApiWiring {
 
@@ -55,13 +55,14 @@ public final class ReportingApiWiring {
     };
 
     public static ReportingApi build(Environment env) {
+        ReportingApiSettings settings = ReportingApiSettings.from(env);
         DynamoDbClient dynamo = DynamoDbClients.create(env);
-        String table = env.required(Setting.TABLE);
+        String table = settings.table();
         DynamoDbClients.firstCall(env, dynamo, table);
         DynamoDbProfileRepository profiles = new DynamoDbProfileRepository(dynamo, table);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
         DynamoDbThreadRepository threads = new DynamoDbThreadRepository(dynamo, table);
-        return new ReportingApi(ApiKeys.of(SecretSettings.read(env, Setting.API_KEY), env.optional(Setting.API_KEY_HASHES)),
+        return new ReportingApi(ApiKeys.of(SecretSettings.read(env, Setting.API_KEY), settings.apiKeyHashes()),
                 new SummaryRoute(new SummaryReport(new DynamoDbAggregateReader(dynamo, table)), SURVEY_IDS, Clock.systemUTC()),
                 new ProfileByIdRoute(new ProfileLookup(profiles, responses, threads, new DynamoDbInvitationRepository(dynamo, table)),
                         new ProfileErasure(profiles, responses, threads, new DynamoDbInvitationRepository(dynamo, table),
@@ -83,8 +84,9 @@ public final class ReportingApiWiring {
                 Map.of("from", today.plusDays(1).toString(), "to", today.plusDays(2).toString(), "groupBy", "channel")));
         String nobody = UUID.randomUUID().toString();
         routes.profiles().handle(get("/v1/profiles/" + nobody, Map.of()), nobody);
-        DynamoDbPrimes.touchBatchRead(DynamoDbClients.create(env), env.required(Setting.TABLE));
-        DynamoDbPrimes.touchUpdate(DynamoDbClients.create(env), env.required(Setting.TABLE));
+        String table = ReportingApiSettings.from(env).table();
+        DynamoDbPrimes.touchBatchRead(DynamoDbClients.create(env), table);
+        DynamoDbPrimes.touchUpdate(DynamoDbClients.create(env), table);
     }
 
     private static HttpRequest get(String path, Map<String, String> query) {

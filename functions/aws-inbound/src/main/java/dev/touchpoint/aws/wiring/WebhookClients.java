@@ -9,14 +9,12 @@ import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.sqs.SqsClients;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.sqs.SqsPrimes;
-import dev.touchpoint.contract.config.Setting;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What every inbound channel's function (Twilio, Meta, two-way SMS, inbound mail) writes to: the
- * feedback queue ({@code TOUCHPOINT_QUEUE_URL}) and the count of provider events in the table
- * ({@code TOUCHPOINT_TABLE}). Each client's first call is started ahead
+ * feedback queue and the count of provider events in the table ({@link InboundSettings}). Each client's first call is started ahead
  * ({@code firstCall}).
  */
 public final class WebhookClients {
@@ -24,19 +22,17 @@ public final class WebhookClients {
     private WebhookClients() {
     }
 
-    public static SqsFeedbackQueue queue(Environment env) {
+    public static SqsFeedbackQueue queue(Environment env, InboundSettings settings) {
         SqsClient sqs = SqsClients.create(env);
-        String queueUrl = env.required(Setting.QUEUE_URL);
-        SqsClients.firstCall(env, sqs, queueUrl);
-        return new SqsFeedbackQueue(sqs, queueUrl);
+        SqsClients.firstCall(env, sqs, settings.queueUrl());
+        return new SqsFeedbackQueue(sqs, settings.queueUrl());
     }
 
     /** The provider events the function took, counted in the table and as its business metric. */
-    public static MeteredEventCounter counter(Environment env, String function) {
+    public static MeteredEventCounter counter(Environment env, InboundSettings settings, String function) {
         DynamoDbClient dynamo = DynamoDbClients.create(env);
-        String table = env.required(Setting.TABLE);
-        DynamoDbClients.firstCall(env, dynamo, table);
-        return new MeteredEventCounter(new DynamoDbWebhookEventCounter(dynamo, table), EmfMetrics.from(env, function));
+        DynamoDbClients.firstCall(env, dynamo, settings.table());
+        return new MeteredEventCounter(new DynamoDbWebhookEventCounter(dynamo, settings.table()), EmfMetrics.from(env, function));
     }
 
     /**
@@ -44,8 +40,8 @@ public final class WebhookClients {
      * feedback queue's missing neighbour and the webhook counter's update, refused. New clients: the
      * wiring's may be still making their first calls.
      */
-    public static void prime(Environment env) {
-        SqsPrimes.touch(SqsClients.create(env), env.required(Setting.QUEUE_URL));
-        DynamoDbPrimes.touchUpdate(DynamoDbClients.create(env), env.required(Setting.TABLE));
+    public static void prime(Environment env, InboundSettings settings) {
+        SqsPrimes.touch(SqsClients.create(env), settings.queueUrl());
+        DynamoDbPrimes.touchUpdate(DynamoDbClients.create(env), settings.table());
     }
 }

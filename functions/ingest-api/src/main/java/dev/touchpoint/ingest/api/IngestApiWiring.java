@@ -40,18 +40,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Composition root of ingest-api: reads configuration by the contract's names and builds the clients
- * and use cases once.
- *
- * <ul>
- *   <li>{@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_QUEUE_URL}: where profiles live and where feedback goes</li>
- *   <li>{@code TOUCHPOINT_API_KEY}, or in AWS {@code TOUCHPOINT_API_KEY_SECRET_ARN}: the key {@code /v1/*} accepts</li>
- *   <li>{@code TOUCHPOINT_PUBLISHABLE_KEYS} (widget keys and their origins), {@code TOUCHPOINT_WIDGET_RATE_LIMIT} (20 a minute)</li>
- *   <li>the same queue carries a team member's replies ({@code POST /v1/replies}) to the processor</li>
- *   <li>{@code TOUCHPOINT_DEFAULT_REGION}: the phone region for numbers without a country code (TR)</li>
- *   <li>{@code TOUCHPOINT_SURVEY_TOKEN_KEY} (or {@code …_SECRET_ARN}): the deployment's secret, under which response and
- *       invitation ids are derived from the caller's ids ({@code KeyedHashes})</li>
- * </ul>
+ * Composition root of ingest-api: builds the clients and use cases once, from its settings
+ * ({@link IngestApiSettings}) and its secrets: {@code TOUCHPOINT_API_KEY} (the key {@code /v1/*}
+ * accepts) and {@code TOUCHPOINT_SURVEY_TOKEN_KEY} (under which response and invitation ids are derived
+ * from the caller's ids, {@code KeyedHashes}), each a value or a {@code …_SECRET_ARN}.
  */
 public final class IngestApiWiring {
 
@@ -59,28 +51,33 @@ public final class IngestApiWiring {
     }
 
     public static IngestApi build(Environment env) {
+        IngestApiSettings settings = IngestApiSettings.from(env);
         SqsClient sqs = SqsClients.create(env);
-        String queueUrl = env.required(Setting.QUEUE_URL);
+        String queueUrl = settings.requiredQueueUrl();
         SqsClients.firstCall(env, sqs, queueUrl);
-        return build(env, new SqsFeedbackQueue(sqs, queueUrl));
+        return build(env, settings, new SqsFeedbackQueue(sqs, queueUrl));
     }
 
     /** The same, handing messages to the given queue (the bench times the handler without the queue's I/O). */
     public static IngestApi build(Environment env, FeedbackQueue queue) {
-        return build(env, queue, ApiKeys.of(SecretSettings.read(env, Setting.API_KEY), env.optional(Setting.API_KEY_HASHES)));
+        return build(env, IngestApiSettings.from(env), queue);
     }
 
-    private static IngestApi build(Environment env, FeedbackQueue queue, ApiKeys keys) {
+    private static IngestApi build(Environment env, IngestApiSettings settings, FeedbackQueue queue) {
+        return build(env, settings, queue, ApiKeys.of(SecretSettings.read(env, Setting.API_KEY), settings.apiKeyHashes()));
+    }
+
+    private static IngestApi build(Environment env, IngestApiSettings settings, FeedbackQueue queue, ApiKeys keys) {
         Clock clock = Clock.systemUTC();
-        IdentityNormalizer normalizer = new IdentityNormalizer(env.defaultPhoneRegion());
+        IdentityNormalizer normalizer = new IdentityNormalizer(settings.phoneRegion());
         DynamoDbClient dynamo = DynamoDbClients.create(env);
-        String table = env.required(Setting.TABLE);
+        String table = settings.table();
         DynamoDbClients.firstCall(env, dynamo, table);
         DynamoDbResponseRepository responses = new DynamoDbResponseRepository(dynamo, table);
         ProfileLookup lookup = new ProfileLookup(new DynamoDbProfileRepository(dynamo, table), responses, new DynamoDbThreadRepository(dynamo, table),
                 new DynamoDbInvitationRepository(dynamo, table));
-        WidgetAccess widgets = new WidgetAccess(PublishableKeys.parse(env.optional(Setting.PUBLISHABLE_KEYS)),
-                new DynamoDbRateLimiter(dynamo, table), env.integer(Setting.WIDGET_RATE_LIMIT, 20), clock);
+        WidgetAccess widgets = new WidgetAccess(PublishableKeys.parse(settings.publishableKeys()),
+                new DynamoDbRateLimiter(dynamo, table), settings.widgetRateLimit(), clock);
         SurveyCatalog surveys = DeployedSurveys.catalog();
         KeyedHashes ids = KeyedHashes.fromText(SecretSettings.required(env, Setting.SURVEY_TOKEN_KEY));
         TouchpointCatalog touchpoints = DeployedSurveys.touchpoints(surveys);
@@ -104,12 +101,13 @@ public final class IngestApiWiring {
      * SQS client's send path (see {@link SqsPrimes#touch}).
      */
     public static void prime(Environment env, IngestApi api) {
+        IngestApiSettings settings = IngestApiSettings.from(env);
         String key = "priming-" + UUID.randomUUID();
-        IngestApi offline = build(env, QueueMessageCodec::encode, ApiKeys.of(Optional.of(key), Optional.empty()));
+        IngestApi offline = build(env, settings, QueueMessageCodec::encode, ApiKeys.of(Optional.of(key), Optional.empty()));
         offline.handle(samplePost(Map.of("content-type", "application/json", "x-api-key", key)), line -> { });
         api.handle(samplePost(Map.of("content-type", "application/json")), line -> { });
         JsonLines.prime();
-        SqsPrimes.touch(SqsClients.create(env), env.required(Setting.QUEUE_URL));
+        SqsPrimes.touch(SqsClients.create(env), settings.requiredQueueUrl());
     }
 
     /** The sample with these headers instead of its own (its key is the samples' key, not this deployment's). */

@@ -6,8 +6,8 @@ import dev.touchpoint.aws.s3.S3Clients;
 import dev.touchpoint.aws.s3.S3RawEmailStore;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.aws.wiring.InboundSettings;
 import dev.touchpoint.aws.wiring.WebhookClients;
-import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.RawEmailStore;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.wire.queue.QueueMessageCodec;
@@ -17,11 +17,7 @@ import java.util.UUID;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/**
- * Composition root of ingest-email: builds the reply reader from the function's configuration
- * ({@code TOUCHPOINT_INBOUND_MAIL_BUCKET}, {@code TOUCHPOINT_INBOUND_MAIL_PREFIX}: where the S3 action stores messages;
- * {@code TOUCHPOINT_QUEUE_URL}, {@code TOUCHPOINT_TABLE}), and primes it.
- */
+/** Composition root of ingest-email: builds the reply reader from its settings ({@link EmailReplySettings}), and primes it. */
 public final class EmailReplyWiring {
 
     private EmailReplyWiring() {
@@ -40,16 +36,17 @@ public final class EmailReplyWiring {
 
     /** Where SES's S3 action stores the messages. */
     static RawEmailStore store(Environment env) {
+        EmailReplySettings settings = EmailReplySettings.from(env);
         S3Client s3 = S3Clients.create(env);
-        String bucket = env.required(Setting.INBOUND_MAIL_BUCKET);
-        S3Clients.firstCall(env, s3, bucket);
-        return new S3RawEmailStore(s3, bucket,
-                env.optional(Setting.INBOUND_MAIL_PREFIX).orElse(""));
+        S3Clients.firstCall(env, s3, settings.mailBucket());
+        return new S3RawEmailStore(s3, settings.mailBucket(), settings.mailPrefix());
     }
 
+    /** With another store: the local runtime's inbound mail; the bucket is not asked for. */
     public static EmailReplyIngest build(Environment env, RawEmailStore store) {
-        return new EmailReplyIngest(store, new IdentityNormalizer(env.defaultPhoneRegion()),
-                WebhookClients.queue(env), WebhookClients.counter(env, "ingest-email"),
+        InboundSettings settings = InboundSettings.from(env);
+        return new EmailReplyIngest(store, new IdentityNormalizer(settings.phoneRegion()),
+                WebhookClients.queue(env, settings), WebhookClients.counter(env, settings, "ingest-email"),
                 Clock.systemUTC());
     }
 
@@ -79,6 +76,6 @@ public final class EmailReplyWiring {
         } catch (S3Exception refused) {
             // without s3:ListBucket a missing key is refused rather than not found: the read path is loaded either way
         }
-        WebhookClients.prime(env);
+        WebhookClients.prime(env, InboundSettings.from(env));
     }
 }

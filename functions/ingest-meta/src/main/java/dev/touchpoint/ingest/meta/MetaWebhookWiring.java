@@ -7,6 +7,7 @@ import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.aws.wiring.InboundSettings;
 import dev.touchpoint.aws.wiring.WebhookClients;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
@@ -31,10 +32,11 @@ public final class MetaWebhookWiring {
 
     /** The clients first, the phone normaliser last: libphonenumber loads meanwhile on a thread of its own. */
     public static MetaWebhook build(Environment env) {
-        String region = env.defaultPhoneRegion();
+        InboundSettings settings = InboundSettings.from(env);
+        String region = settings.phoneRegion();
         AheadOfFirstEvent.startPhoneRules(env, region);
-        SqsFeedbackQueue queue = WebhookClients.queue(env);
-        MeteredEventCounter counter = WebhookClients.counter(env, "ingest-meta");
+        SqsFeedbackQueue queue = WebhookClients.queue(env, settings);
+        MeteredEventCounter counter = WebhookClients.counter(env, settings, "ingest-meta");
         return new MetaWebhook(SecretSettings.read(env, Setting.META_APP_SECRET), SecretSettings.read(env, Setting.META_VERIFY_TOKEN),
                 new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
@@ -62,6 +64,6 @@ public final class MetaWebhookWiring {
             webhook.handle(Priming.httpRequest("POST", "/webhooks/whatsapp", Map.of("content-type", "application/json"), body),
                     line -> { });
         }
-        WebhookClients.prime(env);
+        WebhookClients.prime(env, InboundSettings.from(env));
     }
 }

@@ -7,6 +7,7 @@ import dev.touchpoint.aws.metrics.MeteredEventCounter;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.aws.wiring.InboundSettings;
 import dev.touchpoint.aws.wiring.WebhookClients;
 import dev.touchpoint.domain.identity.IdentityNormalizer;
 import dev.touchpoint.wire.queue.QueueMessageCodec;
@@ -23,10 +24,11 @@ public final class TwoWaySmsWiring {
 
     /** The clients first, the phone normaliser last: libphonenumber loads meanwhile on a thread of its own. */
     public static TwoWaySms build(Environment env) {
-        String region = env.defaultPhoneRegion();
+        InboundSettings settings = InboundSettings.from(env);
+        String region = settings.phoneRegion();
         AheadOfFirstEvent.startPhoneRules(env, region);
-        SqsFeedbackQueue queue = WebhookClients.queue(env);
-        MeteredEventCounter counter = WebhookClients.counter(env, "ingest-sms");
+        SqsFeedbackQueue queue = WebhookClients.queue(env, settings);
+        MeteredEventCounter counter = WebhookClients.counter(env, settings, "ingest-sms");
         return new TwoWaySms(new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
 
@@ -44,6 +46,6 @@ public final class TwoWaySmsWiring {
         if (offline.handle(SampleEvents.read(SAMPLE_SMS, SNSEvent.class), line -> { }) != 1) {
             throw new IllegalStateException("the sample SMS was not queued");
         }
-        WebhookClients.prime(env);
+        WebhookClients.prime(env, InboundSettings.from(env));
     }
 }

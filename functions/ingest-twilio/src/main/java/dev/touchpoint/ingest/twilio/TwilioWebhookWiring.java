@@ -9,6 +9,7 @@ import dev.touchpoint.aws.secrets.SecretSettings;
 import dev.touchpoint.aws.snapstart.Priming;
 import dev.touchpoint.aws.sqs.SqsFeedbackQueue;
 import dev.touchpoint.aws.startup.AheadOfFirstEvent;
+import dev.touchpoint.aws.wiring.InboundSettings;
 import dev.touchpoint.aws.wiring.WebhookClients;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.WebhookSignatures;
@@ -20,8 +21,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Composition root of ingest-twilio: builds the webhook from the function's configuration ({@code TOUCHPOINT_TWILIO_AUTH_TOKEN}
- * or its {@code …_SECRET_ARN}, {@code TOUCHPOINT_PUBLIC_URL}, {@code TOUCHPOINT_QUEUE_URL}, {@code TOUCHPOINT_TABLE}), and primes it.
+ * Composition root of ingest-twilio: builds the webhook from its settings ({@link TwilioWebhookSettings})
+ * and Twilio's auth token ({@code TOUCHPOINT_TWILIO_AUTH_TOKEN} or its {@code …_SECRET_ARN}), and primes it.
  */
 public final class TwilioWebhookWiring {
 
@@ -30,11 +31,12 @@ public final class TwilioWebhookWiring {
 
     /** The clients first, the phone normaliser last: libphonenumber loads meanwhile on a thread of its own. */
     public static TwilioWebhook build(Environment env) {
-        String region = env.defaultPhoneRegion();
+        TwilioWebhookSettings settings = TwilioWebhookSettings.from(env);
+        String region = settings.inbound().phoneRegion();
         AheadOfFirstEvent.startPhoneRules(env, region);
-        SqsFeedbackQueue queue = WebhookClients.queue(env);
-        MeteredEventCounter counter = WebhookClients.counter(env, "ingest-twilio");
-        return new TwilioWebhook(SecretSettings.read(env, Setting.TWILIO_AUTH_TOKEN), env.required(Setting.PUBLIC_URL),
+        SqsFeedbackQueue queue = WebhookClients.queue(env, settings.inbound());
+        MeteredEventCounter counter = WebhookClients.counter(env, settings.inbound(), "ingest-twilio");
+        return new TwilioWebhook(SecretSettings.read(env, Setting.TWILIO_AUTH_TOKEN), settings.publicUrl(),
                 new IdentityNormalizer(region), queue, counter, Clock.systemUTC());
     }
 
@@ -61,6 +63,6 @@ public final class TwilioWebhookWiring {
             throw new IllegalStateException("the signed sample SMS was answered " + status);
         }
         webhook.handle(unsigned, line -> { });
-        WebhookClients.prime(env);
+        WebhookClients.prime(env, InboundSettings.from(env));
     }
 }

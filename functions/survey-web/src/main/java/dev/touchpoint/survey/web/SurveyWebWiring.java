@@ -32,11 +32,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Composition root of survey-web: {@code TOUCHPOINT_TABLE}, {@code TOUCHPOINT_QUEUE_URL},
- * {@code TOUCHPOINT_PUBLIC_URL}, {@code TOUCHPOINT_SURVEY_TOKEN_KEY} (or {@code …_SECRET_ARN}), and the
- * limits of kiosk and QR answers a minute, {@code TOUCHPOINT_TOUCHPOINT_RATE_LIMIT} (per touchpoint, 60) and
- * {@code TOUCHPOINT_DEVICE_RATE_LIMIT} (per client address at a touchpoint, 10). Kiosks and QR codes ask
- * their registered touchpoint's survey ({@code surveys/touchpoints.json}).
+ * Composition root of survey-web, from its settings ({@link SurveyWebSettings}) and its secret,
+ * {@code TOUCHPOINT_SURVEY_TOKEN_KEY} (or {@code …_SECRET_ARN}). Kiosks and QR codes ask their
+ * registered touchpoint's survey ({@code surveys/touchpoints.json}).
  */
 public final class SurveyWebWiring {
 
@@ -45,20 +43,20 @@ public final class SurveyWebWiring {
 
     /** The survey catalogue loads on a thread of its own while the clients are built. */
     public static SurveyWeb build(Environment env) {
+        SurveyWebSettings settings = SurveyWebSettings.from(env);
         Supplier<SurveyCatalog> catalogue = AheadOfFirstEvent.supply(env, "survey catalogue", DeployedSurveys::catalog);
         SqsClient sqs = SqsClients.create(env);
-        String queueUrl = env.required(Setting.QUEUE_URL);
-        SqsClients.firstCall(env, sqs, queueUrl);
+        SqsClients.firstCall(env, sqs, settings.queueUrl());
         DynamoDbClient dynamo = DynamoDbClients.create(env);
-        String table = env.required(Setting.TABLE);
-        DynamoDbClients.firstCall(env, dynamo, table);
-        return build(env, new SqsFeedbackQueue(sqs, queueUrl), catalogue, new DynamoDbRateLimiter(dynamo, table), dynamo);
+        DynamoDbClients.firstCall(env, dynamo, settings.table());
+        return build(env, settings, new SqsFeedbackQueue(sqs, settings.queueUrl()), catalogue,
+                new DynamoDbRateLimiter(dynamo, settings.table()), dynamo);
     }
 
-    private static SurveyWeb build(Environment env, FeedbackQueue queue, Supplier<SurveyCatalog> catalogue, RateLimiter limiter,
-                                   DynamoDbClient dynamo) {
+    private static SurveyWeb build(Environment env, SurveyWebSettings settings, FeedbackQueue queue, Supplier<SurveyCatalog> catalogue,
+                                   RateLimiter limiter, DynamoDbClient dynamo) {
         Clock clock = Clock.systemUTC();
-        String table = env.required(Setting.TABLE);
+        String table = settings.table();
         SurveyCatalog surveys = catalogue.get();
         TouchpointCatalog touchpoints = DeployedSurveys.touchpoints(surveys);
         String tokenKey = SecretSettings.required(env, Setting.SURVEY_TOKEN_KEY);
@@ -68,10 +66,9 @@ public final class SurveyWebWiring {
                         new DynamoDbProfileRepository(dynamo, table), surveys, queue, new DynamoDbSuppressionList(dynamo, table),
                         new DynamoDbResponseRepository(dynamo, table), clock),
                 new TouchpointSurveyRoute(surveys, touchpoints, queue, limiter, new TouchpointSurveyRoute.Limits(
-                        env.integer(Setting.TOUCHPOINT_RATE_LIMIT, TouchpointSurveyRoute.Limits.DEFAULT.perTouchpoint()),
-                        env.integer(Setting.DEVICE_RATE_LIMIT, TouchpointSurveyRoute.Limits.DEFAULT.perDevice())),
+                        settings.touchpointRateLimit(), settings.deviceRateLimit()),
                         KeyedHashes.fromText(tokenKey), clock),
-                new QrCodeRoute(env.required(Setting.PUBLIC_URL), touchpoints),
+                new QrCodeRoute(settings.publicUrl(), touchpoints),
                 new WidgetRoute(surveys));
     }
 
@@ -82,8 +79,9 @@ public final class SurveyWebWiring {
      * SQS send paths of the real clients (see {@link Priming}).
      */
     public static void prime(Environment env) {
+        SurveyWebSettings settings = SurveyWebSettings.from(env);
         DynamoDbClient dynamo = DynamoDbClients.create(env);
-        SurveyWeb offline = build(env, QueueMessageCodec::encode, DeployedSurveys::catalog, (bucket, limit, now) -> true, dynamo);
+        SurveyWeb offline = build(env, settings, QueueMessageCodec::encode, DeployedSurveys::catalog, (bucket, limit, now) -> true, dynamo);
         String touchpoint = DeployedSurveys.touchpoints(DeployedSurveys.catalog()).all().iterator().next().id();
         String form = "form=" + UUID.randomUUID() + "&lang=en&q_nps=9&q_comment=priming";
         for (HttpRequest request : new HttpRequest[] {
@@ -93,8 +91,8 @@ public final class SurveyWebWiring {
                 request("GET", "/w/surveys/post-service", null), request("GET", "/s/priming-not-a-token", null)}) {
             offline.handle(request, line -> { });
         }
-        DynamoDbPrimes.touch(dynamo, env.required(Setting.TABLE));
-        SqsPrimes.touch(SqsClients.create(env), env.required(Setting.QUEUE_URL));
+        DynamoDbPrimes.touch(dynamo, settings.table());
+        SqsPrimes.touch(SqsClients.create(env), settings.queueUrl());
     }
 
     private static HttpRequest request(String method, String path, String form) {
