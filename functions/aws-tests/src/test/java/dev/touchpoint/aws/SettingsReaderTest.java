@@ -24,9 +24,9 @@ class SettingsReaderTest {
 
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> read.checked("settings"));
 
-        assertEquals("configuration: TOUCHPOINT_TABLE is not set; TOUCHPOINT_WEBHOOK_MAX_ATTEMPTS must be a whole number from 1, "
-                + "not 'eight'; TOUCHPOINT_WEBHOOK_BACKOFF_SECONDS must be a whole number from 1, not '0'; "
-                + "TOUCHPOINT_CLOSED_LOOP_DLQ_URL is not set", error.getMessage());
+        assertEquals("configuration: " + Setting.TABLE + " is not set; " + Setting.WEBHOOK_MAX_ATTEMPTS
+                + " must be a whole number from 1, not 'eight'; " + Setting.WEBHOOK_BACKOFF_SECONDS
+                + " must be a whole number from 1, not '0'; " + Setting.CLOSED_LOOP_DLQ_URL + " is not set", error.getMessage());
     }
 
     @Test
@@ -41,6 +41,6 @@ class SettingsReaderTest {
 
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> read.checked("settings"));
 
-        assertEquals("configuration: TOUCHPOINT_DEFAULT_TIME_ZONE: Unknown time-zone ID: Europe/Nowhere", error.getMessage());
+        assertEquals("configuration: " + Setting.DEFAULT_TIME_ZONE + ": Unknown time-zone ID: Europe/Nowhere", error.getMessage());
     }
 }

@@ -48,7 +48,7 @@ class SurveyDispatcherSettingsTest {
         env.remove(Setting.PUBLIC_URL.variable());
         env.putAll(Map.of(Setting.QUIET_HOURS.variable(), "9pm", Setting.DAILY_CAP_ACTION.variable(), "skip"));
         String message = assertThrows(IllegalStateException.class, () -> SurveyDispatcherSettings.from(Environment.of(env))).getMessage();
-        assertEquals("configuration: TOUCHPOINT_PUBLIC_URL is not set; TOUCHPOINT_QUIET_HOURS: quiet hours are HH:MM-HH:MM, "
-                + "such as 21:00-09:00; TOUCHPOINT_DAILY_CAP_ACTION: defer (the default) or drop", message);
+        assertEquals("configuration: " + Setting.PUBLIC_URL + " is not set; " + Setting.QUIET_HOURS
+                + ": quiet hours are HH:MM-HH:MM, such as 21:00-09:00; " + Setting.DAILY_CAP_ACTION + ": defer (the default) or drop", message);
     }
 }
