@@ -19,6 +19,7 @@ import dev.touchpoint.domain.response.DetractorAlerts;
 import dev.touchpoint.domain.webhook.WebhookEndpoint;
 import dev.touchpoint.domain.webhook.WebhookSignature;
 import dev.touchpoint.domain.webhook.delivery.WebhookDeliverer;
+import dev.touchpoint.http.webhooks.HttpWebhookTransport;
 import dev.touchpoint.wire.webhook.WebhookBodyJson;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.touchpoint.processor.replies;
+package dev.touchpoint.http.replies;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,14 +16,14 @@ import java.time.Duration;
  * Sends a reply through Meta's Graph API: WhatsApp Cloud ({@code POST /{phone-number-id}/messages},
  * a text message) or Messenger ({@code POST /me/messages}, a RESPONSE to the customer's message).
  */
-final class MetaReplySender {
+public final class MetaReplySender {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String graphUrl;
     private final String accessToken;
     private final String phoneNumberId;
 
-    MetaReplySender(String graphUrl, String accessToken, String phoneNumberId) {
+    public MetaReplySender(String graphUrl, String accessToken, String phoneNumberId) {
         this.graphUrl = graphUrl;
         this.accessToken = accessToken;
         this.phoneNumberId = phoneNumberId;
@@ -33,7 +33,7 @@ final class MetaReplySender {
      * WhatsApp answers {@code {"messages":[{"id":"wamid…"}]}}, Messenger {@code {"message_id":"m_…"}}; an
      * error {@code {"error":{"code":131047,"error_subcode":…}}}.
      */
-    SendOutcome send(String channel, String recipient, String text) {
+    public SendOutcome send(String channel, String recipient, String text) {
         ObjectNode body = StrictJson.object();
         String path;
         if (channel.equals("whatsapp")) {

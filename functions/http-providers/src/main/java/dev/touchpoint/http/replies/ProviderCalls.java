@@ -1,4 +1,4 @@
-package dev.touchpoint.processor.replies;
+package dev.touchpoint.http.replies;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.domain.conversation.ProviderRefusals;
@@ -14,7 +14,7 @@ import java.util.function.Function;
  * retried and, if it never succeeds, parked with its reason. Only the status and the code are named,
  * never the body: it may echo the customer's text.
  */
-final class ProviderCalls {
+public final class ProviderCalls {
 
     private ProviderCalls() {
     }

@@ -1,4 +1,4 @@
-package dev.touchpoint.processor.replies;
+package dev.touchpoint.http.replies;
 
 /**
  * A provider did not take a reply. The answers are already recorded and the thread holds the message,

@@ -1,4 +1,4 @@
-package dev.touchpoint.processor.replies;
+package dev.touchpoint.http.replies;
 
 import dev.touchpoint.domain.conversation.ReplyProvider;
 import dev.touchpoint.domain.conversation.SendOutcome;
@@ -16,7 +16,7 @@ import java.util.Base64;
  * Sends a reply through Twilio's Messages API ({@code POST /2010-04-01/Accounts/{sid}/Messages.json},
  * form-encoded, basic auth), from our SMS number or our {@code whatsapp:} sender.
  */
-final class TwilioReplySender {
+public final class TwilioReplySender {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String apiUrl;
@@ -26,7 +26,7 @@ final class TwilioReplySender {
     private final String whatsappFrom;
     private final String statusCallback;
 
-    TwilioReplySender(String apiUrl, String accountSid, String authToken, String smsFrom, String whatsappFrom, String statusCallback) {
+    public TwilioReplySender(String apiUrl, String accountSid, String authToken, String smsFrom, String whatsappFrom, String statusCallback) {
         this.apiUrl = apiUrl;
         this.accountSid = accountSid;
         this.authToken = authToken;
@@ -36,7 +36,7 @@ final class TwilioReplySender {
     }
 
     /** Twilio answers {@code {"sid":"SM…",…}}, or an error {@code {"code":21610,"message":…,"status":400}}. */
-    SendOutcome send(String channel, String recipient, String text) {
+    public SendOutcome send(String channel, String recipient, String text) {
         boolean whatsapp = channel.equals("whatsapp");
         String to = whatsapp ? "whatsapp:" + (recipient.startsWith("+") ? recipient : "+" + recipient) : recipient;
         String form = "To=" + encode(to) + "&From=" + encode(whatsapp ? whatsappFrom : smsFrom) + "&Body=" + encode(text)

@@ -1,4 +1,4 @@
-package dev.touchpoint.closedloop;
+package dev.touchpoint.http.webhooks;
 
 import dev.touchpoint.domain.webhook.WebhookFailedException;
 import dev.touchpoint.domain.webhook.WebhookTransport;
@@ -15,7 +15,7 @@ import java.util.Map;
  * The JDK's HTTP client, built once per container: 5 s to connect, 10 s for the answer, redirects not
  * followed (a receiver that moved must be reconfigured, not silently followed with signed data).
  */
-final class HttpWebhookTransport implements WebhookTransport {
+public final class HttpWebhookTransport implements WebhookTransport {
 
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 

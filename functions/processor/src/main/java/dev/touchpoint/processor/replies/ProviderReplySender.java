@@ -12,6 +12,8 @@ import dev.touchpoint.domain.conversation.ReplySender;
 import dev.touchpoint.domain.conversation.SendOutcome;
 import dev.touchpoint.domain.invitation.OutgoingEmail;
 import dev.touchpoint.domain.invitation.OutgoingSms;
+import dev.touchpoint.http.replies.MetaReplySender;
+import dev.touchpoint.http.replies.TwilioReplySender;
 import java.util.Map;
 import java.util.Optional;
 

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.touchpoint.aws.Environment;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.domain.conversation.SendOutcome;
+import dev.touchpoint.http.replies.ReplyFailedException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
