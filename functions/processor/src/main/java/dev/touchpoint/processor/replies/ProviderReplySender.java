@@ -19,18 +19,14 @@ import java.util.Optional;
 
 /**
  * Replies in AWS, through the provider the customer wrote through: Twilio's Messages API, Meta's
- * Graph API, or SNS for AWS two-way SMS. Configuration: {@code TOUCHPOINT_TWILIO_ACCOUNT_SID},
- * {@code TOUCHPOINT_TWILIO_AUTH_TOKEN}, {@code TOUCHPOINT_TWILIO_SMS_FROM}, {@code TOUCHPOINT_TWILIO_WHATSAPP_FROM};
- * {@code TOUCHPOINT_META_ACCESS_TOKEN}, {@code TOUCHPOINT_META_PHONE_NUMBER_ID}; {@code TOUCHPOINT_SMS_ORIGINATION};
- * email through SES from {@code TOUCHPOINT_SENDER_EMAIL}, answerable at {@code TOUCHPOINT_REPLY_DOMAIN},
- * with {@code TOUCHPOINT_REPLY_SUBJECT} and {@code TOUCHPOINT_SES_CONFIGURATION_SET}.
+ * Graph API, SNS for AWS two-way SMS, or SES for email; its settings are {@link ReplyProviderSettings},
+ * and Twilio's auth token and Meta's access token are read as secrets.
  * A provider without its configuration refuses the reply (reason {@code not-configured}); answers are recorded all the same.
  */
 public final class ProviderReplySender implements ReplySender {
 
-    static final String DEFAULT_SUBJECT = "Re: your feedback / Geri bildiriminiz";
-
     private final Environment env;
+    private final ReplyProviderSettings settings;
     private final Optional<TwilioReplySender> twilio;
     private final Optional<MetaReplySender> meta;
     private SnsSmsSender sms;
@@ -38,14 +34,12 @@ public final class ProviderReplySender implements ReplySender {
 
     public ProviderReplySender(Environment env) {
         this.env = env;
-        this.twilio = env.optional(Setting.TWILIO_ACCOUNT_SID).flatMap(sid -> SecretSettings.read(env, Setting.TWILIO_AUTH_TOKEN)
-                .map(token -> new TwilioReplySender(env.optional(Setting.TWILIO_API_URL).orElse("https://api.twilio.com"), sid,
-                        token, env.optional(Setting.TWILIO_SMS_FROM).orElse(""),
-                        env.optional(Setting.TWILIO_WHATSAPP_FROM).orElse(""),
-                        env.optional(Setting.PUBLIC_URL).map(url -> url.replaceFirst("/+$", "") + "/webhooks/twilio").orElse(""))));
+        this.settings = ReplyProviderSettings.from(env);
+        this.twilio = settings.twilioAccountSid().flatMap(sid -> SecretSettings.read(env, Setting.TWILIO_AUTH_TOKEN)
+                .map(token -> new TwilioReplySender(settings.twilioApiUrl(), sid, token, settings.twilioSmsFrom(),
+                        settings.twilioWhatsappFrom(), settings.twilioStatusCallback())));
         this.meta = SecretSettings.read(env, Setting.META_ACCESS_TOKEN).map(token -> new MetaReplySender(
-                env.optional(Setting.META_GRAPH_URL).orElse("https://graph.facebook.com/v21.0"), token,
-                env.optional(Setting.META_PHONE_NUMBER_ID).orElse("")));
+                settings.metaGraphUrl(), token, settings.metaPhoneNumberId()));
     }
 
     @Override
@@ -58,7 +52,7 @@ public final class ProviderReplySender implements ReplySender {
             case TWILIO -> twilio.map(t -> t.send(channel, recipient, text)).orElseGet(() -> notConfigured(provider));
             case META -> meta.map(m -> m.send(channel, recipient, text)).orElseGet(() -> notConfigured(provider));
             case AWS_SMS -> new SendOutcome.Sent(sms().send(new OutgoingSms(null, recipient, text,
-                    env.optional(Setting.SMS_ORIGINATION).orElse(null), null)));
+                    settings.smsOrigination().orElse(null), null)));
             case SES -> new SendOutcome.Sent(email().send(replyEmail(recipient, text)));
         };
     }
@@ -76,11 +70,8 @@ public final class ProviderReplySender implements ReplySender {
      * comes back through ingest-email and joins the same thread.
      */
     private OutgoingEmail replyEmail(String recipient, String text) {
-        String sender = env.optional(Setting.SENDER_EMAIL).orElse("survey@touchpoint.invalid");
-        String replyDomain = env.optional(Setting.REPLY_DOMAIN).orElse(sender.substring(sender.indexOf('@') + 1));
-        return new OutgoingEmail(null, recipient, sender, "reply@" + replyDomain,
-                env.optional(Setting.REPLY_SUBJECT).orElse(DEFAULT_SUBJECT), null, text, Map.of(),
-                env.optional(Setting.SES_CONFIGURATION_SET).orElse(null), null);
+        return new OutgoingEmail(null, recipient, settings.senderEmail(), "reply@" + settings.replyDomain(),
+                settings.replySubject(), null, text, Map.of(), settings.sesConfigurationSet().orElse(null), null);
     }
 
     private synchronized SesEmailSender email() {
