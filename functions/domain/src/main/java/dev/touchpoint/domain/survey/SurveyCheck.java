@@ -11,7 +11,7 @@ import java.util.Optional;
  * Checks a submission's answers against its survey, as every route that takes one does (API, batch,
  * widget, import): the {@code surveyId} given, which must be deployed; else the survey of a registered
  * {@code touchpoint}, which then becomes the submission's; else none: ad-hoc feedback, whose answers are
- * checked by type only ({@code SubmissionReader}). Unknown questions, answers of the wrong type and
+ * checked by type only ({@link dev.touchpoint.domain.feedback.SubmissionCheck}). Unknown questions, answers of the wrong type and
  * required questions left unanswered are field errors.
  */
 public final class SurveyCheck {
