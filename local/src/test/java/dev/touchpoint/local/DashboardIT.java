@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.touchpoint.contract.config.Setting;
 import dev.touchpoint.wire.json.StrictJson;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,8 +84,18 @@ class DashboardIT {
         browser.findElement(By.id("export")).click();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Path saved = downloads.resolve("touchpoint-responses-" + today.minusDays(29) + "_" + today + ".csv");
-        LocalApi.eventually("the browser saved the export", () -> Files.exists(saved));
+        // Chromium may show the file before it has written it (an empty file, or a .crdownload beside it): wait until it is whole.
+        LocalApi.eventually("the browser saved the export", () -> whole(saved, downloads));
         return Files.readString(saved, StandardCharsets.UTF_8);
+    }
+
+    private static boolean whole(Path saved, Path downloads) {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return Files.exists(saved) && Files.size(saved) > 0
+                    && files.noneMatch(file -> file.getFileName().toString().endsWith(".crdownload"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test
